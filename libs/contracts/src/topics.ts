@@ -1,0 +1,66 @@
+// Every Kafka topic carechain owns, with the settings the devnet and the Helm
+// chart create it with. Handlers import these constants; no topic string is
+// written anywhere else.
+
+export const Topics = {
+  identityPatient: 'identity.patient.v1',
+  identityKeys: 'identity.keys.v1',
+  consentGrant: 'consent.grant.v1',
+  recordsRecord: 'records.record.v1',
+  recordsAccess: 'records.access.v1',
+  claimsClaim: 'claims.claim.v1',
+  ledgerReceipt: 'ledger.receipt.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+  /** -1 keeps records forever: domain topics are the log of truth that read models replay. */
+  readonly retentionMs: number;
+  readonly cleanupPolicy: 'delete' | 'compact';
+  readonly description: string;
+}
+
+const FOREVER = -1;
+// Dead letters are evidence for an operator, not state: a month is long enough to be noticed.
+const DLQ_RETENTION_MS = 30 * 24 * 3600 * 1000;
+// Three partitions: per-patient ordering comes from the key; three lets a second
+// replica of a consumer share the work without over-partitioning a 2-core devnet.
+const DOMAIN_PARTITIONS = 3;
+
+export function dlqTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+const domain: readonly TopicSpec[] = [
+  { name: Topics.identityPatient, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Patient registrations, links, merges and erasures, keyed by patient id.' },
+  { name: Topics.identityKeys, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'compact', description: 'Wrapped per-patient data keys and commitment salts; a tombstone shreds them.' },
+  { name: Topics.consentGrant, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Consent grants, revocations and expiries, keyed by patient id.' },
+  { name: Topics.recordsRecord, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Encrypted clinical record versions, keyed by patient id.' },
+  { name: Topics.recordsAccess, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Every read of a record, permitted or denied, keyed by patient id.' },
+  { name: Topics.claimsClaim, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Insurance claim lifecycle, keyed by claim id.' },
+  { name: Topics.ledgerReceipt, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Ledger receipts: one per anchored event, with its Merkle inclusion proof.' },
+];
+
+/** All topics to create: each domain topic and its dead-letter topic. */
+export const TOPIC_SPECS: readonly TopicSpec[] = domain.flatMap((t) => [
+  t,
+  {
+    name: dlqTopic(t.name),
+    partitions: 1,
+    retentionMs: DLQ_RETENTION_MS,
+    cleanupPolicy: 'delete' as const,
+    description: `Messages of ${t.name} that failed validation or processing, with the reason.`,
+  },
+]);
+
+/** Topics ledger-writer anchors by default: every domain topic except its own receipts and the key topic (keys are shredded, not anchored). */
+export const ANCHORED_TOPICS: readonly string[] = [
+  Topics.identityPatient,
+  Topics.consentGrant,
+  Topics.recordsRecord,
+  Topics.recordsAccess,
+  Topics.claimsClaim,
+];

@@ -1,0 +1,203 @@
+// The consumer behind MessageConsumer: batches per partition, decodes and
+// validates each record (malformed → DLQ at once), hands the rest to the handler
+// with bounded retries (then DLQ, record by record), and commits offsets only
+// after the handler has stored its effect. Where a handler keeps its own offsets
+// (a read model), the first batch of each assignment is checked against them and
+// the partition re-positioned, so a projection resumes exactly where its store is.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { context, SpanStatusCode, trace } from '@opentelemetry/api';
+import { ContractError, decodeEvent } from '@carechain/contracts';
+import type { Logger } from '@carechain/telemetry';
+import type { BatchHandler, ConsumedRecord, ConsumerState, EventPublisher, MessageConsumer, RecordBatch } from '../ports';
+import { deadLetter } from '../dead-letter';
+import { dlqTopic } from '@carechain/contracts';
+import { decideFailure, DEFAULT_RETRY_POLICY, errorMessage, type RetryPolicy } from '../failure-policy';
+import { extractContext, startConsumerSpan } from '../trace-context';
+import { lowWatermarks } from './kafka-admin';
+
+export interface KafkaConsumerOptions {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly logger: Logger;
+  /** Where dead letters are produced. */
+  readonly publisher: EventPublisher;
+  readonly retry?: RetryPolicy;
+  /** Partitions processed at once; per-partition order is always kept. */
+  readonly concurrency?: number;
+}
+
+function headersOf(message: KafkaMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(message.headers ?? {})) {
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.map(String).join(',') : String(v);
+  }
+  return out;
+}
+
+export class KafkaEventConsumer implements MessageConsumer {
+  private consumer: Consumer | undefined;
+  private running = false;
+  private stopping = false;
+  private lastError: string | undefined;
+  /** Partitions whose position was checked against the handler's store since the last (re)join. */
+  private readonly positioned = new Set<string>();
+  private readonly retry: RetryPolicy;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: KafkaConsumerOptions,
+  ) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.log = options.logger.child({ component: 'consumer', group: options.groupId });
+  }
+
+  state(): ConsumerState {
+    return { running: this.running, ...(this.lastError !== undefined && { lastError: this.lastError }) };
+  }
+
+  async start(handler: BatchHandler): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      // Fetches return as soon as one record is there; the wait only bounds idle polling.
+      maxWaitTimeInMs: 100,
+    });
+    this.consumer = consumer;
+    this.stopping = false;
+    consumer.on(consumer.events.GROUP_JOIN, () => this.positioned.clear());
+    consumer.on(consumer.events.CRASH, (e) => {
+      this.running = false;
+      this.lastError = errorMessage(e.payload.error);
+      this.log.error({ err: this.lastError, restart: e.payload.restart }, 'consumer crashed');
+    });
+    consumer.on(consumer.events.FETCH_START, () => {
+      if (!this.stopping) this.running = true;
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.concurrency ?? 3,
+      eachBatch: (payload) => this.onBatch(handler, payload),
+    });
+    this.running = true;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.running = false;
+    // disconnect() waits for the batch in hand; its offsets were committed by onBatch.
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  private async onBatch(handler: BatchHandler, payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const consumer = this.consumer;
+    if (!consumer || batch.isEmpty()) return;
+    const { topic, partition } = batch;
+    const key = `${topic}:${partition}`;
+    let resumeFrom: bigint | undefined;
+    if (!this.positioned.has(key)) {
+      const stored = await handler.resumeOffset(topic, partition);
+      const from = stored ?? (await lowWatermarks(this.kafka, topic)).get(partition) ?? '0';
+      this.positioned.add(key);
+      resumeFrom = BigInt(from);
+      if (BigInt(batch.firstOffset() ?? '0') > resumeFrom) {
+        // Kafka's committed offset is ahead of the handler's store (or the store was dropped
+        // for a rebuild): go back. Seeking once per assignment keeps compacted gaps from looping.
+        this.log.info({ topic, partition, from: from }, 're-positioning partition to the stored offset');
+        consumer.seek({ topic, partition, offset: from });
+        return;
+      }
+    }
+
+    const records: ConsumedRecord[] = [];
+    for (const message of batch.messages) {
+      if (resumeFrom !== undefined && BigInt(message.offset) < resumeFrom) continue; // already in the store
+      const headers = headersOf(message);
+      try {
+        records.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? null,
+          value: message.value ?? Buffer.alloc(0),
+          event: decodeEvent(message.value),
+          traceContext: extractContext(headers),
+        });
+      } catch (err) {
+        if (!(err instanceof ContractError)) throw err;
+        await this.toDlq({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers }, decideReason(err));
+      }
+    }
+    const lastOffset = batch.lastOffset();
+    await this.process(handler, { topic, partition, records, lastOffset }, payload);
+    if (!payload.isRunning() || payload.isStale()) return;
+    payload.resolveOffset(lastOffset);
+    try {
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(lastOffset) + 1n).toString() }]);
+    } catch (err) {
+      // The handler's store holds the truth; a failed commit only means a replay that it dedupes.
+      this.log.warn({ topic, partition, err: errorMessage(err) }, 'offset commit failed');
+    }
+    await payload.heartbeat();
+  }
+
+  /** Runs the handler with the retry policy; a batch that keeps failing is retried record by record. */
+  private async process(handler: BatchHandler, batch: RecordBatch, payload: EachBatchPayload): Promise<void> {
+    let attempt = 1;
+    for (;;) {
+      const spans = batch.records.map((r) =>
+        startConsumerSpan(r.traceContext, { topic: r.topic, partition: r.partition, offset: r.offset, eventType: r.event.type, eventId: r.event.id }, this.options.groupId),
+      );
+      try {
+        const active = spans[0] ? trace.setSpan(batch.records[0]!.traceContext, spans[0]) : context.active();
+        await context.with(active, () => handler.handle(batch));
+        spans.forEach((s) => s.end());
+        this.lastError = undefined;
+        return;
+      } catch (err) {
+        spans.forEach((s) => {
+          s.recordException(err as Error);
+          s.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(err) });
+          s.end();
+        });
+        const decision = decideFailure(err, attempt, this.retry);
+        this.lastError = errorMessage(err);
+        if (decision.action === 'retry') {
+          this.log.warn({ topic: batch.topic, partition: batch.partition, attempt, err: this.lastError }, 'handler failed, retrying');
+          await sleep(decision.delayMs);
+          if (this.stopping || !payload.isRunning()) throw new Error('consumer stopping: batch left uncommitted for redelivery');
+          await payload.heartbeat();
+          if (decision.countsAsAttempt) attempt += 1;
+          continue;
+        }
+        if (batch.records.length > 1) {
+          for (const record of batch.records) {
+            await this.process(handler, { ...batch, records: [record], lastOffset: record.offset }, payload);
+          }
+          await this.process(handler, { ...batch, records: [] }, payload);
+          return;
+        }
+        const [record] = batch.records;
+        if (record) await this.toDlq({ ...record, headers: {} }, decision.reason);
+        if (record) return this.process(handler, { ...batch, records: [] }, payload);
+        throw err; // an empty batch failing is the store itself failing: not a message's fault
+      }
+    }
+  }
+
+  private async toDlq(source: Parameters<typeof deadLetter>[0], reason: string): Promise<void> {
+    this.log.warn({ topic: source.topic, partition: source.partition, offset: source.offset, reason }, 'dead-lettering record');
+    await this.options.publisher.publishRaw(dlqTopic(source.topic), deadLetter(source, reason, this.options.groupId));
+  }
+}
+
+function decideReason(err: ContractError): string {
+  const detail = err.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  return `contract(${err.code}): ${err.message}${detail ? ` [${detail}]` : ''}`;
+}

@@ -1,0 +1,63 @@
+import type { Redis } from 'ioredis';
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { TransientError, type ConsumedRecord, type MessageConsumer } from '@carechain/messaging';
+import type { AnyEvent } from '@carechain/contracts';
+import { ProjectionRunner } from './projection-runner';
+import type { Projection, ProjectionCommand } from './projection';
+
+function fakeRedis(opts: { stored?: string; fail?: boolean } = {}) {
+  const calls: string[][] = [];
+  const redis = {
+    defineCommand: jest.fn(),
+    hget: jest.fn(async () => opts.stored ?? null),
+    carechainApplyBatch: jest.fn(async (...args: string[]) => {
+      if (opts.fail) throw new Error('Connection is closed.');
+      calls.push(args);
+      return 1;
+    }),
+  };
+  return { redis: redis as unknown as Redis, calls };
+}
+
+const consumer: MessageConsumer = { start: jest.fn(), stop: jest.fn(), state: () => ({ running: true }) };
+
+function record(offset: string): ConsumedRecord {
+  return { topic: 't', partition: 0, offset, key: 'k', value: Buffer.alloc(0), event: { id: `e${offset}` } as AnyEvent, traceContext: ROOT_CONTEXT };
+}
+
+function projection(commands: (r: ConsumedRecord) => ProjectionCommand[]): Projection {
+  return { name: 'test.model', topics: ['t'], consumerGroup: 'g', apply: commands };
+}
+
+describe('ProjectionRunner', () => {
+  it('sends every record with its commands and the batch offset in one atomic call', async () => {
+    const { redis, calls } = fakeRedis();
+    const runner = new ProjectionRunner(redis, projection((r) => [['SET', `rm:test.model:${r.event.id}`, 'x']]), consumer);
+    await runner.handle({ topic: 't', partition: 0, records: [record('4'), record('5')], lastOffset: '6' });
+    expect(calls).toHaveLength(1);
+    const [key, field, last, entries] = calls[0]!;
+    expect([key, field, last]).toEqual(['rm:test.model:_offsets', 't:0', '6']);
+    expect(JSON.parse(entries!)).toEqual([
+      ['4', [['SET', 'rm:test.model:e4', 'x']]],
+      ['5', [['SET', 'rm:test.model:e5', 'x']]],
+    ]);
+  });
+
+  it('resumes after the stored offset, or from the beginning when none is stored', async () => {
+    expect(await new ProjectionRunner(fakeRedis({ stored: '41' }).redis, projection(() => []), consumer).resumeOffset('t', 0)).toBe('42');
+    expect(await new ProjectionRunner(fakeRedis().redis, projection(() => []), consumer).resumeOffset('t', 0)).toBeUndefined();
+  });
+
+  it('refuses commands outside the allow-list or the namespace', async () => {
+    const { redis } = fakeRedis();
+    const flush = new ProjectionRunner(redis, projection(() => [['FLUSHALL' as 'SET', 'rm:test.model:x']]), consumer);
+    await expect(flush.handle({ topic: 't', partition: 0, records: [record('1')], lastOffset: '1' })).rejects.toThrow(/not an allowed/);
+    const outside = new ProjectionRunner(redis, projection(() => [['SET', 'rm:other:x', '1']]), consumer);
+    await expect(outside.handle({ topic: 't', partition: 0, records: [record('1')], lastOffset: '1' })).rejects.toThrow(/outside its namespace/);
+  });
+
+  it('reports a Redis failure as transient, so the consumer waits instead of dead-lettering', async () => {
+    const runner = new ProjectionRunner(fakeRedis({ fail: true }).redis, projection(() => []), consumer);
+    await expect(runner.handle({ topic: 't', partition: 0, records: [], lastOffset: '1' })).rejects.toBeInstanceOf(TransientError);
+  });
+});

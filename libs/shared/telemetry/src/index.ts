@@ -1,0 +1,3 @@
+export * from './sdk';
+export * from './logger';
+export * from './nest-logger';
