@@ -66,7 +66,13 @@ export function startProcess(name: string, command: string, args: readonly strin
     async stop({ signal = 'SIGTERM', graceMs = 15_000 } = {}) {
       if (!running) return;
       killGroup(pid, signal);
-      const done = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
+      // The grace timer is cancelled once the process exits, so it does not hold the caller's event loop open.
+      const grace = new AbortController();
+      const done = await Promise.race([
+        exited.then(() => true),
+        sleep(graceMs, undefined, { signal: grace.signal }).then(() => false, () => true),
+      ]);
+      grace.abort();
       if (!done) {
         killGroup(pid, 'SIGKILL');
         await exited;
