@@ -1,0 +1,35 @@
+// Turns a verified claims set into a Principal. Signature, iss, aud, exp and nbf
+// are jose's job; this checks the claims carechain itself relies on.
+import type { JWTPayload } from 'jose';
+import { AuthError, AuthErrorCode } from './auth.error';
+import { isOrganisationId } from './organisation-id';
+import type { Principal } from './principal';
+import { isRole, type Role } from './roles';
+
+// Generous for any issuer's subject ids, small enough to keep logs and events sane.
+const MAX_SUBJECT_LENGTH = 256;
+
+export function principalFromClaims(payload: JWTPayload): Principal {
+  const { sub, org, jti } = payload;
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH) throw invalid();
+  if (!isOrganisationId(org)) throw invalid();
+  const roles = knownRoles(payload.roles);
+  return Object.freeze({
+    subject: sub,
+    roles,
+    organisation: org,
+    ...(typeof jti === 'string' && jti.length > 0 && { tokenId: jti }),
+  });
+}
+
+/** Unknown roles are ignored (issuers serve other systems too); none known is invalid. */
+function knownRoles(claim: unknown): readonly Role[] {
+  if (!Array.isArray(claim) || !claim.every((r) => typeof r === 'string')) throw invalid();
+  const roles = [...new Set(claim.filter(isRole))];
+  if (roles.length === 0) throw invalid();
+  return Object.freeze(roles);
+}
+
+function invalid(): AuthError {
+  return new AuthError(AuthErrorCode.InvalidClaims);
+}

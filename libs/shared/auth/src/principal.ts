@@ -1,0 +1,13 @@
+import type { Role } from './roles';
+
+/** Who a verified token speaks for. Built only by the token verifier, frozen. */
+export interface Principal {
+  /** The token's `sub`: a user, patient or service id at the issuer. */
+  readonly subject: string;
+  /** Known roles only, deduplicated, never empty. */
+  readonly roles: readonly Role[];
+  /** The token's `org` claim: the organisation the subject acts for. */
+  readonly organisation: string;
+  /** The token's `jti`, when the issuer sets one (audit entries cite it). */
+  readonly tokenId?: string;
+}
