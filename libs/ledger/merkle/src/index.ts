@@ -1,0 +1,11 @@
+export { canonicalEventBytes, canonicalJson } from './canonical-json';
+export type { CommitmentSalt, CommitmentSaltProvider } from './commitment-salt.port';
+export { KEY_VERSION_PATTERN, MIN_SALT_BYTES } from './commitment-salt.port';
+export { HASH_SIZE, assertHash, fromHex, hashFromHex, toHex } from './hash-encoding';
+export { leafCommitment } from './leaf-commitment';
+export { MerkleError, MerkleErrorCode } from './merkle.error';
+export type { MerkleTree } from './merkle-tree';
+export { buildTree, inclusionProof, merkleRoot } from './merkle-tree';
+export { StaticSaltProvider } from './static-salt.provider';
+export { EMPTY_TREE_HASH, hashChildren, hashLeaf } from './tree-hash';
+export { verifyInclusion } from './verify-inclusion';
