@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/shared/config/**/*.ts', 'libs/shared/telemetry/src/sdk.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts', 'apps/e2e/src/support/**/*.ts', 'libs/shared/config/**/*.ts', 'libs/shared/telemetry/src/sdk.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

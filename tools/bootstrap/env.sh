@@ -43,7 +43,7 @@ ensure_deps() {
     return 0
   fi
   say "installing npm dependencies (npm ci)"
-  (cd "$CARECHAIN_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$CARECHAIN_ROOT" && npm ci --no-audit --no-fund --loglevel=error) >&2
   echo "$want" >"$stamp"
 }
 

@@ -26,7 +26,8 @@ export const addressSchema = z.object({
 
 export const demographicsSchema = z.object({
   name: humanNameSchema,
-  birthDate: z.iso.date().refine((d) => new Date(`${d}T00:00:00Z`) <= new Date(), 'birthDate is in the future'),
+  // An unparsable date is reported once, by iso.date(), not again as "in the future".
+  birthDate: z.iso.date().refine((d) => !(Date.parse(`${d}T00:00:00Z`) > Date.now()), 'birthDate is in the future'),
   gender: z.enum(['female', 'male', 'other', 'unknown']),
   telecom: z.array(telecomSchema).max(10).default([]),
   address: z.array(addressSchema).max(5).default([]),

@@ -25,6 +25,8 @@ export interface KafkaConsumerOptions {
   readonly retry?: RetryPolicy;
   /** Partitions processed at once; per-partition order is always kept. */
   readonly concurrency?: number;
+  /** Upper bound of one fetch per partition, i.e. of a batch (kafkajs default 1 MiB). */
+  readonly maxBatchBytes?: number;
 }
 
 function headersOf(message: KafkaMessage): Record<string, string> {
@@ -40,8 +42,14 @@ export class KafkaEventConsumer implements MessageConsumer {
   private running = false;
   private stopping = false;
   private lastError: string | undefined;
-  /** Partitions whose position was checked against the handler's store since the last (re)join. */
-  private readonly positioned = new Set<string>();
+  /**
+   * Per assigned partition since the last (re)join: where the handler's store says to
+   * resume. Set synchronously when the group is joined, before the first fetch, so no
+   * batch can be applied ahead of the re-positioning (which would skip what lies between).
+   */
+  private positions = new Map<string, Promise<bigint>>();
+  /** Partitions already re-positioned once in this assignment (compacted gaps must not loop). */
+  private readonly sought = new Set<string>();
   private readonly retry: RetryPolicy;
   private readonly log: Logger;
 
@@ -63,10 +71,11 @@ export class KafkaEventConsumer implements MessageConsumer {
       allowAutoTopicCreation: false,
       // Fetches return as soon as one record is there; the wait only bounds idle polling.
       maxWaitTimeInMs: 100,
+      ...(this.options.maxBatchBytes !== undefined && { maxBytesPerPartition: this.options.maxBatchBytes }),
     });
     this.consumer = consumer;
     this.stopping = false;
-    consumer.on(consumer.events.GROUP_JOIN, () => this.positioned.clear());
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.onAssignment(handler, consumer, payload.memberAssignment));
     consumer.on(consumer.events.CRASH, (e) => {
       this.running = false;
       this.lastError = errorMessage(e.payload.error);
@@ -94,25 +103,64 @@ export class KafkaEventConsumer implements MessageConsumer {
     this.consumer = undefined;
   }
 
+  /**
+   * A new assignment: every partition is sought to where the handler's store resumes
+   * (its stored offset + 1, or the partition's low watermark when it has none, as after
+   * a rebuild). Kafka's committed offset is only a hint: the store is the truth.
+   */
+  private onAssignment(handler: BatchHandler, consumer: Consumer, assignment: Record<string, number[]>): void {
+    this.positions = new Map();
+    this.sought.clear();
+    const committed = this.committedOffsets(Object.keys(assignment));
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      for (const partition of partitions) {
+        const position = (async () => {
+          const stored = await handler.resumeOffset(topic, partition);
+          const from = stored ?? (await lowWatermarks(this.kafka, topic)).get(partition) ?? '0';
+          // Seek only where Kafka would start elsewhere: a needless seek refetches a batch
+          // already in hand, and its dead letters would be produced twice.
+          if ((await committed).get(`${topic}:${partition}`) !== from) consumer.seek({ topic, partition, offset: from });
+          return BigInt(from);
+        })();
+        position.catch((err: unknown) => this.log.error({ topic, partition, err: errorMessage(err) }, 'could not position partition'));
+        this.positions.set(`${topic}:${partition}`, position);
+      }
+    }
+  }
+
+  /** Where Kafka would start each partition: the group's committed offset, or the low watermark when it has none. */
+  private async committedOffsets(topics: string[]): Promise<Map<string, string>> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const out = new Map<string, string>();
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId: this.options.groupId, topics })) {
+        const low = await lowWatermarks(this.kafka, topic);
+        for (const p of partitions) out.set(`${topic}:${p.partition}`, p.offset === '-1' ? (low.get(p.partition) ?? '0') : p.offset);
+      }
+      return out;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   private async onBatch(handler: BatchHandler, payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const consumer = this.consumer;
     if (!consumer || batch.isEmpty()) return;
     const { topic, partition } = batch;
     const key = `${topic}:${partition}`;
+    const position = this.positions.get(key);
     let resumeFrom: bigint | undefined;
-    if (!this.positioned.has(key)) {
-      const stored = await handler.resumeOffset(topic, partition);
-      const from = stored ?? (await lowWatermarks(this.kafka, topic)).get(partition) ?? '0';
-      this.positioned.add(key);
-      resumeFrom = BigInt(from);
-      if (BigInt(batch.firstOffset() ?? '0') > resumeFrom) {
-        // Kafka's committed offset is ahead of the handler's store (or the store was dropped
-        // for a rebuild): go back. Seeking once per assignment keeps compacted gaps from looping.
-        this.log.info({ topic, partition, from: from }, 're-positioning partition to the stored offset');
-        consumer.seek({ topic, partition, offset: from });
+    if (position) {
+      resumeFrom = await position;
+      if (BigInt(batch.firstOffset() ?? '0') > resumeFrom && !this.sought.has(key)) {
+        // Fetched from Kafka's committed offset before the seek took effect: drop and refetch.
+        this.sought.add(key);
+        consumer.seek({ topic, partition, offset: resumeFrom.toString() });
         return;
       }
+      this.positions.delete(key);
     }
 
     const records: ConsumedRecord[] = [];

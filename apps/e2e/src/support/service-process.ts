@@ -1,0 +1,97 @@
+// Starts a built carechain service as its own process against the test
+// infrastructure, on a free port, and waits until it is ready.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { testEnv } from './test-env';
+
+const repoRoot = join(__dirname, '..', '..', '..', '..');
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything the service logged so far (JSON lines). */
+  logs(): string;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startServiceProcess(name: string, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, 'apps', name, 'dist', 'main.js')], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      KAFKA_BROKERS: testEnv('CARECHAIN_TEST_KAFKA_BROKERS'),
+      REDIS_URL: testEnv('CARECHAIN_TEST_REDIS_URL'),
+      AUTH_MODE: 'dev',
+      AUTH_DEV_JWKS_FILE: testEnv('CARECHAIN_TEST_JWKS_FILE'),
+      AUTH_ISSUER: testEnv('CARECHAIN_TEST_ISSUER'),
+      AUTH_AUDIENCE: testEnv('CARECHAIN_TEST_AUDIENCE'),
+      FABRIC_NETWORK_FILE: testEnv('CARECHAIN_TEST_FABRIC_NETWORK'),
+      FABRIC_ORG: 'ProviderOrg',
+      LEDGER_COMMITMENT_KEY: testEnv('CARECHAIN_TEST_LEDGER_KEY'),
+      LOG_LEVEL: 'info',
+      DOCS_UI: 'false',
+      ...extraEnv,
+    },
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`${name} exited during start:\n${output.slice(-4000)}`);
+    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} was not ready within 60 s:\n${output.slice(-4000)}`);
+    }
+    await sleep(200);
+  }
+  const end = async (signal: NodeJS.Signals) => {
+    if (exited) return;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exit;
+    clearTimeout(timer);
+  };
+  return { name, url, child, logs: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+}
+
+/** Polls until `fn` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value !== undefined) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    await sleep(intervalMs);
+  }
+}

@@ -1,0 +1,52 @@
+// The audit trail: who did what to whose data, when. It records ids and event
+// metadata only — never payloads — so it can be kept after a patient's erasure.
+import { ANCHORED_TOPICS, ConsumerGroups } from '@carechain/contracts';
+import type { ConsumedRecord } from '@carechain/messaging';
+import { keyPrefix, type Projection, type ProjectionCommand } from '@carechain/read-model';
+
+export const AUDIT_TRAIL = 'audit.trail';
+
+export function auditEntryKey(eventId: string): string {
+  return `${keyPrefix(AUDIT_TRAIL)}event:${eventId}`;
+}
+
+export function patientTimelineKey(patientId: string): string {
+  return `${keyPrefix(AUDIT_TRAIL)}patient:${patientId}`;
+}
+
+export interface AuditEntry {
+  readonly eventId: string;
+  readonly type: string;
+  readonly subject: string | null;
+  readonly actor: string | null;
+  readonly actorOrganisation: string | null;
+  readonly time: string;
+  readonly source: { readonly topic: string; readonly partition: number; readonly offset: string };
+}
+
+export function toAuditEntry({ event, topic, partition, offset }: ConsumedRecord): AuditEntry {
+  return {
+    eventId: event.id,
+    type: event.type,
+    subject: event.subject ?? null,
+    actor: event.actor ?? null,
+    actorOrganisation: event.actororg ?? null,
+    time: event.time,
+    source: { topic, partition, offset },
+  };
+}
+
+export const auditTrailProjection: Projection = {
+  name: AUDIT_TRAIL,
+  topics: ANCHORED_TOPICS,
+  consumerGroup: ConsumerGroups.auditTrail,
+  apply(record: ConsumedRecord): ProjectionCommand[] {
+    const entry = toAuditEntry(record);
+    const commands: ProjectionCommand[] = [['SET', auditEntryKey(entry.eventId), JSON.stringify(entry)]];
+    if (entry.subject) {
+      // Scored by event time so a patient's timeline reads in order whatever the partition interleaving.
+      commands.push(['ZADD', patientTimelineKey(entry.subject), String(Date.parse(entry.time)), entry.eventId]);
+    }
+    return commands;
+  },
+};

@@ -1,0 +1,2 @@
+export * from './audit-trail.projection';
+export * from './audit-trail.reader';

@@ -1,0 +1,6 @@
+export * from './problem';
+export * from './problem-details.filter';
+export * from './zod-validation.pipe';
+export * from './readiness';
+export * from './health.controller';
+export * from './run-service';

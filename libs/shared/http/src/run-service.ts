@@ -1,0 +1,48 @@
+// Boots a carechain service the same way everywhere: Fastify, problem+json for
+// every error, OpenAPI at /openapi.json and Swagger UI at /docs, graceful
+// shutdown on SIGTERM/SIGINT (consumers commit what they processed and leave).
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { PinoNestLogger, type Logger } from '@carechain/telemetry';
+import { ProblemDetailsFilter } from './problem-details.filter';
+
+export interface ServiceOptions {
+  readonly name: string;
+  readonly description: string;
+  readonly module: unknown;
+  readonly host: string;
+  readonly port: number;
+  readonly logger: Logger;
+  readonly docsUi: boolean;
+}
+
+// Bodies beyond this are not patient registrations or FHIR resources we accept.
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function runService(options: ServiceOptions): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    options.module as never,
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    { logger: new PinoNestLogger(options.logger), abortOnError: false },
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter(options.logger));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`carechain ${options.name}`)
+      .setDescription(options.description)
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  app.getHttpAdapter().get('/openapi.json', (_req: unknown, reply: { send(body: unknown): void }) => reply.send(document));
+  if (options.docsUi) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: '/openapi.json/ui' });
+
+  await app.listen(options.port, options.host);
+  options.logger.info({ url: `http://${options.host}:${options.port}` }, `${options.name} listening`);
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './tokens';
+export * from './runtime.module';
+export * from './start-service';
