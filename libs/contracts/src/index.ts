@@ -5,3 +5,4 @@ export * from './registry';
 export * from './identity/patient.schema';
 export * from './identity/patient-registered.v1';
 export * from './consumer-groups';
+export * from './asyncapi';

@@ -1,0 +1,48 @@
+// The published description of carechain's events for consuming teams: an
+// AsyncAPI 3.0 document (channels = topics, messages = event types) whose payload
+// schemas are generated from the same zod schemas the services validate with.
+import { z } from 'zod';
+import { envelopeSchema } from './envelope';
+import { EVENT_SCHEMAS } from './registry';
+import { TOPIC_SPECS } from './topics';
+import { PATIENT_REGISTERED_V1 } from './identity/patient-registered.v1';
+
+/** Which topic carries which event types. A new event type is added here and in EVENT_SCHEMAS. */
+export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof EVENT_SCHEMAS)[]>> = {
+  'identity.patient.v1': [PATIENT_REGISTERED_V1],
+};
+
+const messageName = (type: string) => type.replace(/^carechain\./, '').replace(/\./g, '_');
+
+export function asyncApiDocument(): Record<string, unknown> {
+  const envelope = z.toJSONSchema(envelopeSchema.omit({ data: true }), { io: 'input' });
+  const messages = Object.fromEntries(
+    Object.entries(EVENT_SCHEMAS).map(([type, schema]) => [
+      messageName(type),
+      {
+        name: type,
+        contentType: 'application/cloudevents+json',
+        summary: `CloudEvents 1.0 structured JSON; data is ${type}. Kafka key: the patient id (or aggregate id).`,
+        payload: {
+          allOf: [envelope, { type: 'object', required: ['data'], properties: { type: { const: type }, data: z.toJSONSchema(schema, { io: 'input' }) } }],
+        },
+      },
+    ]),
+  );
+  const channels = Object.fromEntries(
+    TOPIC_SPECS.map((t) => [
+      t.name,
+      {
+        address: t.name,
+        description: `${t.description} Partitions: ${t.partitions}; cleanup: ${t.cleanupPolicy}; retention: ${t.retentionMs < 0 ? 'forever' : `${t.retentionMs} ms`}.`,
+        messages: Object.fromEntries((TOPIC_EVENT_TYPES[t.name] ?? []).map((type) => [messageName(type), { $ref: `#/components/messages/${messageName(type)}` }])),
+      },
+    ]),
+  );
+  return {
+    asyncapi: '3.0.0',
+    info: { title: 'carechain events', version: '1', description: 'Every event carechain publishes. A breaking change is a new major version of the event type.' },
+    channels,
+    components: { messages },
+  };
+}
