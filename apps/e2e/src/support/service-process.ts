@@ -31,7 +31,7 @@ export function freePort(): Promise<number> {
 
 export async function startServiceProcess(name: string, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, 'apps', name, 'dist', 'main.js')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', join(repoRoot, 'apps', name, 'dist', 'main.js')], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -4,7 +4,7 @@
 // while one send is in flight, new events queue; when it returns, everything
 // queued goes in the next sendBatch. Latency stays one round trip at low load
 // and batches grow by themselves under load (Nagle, without a timer).
-import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { encodeEvent, validateEvent, type CloudEvent } from '@carechain/contracts';
 import type { EventPublisher, RawMessage } from '../ports';
@@ -27,7 +27,16 @@ export class KafkaEventPublisher implements EventPublisher {
   private connected = false;
 
   constructor(kafka: Kafka) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Java-compatible murmur2 on the key: a patient's events land where any Kafka client would put them.
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // The idempotent producer keeps its sequence numbers only if it never gives up on a
+      // batch: while Kafka is away, a publish waits (backoff capped at 5 s) instead of failing.
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000, initialRetryTime: 100 },
+    });
   }
 
   async connect(): Promise<void> {

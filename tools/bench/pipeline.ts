@@ -1,0 +1,142 @@
+// npm run bench:pipeline -- [--n 5000] [--c 64] [--runs 3]
+// Registers N patients over HTTP with concurrency C against the running stack
+// (npm start / npm run stack:up) and measures, per registration, the time from
+// sending the request until its event is visible in audit's read model in Redis.
+// Prints throughput and p50/p99 for the HTTP answer and for read-model visibility.
+//
+// The load generator shares the 2 cores with the stack, so it is kept light: a
+// keep-alive node:http agent rather than fetch, and Redis keyspace notifications
+// (switched on for the run, restored after) rather than polling for each event.
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { repoRoot, cacheDir } from '../devnet/lib/paths.ts';
+import { host, port } from '../devnet/lib/ports.ts';
+import { mintToken } from '../token/token.ts';
+
+const require = createRequire(`${repoRoot}/package.json`);
+const { Redis } = require('ioredis');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function body(i: number) {
+  const m = randomBytes(3).toString('hex');
+  return JSON.stringify({
+    demographics: { name: { given: [`Bench${m}`], family: `Load${i}` }, birthDate: '1980-02-03', gender: 'unknown' },
+    identifiers: [{ system: 'urn:carechain:mrn:bench', value: `B-${m}-${i}` }],
+  });
+}
+
+const AUDIT_KEY_PREFIX = 'rm:audit.trail:event:';
+
+function post(url: URL, agent: Agent, token: string, payload: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (data += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function once(n: number, c: number, identityUrl: string, token: string, subscriber: InstanceType<typeof Redis>) {
+  const sentAt = new Map<string, number>();
+  const seenAt = new Map<string, number>();
+  const answered: number[] = [];
+  const visible: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const agent = new Agent({ keepAlive: true, maxSockets: c });
+  const url = new URL('/patients', identityUrl);
+  // An event may become visible before its HTTP answer arrives: keep both times.
+  const onKey = (_pattern: string, channel: string) => {
+    const id = channel.slice(channel.indexOf(AUDIT_KEY_PREFIX) + AUDIT_KEY_PREFIX.length);
+    const now = performance.now();
+    const start = sentAt.get(id);
+    if (start === undefined) seenAt.set(id, now);
+    else if (!seenAt.has(id)) {
+      seenAt.set(id, now);
+      visible.push(now - start);
+    }
+  };
+  subscriber.on('pmessage', onKey);
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < n) {
+      const i = next++;
+      const start = performance.now();
+      const res = await post(url, agent, token, body(i));
+      if (res.status !== 201) {
+        failures++;
+        continue;
+      }
+      const { eventId } = JSON.parse(res.body) as { eventId: string };
+      answered.push(performance.now() - start);
+      sentAt.set(eventId, start);
+      const early = seenAt.get(eventId);
+      if (early !== undefined) visible.push(early - start);
+    }
+  };
+  await Promise.all(Array.from({ length: c }, worker));
+  const httpDone = performance.now();
+  const deadline = httpDone + 30_000;
+  while (visible.length < answered.length && performance.now() < deadline) await sleep(5);
+  subscriber.off('pmessage', onKey);
+  agent.destroy();
+  const seconds = (performance.now() - t0) / 1000;
+  // Sustained throughput: events visible in the read model per second of the whole run.
+  answered.sort((a, b) => a - b);
+  visible.sort((a, b) => a - b);
+  return {
+    throughput: visible.length / seconds,
+    httpThroughput: answered.length / ((httpDone - t0) / 1000),
+    p50Answer: percentile(answered, 50),
+    p99Answer: percentile(answered, 99),
+    p50Visible: percentile(visible, 50),
+    p99Visible: percentile(visible, 99),
+    lost: answered.length - visible.length,
+    failures,
+  };
+}
+
+const n = arg('n', 5000);
+const c = arg('c', 64);
+const runs = arg('runs', 3);
+const identityUrl = process.env.IDENTITY_URL ?? `http://${host()}:${port('IDENTITY_PORT', 3001)}`;
+const redisUrl = process.env.REDIS_URL ?? `redis://${host()}:${port('REDIS_PORT', 6379)}`;
+const admin = new Redis(redisUrl);
+const redis = new Redis(redisUrl);
+const previousNotify = ((await admin.config('GET', 'notify-keyspace-events')) as string[])[1] ?? '';
+await admin.config('SET', 'notify-keyspace-events', 'K$');
+await redis.psubscribe(`__keyspace@0__:${AUDIT_KEY_PREFIX}*`);
+const token = await mintToken(cacheDir(), { sub: 'bench', roles: ['registrar'], org: 'bench-org', ttlSeconds: 3600 });
+process.stdout.write(`bench:pipeline  n=${n} concurrency=${c} runs=${runs}  node ${process.version}, ${cpus().length} cores  ${new Date().toISOString()}\n`);
+await once(Math.min(500, n), c, identityUrl, token, redis); // warm-up: JIT, connections, consumer fetch loops
+const results = [];
+for (let r = 0; r < runs; r++) {
+  const res = await once(n, c, identityUrl, token, redis);
+  results.push(res);
+  process.stdout.write(
+    `  run ${r + 1}: ${res.throughput.toFixed(0)} registrations/s visible in audit; HTTP 201 p50 ${res.p50Answer.toFixed(1)} ms p99 ${res.p99Answer.toFixed(1)} ms; request→read model p50 ${res.p50Visible.toFixed(1)} ms p99 ${res.p99Visible.toFixed(1)} ms; failures ${res.failures}, not seen ${res.lost}\n`,
+  );
+}
+process.stdout.write(
+  `median of ${runs}: ${median(results.map((r) => r.throughput)).toFixed(0)} registrations/s, request→read model p50 ${median(results.map((r) => r.p50Visible)).toFixed(1)} ms, p99 ${median(results.map((r) => r.p99Visible)).toFixed(1)} ms\n`,
+);
+await admin.config('SET', 'notify-keyspace-events', previousNotify);
+admin.disconnect();
+redis.disconnect();
