@@ -1,0 +1,69 @@
+// The six carechain services as devnet processes: the environment each gets
+// (its port, the devnet's Kafka/Redis/Fabric, dev token keys) and how to wait
+// until it is ready.
+import { join } from 'node:path';
+import { startProcess, waitFor, type Proc } from './lib/proc.ts';
+import { port } from './lib/ports.ts';
+import { repoRoot } from './lib/paths.ts';
+
+export const SERVICES = [
+  { name: 'identity', portVar: 'IDENTITY_PORT', defaultPort: 3001 },
+  { name: 'consent', portVar: 'CONSENT_PORT', defaultPort: 3002 },
+  { name: 'records', portVar: 'RECORDS_PORT', defaultPort: 3003 },
+  { name: 'claims', portVar: 'CLAIMS_PORT', defaultPort: 3004 },
+  { name: 'ledger-writer', portVar: 'LEDGER_WRITER_PORT', defaultPort: 3005 },
+  { name: 'audit', portVar: 'AUDIT_PORT', defaultPort: 3006 },
+] as const;
+
+export type ServiceName = (typeof SERVICES)[number]['name'];
+
+export interface Infra {
+  readonly host: string;
+  readonly kafkaBrokers: readonly string[];
+  readonly redisUrl: string;
+  readonly jwksFile: string;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly fabricNetworkFile?: string;
+  readonly ledgerCommitmentKey?: string;
+}
+
+export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv, host: string): string {
+  const s = SERVICES.find((x) => x.name === name)!;
+  return `http://${host}:${port(s.portVar, s.defaultPort, env)}`;
+}
+
+export function serviceEnv(name: ServiceName, infra: Infra, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const s = SERVICES.find((x) => x.name === name)!;
+  return {
+    ...env,
+    NODE_ENV: env.NODE_ENV ?? 'development',
+    HOST: infra.host,
+    PORT: String(port(s.portVar, s.defaultPort, env)),
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    REDIS_URL: infra.redisUrl,
+    AUTH_MODE: 'dev',
+    AUTH_DEV_JWKS_FILE: infra.jwksFile,
+    AUTH_ISSUER: infra.issuer,
+    AUTH_AUDIENCE: infra.audience,
+    LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+    ...(infra.fabricNetworkFile && { FABRIC_NETWORK_FILE: infra.fabricNetworkFile, FABRIC_ORG: env.FABRIC_ORG ?? 'ProviderOrg' }),
+    ...(infra.ledgerCommitmentKey && { LEDGER_COMMITMENT_KEY: infra.ledgerCommitmentKey }),
+  };
+}
+
+export async function isReady(url: string): Promise<boolean> {
+  const res = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
+  return res.ok;
+}
+
+export async function startService(name: ServiceName, infra: Infra, env: NodeJS.ProcessEnv, logDir: string): Promise<Proc & { url: string }> {
+  const proc = startProcess(name, process.execPath, ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', join(repoRoot, 'apps', name, 'dist', 'main.js')], {
+    cwd: repoRoot,
+    env: serviceEnv(name, infra, env),
+    logFile: join(logDir, `${name}.log`),
+  });
+  const url = serviceUrl(name, env, infra.host);
+  await waitFor(`${name} to be ready at ${url}/health/ready`, () => isReady(url), { proc, timeoutMs: 90_000, intervalMs: 250 });
+  return Object.assign(proc, { url });
+}

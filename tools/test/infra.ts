@@ -1,0 +1,86 @@
+// The test suite's private infrastructure: its own Redis, Kafka and Fabric
+// network on shifted ports and in a temporary state dir, so `npm test` never
+// touches a developer's running stack (and two test runs never share state).
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cacheDir } from '../devnet/lib/paths.ts';
+import { ensureDevKeys, DEV_AUDIENCE, DEV_ISSUER } from '../devnet/lib/dev-keys.ts';
+import { ensureLedgerKey } from '../devnet/lib/ledger-key.ts';
+import { startRedis } from '../devnet/redis.ts';
+import { startKafka } from '../devnet/kafka.ts';
+import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
+import { ensureTopics } from '../devnet/topics.ts';
+
+// Far from the devnet's defaults (3001-3006, 6379, 7050-9999) and from each other.
+export const TEST_PORT_OFFSET = '20000';
+
+export interface TestInfra {
+  readonly env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+/** A localhost control endpoint through which end-to-end specs stop/start the peers and read blocks. */
+function controlServer(fabric: FabricHandle): Promise<Server> {
+  const server = createServer((req, res) => {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const action =
+      req.method === 'POST' && req.url === '/fabric/peers/stop'
+        ? fabric.stopPeers().then(() => ({ ok: true }))
+        : req.method === 'POST' && req.url === '/fabric/peers/start'
+          ? fabric.startPeers().then(() => ({ ok: true }))
+          : req.method === 'GET' && req.url === '/fabric/blocks'
+            ? fabric.fetchBlocks().then((blocks) => ({ blocks: blocks.map((b) => b.toString('base64')) }))
+            : undefined;
+    if (!action) return reply(404, { error: 'unknown control action' });
+    action.then((body) => reply(200, body), (err: Error) => reply(500, { error: err.message }));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export async function startTestInfra(log: (m: string) => void): Promise<TestInfra> {
+  const state = mkdtempSync(join(tmpdir(), 'carechain-test-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, CARECHAIN_PORT_OFFSET: TEST_PORT_OFFSET, CARECHAIN_STATE_DIR: state };
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((err: Error) => log(`stop: ${err.message}`));
+    rmSync(state, { recursive: true, force: true });
+  };
+  try {
+    const keys = await ensureDevKeys(cacheDir());
+    const redis = await startRedis({ env, log });
+    stops.push(redis.stop);
+    const kafka = await startKafka({ env, log });
+    stops.push(kafka.stop);
+    await ensureTopics(kafka.brokers, log);
+    const fabric = await startFabric({ env, log });
+    stops.push(fabric.stop);
+    const control = await controlServer(fabric);
+    stops.push(() => new Promise((resolve) => control.close(() => resolve())));
+    const address = control.address();
+    const controlPort = typeof address === 'object' && address ? address.port : 0;
+    return {
+      env: {
+        ...env,
+        CARECHAIN_TEST_STATE_DIR: state,
+        CARECHAIN_TEST_REDIS_URL: redis.url,
+        CARECHAIN_TEST_KAFKA_BROKERS: kafka.brokers.join(','),
+        CARECHAIN_TEST_FABRIC_NETWORK: fabric.networkFile,
+        CARECHAIN_TEST_JWKS_FILE: keys.jwksFile,
+        CARECHAIN_TEST_PRIVATE_JWK_FILE: keys.privateJwkFile,
+        CARECHAIN_TEST_ISSUER: DEV_ISSUER,
+        CARECHAIN_TEST_AUDIENCE: DEV_AUDIENCE,
+        CARECHAIN_TEST_LEDGER_KEY: await ensureLedgerKey(cacheDir()),
+        CARECHAIN_TEST_CONTROL_URL: `http://127.0.0.1:${controlPort}`,
+      },
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,83 @@
+// `npm test`: every tier, against real servers, ending with one summary line.
+//   1. lint, typecheck, build and unit tests of every project (Nx, cached)
+//   2. a private Redis + Kafka + Fabric network (see infra.ts)
+//   3. integration specs (*.int-spec.ts), in band
+//   4. end-to-end specs (apps/e2e), in band, driving the built services
+// Every process it starts is stopped at the end, whatever happened.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../devnet/lib/paths.ts';
+import { startTestInfra, type TestInfra } from './infra.ts';
+import { emptyTally, readJestDir, readJestJson, type Tally } from './results.ts';
+
+const log = (m: string) => process.stderr.write(`\x1b[1m[carechain test]\x1b[0m ${m}\n`);
+const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
+const resultsDir = join(repoRoot, 'tmp', 'test-results');
+
+function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function jestTier(name: string, config: string, env: NodeJS.ProcessEnv): Promise<Tally> {
+  const out = join(resultsDir, `${name}.json`);
+  log(`${name} tests`);
+  await sh(bin('jest'), ['-c', config, '--runInBand', '--ci', '--json', `--outputFile=${out}`], env);
+  return readJestJson(out);
+}
+
+function line(name: string, t: Tally): string {
+  return `${name.padEnd(12)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`;
+}
+
+async function main(): Promise<number> {
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const started = Date.now();
+  rmSync(resultsDir, { recursive: true, force: true });
+  const tallies: [string, Tally][] = [];
+
+  log('lint, typecheck, build, unit tests (nx, cached)');
+  const staticCode = await sh(bin('nx'), ['run-many', '-t', 'lint', 'typecheck', 'build', 'test', '--outputStyle=static']);
+  const unit = readJestDir(join(resultsDir, 'unit'));
+  if (staticCode !== 0 && unit.failed === 0) {
+    unit.failed += 1;
+    unit.failedSuites.push('lint/typecheck/build (see the nx output above)');
+  }
+  tallies.push(['unit', unit]);
+
+  if (only !== 'unit') {
+    let infra: TestInfra | undefined;
+    const stopInfra = async () => {
+      const current = infra;
+      infra = undefined;
+      await current?.stop();
+    };
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => void stopInfra().then(() => process.exit(130)));
+    }
+    try {
+      log('starting private test infrastructure (Redis, Kafka, Fabric)');
+      infra = await startTestInfra(log);
+      tallies.push(['integration', await jestTier('integration', 'jest.int.config.js', infra.env)]);
+      tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', infra.env)]);
+    } catch (err) {
+      log(`test infrastructure failed: ${(err as Error).message}`);
+      tallies.push(['infrastructure', { ...emptyTally(), failed: 1, failedSuites: ['test infrastructure'] }]);
+    } finally {
+      log('stopping test infrastructure');
+      await stopInfra();
+    }
+  }
+
+  const total = tallies.reduce((acc, [, t]) => ({ ...acc, passed: acc.passed + t.passed, failed: acc.failed + t.failed, skipped: acc.skipped + t.skipped }), emptyTally());
+  process.stdout.write(`\n${tallies.map(([n, t]) => `  ${line(n, t)}`).join('\n')}\n`);
+  for (const [, t] of tallies) for (const s of t.failedSuites) process.stdout.write(`  failed: ${s}\n`);
+  process.stdout.write(`  took ${((Date.now() - started) / 1000).toFixed(0)} s\n\n`);
+  process.stdout.write(`carechain: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`);
+  return total.failed === 0 && total.passed > 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
