@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isAlive, killGroup, run, tail, type Proc } from './lib/proc.ts';
+import { isAlive, killGroup, reapStale, run, tail, type Proc } from './lib/proc.ts';
 import { cacheDir, repoRoot, stateDir } from './lib/paths.ts';
 import { host } from './lib/ports.ts';
 import { ensureDevKeys, DEV_AUDIENCE, DEV_ISSUER } from './lib/dev-keys.ts';
@@ -52,6 +52,7 @@ async function start(): Promise<void> {
 
   try {
     const t0 = Date.now();
+    await reapStale(state, log);
     const keys = await ensureDevKeys(cacheDir());
     await buildAll();
     const redis = await startRedis({ log });
@@ -153,6 +154,7 @@ async function down(purge: boolean): Promise<void> {
   } else {
     log('no background stack is running');
   }
+  await reapStale(state, log);
   if (purge) {
     await purgeFabric();
     rmSync(state, { recursive: true, force: true });

@@ -2,10 +2,10 @@
 // network on shifted ports and in a temporary state dir, so `npm test` never
 // touches a developer's running stack (and two test runs never share state).
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir } from '../devnet/lib/paths.ts';
+import { cacheDir, repoRoot } from '../devnet/lib/paths.ts';
+import { reapStale } from '../devnet/lib/proc.ts';
 import { ensureDevKeys, DEV_AUDIENCE, DEV_ISSUER } from '../devnet/lib/dev-keys.ts';
 import { ensureLedgerKey } from '../devnet/lib/ledger-key.ts';
 import { startRedis } from '../devnet/redis.ts';
@@ -43,7 +43,11 @@ function controlServer(fabric: FabricHandle): Promise<Server> {
 }
 
 export async function startTestInfra(log: (m: string) => void): Promise<TestInfra> {
-  const state = mkdtempSync(join(tmpdir(), 'carechain-test-'));
+  // One fixed place (not a fresh temp dir) so a run killed half-way is cleaned up by the next.
+  const state = join(repoRoot, 'tmp', 'test-state');
+  await reapStale(state, log);
+  rmSync(state, { recursive: true, force: true });
+  mkdirSync(state, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env, CARECHAIN_PORT_OFFSET: TEST_PORT_OFFSET, CARECHAIN_STATE_DIR: state };
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {

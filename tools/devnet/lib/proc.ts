@@ -3,8 +3,8 @@
 // reachable, stop it (SIGTERM, then SIGKILL after a grace period), and run
 // one-shot commands with their output captured for error messages.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createWriteStream, mkdirSync, readFileSync, existsSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createConnection } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -56,6 +56,11 @@ export function startProcess(name: string, command: string, args: readonly strin
     throw new Error(`${name}: could not start ${command} (see ${opts.logFile})`);
   }
   const pid = child.pid;
+  // A pid file next to the log: if whoever started us dies without stopping us,
+  // the next start finds and ends us (reapStale) instead of failing on a busy port.
+  const pidFile = `${opts.logFile}.pid`;
+  writeFileSync(pidFile, String(pid));
+  exited.then(() => rmSync(pidFile, { force: true }));
   return {
     name,
     pid,
@@ -190,4 +195,43 @@ export function run(
       }
     });
   });
+}
+
+/**
+ * Ends processes left behind by an earlier run in `dir` (a crashed supervisor, a
+ * killed test runner): every live pid file under it whose process still refers to
+ * `dir` in its command line, environment or working directory.
+ */
+export async function reapStale(dir: string, log: (m: string) => void = () => undefined): Promise<number> {
+  if (!existsSync(dir)) return 0;
+  const pidFiles: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.pid')) pidFiles.push(path);
+    }
+  };
+  walk(dir);
+  let reaped = 0;
+  for (const file of pidFiles) {
+    const pid = Number(readFileSync(file, 'utf8'));
+    let ours = false;
+    try {
+      ours =
+        [`/proc/${pid}/cmdline`, `/proc/${pid}/environ`].some((f) => readFileSync(f).toString('utf8').includes(dir)) ||
+        readlinkSync(`/proc/${pid}/cwd`).startsWith(dir); // redis-server rewrites its title but works in its data dir
+    } catch {
+      /* gone */
+    }
+    if (ours && isAlive(pid)) {
+      log(`ending process ${pid} left behind by an earlier run (${file})`);
+      killGroup(pid, 'SIGTERM');
+      for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+      if (isAlive(pid)) killGroup(pid, 'SIGKILL');
+      reaped++;
+    }
+    rmSync(file, { force: true });
+  }
+  return reaped;
 }
