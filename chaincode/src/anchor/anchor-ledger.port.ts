@@ -16,4 +16,6 @@ export interface AnchorLedger {
   setEvent(name: string, payload: Uint8Array): void;
   /** The transaction timestamp: chosen by the client, the same on every endorser. */
   getDateTimestamp(): Date;
+  /** The transaction id: receipts name it, and a re-run after BATCH_EXISTS reads it back. */
+  getTxID(): string;
 }

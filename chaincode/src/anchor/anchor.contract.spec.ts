@@ -33,7 +33,7 @@ describe('AnchorContract', () => {
   });
 
   describe('AnchorBatch / GetBatch', () => {
-    it('stores the record with the tx timestamp and submitter MSP, and returns it', async () => {
+    it('stores the record with the tx timestamp, submitter MSP and tx id, and returns it', async () => {
       const args = anchorArgs();
       const { result } = await anchor(args);
       const stored = await contract.GetBatch(fakeContext(world.begin(TX_TIME), 'PayerOrgMSP'), args.batchId);
@@ -47,6 +47,7 @@ describe('AnchorContract', () => {
         sourceRange: { topic: 'records.record.v1', partition: 3, firstOffset: 100, lastOffset: 199 },
         anchoredAt: '2025-03-01T10:00:05.123Z',
         submitterMspId: MSP,
+        txId: `tx-${Date.parse('2025-03-01T10:00:05.123Z')}`,
       });
     });
 

@@ -44,6 +44,7 @@ export class AnchorContract extends Contract {
       ...anchor,
       anchoredAt: ledger.getDateTimestamp().toISOString(),
       submitterMspId: ctx.clientIdentity.getMSPID(),
+      txId: ledger.getTxID(),
     };
     const json = await batches.insert(record);
     ledger.setEvent(BATCH_ANCHORED_EVENT, Buffer.from(json, 'utf8'));

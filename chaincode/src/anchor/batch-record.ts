@@ -25,6 +25,8 @@ export interface BatchRecord extends BatchAnchor {
   readonly anchoredAt: string;
   /** MSP of the identity that submitted the transaction. */
   readonly submitterMspId: string;
+  /** The transaction that anchored the batch. */
+  readonly txId: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface BatchRecord extends BatchAnchor {
  * write sets, so the bytes may not depend on how the object happened to be built.
  */
 export function serializeBatchRecord(record: BatchRecord): string {
-  const { batchId, merkleRoot, leafCount, firstTime, lastTime, sourceRange, anchoredAt, submitterMspId } = record;
+  const { batchId, merkleRoot, leafCount, firstTime, lastTime, sourceRange, anchoredAt, submitterMspId, txId } = record;
   const { topic, partition, firstOffset, lastOffset } = sourceRange;
   return JSON.stringify({
     batchId,
@@ -43,5 +45,6 @@ export function serializeBatchRecord(record: BatchRecord): string {
     sourceRange: { topic, partition, firstOffset, lastOffset },
     anchoredAt,
     submitterMspId,
+    txId,
   });
 }

@@ -64,6 +64,11 @@ export class FakeTransaction implements AnchorLedger {
   getDateTimestamp(): Date {
     return new Date(this.timestamp.getTime());
   }
+
+  getTxID(): string {
+    // Deterministic per transaction, like Fabric's (which hashes the nonce and creator).
+    return `tx-${this.timestamp.getTime()}`;
+  }
 }
 
 export class FakeWorldState {
