@@ -1,9 +1,9 @@
-import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
-import { AuditTrailReader, type AuditEntry } from '@carechain/audit-domain';
+import { NotFoundProblem, ZodValidationPipe } from '@carechain/http';
+import { AuditTrailReader, type AnchoredAuditEntry, type StoredReceipt } from '@carechain/audit-domain';
 
 const listQuery = z.object({
   patient: z.uuid(),
@@ -23,9 +23,21 @@ export class AuditController {
   async list(
     @Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ patient: string; events: AuditEntry[] }> {
+  ): Promise<{ patient: string; events: AnchoredAuditEntry[] }> {
     const staff = principal.roles.some((r) => r !== 'patient');
     if (!staff && principal.subject !== query.patient) throw new ForbiddenException('A patient may read only their own audit trail.');
     return { patient: query.patient, events: await this.trail.forPatient(query.patient, query.limit) };
+  }
+
+  @Get('events/:eventId/proof')
+  @Roles('auditor', 'privacy-officer', 'admin', 'patient')
+  @ApiOperation({ summary: "An event's ledger receipt: its commitment, the Merkle inclusion proof, the batch and transaction, and whether the proof checks out." })
+  async proof(@Param('eventId') eventId: string, @CurrentPrincipal() principal: Principal): Promise<{ eventId: string; commitment: string } & StoredReceipt> {
+    const entry = await this.trail.get(eventId);
+    const stored = await this.trail.receipt(eventId);
+    if (!entry || !stored) throw new NotFoundProblem('receipt', eventId);
+    const staff = principal.roles.some((r) => r !== 'patient');
+    if (!staff && principal.subject !== entry.subject) throw new ForbiddenException('A patient may read only the proofs of their own events.');
+    return { eventId, commitment: stored.receipt.commitment, ...stored };
   }
 }

@@ -1,5 +1,5 @@
 import { REDIS, startService, type Redis } from '@carechain/runtime';
-import { AuditTrailReader, auditTrailProjection } from '@carechain/audit-domain';
+import { AuditTrailReader, auditTrailProjection, receiptProjection } from '@carechain/audit-domain';
 import { AuditController } from './audit.controller';
 
 export function start() {
@@ -7,7 +7,7 @@ export function start() {
     name: 'audit',
     description: 'The audit trail: who did what to whose data, when, and under which consent.',
     defaultPort: 3006,
-    projections: [auditTrailProjection],
+    projections: [auditTrailProjection, receiptProjection],
     controllers: [AuditController],
     providers: [{ provide: AuditTrailReader, useFactory: (r: Redis) => new AuditTrailReader(r), inject: [REDIS] }],
   });

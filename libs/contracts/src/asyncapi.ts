@@ -6,10 +6,12 @@ import { envelopeSchema } from './envelope';
 import { EVENT_SCHEMAS } from './registry';
 import { TOPIC_SPECS } from './topics';
 import { PATIENT_REGISTERED_V1 } from './identity/patient-registered.v1';
+import { RECEIPT_ISSUED_V1 } from './ledger/receipt-issued.v1';
 
 /** Which topic carries which event types. A new event type is added here and in EVENT_SCHEMAS. */
 export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof EVENT_SCHEMAS)[]>> = {
   'identity.patient.v1': [PATIENT_REGISTERED_V1],
+  'ledger.receipt.v1': [RECEIPT_ISSUED_V1],
 };
 
 const messageName = (type: string) => type.replace(/^carechain\./, '').replace(/\./g, '_');

@@ -5,5 +5,6 @@ export const ConsumerGroups = {
   consentPatientRegistry: 'carechain.consent.patient-registry',
   recordsPatientRegistry: 'carechain.records.patient-registry',
   auditTrail: 'carechain.audit.trail',
+  auditReceipts: 'carechain.audit.receipts',
   ledgerWriter: 'carechain.ledger-writer.anchoring',
 } as const;

@@ -6,3 +6,4 @@ export * from './identity/patient.schema';
 export * from './identity/patient-registered.v1';
 export * from './consumer-groups';
 export * from './asyncapi';
+export * from './ledger/receipt-issued.v1';

@@ -28,7 +28,7 @@ function codeOf(fn: () => unknown): ContractErrorCode | undefined {
 describe('event contracts', () => {
   it('accepts a well-formed PatientRegistered and round-trips it through bytes', () => {
     const decoded = decodeEvent(encodeEvent(validateEvent(event())));
-    expect(decoded.type).toBe(PATIENT_REGISTERED_V1);
+    if (decoded.type !== PATIENT_REGISTERED_V1) throw new Error(`decoded as ${decoded.type}`);
     expect(decoded.data.demographics.telecom).toEqual([]);
     expect(decoded.dataschema).toBe('https://carechain.dev/schemas/identity/patient/registered/v1.json');
   });
@@ -75,7 +75,7 @@ describe('event contracts', () => {
 
   it('publishes a JSON Schema per event type', () => {
     const schemas = payloadJsonSchemas();
-    expect(Object.keys(schemas)).toEqual([PATIENT_REGISTERED_V1]);
+    expect(Object.keys(schemas)).toContain(PATIENT_REGISTERED_V1);
     expect(JSON.stringify(schemas[PATIENT_REGISTERED_V1])).toContain('birthDate');
   });
 });

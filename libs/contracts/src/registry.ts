@@ -4,15 +4,18 @@ import { z } from 'zod';
 import { envelopeSchema, type CloudEvent } from './envelope';
 import { ContractError, ContractErrorCode, type ContractIssue } from './contract.error';
 import { PATIENT_REGISTERED_V1, patientRegisteredV1Schema, type PatientRegisteredV1 } from './identity/patient-registered.v1';
+import { RECEIPT_ISSUED_V1, receiptIssuedV1Schema, type ReceiptIssuedV1 } from './ledger/receipt-issued.v1';
 
 export const EVENT_SCHEMAS = {
   [PATIENT_REGISTERED_V1]: patientRegisteredV1Schema,
+  [RECEIPT_ISSUED_V1]: receiptIssuedV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
 
 export interface EventMap {
   [PATIENT_REGISTERED_V1]: PatientRegisteredV1;
+  [RECEIPT_ISSUED_V1]: ReceiptIssuedV1;
 }
 
 export type AnyEvent = { [K in EventType]: CloudEvent<K, EventMap[K]> }[EventType];

@@ -1,6 +1,8 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { createEvent, PATIENT_REGISTERED_V1, Topics, validateEvent } from '@carechain/contracts';
+import { buildTree, toHex } from '@carechain/ledger-merkle';
 import { auditEntryKey, auditTrailProjection, patientTimelineKey } from './audit-trail.projection';
+import { inclusionHolds } from './receipt.projection';
 
 describe('audit trail projection', () => {
   it('records ids and metadata of an event, never its payload', () => {
@@ -36,5 +38,20 @@ describe('audit trail projection', () => {
       source: { topic: Topics.identityPatient, partition: 1, offset: '9' },
     });
     expect(stored).not.toMatch(/Hopper|1906|MRN-7/);
+  });
+});
+
+describe('receipt projection', () => {
+  it('checks the inclusion proof of a receipt on arrival', () => {
+    const leaves = [1, 2, 3, 4, 5].map((n) => Buffer.alloc(32, n));
+    const tree = buildTree(leaves);
+    const receipt = {
+      eventId: 'e', eventType: 't', source: { topic: 't', partition: 0, offset: '2' }, commitment: toHex(leaves[2]!), saltVersion: 'v1',
+      batchId: 'a'.repeat(64), leafIndex: 2, treeSize: 5, proof: tree.proof(2).map(toHex), merkleRoot: toHex(tree.root), txId: 'tx', blockNumber: '7', anchoredAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect(inclusionHolds(receipt)).toBe(true);
+    expect(inclusionHolds({ ...receipt, commitment: toHex(leaves[3]!) })).toBe(false);
+    expect(inclusionHolds({ ...receipt, leafIndex: 3 })).toBe(false);
+    expect(inclusionHolds({ ...receipt, proof: ['zz'] })).toBe(false);
   });
 });

@@ -1,2 +1,3 @@
 export * from './audit-trail.projection';
 export * from './audit-trail.reader';
+export * from './receipt.projection';

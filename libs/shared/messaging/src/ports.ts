@@ -38,8 +38,12 @@ export interface RecordBatch {
 }
 
 export interface BatchHandler {
-  /** The offset to resume a partition from (e.g. stored next to the read model), or undefined for "from the beginning". */
-  resumeOffset(topic: string, partition: number): Promise<string | undefined>;
+  /**
+   * The offset to resume a partition from (e.g. stored next to the read model), or
+   * undefined for "from the beginning". Handlers without a store of their own leave it
+   * out, and the group's committed offsets decide.
+   */
+  resumeOffset?(topic: string, partition: number): Promise<string | undefined>;
   handle(batch: RecordBatch): Promise<void>;
 }
 

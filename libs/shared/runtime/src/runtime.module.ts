@@ -3,11 +3,20 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
-import { Readiness } from '@carechain/http';
-import { createKafka, KafkaEventConsumer, KafkaEventPublisher } from '@carechain/messaging';
+import { Readiness, type ReadinessProbe } from '@carechain/http';
+import { createKafka, KafkaEventConsumer, KafkaEventPublisher, type BatchHandler, type KafkaConsumerOptions } from '@carechain/messaging';
 import { createRedis, ProjectionRunner, redisAnswers, type Projection } from '@carechain/read-model';
 import type { Logger } from '@carechain/telemetry';
-import { EVENT_PUBLISHER, KAFKA, LOGGER, PROJECTIONS, REDIS } from './tokens';
+import { EVENT_PUBLISHER, KAFKA, LOGGER, PROCESSORS, PROJECTIONS, REDIS } from './tokens';
+
+/** A consumer that is not a read model (e.g. ledger-writer's anchoring): its handler is built from the runtime's ports. */
+export interface ProcessorDefinition {
+  readonly name: string;
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly consumer?: Pick<KafkaConsumerOptions, 'minBatchBytes' | 'maxWaitMs' | 'maxBatchBytes' | 'concurrency'>;
+  create(ports: { publisher: KafkaEventPublisher; redis: Redis; logger: Logger }): { handler: BatchHandler; probes?: readonly ReadinessProbe[]; close?(): Promise<void> | void };
+}
 
 export interface RuntimeOptions {
   readonly serviceName: string;
@@ -15,6 +24,15 @@ export interface RuntimeOptions {
   readonly kafkaBrokers: readonly string[];
   readonly redisUrl: string;
   readonly projections: readonly Projection[];
+  readonly processors?: readonly ProcessorDefinition[];
+}
+
+interface RunningProcessor {
+  readonly name: string;
+  readonly consumer: KafkaEventConsumer;
+  readonly handler: BatchHandler;
+  readonly probes: readonly ReadinessProbe[];
+  close?(): Promise<void> | void;
 }
 
 @Global()
@@ -24,6 +42,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_PUBLISHER) private readonly publisher: KafkaEventPublisher,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(PROJECTIONS) private readonly runners: readonly ProjectionRunner[],
+    @Inject(PROCESSORS) private readonly processors: readonly RunningProcessor[],
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly readiness: Readiness,
   ) {}
@@ -40,16 +59,27 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
           new KafkaEventConsumer(kafka, { groupId: p.consumerGroup, topics: p.topics, logger: options.logger, publisher }),
         ),
     );
+    const processors: RunningProcessor[] = (options.processors ?? []).map((d) => {
+      const built = d.create({ publisher, redis, logger: options.logger.child({ processor: d.name }) });
+      return {
+        name: d.name,
+        consumer: new KafkaEventConsumer(kafka, { groupId: d.groupId, topics: d.topics, logger: options.logger, publisher, ...d.consumer }),
+        handler: built.handler,
+        probes: built.probes ?? [],
+        ...(built.close && { close: built.close }),
+      };
+    });
     return {
       module: RuntimeModule,
       providers: [
+        { provide: PROCESSORS, useValue: processors },
         { provide: LOGGER, useValue: options.logger },
         { provide: KAFKA, useValue: kafka },
         { provide: EVENT_PUBLISHER, useValue: publisher },
         { provide: REDIS, useValue: redis },
         { provide: PROJECTIONS, useValue: runners },
       ],
-      exports: [LOGGER, KAFKA, EVENT_PUBLISHER, REDIS, PROJECTIONS],
+      exports: [LOGGER, KAFKA, EVENT_PUBLISHER, REDIS, PROJECTIONS, PROCESSORS],
     };
   }
 
@@ -59,14 +89,19 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
     for (const runner of this.runners) {
       this.readiness.register({ name: `projection:${runner.projection.name}`, check: () => runner.isRunning() });
     }
+    for (const p of this.processors) {
+      this.readiness.register({ name: `consumer:${p.name}`, check: () => p.consumer.state().running });
+      p.probes.forEach((probe) => this.readiness.register(probe));
+    }
     await this.publisher.connect();
-    await Promise.all(this.runners.map((r) => r.start()));
+    await Promise.all([...this.runners.map((r) => r.start()), ...this.processors.map((p) => p.consumer.start(p.handler))]);
     this.logger.info({ projections: this.runners.map((r) => r.projection.name) }, 'runtime started');
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.info({ signal }, 'shutting down: stopping consumers, flushing producer');
-    await Promise.allSettled(this.runners.map((r) => r.stop()));
+    await Promise.allSettled([...this.runners.map((r) => r.stop()), ...this.processors.map((p) => p.consumer.stop())]);
+    await Promise.allSettled(this.processors.map(async (p) => p.close?.()));
     await this.publisher.disconnect().catch(() => undefined);
     this.redis.disconnect();
   }

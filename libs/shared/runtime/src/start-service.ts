@@ -8,7 +8,7 @@ import { checkAuthConfig, ConfigError, loadConfig, serviceConfigShape, type Serv
 import { HealthModule, runService } from '@carechain/http';
 import type { Projection } from '@carechain/read-model';
 import { createLogger, type Logger } from '@carechain/telemetry';
-import { RuntimeModule } from './runtime.module';
+import { RuntimeModule, type ProcessorDefinition } from './runtime.module';
 import { ReadModelsController } from './read-models.controller';
 
 export interface ServiceDefinition {
@@ -16,6 +16,7 @@ export interface ServiceDefinition {
   readonly description: string;
   readonly defaultPort: number;
   readonly projections?: readonly Projection[];
+  readonly processors?: readonly ProcessorDefinition[];
   readonly controllers?: readonly Type<unknown>[];
   readonly providers?: readonly Provider[];
 }
@@ -47,6 +48,7 @@ export function serviceModule(definition: ServiceDefinition, config: ServiceConf
         kafkaBrokers: config.KAFKA_BROKERS,
         redisUrl: config.REDIS_URL,
         projections: definition.projections ?? [],
+        processors: definition.processors ?? [],
       }),
     ],
     controllers: [...(definition.controllers ?? []), ReadModelsController],

@@ -4,3 +4,4 @@ export const KAFKA = Symbol('carechain.kafka');
 export const EVENT_PUBLISHER = Symbol('carechain.event-publisher');
 export const REDIS = Symbol('carechain.redis');
 export const PROJECTIONS = Symbol('carechain.projections');
+export const PROCESSORS = Symbol('carechain.processors');

@@ -27,6 +27,12 @@ export interface KafkaConsumerOptions {
   readonly concurrency?: number;
   /** Upper bound of one fetch per partition, i.e. of a batch (kafkajs default 1 MiB). */
   readonly maxBatchBytes?: number;
+  /**
+   * The broker answers a fetch once it has this many bytes or `maxWaitMs` has passed:
+   * batching by size or time, done where the data is (default: answer at once).
+   */
+  readonly minBatchBytes?: number;
+  readonly maxWaitMs?: number;
 }
 
 function headersOf(message: KafkaMessage): Record<string, string> {
@@ -69,8 +75,9 @@ export class KafkaEventConsumer implements MessageConsumer {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       allowAutoTopicCreation: false,
-      // Fetches return as soon as one record is there; the wait only bounds idle polling.
-      maxWaitTimeInMs: 100,
+      // By default fetches return as soon as one record is there; the wait only bounds idle polling.
+      maxWaitTimeInMs: this.options.maxWaitMs ?? 100,
+      ...(this.options.minBatchBytes !== undefined && { minBytes: this.options.minBatchBytes }),
       ...(this.options.maxBatchBytes !== undefined && { maxBytesPerPartition: this.options.maxBatchBytes }),
     });
     this.consumer = consumer;
@@ -111,11 +118,13 @@ export class KafkaEventConsumer implements MessageConsumer {
   private onAssignment(handler: BatchHandler, consumer: Consumer, assignment: Record<string, number[]>): void {
     this.positions = new Map();
     this.sought.clear();
+    const resumeOffset = handler.resumeOffset?.bind(handler);
+    if (!resumeOffset) return;
     const committed = this.committedOffsets(Object.keys(assignment));
     for (const [topic, partitions] of Object.entries(assignment)) {
       for (const partition of partitions) {
         const position = (async () => {
-          const stored = await handler.resumeOffset(topic, partition);
+          const stored = await resumeOffset(topic, partition);
           const from = stored ?? (await lowWatermarks(this.kafka, topic)).get(partition) ?? '0';
           // Seek only where Kafka would start elsewhere: a needless seek refetches a batch
           // already in hand, and its dead letters would be produced twice.

@@ -1,0 +1,67 @@
+// ledger-writer's own settings, on top of every service's (read once at start).
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ANCHORED_TOPICS } from '@carechain/contracts';
+import { ConfigError, csv, loadConfig, positiveInt, secret } from '@carechain/config';
+import type { FabricConnection } from '@carechain/ledger-anchoring';
+
+const shape = {
+  /** Topics to anchor; a new domain topic joins here, not in code. */
+  LEDGER_TOPICS: csv(ANCHORED_TOPICS.join(',')),
+  /** Events per Merkle batch, i.e. per Fabric transaction. */
+  LEDGER_BATCH_MAX_EVENTS: positiveInt(2000),
+  /** The longest an event waits for its batch to fill before it is anchored anyway. */
+  LEDGER_BATCH_MAX_WAIT_MS: positiveInt(250),
+  /** A batch is cut early once this many bytes of events are waiting (the broker's fetch.min.bytes). */
+  LEDGER_BATCH_MIN_BYTES: positiveInt(512 * 1024),
+  /** The backlog bound: what one partition's fetch may hold while Fabric is away (fetch.max.bytes per partition). */
+  LEDGER_MAX_BACKLOG_BYTES: positiveInt(4 * 1024 * 1024),
+  /** HMAC key of the commitments (hex, 32+ bytes) until per-patient salts exist. */
+  LEDGER_COMMITMENT_KEY: secret(z.string().regex(/^([0-9a-f]{2}){32,}$/, 'hex, at least 32 bytes')),
+  LEDGER_COMMITMENT_KEY_VERSION: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('service-v1'),
+  /** Devnet: the network description written by tools/devnet/fabric.ts, and which org to act as. */
+  FABRIC_NETWORK_FILE: z.string().optional(),
+  FABRIC_ORG: z.enum(['ProviderOrg', 'PayerOrg']).default('ProviderOrg'),
+  /** Production: the peer and identity, one by one. */
+  FABRIC_PEER_ENDPOINT: z.string().optional(),
+  FABRIC_PEER_TLS_CA: z.string().optional(),
+  FABRIC_PEER_HOST_OVERRIDE: z.string().optional(),
+  FABRIC_MSP_ID: z.string().optional(),
+  FABRIC_CERT: z.string().optional(),
+  FABRIC_KEY: secret(z.string().optional()),
+  FABRIC_CHANNEL: z.string().default('carechain'),
+  FABRIC_CHAINCODE: z.string().default('carechain'),
+} as const;
+
+export type LedgerWriterConfig = ReturnType<typeof readLedgerWriterConfig>;
+
+interface NetworkFile {
+  channel: string;
+  chaincode: string;
+  orgs: Record<string, { mspId: string; peer: { endpoint: string; tlsCaCert: string; hostOverride: string }; user: { certPath: string; keyPath: string } }>;
+}
+
+export function readLedgerWriterConfig() {
+  const c = loadConfig(shape);
+  let fabric: FabricConnection;
+  if (c.FABRIC_NETWORK_FILE) {
+    const network = JSON.parse(readFileSync(c.FABRIC_NETWORK_FILE, 'utf8')) as NetworkFile;
+    const org = network.orgs[c.FABRIC_ORG];
+    if (!org) throw new ConfigError([`FABRIC_ORG=${c.FABRIC_ORG}: not an organisation of ${c.FABRIC_NETWORK_FILE}`]);
+    fabric = { peerEndpoint: org.peer.endpoint, tlsCaCertPath: org.peer.tlsCaCert, mspId: org.mspId, certPath: org.user.certPath, keyPath: org.user.keyPath, channel: network.channel, chaincode: network.chaincode };
+  } else {
+    const missing = (['FABRIC_PEER_ENDPOINT', 'FABRIC_PEER_TLS_CA', 'FABRIC_MSP_ID', 'FABRIC_CERT', 'FABRIC_KEY'] as const).filter((k) => !c[k]);
+    if (missing.length > 0) throw new ConfigError(missing.map((k) => `${k} is required (or FABRIC_NETWORK_FILE for the devnet)`));
+    fabric = {
+      peerEndpoint: c.FABRIC_PEER_ENDPOINT!,
+      tlsCaCertPath: c.FABRIC_PEER_TLS_CA!,
+      ...(c.FABRIC_PEER_HOST_OVERRIDE && { hostOverride: c.FABRIC_PEER_HOST_OVERRIDE }),
+      mspId: c.FABRIC_MSP_ID!,
+      certPath: c.FABRIC_CERT!,
+      keyPath: c.FABRIC_KEY!,
+      channel: c.FABRIC_CHANNEL,
+      chaincode: c.FABRIC_CHAINCODE,
+    };
+  }
+  return { ...c, fabric };
+}

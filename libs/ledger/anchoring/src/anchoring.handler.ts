@@ -1,0 +1,103 @@
+// ledger-writer's consumer logic: per partition batch, plan the Merkle batches and
+// write the plan down, anchor each (waiting for its commit), publish one receipt per
+// event, and only then return — the consumer commits offsets after that. A crash
+// anywhere in between re-forms the same batches from the written plan; the chaincode
+// refuses the ids it already holds, which the writer reads as "already anchored".
+import { SpanKind, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
+import { Topics } from '@carechain/contracts';
+import { TransientError, type BatchHandler, type ConsumedRecord, type EventPublisher, type RecordBatch } from '@carechain/messaging';
+import type { CommitmentSaltProvider } from '@carechain/ledger-merkle';
+import type { Logger } from '@carechain/telemetry';
+import type { IntentStore } from './intent-store';
+import type { LedgerAnchor } from './ledger-anchor.port';
+import { cutBatches, prepareBatch } from './prepared-batch';
+import { receiptsFor } from './receipts';
+
+const tracer = trace.getTracer('@carechain/ledger-anchoring');
+
+export interface AnchoringOptions {
+  /** Events per Merkle batch (one Fabric transaction). */
+  readonly maxEvents: number;
+}
+
+export class AnchoringHandler implements BatchHandler {
+  private ledgerReachable = true;
+
+  constructor(
+    private readonly ledger: LedgerAnchor,
+    private readonly salts: CommitmentSaltProvider,
+    private readonly intents: IntentStore,
+    private readonly publisher: EventPublisher,
+    private readonly logger: Logger,
+    private readonly options: AnchoringOptions,
+  ) {}
+
+  /** False while submissions fail: /health/ready reports it. */
+  isLedgerReachable(): boolean {
+    return this.ledgerReachable;
+  }
+
+  async handle(batch: RecordBatch): Promise<void> {
+    if (batch.records.length === 0) return;
+    const chunks = await this.plan(batch);
+    const ranges = chunks.map((c) => ({ firstOffset: c[0]!.offset, lastOffset: c[c.length - 1]!.offset }));
+    await this.intents.put(batch.topic, batch.partition, { ranges });
+    for (const chunk of chunks) await this.anchor(chunk);
+  }
+
+  /**
+   * The Merkle batches for this partition batch: an interrupted plan is honoured for the
+   * records it covers (same boundaries, so the same batch ids), the rest is cut afresh.
+   */
+  private async plan(batch: RecordBatch): Promise<ConsumedRecord[][]> {
+    const stored = await this.intents.get(batch.topic, batch.partition);
+    const first = BigInt(batch.records[0]!.offset);
+    const planned = stored?.ranges ?? [];
+    if (planned.length === 0 || first > BigInt(planned[planned.length - 1]!.lastOffset)) {
+      return cutBatches(batch.records, this.options.maxEvents);
+    }
+    const chunks: ConsumedRecord[][] = [];
+    let rest = batch.records;
+    for (const range of planned) {
+      if (BigInt(range.lastOffset) < first) continue; // anchored and committed before the crash
+      const inRange = rest.filter((r) => BigInt(r.offset) >= BigInt(range.firstOffset) && BigInt(r.offset) <= BigInt(range.lastOffset));
+      if (inRange.length === 0 || inRange[inRange.length - 1]!.offset !== range.lastOffset) {
+        throw new TransientError(`waiting for the records of interrupted batch ${range.firstOffset}-${range.lastOffset} on ${batch.topic}/${batch.partition}`);
+      }
+      chunks.push(inRange);
+      rest = rest.filter((r) => BigInt(r.offset) > BigInt(range.lastOffset));
+    }
+    return [...chunks, ...cutBatches(rest, this.options.maxEvents)];
+  }
+
+  private async anchor(records: ConsumedRecord[]): Promise<void> {
+    const links: Link[] = records.map((r) => trace.getSpanContext(r.traceContext)).filter((c) => c !== undefined).map((context) => ({ context }));
+    const span = tracer.startSpan('anchor batch', { kind: SpanKind.CLIENT, links });
+    try {
+      const prepared = await prepareBatch(records, this.salts);
+      const { batchId, leafCount, sourceRange } = prepared.anchor;
+      span.setAttributes({ 'carechain.batch.id': batchId, 'carechain.batch.leaf_count': leafCount, 'messaging.destination.name': sourceRange.topic });
+      const where = { batchId, leafCount, topic: sourceRange.topic, partition: sourceRange.partition, firstOffset: sourceRange.firstOffset, lastOffset: sourceRange.lastOffset };
+      this.logger.info(where, 'submitting batch');
+      let anchored;
+      try {
+        anchored = await this.ledger.anchor(prepared.anchor);
+        this.ledgerReachable = true;
+      } catch (err) {
+        this.ledgerReachable = false;
+        throw err instanceof TransientError ? err : new TransientError(`anchoring batch ${batchId} failed: ${(err as Error).message}`, err);
+      }
+      span.setAttributes({ 'carechain.batch.tx_id': anchored.txId, 'carechain.batch.block': anchored.blockNumber });
+      this.logger.info({ ...where, txId: anchored.txId, blockNumber: anchored.blockNumber }, anchored.alreadyAnchored ? 'already anchored: the chaincode refused the duplicate batch id' : 'batch committed');
+      const receipts = receiptsFor(prepared, anchored);
+      await Promise.all(receipts.map((r) => this.publisher.publish(Topics.ledgerReceipt, r, { key: r.subject ?? r.data.eventId })));
+      this.logger.info({ batchId, receipts: receipts.length }, 'receipts published');
+    } catch (err) {
+      span.recordException(err as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+      throw err;
+    } finally {
+      span.end();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+// Before a partition's batches are submitted, their offset ranges are written down.
+// After a crash the writer re-forms exactly those batches (whatever the next fetch
+// happens to return), so their ids are the same and the chaincode's refusal keeps
+// them from being anchored twice.
+import type { Redis } from 'ioredis';
+
+export interface OffsetRange {
+  readonly firstOffset: string;
+  readonly lastOffset: string;
+}
+
+/** The planned Merkle batches of one partition batch, in order. */
+export interface BatchIntent {
+  readonly ranges: readonly OffsetRange[];
+}
+
+export interface IntentStore {
+  get(topic: string, partition: number): Promise<BatchIntent | undefined>;
+  put(topic: string, partition: number, intent: BatchIntent): Promise<void>;
+  clear(topic: string, partition: number): Promise<void>;
+}
+
+export class RedisIntentStore implements IntentStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly key = 'ledger-writer:intents',
+  ) {}
+
+  async get(topic: string, partition: number): Promise<BatchIntent | undefined> {
+    const raw = await this.redis.hget(this.key, `${topic}:${partition}`);
+    return raw === null ? undefined : (JSON.parse(raw) as BatchIntent);
+  }
+
+  async put(topic: string, partition: number, intent: BatchIntent): Promise<void> {
+    await this.redis.hset(this.key, `${topic}:${partition}`, JSON.stringify(intent));
+  }
+
+  async clear(topic: string, partition: number): Promise<void> {
+    await this.redis.hdel(this.key, `${topic}:${partition}`);
+  }
+}

@@ -1,0 +1,76 @@
+// From consumed records to what goes on the chain: each event's keyed commitment
+// (the Merkle leaf), the tree over them, and the anchor describing the batch.
+import type { ConsumedRecord } from '@carechain/messaging';
+import { buildTree, canonicalEventBytes, leafCommitment, toHex, type CommitmentSaltProvider, type MerkleTree } from '@carechain/ledger-merkle';
+import { batchIdOf } from './batch-id';
+import type { BatchAnchor } from './ledger-anchor.port';
+
+export interface PreparedBatch {
+  readonly anchor: BatchAnchor;
+  readonly records: readonly ConsumedRecord[];
+  readonly commitments: readonly Buffer[];
+  readonly saltVersions: readonly string[];
+  readonly tree: MerkleTree;
+}
+
+// The chaincode refuses a batch whose events span more than 15 minutes (that bound
+// keeps its time queries cheap); a replay of old events is cut accordingly.
+export const MAX_BATCH_WINDOW_MS = 15 * 60 * 1000;
+
+/** Splits one partition's records into batches of at most `maxEvents` events and the time window. */
+export function cutBatches(records: readonly ConsumedRecord[], maxEvents: number): ConsumedRecord[][] {
+  const batches: ConsumedRecord[][] = [];
+  let current: ConsumedRecord[] = [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (const record of records) {
+    const t = Date.parse(record.event.time);
+    const nextMin = Math.min(min, t);
+    const nextMax = Math.max(max, t);
+    if (current.length >= maxEvents || (current.length > 0 && nextMax - nextMin > MAX_BATCH_WINDOW_MS)) {
+      batches.push(current);
+      current = [];
+      min = t;
+      max = t;
+    } else {
+      min = nextMin;
+      max = nextMax;
+    }
+    current.push(record);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+export async function prepareBatch(records: readonly ConsumedRecord[], salts: CommitmentSaltProvider): Promise<PreparedBatch> {
+  const first = records[0];
+  const last = records[records.length - 1];
+  if (!first || !last) throw new Error('a batch needs at least one record');
+  const commitments: Buffer[] = [];
+  const saltVersions: string[] = [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (const record of records) {
+    const { salt, keyVersion } = await salts.saltFor(record.event.subject);
+    commitments.push(leafCommitment(canonicalEventBytes(record.event), salt));
+    saltVersions.push(keyVersion);
+    const t = Date.parse(record.event.time);
+    min = Math.min(min, t);
+    max = Math.max(max, t);
+  }
+  const tree = buildTree(commitments);
+  return {
+    anchor: {
+      batchId: batchIdOf(first.topic, first.partition, first.offset, last.offset),
+      merkleRoot: toHex(tree.root),
+      leafCount: records.length,
+      firstTime: new Date(min).toISOString(),
+      lastTime: new Date(max).toISOString(),
+      sourceRange: { topic: first.topic, partition: first.partition, firstOffset: Number(first.offset), lastOffset: Number(last.offset) },
+    },
+    records,
+    commitments,
+    saltVersions,
+    tree,
+  };
+}
