@@ -1,0 +1,136 @@
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { createEvent, PATIENT_REGISTERED_V1, RECEIPT_ISSUED_V1, validateEvent, type CloudEvent, type ReceiptIssuedV1 } from '@carechain/contracts';
+import { TransientError, type ConsumedRecord, type EventPublisher, type RawMessage } from '@carechain/messaging';
+import { StaticSaltProvider, fromHex, verifyInclusion } from '@carechain/ledger-merkle';
+import { createLogger } from '@carechain/telemetry';
+import { AnchoringHandler } from './anchoring.handler';
+import { batchIdOf } from './batch-id';
+import type { BatchIntent, IntentStore } from './intent-store';
+import type { AnchoredBatch, BatchAnchor, BatchRecord, LedgerAnchor } from './ledger-anchor.port';
+import { cutBatches, MAX_BATCH_WINDOW_MS } from './prepared-batch';
+
+function record(offset: number, time = '2026-11-25T10:00:00.000Z', partition = 0): ConsumedRecord {
+  const patientId = `00000000-0000-4000-8000-${String(offset).padStart(12, '0')}`;
+  const event = validateEvent(
+    createEvent({
+      type: PATIENT_REGISTERED_V1,
+      id: `event-${partition}-${offset}`,
+      source: '/t',
+      subject: patientId,
+      time: new Date(time),
+      data: { patientId, custodian: 'h', demographics: { name: { given: ['A'], family: 'B' }, birthDate: '1970-01-01', gender: 'unknown' }, identifiers: [{ system: 's', value: String(offset) }] },
+    }),
+  );
+  return { topic: 'identity.patient.v1', partition, offset: String(offset), key: patientId, value: Buffer.alloc(0), event, traceContext: ROOT_CONTEXT };
+}
+
+class FakeLedger implements LedgerAnchor {
+  readonly chain = new Map<string, BatchRecord>();
+  submits = 0;
+  down = false;
+  async anchor(batch: BatchAnchor): Promise<AnchoredBatch> {
+    this.submits++;
+    if (this.down) throw Object.assign(new Error('14 UNAVAILABLE: peer down'), { code: 14 });
+    const existing = this.chain.get(batch.batchId);
+    if (existing) return { txId: existing.txId, blockNumber: '1', alreadyAnchored: true, anchoredAt: existing.anchoredAt };
+    const txId = `tx${this.chain.size}`;
+    this.chain.set(batch.batchId, { ...batch, txId, anchoredAt: '2026-11-25T10:00:01.000Z', submitterMspId: 'ProviderOrgMSP' });
+    return { txId, blockNumber: String(this.chain.size), alreadyAnchored: false, anchoredAt: '2026-11-25T10:00:01.000Z' };
+  }
+  async getBatch(id: string) {
+    return this.chain.get(id);
+  }
+}
+
+class MemoryIntents implements IntentStore {
+  readonly map = new Map<string, BatchIntent>();
+  async get(t: string, p: number) {
+    return this.map.get(`${t}:${p}`);
+  }
+  async put(t: string, p: number, i: BatchIntent) {
+    this.map.set(`${t}:${p}`, i);
+  }
+  async clear(t: string, p: number) {
+    this.map.delete(`${t}:${p}`);
+  }
+}
+
+class FakePublisher implements EventPublisher {
+  readonly receipts: CloudEvent[] = [];
+  async publish(_topic: string, event: CloudEvent) {
+    this.receipts.push(validateEvent(event));
+  }
+  async publishRaw(_t: string, _m: RawMessage) {
+    throw new Error('unused');
+  }
+}
+
+const salts = new StaticSaltProvider(Buffer.alloc(32, 7), 'test-v1');
+const logger = createLogger('test', 'silent');
+
+function setup(maxEvents = 3) {
+  const ledger = new FakeLedger();
+  const intents = new MemoryIntents();
+  const publisher = new FakePublisher();
+  return { ledger, intents, publisher, handler: new AnchoringHandler(ledger, salts, intents, publisher, logger, { maxEvents }) };
+}
+
+const batchOf = (records: ConsumedRecord[]) => ({ topic: 'identity.patient.v1', partition: 0, records, lastOffset: records[records.length - 1]!.offset });
+
+describe('anchoring', () => {
+  it('derives the batch id from topic, partition and offsets only', () => {
+    expect(batchIdOf('t', 1, '5', '9')).toBe(batchIdOf('t', 1, '5', '9'));
+    expect(batchIdOf('t', 1, '5', '9')).not.toBe(batchIdOf('t', 1, '5', '10'));
+    expect(batchIdOf('t', 1, '5', '9')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('cuts batches by size and by the chaincode time window', () => {
+    expect(cutBatches([1, 2, 3, 4, 5, 6, 7].map((n) => record(n)), 3).map((b) => b.length)).toEqual([3, 3, 1]);
+    const late = new Date(Date.parse('2026-11-25T10:00:00Z') + MAX_BATCH_WINDOW_MS + 1).toISOString();
+    expect(cutBatches([record(1), record(2), record(3, late)], 10).map((b) => b.length)).toEqual([2, 1]);
+  });
+
+  it('anchors each batch once and issues a verifiable receipt per event', async () => {
+    const { handler, ledger, publisher } = setup(3);
+    const records = [1, 2, 3, 4, 5].map((n) => record(n));
+    await handler.handle(batchOf(records));
+    expect(ledger.chain.size).toBe(2);
+    expect(publisher.receipts).toHaveLength(5);
+    for (const receipt of publisher.receipts) {
+      if (receipt.type !== RECEIPT_ISSUED_V1) throw new Error(receipt.type);
+      const r = receipt.data as ReceiptIssuedV1;
+      expect(verifyInclusion(fromHex(r.commitment), r.leafIndex, r.treeSize, r.proof.map((h) => fromHex(h)), fromHex(r.merkleRoot))).toBe(true);
+      expect(ledger.chain.get(r.batchId)?.merkleRoot).toBe(r.merkleRoot);
+    }
+    expect(publisher.receipts.map((r) => (r.data as { eventId: string }).eventId)).toEqual(records.map((r) => r.event.id));
+  });
+
+  it('re-forms an interrupted plan after a crash, so nothing is anchored twice', async () => {
+    const { handler, ledger, intents, publisher } = setup(3);
+    await handler.handle(batchOf([1, 2].map((n) => record(n))));
+    // Crash before the consumer committed: the next fetch starts at offset 1 again but holds more.
+    const again = setup(3);
+    const restarted = new AnchoringHandler(ledger, salts, intents, again.publisher, logger, { maxEvents: 3 });
+    await restarted.handle(batchOf([1, 2, 3, 4].map((n) => record(n))));
+    const batchIds = new Map<string, string>();
+    for (const r of [...publisher.receipts, ...again.publisher.receipts]) {
+      const { eventId, batchId } = r.data as { eventId: string; batchId: string };
+      expect(batchIds.get(eventId) ?? batchId).toBe(batchId);
+      batchIds.set(eventId, batchId);
+    }
+    expect(batchIds.size).toBe(4);
+    expect([...ledger.chain.values()].reduce((n, b) => n + b.leafCount, 0)).toBe(4);
+  });
+
+  it('reports the ledger unreachable and fails transiently while Fabric is down, then recovers', async () => {
+    const { handler, ledger, publisher } = setup(3);
+    ledger.down = true;
+    await expect(handler.handle(batchOf([record(1)]))).rejects.toBeInstanceOf(TransientError);
+    expect(handler.isLedgerReachable()).toBe(false);
+    expect(publisher.receipts).toHaveLength(0);
+    ledger.down = false;
+    await handler.handle(batchOf([record(1)]));
+    expect(handler.isLedgerReachable()).toBe(true);
+    expect(publisher.receipts).toHaveLength(1);
+  });
+});
