@@ -48,7 +48,7 @@ export function readLedgerWriterConfig() {
     const network = JSON.parse(readFileSync(c.FABRIC_NETWORK_FILE, 'utf8')) as NetworkFile;
     const org = network.orgs[c.FABRIC_ORG];
     if (!org) throw new ConfigError([`FABRIC_ORG=${c.FABRIC_ORG}: not an organisation of ${c.FABRIC_NETWORK_FILE}`]);
-    fabric = { peerEndpoint: org.peer.endpoint, tlsCaCertPath: org.peer.tlsCaCert, mspId: org.mspId, certPath: org.user.certPath, keyPath: org.user.keyPath, channel: network.channel, chaincode: network.chaincode };
+    fabric = { peerEndpoint: org.peer.endpoint, tlsCaCertPath: org.peer.tlsCaCert, hostOverride: org.peer.hostOverride, mspId: org.mspId, certPath: org.user.certPath, keyPath: org.user.keyPath, channel: network.channel, chaincode: network.chaincode };
   } else {
     const missing = (['FABRIC_PEER_ENDPOINT', 'FABRIC_PEER_TLS_CA', 'FABRIC_MSP_ID', 'FABRIC_CERT', 'FABRIC_KEY'] as const).filter((k) => !c[k]);
     if (missing.length > 0) throw new ConfigError(missing.map((k) => `${k} is required (or FABRIC_NETWORK_FILE for the devnet)`));

@@ -1,0 +1,147 @@
+// Every event anchored on the real Fabric network with a receipt that verifies
+// against a peer; tampering detected; a writer killed between submit and offset
+// commit anchors nothing twice; a Fabric outage is waited out; no PHI on the chain.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
+import { eventually, startServiceProcess, type ServiceProcess } from './support/service-process';
+import { token } from './support/tokens';
+import { testPatient, type TestPatient } from './support/patients';
+import { testEnv } from './support/test-env';
+import { channelBlocks, startPeers, stopPeers } from './support/control';
+import { receiptsFor } from './support/receipts';
+
+const exec = promisify(execFile);
+const repoRoot = join(__dirname, '..', '..', '..');
+
+describe('anchoring on the Fabric ledger', () => {
+  let identity: ServiceProcess;
+  let audit: ServiceProcess;
+  let writer: ServiceProcess;
+  let registrar: string;
+  let auditor: string;
+  const patients: TestPatient[] = [];
+
+  beforeAll(async () => {
+    [identity, audit, writer] = await Promise.all([startServiceProcess('identity'), startServiceProcess('audit'), startServiceProcess('ledger-writer')]);
+    registrar = await token({ sub: 'registrar-l', roles: ['registrar'], org: 'hospital-a' });
+    auditor = await token({ sub: 'auditor-l', roles: ['auditor'], org: 'hospital-a' });
+  });
+
+  afterAll(async () => {
+    await Promise.all([identity?.stop(), audit?.stop(), writer?.stop()]);
+  });
+
+  async function register(n: number): Promise<string[]> {
+    const ids: string[] = [];
+    await Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        const patient = testPatient(patients.length + i);
+        patients.push(patient);
+        const res = await fetch(`${identity.url}/patients`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` }, body: JSON.stringify(patient.body) });
+        expect(res.status).toBe(201);
+        ids.push(((await res.json()) as { eventId: string }).eventId);
+      }),
+    );
+    return ids;
+  }
+
+  async function proof(eventId: string): Promise<{ receipt: Record<string, unknown>; verified: { inclusion: boolean } } | undefined> {
+    const res = await fetch(`${audit.url}/audit/events/${eventId}/proof`, { headers: { authorization: `Bearer ${auditor}` } });
+    return res.status === 200 ? ((await res.json()) as { receipt: Record<string, unknown>; verified: { inclusion: boolean } }) : undefined;
+  }
+
+  async function eventBytes(receipt: { source: { topic: string; partition: number; offset: string } }): Promise<Buffer> {
+    const kafka = new Kafka({ brokers: testEnv('CARECHAIN_TEST_KAFKA_BROKERS').split(','), clientId: 'e2e', logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `e2e-event-${Date.now()}`, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic: receipt.source.topic, fromBeginning: true });
+    const bytes = await new Promise<Buffer>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          if (partition === receipt.source.partition && message.offset === receipt.source.offset) resolve(message.value ?? Buffer.alloc(0));
+        },
+      });
+      consumer.seek({ topic: receipt.source.topic, partition: receipt.source.partition, offset: receipt.source.offset });
+    });
+    await consumer.disconnect();
+    return bytes;
+  }
+
+  function verifyCli(eventFile: string, receiptFile: string, org: string) {
+    return exec(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(repoRoot, 'tools', 'verify', 'verify.ts'), '--event', eventFile, '--receipt', receiptFile, '--org', org, '--network', testEnv('CARECHAIN_TEST_FABRIC_NETWORK'), '--key-hex', testEnv('CARECHAIN_TEST_LEDGER_KEY')], { cwd: repoRoot }).then(
+      (r) => ({ code: 0, out: r.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+  }
+
+  it('gives every registration a receipt within seconds, and each verifies against either organisation’s peer', async () => {
+    const eventIds = await register(20);
+    const proofs = await Promise.all(eventIds.map((id) => eventually(`receipt of ${id}`, () => proof(id), 20_000, 200)));
+    expect(proofs.every((p) => p.verified.inclusion)).toBe(true);
+
+    const dir = mkdtempSync(join(tmpdir(), 'carechain-verify-'));
+    const receipt = proofs[0]!.receipt as { source: { topic: string; partition: number; offset: string } };
+    writeFileSync(join(dir, 'receipt.json'), JSON.stringify(receipt));
+    const bytes = await eventBytes(receipt);
+    writeFileSync(join(dir, 'event.json'), bytes);
+    for (const org of ['PayerOrg', 'ProviderOrg']) {
+      const result = await verifyCli(join(dir, 'event.json'), join(dir, 'receipt.json'), org);
+      expect(result.out).toMatch(/^VERIFIED: /);
+      expect(result.code).toBe(0);
+    }
+
+    // One flipped byte in the stored event: the leaf no longer matches.
+    const tampered = Buffer.from(bytes);
+    const at = tampered.indexOf(Buffer.from('"custodian":"hospital-a"')) + 14;
+    tampered[at] = tampered[at]! ^ 0x01;
+    writeFileSync(join(dir, 'tampered.json'), tampered);
+    const bad = await verifyCli(join(dir, 'tampered.json'), join(dir, 'receipt.json'), 'PayerOrg');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^NOT VERIFIED: leaf mismatch: the event's commitment is [0-9a-f]{64} but the receipt says [0-9a-f]{64}/);
+  });
+
+  it('anchors nothing twice and loses nothing when ledger-writer is SIGKILLed between submit and offset commit', async () => {
+    await writer.stop();
+    writer = await startServiceProcess('ledger-writer', { LEDGER_BATCH_MAX_WAIT_MS: '1000' });
+    const before = writer;
+    const committed = new Promise<void>((resolve) => before.child.stdout?.on('data', (d: Buffer) => d.toString().includes('"batch committed"') && resolve()));
+    const eventIds = await register(200);
+    await committed;
+    await before.kill(); // the transaction is on the chain; receipts and offsets may not be
+    writer = await startServiceProcess('ledger-writer');
+    const receipts = await receiptsFor(eventIds);
+    expect([...receipts.keys()].sort()).toEqual([...eventIds].sort());
+    for (const [eventId, list] of receipts) {
+      expect({ eventId, batches: new Set(list.map((r) => r.batchId)).size }).toEqual({ eventId, batches: 1 });
+    }
+    await eventually('the restarted writer to finish', async () => ((await fetch(`${writer.url}/health/ready`)).ok ? true : undefined));
+    expect(writer.logs()).toContain('already anchored: the chaincode refused the duplicate batch id');
+  });
+
+  it('reports not-ready while the peers are down and anchors everything once they are back', async () => {
+    await stopPeers();
+    try {
+      const eventIds = await register(10);
+      await eventually('ledger-writer to report not-ready', async () => ((await fetch(`${writer.url}/health/ready`)).status === 503 ? true : undefined), 30_000, 250);
+      const ready = (await (await fetch(`${writer.url}/health/ready`)).json()) as { checks?: Record<string, boolean> };
+      expect(ready.checks?.fabric).toBe(false);
+      await startPeers();
+      const receipts = await receiptsFor(eventIds, 90_000);
+      expect(receipts.size).toBe(eventIds.length);
+      await eventually('ledger-writer to be ready again', async () => ((await fetch(`${writer.url}/health/ready`)).ok ? true : undefined), 30_000, 250);
+    } finally {
+      await startPeers().catch(() => undefined);
+    }
+  });
+
+  it('puts no name, birth date or identifier of any test patient on the chain', async () => {
+    const blocks = Buffer.concat(await channelBlocks());
+    expect(blocks.length).toBeGreaterThan(0);
+    const leaks = patients.flatMap((p) => p.phi).filter((s) => blocks.includes(Buffer.from(s)));
+    expect(leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,16 @@
+// The test runner's control endpoint (tools/test/infra.ts): stop and start the
+// Fabric peers, fetch the channel's blocks.
+import { testEnv } from './test-env';
+
+async function call(method: 'GET' | 'POST', path: string): Promise<unknown> {
+  const res = await fetch(`${testEnv('CARECHAIN_TEST_CONTROL_URL')}${path}`, { method });
+  if (!res.ok) throw new Error(`control ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+export const stopPeers = () => call('POST', '/fabric/peers/stop');
+export const startPeers = () => call('POST', '/fabric/peers/start');
+export async function channelBlocks(): Promise<Buffer[]> {
+  const { blocks } = (await call('GET', '/fabric/blocks')) as { blocks: string[] };
+  return blocks.map((b) => Buffer.from(b, 'base64'));
+}

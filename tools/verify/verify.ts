@@ -1,0 +1,123 @@
+// npm run verify -- <eventId> [--org PayerOrg]
+// npm run verify -- --event event.json --receipt receipt.json [--org ProviderOrg]
+//
+// Proves, against a Fabric peer and without trusting carechain, that an event was
+// anchored and has not changed since: recomputes the event's leaf (its HMAC
+// commitment — a verifier needs the commitment salt, which the patient or the
+// custodian can disclose), checks the Merkle inclusion proof, and compares the
+// root, size and source range with the batch record read from the chain.
+// Prints VERIFIED, or exactly why not, and exits 0 or 1.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cacheDir, repoRoot, stateDir } from '../devnet/lib/paths.ts';
+import { host, port } from '../devnet/lib/ports.ts';
+import { ensureLedgerKey } from '../devnet/lib/ledger-key.ts';
+import { mintToken } from '../token/token.ts';
+
+const require = createRequire(`${repoRoot}/package.json`);
+const merkle = require('@carechain/ledger-merkle');
+const { FabricGatewayAnchor } = require('@carechain/ledger-anchoring');
+
+interface Receipt {
+  eventId: string;
+  source: { topic: string; partition: number; offset: string };
+  commitment: string;
+  batchId: string;
+  leafIndex: number;
+  treeSize: number;
+  proof: string[];
+  merkleRoot: string;
+  txId: string;
+  blockNumber: string;
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    event: { type: 'string' },
+    receipt: { type: 'string' },
+    org: { type: 'string', default: 'PayerOrg' },
+    network: { type: 'string' },
+    'key-hex': { type: 'string' },
+    'audit-url': { type: 'string' },
+    brokers: { type: 'string' },
+  },
+});
+
+async function fromAudit(eventId: string): Promise<{ eventBytes: Buffer; receipt: Receipt }> {
+  const auditUrl = values['audit-url'] ?? `http://${host()}:${port('AUDIT_PORT', 3006)}`;
+  const token = await mintToken(cacheDir(), { sub: 'verify-cli', roles: ['auditor'], org: 'verifier', ttlSeconds: 300 });
+  const res = await fetch(`${auditUrl}/audit/events/${encodeURIComponent(eventId)}/proof`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`audit has no receipt for ${eventId} (${res.status}): ${await res.text()}`);
+  const { receipt } = (await res.json()) as { receipt: Receipt };
+  // The event itself comes from Kafka, the log of truth, at the offset the receipt names.
+  const { Kafka, logLevel } = require('kafkajs');
+  const kafka = new Kafka({ brokers: (values.brokers ?? `${host()}:${port('KAFKA_PORT', 9092)}`).split(','), clientId: 'verify', logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `verify-${process.pid}-${Date.now()}`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: receipt.source.topic, fromBeginning: true });
+  const eventBytes = await new Promise<Buffer>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`event not found at ${receipt.source.topic}/${receipt.source.partition}@${receipt.source.offset}`)), 20_000);
+    void consumer.run({
+      eachMessage: async ({ partition, message }: { partition: number; message: { offset: string; value: Buffer | null } }) => {
+        if (partition === receipt.source.partition && message.offset === receipt.source.offset) {
+          clearTimeout(timer);
+          resolve(message.value ?? Buffer.alloc(0));
+        }
+      },
+    });
+    consumer.seek({ topic: receipt.source.topic, partition: receipt.source.partition, offset: receipt.source.offset });
+  });
+  await consumer.disconnect();
+  return { eventBytes, receipt };
+}
+
+function fail(reason: string): never {
+  process.stdout.write(`NOT VERIFIED: ${reason}\n`);
+  process.exit(1);
+}
+
+const input =
+  values.event && values.receipt
+    ? { eventBytes: readFileSync(values.event), receipt: JSON.parse(readFileSync(values.receipt, 'utf8')) as Receipt }
+    : positionals[0]
+      ? await fromAudit(positionals[0])
+      : (process.stderr.write('usage: verify <eventId> | --event <file> --receipt <file> [--org ProviderOrg|PayerOrg] [--key-hex <hex>] [--network <file>]\n'), process.exit(2));
+const { eventBytes, receipt } = input;
+
+let event: unknown;
+try {
+  event = JSON.parse(eventBytes.toString('utf8'));
+} catch {
+  fail('the event is not JSON');
+}
+const key = Buffer.from(values['key-hex'] ?? (await ensureLedgerKey(cacheDir())), 'hex');
+const commitment = merkle.toHex(merkle.leafCommitment(merkle.canonicalEventBytes(event), key));
+if (commitment !== receipt.commitment) fail(`leaf mismatch: the event's commitment is ${commitment} but the receipt says ${receipt.commitment} (the event was changed, or the salt is not the one it was committed under)`);
+const proofOk = merkle.verifyInclusion(merkle.fromHex(receipt.commitment), receipt.leafIndex, receipt.treeSize, receipt.proof.map((h: string) => merkle.fromHex(h)), merkle.fromHex(receipt.merkleRoot));
+if (!proofOk) fail(`the inclusion proof of leaf ${receipt.leafIndex} in a tree of ${receipt.treeSize} does not lead to root ${receipt.merkleRoot}`);
+
+const networkFile = values.network ?? join(stateDir(), 'fabric', 'network.json');
+const network = JSON.parse(readFileSync(networkFile, 'utf8'));
+const org = network.orgs[values.org!];
+if (!org) fail(`no organisation ${values.org} in ${networkFile}`);
+const ledger = new FabricGatewayAnchor({ peerEndpoint: org.peer.endpoint, tlsCaCertPath: org.peer.tlsCaCert, hostOverride: org.peer.hostOverride, mspId: org.mspId, certPath: org.user.certPath, keyPath: org.user.keyPath, channel: network.channel, chaincode: network.chaincode });
+try {
+  const onChain = await ledger.getBatch(receipt.batchId);
+  if (!onChain) fail(`batch ${receipt.batchId} is not on the chain (asked ${values.org}'s peer ${org.peer.endpoint})`);
+  if (onChain.merkleRoot !== receipt.merkleRoot) fail(`the root on the chain is ${onChain.merkleRoot}, the receipt says ${receipt.merkleRoot}`);
+  // The tree size must come from the chain: an inclusion proof alone does not pin it.
+  if (onChain.leafCount !== receipt.treeSize) fail(`the chain's batch has ${onChain.leafCount} leaves, the receipt's proof is for ${receipt.treeSize}`);
+  const r = onChain.sourceRange;
+  const offset = Number(receipt.source.offset);
+  if (r.topic !== receipt.source.topic || r.partition !== receipt.source.partition || offset < r.firstOffset || offset > r.lastOffset) {
+    fail(`the event's place ${receipt.source.topic}/${receipt.source.partition}@${offset} is outside the batch's range ${r.topic}/${r.partition}@${r.firstOffset}-${r.lastOffset}`);
+  }
+  process.stdout.write(
+    `VERIFIED: event ${receipt.eventId} is leaf ${receipt.leafIndex} of batch ${receipt.batchId} (${onChain.leafCount} events), root ${onChain.merkleRoot}, anchored ${onChain.anchoredAt} in transaction ${onChain.txId} by ${onChain.submitterMspId}; checked on ${values.org}'s peer ${org.peer.endpoint}\n`,
+  );
+} finally {
+  ledger.close();
+}
