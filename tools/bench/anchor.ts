@@ -1,0 +1,123 @@
+// npm run bench:anchor -- [--n 50000] [--single 200] [--runs 3]
+// Against the running stack (npm start / stack:up): produces N domain events to
+// Kafka and measures how fast ledger-writer anchors them with receipts (events/s,
+// p50/p99 from produce to receipt, proof size); then anchors a sample with one
+// Fabric transaction per event, straight through the gateway, and prints the ratio.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { repoRoot, stateDir } from '../devnet/lib/paths.ts';
+import { host, port } from '../devnet/lib/ports.ts';
+
+const require = createRequire(`${repoRoot}/package.json`);
+const { createKafka, KafkaEventPublisher } = require('@carechain/messaging');
+const { createEvent, PATIENT_REGISTERED_V1, Topics } = require('@carechain/contracts');
+const { createLogger } = require('@carechain/telemetry');
+const { FabricGatewayAnchor } = require('@carechain/ledger-anchoring');
+
+const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const brokers = (process.env.KAFKA_BROKERS ?? `${host()}:${port('KAFKA_PORT', 9092)}`).split(',');
+const logger = createLogger('bench-anchor', 'warn');
+const kafka = createKafka({ brokers, clientId: 'bench-anchor', logger });
+
+function event(i: number) {
+  const patientId = randomUUID();
+  return createEvent({
+    type: PATIENT_REGISTERED_V1,
+    source: '/bench',
+    subject: patientId,
+    data: { patientId, custodian: 'bench-org', demographics: { name: { given: [`B${i}`], family: 'Bench' }, birthDate: '1980-01-01', gender: 'unknown', telecom: [], address: [] }, identifiers: [{ system: 'urn:bench', value: String(i) }] },
+  });
+}
+
+async function batched(n: number) {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let proofBytes = 0;
+  let lastReceipt = 0;
+  const consumer = kafka.consumer({ groupId: `bench-anchor-${randomUUID()}`, maxWaitTimeInMs: 50 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: Topics.ledgerReceipt, fromBeginning: false });
+  let joined = false;
+  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+  await consumer.run({
+    eachBatch: async ({ batch }: { batch: { messages: { value: Buffer | null }[] } }) => {
+      const now = performance.now();
+      for (const m of batch.messages) {
+        const data = JSON.parse(m.value!.toString()).data as { eventId: string; proof: string[] };
+        const start = sentAt.get(data.eventId);
+        if (start === undefined) continue;
+        sentAt.delete(data.eventId);
+        latencies.push(now - start);
+        proofBytes += data.proof.length * 32;
+        lastReceipt = now;
+      }
+    },
+  });
+  while (!joined) await sleep(50);
+  await sleep(500);
+  const publisher = new KafkaEventPublisher(kafka);
+  await publisher.connect();
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 256 }, async () => {
+      while (next < n) {
+        const e = event(next++);
+        sentAt.set(e.id, performance.now());
+        await publisher.publish(Topics.identityPatient, e);
+      }
+    }),
+  );
+  const deadline = performance.now() + 180_000;
+  while (latencies.length < n && performance.now() < deadline) await sleep(100);
+  await publisher.disconnect();
+  await consumer.disconnect();
+  latencies.sort((a, b) => a - b);
+  return { rate: latencies.length / ((lastReceipt - t0) / 1000), p50: pct(latencies, 50), p99: pct(latencies, 99), proofBytes: proofBytes / latencies.length, missing: n - latencies.length };
+}
+
+async function onePerEvent(m: number) {
+  const network = JSON.parse(readFileSync(process.env.FABRIC_NETWORK_FILE ?? join(stateDir(), 'fabric', 'network.json'), 'utf8'));
+  const org = network.orgs.ProviderOrg;
+  const ledger = new FabricGatewayAnchor({ peerEndpoint: org.peer.endpoint, tlsCaCertPath: org.peer.tlsCaCert, hostOverride: org.peer.hostOverride, mspId: org.mspId, certPath: org.user.certPath, keyPath: org.user.keyPath, channel: network.channel, chaincode: network.chaincode });
+  const now = new Date().toISOString();
+  let next = 0;
+  const t0 = performance.now();
+  // As concurrent as a per-event writer could reasonably be: 16 transactions in flight.
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < m) {
+        const i = next++;
+        const leaf = createHash('sha256').update(randomBytes(32)).digest('hex');
+        await ledger.anchor({ batchId: createHash('sha256').update(randomBytes(32)).digest('hex'), merkleRoot: leaf, leafCount: 1, firstTime: now, lastTime: now, sourceRange: { topic: 'bench.single', partition: 0, firstOffset: i, lastOffset: i } });
+      }
+    }),
+  );
+  ledger.close();
+  return m / ((performance.now() - t0) / 1000);
+}
+
+const n = arg('n', 50_000);
+const single = arg('single', 200);
+const runs = arg('runs', 3);
+process.stdout.write(`bench:anchor  n=${n} single=${single} runs=${runs}  node ${process.version}, ${cpus().length} cores  ${new Date().toISOString()}\n`);
+const results = [];
+for (let r = 0; r < runs; r++) {
+  const b = await batched(n);
+  const s = await onePerEvent(single);
+  results.push({ ...b, single: s });
+  process.stdout.write(
+    `  run ${r + 1}: batched ${b.rate.toFixed(0)} events/s anchored with receipts (produce→receipt p50 ${b.p50.toFixed(0)} ms, p99 ${b.p99.toFixed(0)} ms, proof ${b.proofBytes.toFixed(0)} B, missing ${b.missing}); one tx per event ${s.toFixed(1)}/s; ratio ${(b.rate / s).toFixed(0)}x\n`,
+  );
+}
+process.stdout.write(
+  `median of ${runs}: ${median(results.map((r) => r.rate)).toFixed(0)} events/s batched, ${median(results.map((r) => r.single)).toFixed(1)}/s one tx per event, ratio ${median(results.map((r) => r.rate / r.single)).toFixed(0)}x, p99 produce→receipt ${median(results.map((r) => r.p99)).toFixed(0)} ms\n`,
+);
+process.exit(0);
