@@ -215,7 +215,12 @@ export async function reapStale(dir: string, log: (m: string) => void = () => un
   walk(dir);
   let reaped = 0;
   for (const file of pidFiles) {
-    const pid = Number(readFileSync(file, 'utf8'));
+    let pid: number;
+    try {
+      pid = Number(readFileSync(file, 'utf8'));
+    } catch {
+      continue; // removed meanwhile by its own process's exit
+    }
     let ours = false;
     try {
       ours =

@@ -11,6 +11,9 @@ class FakePublisher implements EventPublisher {
     validateEvent(event);
     this.sent.push({ topic, event, ...(options.key !== undefined && { key: options.key }) });
   }
+  async publishAll(topic: string, events: readonly CloudEvent[]): Promise<void> {
+    for (const e of events) await this.publish(topic, e);
+  }
   async publishRaw(_topic: string, _message: RawMessage): Promise<void> {
     throw new Error('not used');
   }

@@ -60,6 +60,9 @@ class FakePublisher implements EventPublisher {
   async publish(_topic: string, event: CloudEvent) {
     this.receipts.push(validateEvent(event));
   }
+  async publishAll(topic: string, events: readonly CloudEvent[]) {
+    for (const e of events) await this.publish(topic, e);
+  }
   async publishRaw(_t: string, _m: RawMessage) {
     throw new Error('unused');
   }

@@ -90,7 +90,7 @@ export class AnchoringHandler implements BatchHandler {
       span.setAttributes({ 'carechain.batch.tx_id': anchored.txId, 'carechain.batch.block': anchored.blockNumber });
       this.logger.info({ ...where, txId: anchored.txId, blockNumber: anchored.blockNumber }, anchored.alreadyAnchored ? 'already anchored: the chaincode refused the duplicate batch id' : 'batch committed');
       const receipts = receiptsFor(prepared, anchored);
-      await Promise.all(receipts.map((r) => this.publisher.publish(Topics.ledgerReceipt, r, { key: r.subject ?? r.data.eventId })));
+      await this.publisher.publishAll(Topics.ledgerReceipt, receipts, (r) => r.subject ?? r.id);
       this.logger.info({ batchId, receipts: receipts.length }, 'receipts published');
     } catch (err) {
       span.recordException(err as Error);

@@ -12,6 +12,11 @@ export interface RawMessage {
 export interface EventPublisher {
   /** Validates the event against its contract and resolves once every in-sync replica has it (acks=all). */
   publish(topic: string, event: CloudEvent, options?: { key?: string }): Promise<void>;
+  /**
+   * Many events in one go (e.g. a batch's receipts): each is validated, all share one
+   * producer span, and they enter the send queue together.
+   */
+  publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<void>;
   /** For dead letters and other non-CloudEvents payloads. */
   publishRaw(topic: string, message: RawMessage): Promise<void>;
 }

@@ -74,6 +74,26 @@ export class KafkaEventPublisher implements EventPublisher {
     }
   }
 
+  async publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<void> {
+    if (events.length === 0) return;
+    const { span, headers } = startProducerSpan(topic, events[0]!.type);
+    span.setAttribute('messaging.batch.message_count', events.length);
+    try {
+      const messages = events.map((event) => {
+        validateEvent(event);
+        const stamped: CloudEvent = headers.traceparent ? { ...event, traceparent: headers.traceparent } : event;
+        return { key: keyOf(event), value: encodeEvent(stamped), headers: { ...headers, 'content-type': 'application/cloudevents+json', ce_type: event.type, ce_id: event.id } };
+      });
+      await Promise.all(messages.map((m) => this.enqueue(topic, m)));
+    } catch (err) {
+      span.recordException(err as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+      throw err;
+    } finally {
+      span.end();
+    }
+  }
+
   publishRaw(topic: string, message: RawMessage): Promise<void> {
     return this.enqueue(topic, { key: message.key, value: message.value, headers: { ...message.headers } });
   }
