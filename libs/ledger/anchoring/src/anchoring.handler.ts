@@ -3,9 +3,9 @@
 // event, and only then return — the consumer commits offsets after that. A crash
 // anywhere in between re-forms the same batches from the written plan; the chaincode
 // refuses the ids it already holds, which the writer reads as "already anchored".
-import { SpanKind, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
+import { SpanKind, trace, type Link } from '@opentelemetry/api';
 import { Topics } from '@carechain/contracts';
-import { TransientError, type BatchHandler, type ConsumedRecord, type EventPublisher, type RecordBatch } from '@carechain/messaging';
+import { inSpan, TransientError, type BatchHandler, type ConsumedRecord, type EventPublisher, type RecordBatch } from '@carechain/messaging';
 import type { CommitmentSaltProvider } from '@carechain/ledger-merkle';
 import type { Logger } from '@carechain/telemetry';
 import type { IntentStore } from './intent-store';
@@ -73,7 +73,7 @@ export class AnchoringHandler implements BatchHandler {
   private async anchor(records: ConsumedRecord[]): Promise<void> {
     const links: Link[] = records.map((r) => trace.getSpanContext(r.traceContext)).filter((c) => c !== undefined).map((context) => ({ context }));
     const span = tracer.startSpan('anchor batch', { kind: SpanKind.CLIENT, links });
-    try {
+    await inSpan(span, async () => {
       const prepared = await prepareBatch(records, this.salts);
       const { batchId, leafCount, sourceRange } = prepared.anchor;
       span.setAttributes({ 'carechain.batch.id': batchId, 'carechain.batch.leaf_count': leafCount, 'messaging.destination.name': sourceRange.topic });
@@ -92,12 +92,6 @@ export class AnchoringHandler implements BatchHandler {
       const receipts = receiptsFor(prepared, anchored);
       await this.publisher.publishAll(Topics.ledgerReceipt, receipts, (r) => r.subject ?? r.id);
       this.logger.info({ batchId, receipts: receipts.length }, 'receipts published');
-    } catch (err) {
-      span.recordException(err as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
-      throw err;
-    } finally {
-      span.end();
-    }
+    });
   }
 }

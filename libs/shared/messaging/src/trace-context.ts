@@ -1,6 +1,6 @@
 // W3C trace context in Kafka headers (traceparent/tracestate), and the spans
 // around produce and process, named after OpenTelemetry's messaging conventions.
-import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Context, type Span } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 
 const tracer = trace.getTracer('@carechain/messaging');
 
@@ -45,4 +45,17 @@ export function startConsumerSpan(
     },
     parent,
   );
+}
+
+/** Runs `work` inside `span`'s lifetime: failures are recorded on it, and it always ends. */
+export async function inSpan<T>(span: Span, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    span.recordException(err as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+    throw err;
+  } finally {
+    span.end();
+  }
 }

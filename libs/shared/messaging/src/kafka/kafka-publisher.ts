@@ -5,10 +5,9 @@
 // queued goes in the next sendBatch. Latency stays one round trip at low load
 // and batches grow by themselves under load (Nagle, without a timer).
 import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
-import { SpanStatusCode } from '@opentelemetry/api';
 import { encodeEvent, validateEvent, type CloudEvent } from '@carechain/contracts';
 import type { EventPublisher, RawMessage } from '../ports';
-import { startProducerSpan } from '../trace-context';
+import { inSpan, startProducerSpan } from '../trace-context';
 
 interface Pending {
   readonly topic: string;
@@ -59,39 +58,27 @@ export class KafkaEventPublisher implements EventPublisher {
     const { span, headers } = startProducerSpan(topic, event.type);
     const traceparent = headers.traceparent;
     const stamped: CloudEvent = traceparent ? { ...event, traceparent } : event;
-    try {
-      await this.enqueue(topic, {
+    await inSpan(span, () =>
+      this.enqueue(topic, {
         key: options.key ?? event.subject ?? event.id,
         value: encodeEvent(stamped),
         headers: { ...headers, 'content-type': 'application/cloudevents+json', ce_type: event.type, ce_id: event.id },
-      });
-    } catch (err) {
-      span.recordException(err as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
-      throw err;
-    } finally {
-      span.end();
-    }
+      }),
+    );
   }
 
   async publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<void> {
     if (events.length === 0) return;
     const { span, headers } = startProducerSpan(topic, events[0]!.type);
     span.setAttribute('messaging.batch.message_count', events.length);
-    try {
+    await inSpan(span, async () => {
       const messages = events.map((event) => {
         validateEvent(event);
         const stamped: CloudEvent = headers.traceparent ? { ...event, traceparent: headers.traceparent } : event;
         return { key: keyOf(event), value: encodeEvent(stamped), headers: { ...headers, 'content-type': 'application/cloudevents+json', ce_type: event.type, ce_id: event.id } };
       });
       await Promise.all(messages.map((m) => this.enqueue(topic, m)));
-    } catch (err) {
-      span.recordException(err as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
-      throw err;
-    } finally {
-      span.end();
-    }
+    });
   }
 
   publishRaw(topic: string, message: RawMessage): Promise<void> {
