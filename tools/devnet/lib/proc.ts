@@ -209,7 +209,8 @@ export async function reapStale(dir: string, log: (m: string) => void = () => un
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.pid')) pidFiles.push(path);
+      // Only the files startProcess writes: a supervisor's own pid file is not ours to judge.
+      else if (entry.name.endsWith('.log.pid')) pidFiles.push(path);
     }
   };
   walk(dir);
