@@ -7,7 +7,7 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { cacheDir, repoRoot, stateDir } from './lib/paths.ts';
 import { host as hostOf, port as portOf } from './lib/ports.ts';
-import { assertPortFree, portOpen, run, startProcess, waitFor, type Proc } from './lib/proc.ts';
+import { assertPortFree, portOpen, run, startProcess, waitFor, type Proc, runInForeground } from './lib/proc.ts';
 
 const POM = join(repoRoot, 'tools/kafka/pom.xml');
 const LOG4J2 = join(repoRoot, 'tools/kafka/log4j2.yaml');
@@ -226,20 +226,7 @@ if (import.meta.main) {
   } else if (cmd === 'up') {
     const { handle, proc } = await launch({ log });
     console.log(`kafka: bootstrap servers ${handle.brokers.join(',')} (Ctrl-C to stop)`);
-    let stopping = false;
-    const shutdown = async () => {
-      if (stopping) return;
-      stopping = true;
-      await handle.stop();
-      process.exit(0);
-    };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
-    const { code, signal } = await proc.exited;
-    if (!stopping) {
-      console.error(`kafka exited unexpectedly (code ${code}, signal ${signal}); see ${proc.logFile}`);
-      process.exit(1);
-    }
+    await runInForeground('kafka', handle.stop, proc);
   } else {
     console.error('usage: node tools/devnet/kafka.ts up | jars');
     process.exit(2);

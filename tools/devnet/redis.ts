@@ -7,7 +7,7 @@ import { createConnection } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { stateDir } from './lib/paths.ts';
 import { host as hostOf, port as portOf } from './lib/ports.ts';
-import { assertPortFree, isAlive, portOpen, run, startProcess, waitFor, type Proc } from './lib/proc.ts';
+import { assertPortFree, isAlive, portOpen, run, startProcess, waitFor, type Proc, runInForeground } from './lib/proc.ts';
 
 export interface RedisHandle {
   url: string;
@@ -182,18 +182,5 @@ if (import.meta.main) {
   const log = (m: string) => console.log(m);
   const { handle, proc } = await launch({ log });
   console.log(`redis: ${handle.url} (Ctrl-C to stop)`);
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await handle.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  const { code, signal } = await proc.exited;
-  if (!stopping) {
-    console.error(`redis-server exited unexpectedly (code ${code}, signal ${signal}); see ${proc.logFile}`);
-    process.exit(1);
-  }
+  await runInForeground('redis-server', handle.stop, proc);
 }

@@ -241,3 +241,22 @@ export async function reapStale(dir: string, log: (m: string) => void = () => un
   }
   return reaped;
 }
+
+/** A component's CLI `up`: stays in the foreground until Ctrl-C/SIGTERM (then stops it) or the server dies. */
+export async function runInForeground(name: string, stop: () => Promise<void>, proc: Proc): Promise<never> {
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  const { code, signal } = await proc.exited;
+  if (!stopping) {
+    console.error(`${name} exited unexpectedly (code ${code}, signal ${signal}); see ${proc.logFile}`);
+    process.exit(1);
+  }
+  return new Promise<never>(() => undefined);
+}

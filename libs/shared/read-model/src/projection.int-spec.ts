@@ -3,11 +3,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
-import { KafkaEventConsumer, type KafkaEventPublisher } from '@carechain/messaging';
+import { KafkaEventConsumer } from '@carechain/messaging';
 import { dropKeys, keyPrefix, offsetsKey, ProjectionRunner, type Projection } from './index';
-import { connectedPublisher, patientEvent, privateTopic, requiredEnv, silentLogger, testKafka, testRedis } from './testing/kafka-fixtures';
+import { patientEvent, privateTopic, realServers, requiredEnv, silentLogger } from './testing/kafka-fixtures';
 
 function counting(name: string, topic: string): Projection {
   return {
@@ -36,51 +35,38 @@ async function waitForCount(redis: Redis, name: string, n: number, timeoutMs = 6
 }
 
 describe('projections on real Kafka and Redis', () => {
-  let kafka: Kafka;
-  let redis: Redis;
-  let publisher: KafkaEventPublisher;
-
-  beforeAll(async () => {
-    kafka = testKafka();
-    redis = testRedis();
-    publisher = await connectedPublisher(kafka);
-  });
-
-  afterAll(async () => {
-    await publisher.disconnect();
-    redis.disconnect();
-  });
+  const servers = realServers();
 
   it('applies every produced event once, stores offsets beside the model, and rebuilds the same model', async () => {
-    const topic = await privateTopic(kafka, 3);
+    const topic = await privateTopic(servers.kafka, 3);
     const name = `it-model-${topic.slice(3)}`;
     const events = Array.from({ length: 300 }, (_, i) => patientEvent(i));
-    await Promise.all(events.map((e) => publisher.publish(topic, e)));
+    await Promise.all(events.map((e) => servers.publisher.publish(topic, e)));
 
     const projection = counting(name, topic);
-    const runner = new ProjectionRunner(redis, projection, new KafkaEventConsumer(kafka, { groupId: projection.consumerGroup, topics: [topic], logger: silentLogger, publisher }));
+    const runner = new ProjectionRunner(servers.redis, projection, new KafkaEventConsumer(servers.kafka, { groupId: projection.consumerGroup, topics: [topic], logger: silentLogger, publisher: servers.publisher }));
     await runner.start();
-    const first = await waitForCount(redis, name, events.length);
+    const first = await waitForCount(servers.redis, name, events.length);
     expect(Object.values(first).every((c) => c === '1')).toBe(true);
-    const offsets = await redis.hgetall(offsetsKey(name));
+    const offsets = await servers.redis.hgetall(offsetsKey(name));
     expect(Object.keys(offsets).sort()).toEqual([`${topic}:0`, `${topic}:1`, `${topic}:2`]);
 
     await runner.rebuild();
-    const rebuilt = await waitForCount(redis, name, events.length);
+    const rebuilt = await waitForCount(servers.redis, name, events.length);
     await sleep(500);
-    expect(await snapshot(redis, name)).toEqual(rebuilt);
+    expect(await snapshot(servers.redis, name)).toEqual(rebuilt);
     expect(rebuilt).toEqual(first);
-    expect(await redis.hgetall(offsetsKey(name))).toEqual(offsets);
+    expect(await servers.redis.hgetall(offsetsKey(name))).toEqual(offsets);
     await runner.stop();
-    await dropKeys(redis, `${keyPrefix(name)}*`);
+    await dropKeys(servers.redis, `${keyPrefix(name)}*`);
   });
 
   it('holds every event exactly once after the projecting process is SIGKILLed mid-stream and restarted', async () => {
-    const topic = await privateTopic(kafka, 2);
+    const topic = await privateTopic(servers.kafka, 2);
     const name = `it-kill-${topic.slice(3)}`;
     const total = 3000;
     const events = Array.from({ length: total }, (_, i) => patientEvent(i));
-    await Promise.all(events.map((e) => publisher.publish(topic, e)));
+    await Promise.all(events.map((e) => servers.publisher.publish(topic, e)));
 
     const worker = () =>
       spawn(process.execPath, [join(__dirname, 'testing', 'projection-worker.js'), topic, name], {
@@ -90,27 +76,27 @@ describe('projections on real Kafka and Redis', () => {
     const first = worker();
     // Kill it once it is part-way through: some events applied, many not.
     const deadline = Date.now() + 60_000;
-    while (Object.keys(await snapshot(redis, name)).length < 200) {
+    while (Object.keys(await snapshot(servers.redis, name)).length < 200) {
       if (Date.now() > deadline) throw new Error('worker made no progress');
       await sleep(20);
     }
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
-    const partial = Object.keys(await snapshot(redis, name)).length;
+    const partial = Object.keys(await snapshot(servers.redis, name)).length;
     expect(partial).toBeLessThan(total);
 
     const second = worker();
     try {
-      const seen = await waitForCount(redis, name, total);
+      const seen = await waitForCount(servers.redis, name, total);
       await sleep(1000);
-      const final = await snapshot(redis, name);
+      const final = await snapshot(servers.redis, name);
       expect(Object.keys(final)).toHaveLength(total);
       expect(Object.entries(final).filter(([, c]) => c !== '1')).toEqual([]);
       expect(new Set(Object.keys(seen))).toEqual(new Set(events.map((e) => e.id)));
     } finally {
       second.kill('SIGTERM');
       await new Promise((resolve) => second.once('exit', resolve));
-      await dropKeys(redis, `${keyPrefix(name)}*`);
+      await dropKeys(servers.redis, `${keyPrefix(name)}*`);
     }
   });
 });

@@ -52,3 +52,24 @@ export async function connectedPublisher(kafka: Kafka): Promise<KafkaEventPublis
 }
 
 export { encodeEvent };
+
+export interface RealServers {
+  kafka: Kafka;
+  redis: Redis;
+  publisher: KafkaEventPublisher;
+}
+
+/** Connects to the suite's Kafka and Redis for a describe block, and lets go after it. */
+export function realServers(): RealServers {
+  const servers = {} as RealServers;
+  beforeAll(async () => {
+    servers.kafka = testKafka();
+    servers.redis = testRedis();
+    servers.publisher = await connectedPublisher(servers.kafka);
+  });
+  afterAll(async () => {
+    await servers.publisher.disconnect();
+    servers.redis.disconnect();
+  });
+  return servers;
+}
