@@ -6,11 +6,36 @@ import { envelopeSchema } from './envelope';
 import { EVENT_SCHEMAS } from './registry';
 import { TOPIC_SPECS } from './topics';
 import { PATIENT_REGISTERED_V1 } from './identity/patient-registered.v1';
+import { PATIENT_REGISTERED_V2 } from './identity/patient-registered.v2';
+import { PATIENT_LINKED_V1 } from './identity/patient-linked.v1';
+import { REVIEW_OPENED_V1, REVIEW_RESOLVED_V1 } from './identity/match-review.v1';
+import { PATIENT_MERGED_V1, PATIENT_UNMERGED_V1 } from './identity/patient-merge.v1';
+import { PATIENT_ERASED_V1 } from './identity/patient-erased.v1';
+import { SIGNING_KEY_REGISTERED_V1 } from './identity/signing-key-registered.v1';
+import { KEYS_ISSUED_V1 } from './identity/keys-issued.v1';
+import { GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1 } from './consent/grant-events.v1';
+import { BREAK_GLASS_INVOKED_V1 } from './consent/break-glass.v1';
+import { RECORD_SHARED_V1, RECORD_WRITTEN_V1 } from './records/record-events.v1';
+import { ACCESS_DECIDED_V1 } from './records/access-decided.v1';
 import { RECEIPT_ISSUED_V1 } from './ledger/receipt-issued.v1';
 
 /** Which topic carries which event types. A new event type is added here and in EVENT_SCHEMAS. */
 export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof EVENT_SCHEMAS)[]>> = {
-  'identity.patient.v1': [PATIENT_REGISTERED_V1],
+  'identity.patient.v1': [
+    PATIENT_REGISTERED_V1,
+    PATIENT_REGISTERED_V2,
+    PATIENT_LINKED_V1,
+    REVIEW_OPENED_V1,
+    REVIEW_RESOLVED_V1,
+    PATIENT_MERGED_V1,
+    PATIENT_UNMERGED_V1,
+    PATIENT_ERASED_V1,
+    SIGNING_KEY_REGISTERED_V1,
+  ],
+  'identity.keys.v1': [KEYS_ISSUED_V1],
+  'consent.grant.v1': [GRANT_GRANTED_V1, GRANT_REVOKED_V1, GRANT_EXPIRED_V1, BREAK_GLASS_INVOKED_V1],
+  'records.record.v1': [RECORD_WRITTEN_V1, RECORD_SHARED_V1],
+  'records.access.v1': [ACCESS_DECIDED_V1],
   'ledger.receipt.v1': [RECEIPT_ISSUED_V1],
 };
 

@@ -2,9 +2,8 @@
 // so `kafka-consumer-groups --describe` reads like the architecture.
 export const ConsumerGroups = {
   identityPatientDirectory: 'carechain.identity.patient-directory',
-  consentPatientRegistry: 'carechain.consent.patient-registry',
-  recordsPatientRegistry: 'carechain.records.patient-registry',
   auditTrail: 'carechain.audit.trail',
   auditReceipts: 'carechain.audit.receipts',
   ledgerWriter: 'carechain.ledger-writer.anchoring',
+  ledgerWriterConsent: 'carechain.ledger-writer.consent',
 } as const;

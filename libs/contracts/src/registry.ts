@@ -5,10 +5,37 @@ import { envelopeSchema, type CloudEvent } from './envelope';
 import { ContractError, ContractErrorCode, type ContractIssue } from './contract.error';
 import { PATIENT_REGISTERED_V1, patientRegisteredV1Schema, type PatientRegisteredV1 } from './identity/patient-registered.v1';
 import { RECEIPT_ISSUED_V1, receiptIssuedV1Schema, type ReceiptIssuedV1 } from './ledger/receipt-issued.v1';
+import { PATIENT_REGISTERED_V2, patientRegisteredV2Schema, type PatientRegisteredV2 } from './identity/patient-registered.v2';
+import { PATIENT_LINKED_V1, patientLinkedV1Schema, type PatientLinkedV1 } from './identity/patient-linked.v1';
+import { REVIEW_OPENED_V1, REVIEW_RESOLVED_V1, reviewOpenedV1Schema, reviewResolvedV1Schema, type ReviewOpenedV1, type ReviewResolvedV1 } from './identity/match-review.v1';
+import { PATIENT_MERGED_V1, PATIENT_UNMERGED_V1, patientMergedV1Schema, patientUnmergedV1Schema, type PatientMergedV1, type PatientUnmergedV1 } from './identity/patient-merge.v1';
+import { PATIENT_ERASED_V1, patientErasedV1Schema, type PatientErasedV1 } from './identity/patient-erased.v1';
+import { SIGNING_KEY_REGISTERED_V1, signingKeyRegisteredV1Schema, type SigningKeyRegisteredV1 } from './identity/signing-key-registered.v1';
+import { KEYS_ISSUED_V1, keysIssuedV1Schema, type KeysIssuedV1 } from './identity/keys-issued.v1';
+import { GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1, grantExpiredV1Schema, grantGrantedV1Schema, grantRevokedV1Schema, type GrantExpiredV1, type GrantGrantedV1, type GrantRevokedV1 } from './consent/grant-events.v1';
+import { BREAK_GLASS_INVOKED_V1, breakGlassInvokedV1Schema, type BreakGlassInvokedV1 } from './consent/break-glass.v1';
+import { RECORD_SHARED_V1, RECORD_WRITTEN_V1, recordSharedV1Schema, recordWrittenV1Schema, type RecordSharedV1, type RecordWrittenV1 } from './records/record-events.v1';
+import { ACCESS_DECIDED_V1, accessDecidedV1Schema, type AccessDecidedV1 } from './records/access-decided.v1';
 
 export const EVENT_SCHEMAS = {
   [PATIENT_REGISTERED_V1]: patientRegisteredV1Schema,
   [RECEIPT_ISSUED_V1]: receiptIssuedV1Schema,
+  [PATIENT_REGISTERED_V2]: patientRegisteredV2Schema,
+  [PATIENT_LINKED_V1]: patientLinkedV1Schema,
+  [REVIEW_OPENED_V1]: reviewOpenedV1Schema,
+  [REVIEW_RESOLVED_V1]: reviewResolvedV1Schema,
+  [PATIENT_MERGED_V1]: patientMergedV1Schema,
+  [PATIENT_UNMERGED_V1]: patientUnmergedV1Schema,
+  [PATIENT_ERASED_V1]: patientErasedV1Schema,
+  [SIGNING_KEY_REGISTERED_V1]: signingKeyRegisteredV1Schema,
+  [KEYS_ISSUED_V1]: keysIssuedV1Schema,
+  [GRANT_GRANTED_V1]: grantGrantedV1Schema,
+  [GRANT_REVOKED_V1]: grantRevokedV1Schema,
+  [GRANT_EXPIRED_V1]: grantExpiredV1Schema,
+  [BREAK_GLASS_INVOKED_V1]: breakGlassInvokedV1Schema,
+  [RECORD_WRITTEN_V1]: recordWrittenV1Schema,
+  [RECORD_SHARED_V1]: recordSharedV1Schema,
+  [ACCESS_DECIDED_V1]: accessDecidedV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
@@ -16,6 +43,22 @@ export type EventType = keyof typeof EVENT_SCHEMAS;
 export interface EventMap {
   [PATIENT_REGISTERED_V1]: PatientRegisteredV1;
   [RECEIPT_ISSUED_V1]: ReceiptIssuedV1;
+  [PATIENT_REGISTERED_V2]: PatientRegisteredV2;
+  [PATIENT_LINKED_V1]: PatientLinkedV1;
+  [REVIEW_OPENED_V1]: ReviewOpenedV1;
+  [REVIEW_RESOLVED_V1]: ReviewResolvedV1;
+  [PATIENT_MERGED_V1]: PatientMergedV1;
+  [PATIENT_UNMERGED_V1]: PatientUnmergedV1;
+  [PATIENT_ERASED_V1]: PatientErasedV1;
+  [SIGNING_KEY_REGISTERED_V1]: SigningKeyRegisteredV1;
+  [KEYS_ISSUED_V1]: KeysIssuedV1;
+  [GRANT_GRANTED_V1]: GrantGrantedV1;
+  [GRANT_REVOKED_V1]: GrantRevokedV1;
+  [GRANT_EXPIRED_V1]: GrantExpiredV1;
+  [BREAK_GLASS_INVOKED_V1]: BreakGlassInvokedV1;
+  [RECORD_WRITTEN_V1]: RecordWrittenV1;
+  [RECORD_SHARED_V1]: RecordSharedV1;
+  [ACCESS_DECIDED_V1]: AccessDecidedV1;
 }
 
 export type AnyEvent = { [K in EventType]: CloudEvent<K, EventMap[K]> }[EventType];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { demographicsSchema, identifierSchema, organisationIdSchema } from './patient.schema';
 
+/** @deprecated since PatientRegistered v2 (sealed details); still accepted on consume for topics that hold v1 events. */
 export const PATIENT_REGISTERED_V1 = 'carechain.identity.patient.registered.v1';
 
 export const patientRegisteredV1Schema = z.object({
