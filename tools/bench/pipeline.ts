@@ -7,7 +7,6 @@
 // The load generator shares the 2 cores with the stack, so it is kept light: a
 // keep-alive node:http agent rather than fetch, and Redis keyspace notifications
 // (switched on for the run, restored after) rather than polling for each event.
-import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
@@ -15,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot, cacheDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
 import { mintToken } from '../token/token.ts';
+import { syntheticRegistration } from './lib/synthetic-person.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const { Redis } = require('ioredis');
@@ -31,11 +31,7 @@ function percentile(sorted: number[], p: number): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function body(i: number) {
-  const m = randomBytes(3).toString('hex');
-  return JSON.stringify({
-    demographics: { name: { given: [`Bench${m}`], family: `Load${i}` }, birthDate: '1980-02-03', gender: 'unknown' },
-    identifiers: [{ system: 'urn:carechain:mrn:bench', value: `B-${m}-${i}` }],
-  });
+  return JSON.stringify(syntheticRegistration(i));
 }
 
 const AUDIT_KEY_PREFIX = 'rm:audit.trail:event:';

@@ -26,6 +26,8 @@ export interface Infra {
   readonly audience: string;
   readonly fabricNetworkFile?: string;
   readonly ledgerCommitmentKey?: string;
+  /** The development KMS keyring wrapping patient keys. */
+  readonly keyringFile?: string;
 }
 
 export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv, host: string): string {
@@ -49,6 +51,7 @@ export function serviceEnv(name: ServiceName, infra: Infra, env: NodeJS.ProcessE
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
     ...(infra.fabricNetworkFile && { FABRIC_NETWORK_FILE: infra.fabricNetworkFile, FABRIC_ORG: env.FABRIC_ORG ?? 'ProviderOrg' }),
     ...(infra.ledgerCommitmentKey && { LEDGER_COMMITMENT_KEY: infra.ledgerCommitmentKey }),
+    ...(infra.keyringFile && { KMS_PROVIDER: 'local', KMS_KEYRING_FILE: infra.keyringFile }),
   };
 }
 

@@ -13,6 +13,7 @@ import { isAlive, killGroup, reapStale, run, tail, type Proc } from './lib/proc.
 import { cacheDir, repoRoot, stateDir } from './lib/paths.ts';
 import { host } from './lib/ports.ts';
 import { ensureDevKeys, DEV_AUDIENCE, DEV_ISSUER } from './lib/dev-keys.ts';
+import { ensureDevKeyring } from './lib/dev-keyring.ts';
 import { ensureLedgerKey } from './lib/ledger-key.ts';
 import { startRedis } from './redis.ts';
 import { startKafka } from './kafka.ts';
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
       audience: DEV_AUDIENCE,
       fabricNetworkFile: fabric.networkFile,
       ledgerCommitmentKey: await ensureLedgerKey(cacheDir()),
+      keyringFile: await ensureDevKeyring(cacheDir()),
     };
     const logDir = join(state, 'logs');
     const services: Proc[] = [];

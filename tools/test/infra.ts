@@ -8,6 +8,7 @@ import { cacheDir, repoRoot } from '../devnet/lib/paths.ts';
 import { reapStale } from '../devnet/lib/proc.ts';
 import { ensureDevKeys, DEV_AUDIENCE, DEV_ISSUER } from '../devnet/lib/dev-keys.ts';
 import { ensureLedgerKey } from '../devnet/lib/ledger-key.ts';
+import { ensureDevKeyring } from '../devnet/lib/dev-keyring.ts';
 import { startRedis } from '../devnet/redis.ts';
 import { startKafka } from '../devnet/kafka.ts';
 import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
@@ -79,6 +80,7 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
         CARECHAIN_TEST_ISSUER: DEV_ISSUER,
         CARECHAIN_TEST_AUDIENCE: DEV_AUDIENCE,
         CARECHAIN_TEST_LEDGER_KEY: await ensureLedgerKey(cacheDir()),
+        CARECHAIN_TEST_KEYRING_FILE: await ensureDevKeyring(cacheDir()),
         CARECHAIN_TEST_CONTROL_URL: `http://127.0.0.1:${controlPort}`,
       },
       stop,

@@ -3,8 +3,10 @@
 //
 // Proves, against a Fabric peer and without trusting carechain, that an event was
 // anchored and has not changed since: recomputes the event's leaf (its HMAC
-// commitment — a verifier needs the commitment salt, which the patient or the
-// custodian can disclose), checks the Merkle inclusion proof, and compares the
+// commitment — a verifier needs the commitment salt: for an event about a patient,
+// that patient's salt, which the patient or the custodian can disclose with
+// --salt-hex, or which is unwrapped here from identity.keys.v1 with the devnet's
+// KMS keyring; for other events the service key), checks the Merkle inclusion proof, and compares the
 // root, size and source range with the batch record read from the chain.
 // Prints VERIFIED, or exactly why not, and exits 0 or 1.
 import { readFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ const { FabricGatewayAnchor } = require('@carechain/ledger-anchoring');
 
 interface Receipt {
   eventId: string;
+  saltVersion: string;
   source: { topic: string; partition: number; offset: string };
   commitment: string;
   batchId: string;
@@ -41,10 +44,61 @@ const { values, positionals } = parseArgs({
     org: { type: 'string', default: 'PayerOrg' },
     network: { type: 'string' },
     'key-hex': { type: 'string' },
+    'salt-hex': { type: 'string' },
+    keyring: { type: 'string' },
     'audit-url': { type: 'string' },
     brokers: { type: 'string' },
   },
 });
+
+const brokers = () => (values.brokers ?? `${host()}:${port('KAFKA_PORT', 9092)}`).split(',');
+
+/** The newest value of `key` on a compacted topic (null after a tombstone, undefined if never written). */
+async function latestValue(topic: string, key: string): Promise<Buffer | null | undefined> {
+  const { Kafka, logLevel } = require('kafkajs');
+  const kafka = new Kafka({ brokers: brokers(), clientId: 'verify', logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = new Map<number, bigint>((await admin.fetchTopicOffsets(topic)).filter((o: { high: string; low: string }) => BigInt(o.high) > BigInt(o.low)).map((o: { partition: number; high: string }) => [o.partition, BigInt(o.high)]));
+  await admin.disconnect();
+  if (ends.size === 0) return undefined;
+  const consumer = kafka.consumer({ groupId: `verify-keys-${process.pid}-${Date.now()}`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let latest: Buffer | null | undefined;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`could not read ${topic} to its end`)), 30_000);
+    void consumer.run({
+      eachMessage: async ({ partition, message }: { partition: number; message: { offset: string; key: Buffer | null; value: Buffer | null } }) => {
+        if (message.key?.toString('utf8') === key) latest = message.value;
+        if (BigInt(message.offset) + 1n >= (ends.get(partition) ?? 0n)) ends.delete(partition);
+        if (ends.size === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      },
+    });
+  });
+  await consumer.disconnect();
+  return latest;
+}
+
+/** The HMAC key the receipt's commitment was made under. */
+async function commitmentKey(receipt: Receipt, subject: string | undefined): Promise<Buffer> {
+  const patientVersion = /^patient:v(\d+)$/.exec(receipt.saltVersion);
+  if (!patientVersion) return Buffer.from(values['key-hex'] ?? (await ensureLedgerKey(cacheDir())), 'hex');
+  if (values['salt-hex']) return Buffer.from(values['salt-hex'], 'hex');
+  if (!subject) fail('the receipt names a patient salt but the event has no subject');
+  const value = await latestValue('identity.keys.v1', subject);
+  if (value === null) fail(`the salt of patient ${subject} was shredded (the patient was erased): this commitment can no longer be linked to any event`);
+  if (value === undefined) fail(`no keys for patient ${subject} on identity.keys.v1`);
+  const issued = JSON.parse(value.toString('utf8')).data;
+  const wrapped = issued.versions.find((v: { version: number }) => v.version === Number(patientVersion[1]));
+  if (!wrapped) fail(`patient ${subject} has no key version ${patientVersion[1]}`);
+  const { LocalKeyringKms, unwrapPatientKeyVersion } = require('@carechain/crypto');
+  const kms = await LocalKeyringKms.open(values.keyring ?? join(cacheDir(), 'dev-keys', 'keyring.json'), { createIfMissing: false });
+  return (await unwrapPatientKeyVersion(kms, subject, wrapped)).salt;
+}
 
 async function fromAudit(eventId: string): Promise<{ eventBytes: Buffer; receipt: Receipt }> {
   const auditUrl = values['audit-url'] ?? `http://${host()}:${port('AUDIT_PORT', 3006)}`;
@@ -54,7 +108,7 @@ async function fromAudit(eventId: string): Promise<{ eventBytes: Buffer; receipt
   const { receipt } = (await res.json()) as { receipt: Receipt };
   // The event itself comes from Kafka, the log of truth, at the offset the receipt names.
   const { Kafka, logLevel } = require('kafkajs');
-  const kafka = new Kafka({ brokers: (values.brokers ?? `${host()}:${port('KAFKA_PORT', 9092)}`).split(','), clientId: 'verify', logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ brokers: brokers(), clientId: 'verify', logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `verify-${process.pid}-${Date.now()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic: receipt.source.topic, fromBeginning: true });
@@ -84,7 +138,7 @@ const input =
     ? { eventBytes: readFileSync(values.event), receipt: JSON.parse(readFileSync(values.receipt, 'utf8')) as Receipt }
     : positionals[0]
       ? await fromAudit(positionals[0])
-      : (process.stderr.write('usage: verify <eventId> | --event <file> --receipt <file> [--org ProviderOrg|PayerOrg] [--key-hex <hex>] [--network <file>]\n'), process.exit(2));
+      : (process.stderr.write('usage: verify <eventId> | --event <file> --receipt <file> [--org ProviderOrg|PayerOrg] [--key-hex <hex>] [--salt-hex <hex>] [--keyring <file>] [--network <file>]\n'), process.exit(2));
 const { eventBytes, receipt } = input;
 
 let event: unknown;
@@ -93,7 +147,7 @@ try {
 } catch {
   fail('the event is not JSON');
 }
-const key = Buffer.from(values['key-hex'] ?? (await ensureLedgerKey(cacheDir())), 'hex');
+const key = await commitmentKey(receipt, (event as { subject?: string }).subject);
 const commitment = merkle.toHex(merkle.leafCommitment(merkle.canonicalEventBytes(event), key));
 if (commitment !== receipt.commitment) fail(`leaf mismatch: the event's commitment is ${commitment} but the receipt says ${receipt.commitment} (the event was changed, or the salt is not the one it was committed under)`);
 const proofOk = merkle.verifyInclusion(merkle.fromHex(receipt.commitment), receipt.leafIndex, receipt.treeSize, receipt.proof.map((h: string) => merkle.fromHex(h)), merkle.fromHex(receipt.merkleRoot));

@@ -1,5 +1,5 @@
-import { ConsumerGroups } from '@carechain/contracts';
-import { patientRegistryProjection } from '@carechain/patient-registry';
+import { Topics } from '@carechain/contracts';
+import { PatientRegistry } from '@carechain/patient-registry';
 import { startService } from '@carechain/runtime';
 
 export function start() {
@@ -7,6 +7,6 @@ export function start() {
     name: 'consent',
     description: 'Consent: grants, revocations, expiry and the access decision.',
     defaultPort: 3002,
-    projections: [patientRegistryProjection('consent', ConsumerGroups.consentPatientRegistry)],
+    replicas: [{ name: 'carechain.consent.patients', topics: [Topics.identityPatient], handler: new PatientRegistry() }],
   });
 }

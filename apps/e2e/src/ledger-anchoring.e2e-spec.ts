@@ -72,7 +72,7 @@ describe('anchoring on the Fabric ledger', () => {
   }
 
   function verifyCli(eventFile: string, receiptFile: string, org: string) {
-    return exec(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(repoRoot, 'tools', 'verify', 'verify.ts'), '--event', eventFile, '--receipt', receiptFile, '--org', org, '--network', testEnv('CARECHAIN_TEST_FABRIC_NETWORK'), '--key-hex', testEnv('CARECHAIN_TEST_LEDGER_KEY')], { cwd: repoRoot }).then(
+    return exec(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(repoRoot, 'tools', 'verify', 'verify.ts'), '--event', eventFile, '--receipt', receiptFile, '--org', org, '--network', testEnv('CARECHAIN_TEST_FABRIC_NETWORK'), '--key-hex', testEnv('CARECHAIN_TEST_LEDGER_KEY'), '--keyring', testEnv('CARECHAIN_TEST_KEYRING_FILE'), '--brokers', testEnv('CARECHAIN_TEST_KAFKA_BROKERS')], { cwd: repoRoot }).then(
       (r) => ({ code: 0, out: r.stdout }),
       (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
     );
@@ -97,6 +97,7 @@ describe('anchoring on the Fabric ledger', () => {
     // One flipped byte in the stored event: the leaf no longer matches.
     const tampered = Buffer.from(bytes);
     const at = tampered.indexOf(Buffer.from('"custodian":"hospital-a"')) + 14;
+    expect(at).toBeGreaterThan(14);
     tampered[at] = tampered[at]! ^ 0x01;
     writeFileSync(join(dir, 'tampered.json'), tampered);
     const bad = await verifyCli(join(dir, 'tampered.json'), join(dir, 'receipt.json'), 'PayerOrg');

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { ANCHORED_TOPICS } from '@carechain/contracts';
 import { ConfigError, csv, loadConfig, positiveInt, secret } from '@carechain/config';
 import type { FabricConnection } from '@carechain/ledger-anchoring';
+import { kmsConfigShape } from '@carechain/patient-keys';
 
 const shape = {
+  ...kmsConfigShape,
   /** Topics to anchor; a new domain topic joins here, not in code. */
   LEDGER_TOPICS: csv(ANCHORED_TOPICS.join(',')),
   /** Events per Merkle batch, i.e. per Fabric transaction. */
@@ -16,7 +18,7 @@ const shape = {
   LEDGER_BATCH_MIN_BYTES: positiveInt(512 * 1024),
   /** The backlog bound: what one partition's fetch may hold while Fabric is away (fetch.max.bytes per partition). */
   LEDGER_MAX_BACKLOG_BYTES: positiveInt(4 * 1024 * 1024),
-  /** HMAC key of the commitments (hex, 32+ bytes) until per-patient salts exist. */
+  /** HMAC key of the commitments of events that concern no patient (or an erased one); patients' events use their own salt. */
   LEDGER_COMMITMENT_KEY: secret(z.string().regex(/^([0-9a-f]{2}){32,}$/, 'hex, at least 32 bytes')),
   LEDGER_COMMITMENT_KEY_VERSION: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('service-v1'),
   /** Devnet: the network description written by tools/devnet/fabric.ts, and which org to act as. */

@@ -1,5 +1,5 @@
-import { ConsumerGroups } from '@carechain/contracts';
-import { patientRegistryProjection } from '@carechain/patient-registry';
+import { Topics } from '@carechain/contracts';
+import { PatientRegistry } from '@carechain/patient-registry';
 import { startService } from '@carechain/runtime';
 
 export function start() {
@@ -7,6 +7,6 @@ export function start() {
     name: 'records',
     description: 'Records: encrypted clinical records, every read checked against consent.',
     defaultPort: 3003,
-    projections: [patientRegistryProjection('records', ConsumerGroups.recordsPatientRegistry)],
+    replicas: [{ name: 'carechain.records.patients', topics: [Topics.identityPatient], handler: new PatientRegistry() }],
   });
 }

@@ -1,6 +1,8 @@
-// Synthetic patients: made-up names with a run-unique marker, so a later scan of
-// logs and ledger blocks can look for exactly these strings.
-import { randomBytes } from 'node:crypto';
+// Synthetic patients: made-up names, birth dates and MRNs that are random per run,
+// so a later scan of logs and ledger blocks can look for exactly these strings, and
+// so the master patient index sees different people (names built from random
+// syllables differ everywhere, not only in a suffix a matcher would forgive).
+import { randomBytes, randomInt } from 'node:crypto';
 
 export interface TestPatient {
   readonly body: {
@@ -11,15 +13,23 @@ export interface TestPatient {
   readonly phi: string[];
 }
 
+const CONSONANTS = 'bdfgklmnprstvz';
+const VOWELS = 'aeiou';
+
+function syllables(n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += CONSONANTS[randomInt(CONSONANTS.length)]! + VOWELS[randomInt(VOWELS.length)]!;
+  return out[0]!.toUpperCase() + out.slice(1);
+}
+
 export function testPatient(n = 0): TestPatient {
-  const marker = randomBytes(4).toString('hex');
-  const family = `Zyxtest${marker}`;
-  const given = `Quorra${n}${marker.slice(0, 4)}`;
-  const birthDate = `19${String(40 + (n % 50)).padStart(2, '0')}-0${1 + (n % 9)}-1${n % 10}`;
-  const mrn = `MRN-${marker}-${n}`;
+  const family = `${syllables(4)}x`;
+  const given = syllables(3);
+  const birthDate = `${1930 + randomInt(80)}-${String(1 + randomInt(12)).padStart(2, '0')}-${String(1 + randomInt(28)).padStart(2, '0')}`;
+  const mrn = `MRN-${randomBytes(4).toString('hex')}-${n}`;
   return {
     body: {
-      demographics: { name: { given: [given], family }, birthDate, gender: n % 2 ? 'male' : 'female' },
+      demographics: { name: { given: [given], family }, birthDate, gender: randomInt(2) ? 'male' : 'female' },
       identifiers: [{ system: 'urn:carechain:mrn:hospital-a', value: mrn }],
     },
     phi: [family, given, birthDate, mrn],

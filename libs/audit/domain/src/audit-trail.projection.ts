@@ -3,6 +3,7 @@
 import { ANCHORED_TOPICS, ConsumerGroups } from '@carechain/contracts';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { keyPrefix, type Projection, type ProjectionCommand } from '@carechain/read-model';
+import { auditDetailsOf, type AuditDetails } from './audit-details';
 
 export const AUDIT_TRAIL = 'audit.trail';
 
@@ -22,9 +23,12 @@ export interface AuditEntry {
   readonly actorOrganisation: string | null;
   readonly time: string;
   readonly source: { readonly topic: string; readonly partition: number; readonly offset: string };
+  /** PHI-free facts of the event (a decision and its basis, a grant's scope, an erasure's reason). */
+  readonly details?: AuditDetails;
 }
 
 export function toAuditEntry({ event, topic, partition, offset }: ConsumedRecord): AuditEntry {
+  const details = auditDetailsOf(event);
   return {
     eventId: event.id,
     type: event.type,
@@ -33,6 +37,7 @@ export function toAuditEntry({ event, topic, partition, offset }: ConsumedRecord
     actorOrganisation: event.actororg ?? null,
     time: event.time,
     source: { topic, partition, offset },
+    ...(details && { details }),
   };
 }
 

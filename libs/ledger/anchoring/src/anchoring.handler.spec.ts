@@ -66,6 +66,9 @@ class FakePublisher implements EventPublisher {
   async publishRaw(_t: string, _m: RawMessage) {
     throw new Error('unused');
   }
+  async publishTombstone(_t: string, _k: string) {
+    throw new Error('unused');
+  }
 }
 
 const salts = new StaticSaltProvider(Buffer.alloc(32, 7), 'test-v1');

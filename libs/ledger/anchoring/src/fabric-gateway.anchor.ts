@@ -1,54 +1,25 @@
 // The real LedgerAnchor: @hyperledger/fabric-gateway over gRPC/TLS to a peer, as
 // an organisation's client identity. Submits AnchorBatch, waits for the commit
 // status, and reads a batch (and, after BATCH_EXISTS, its block) back.
-import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import * as grpc from '@grpc/grpc-js';
-import { connect, hash, signers, type Contract, type Gateway, type Network } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
+import type { Contract, Network } from '@hyperledger/fabric-gateway';
 import { TransientError } from '@carechain/messaging';
 import type { AnchoredBatch, BatchAnchor, BatchRecord, LedgerAnchor } from './ledger-anchor.port';
+import { detailsOf, FabricGateway, type FabricConnection } from './fabric-gateway';
 
-export interface FabricConnection {
-  readonly peerEndpoint: string;
-  readonly tlsCaCertPath: string;
-  /** The TLS name of the peer when it differs from the endpoint's host. */
-  readonly hostOverride?: string;
-  readonly mspId: string;
-  readonly certPath: string;
-  readonly keyPath: string;
-  readonly channel: string;
-  readonly chaincode: string;
-}
+export type { FabricConnection } from './fabric-gateway';
 
 const ANCHOR_CONTRACT = 'anchor';
 
-function detailsOf(err: unknown): string {
-  const e = err as { message?: string; details?: { message?: string }[] };
-  return [e.message ?? String(err), ...(e.details ?? []).map((d) => d.message ?? '')].join(' | ');
-}
-
 export class FabricGatewayAnchor implements LedgerAnchor {
-  private readonly client: grpc.Client;
-  private readonly gateway: Gateway;
+  private readonly gateway: FabricGateway;
   private readonly network: Network;
   private readonly contract: Contract;
 
   constructor(private readonly connection: FabricConnection) {
-    const options = connection.hostOverride ? { 'grpc.ssl_target_name_override': connection.hostOverride } : {};
-    this.client = new grpc.Client(connection.peerEndpoint, grpc.credentials.createSsl(readFileSync(connection.tlsCaCertPath)), options);
-    this.gateway = connect({
-      client: this.client,
-      identity: { mspId: connection.mspId, credentials: readFileSync(connection.certPath) },
-      signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(connection.keyPath))),
-      hash: hash.sha256,
-      evaluateOptions: () => ({ deadline: Date.now() + 5_000 }),
-      endorseOptions: () => ({ deadline: Date.now() + 15_000 }),
-      submitOptions: () => ({ deadline: Date.now() + 5_000 }),
-      commitStatusOptions: () => ({ deadline: Date.now() + 60_000 }),
-    });
-    this.network = this.gateway.getNetwork(connection.channel);
-    this.contract = this.network.getContract(connection.chaincode, ANCHOR_CONTRACT);
+    this.gateway = new FabricGateway(connection);
+    this.network = this.gateway.network;
+    this.contract = this.gateway.contract(ANCHOR_CONTRACT);
   }
 
   async anchor(batch: BatchAnchor): Promise<AnchoredBatch> {
@@ -91,6 +62,5 @@ export class FabricGatewayAnchor implements LedgerAnchor {
 
   close(): void {
     this.gateway.close();
-    this.client.close();
   }
 }

@@ -5,3 +5,8 @@ export * from './receipts';
 export * from './intent-store';
 export * from './anchoring.handler';
 export * from './fabric-gateway.anchor';
+export * from './fabric-gateway';
+export * from './consent-ledger.port';
+export * from './fabric-consent.ledger';
+export * from './consent-registration.handler';
+export * from './patient-salt.provider';

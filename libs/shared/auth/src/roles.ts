@@ -5,6 +5,7 @@
 export const ROLES = [
   'patient',
   'registrar',
+  'data-steward',
   'clinician',
   'practitioner',
   'privacy-officer',

@@ -19,6 +19,8 @@ export interface EventPublisher {
   publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<void>;
   /** For dead letters and other non-CloudEvents payloads. */
   publishRaw(topic: string, message: RawMessage): Promise<void>;
+  /** A null value for `key` on a compacted topic: compaction then deletes every earlier value of the key. */
+  publishTombstone(topic: string, key: string): Promise<void>;
 }
 
 export interface ConsumedRecord {
@@ -62,4 +64,35 @@ export interface MessageConsumer {
   /** Finishes the batch in hand, commits what was processed, leaves the group. */
   stop(): Promise<void>;
   state(): ConsumerState;
+}
+
+/** One record of a replicated topic: `event` is null for a tombstone (compacted topics). */
+export interface ReplicatedRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string | null;
+  readonly event: AnyEvent | null;
+  readonly traceContext: Context;
+}
+
+/**
+ * In-memory state kept by replaying topics from the beginning in every instance
+ * (a table, as in "stream-table duality"): per-patient keys, grants, the patient
+ * registry. Used where a decision must be made with no network hop and must see
+ * everything, not one consumer group member's share of the partitions.
+ */
+export interface TopicReplicaHandler {
+  /** Applied in offset order per partition; a rejection stops the replica (its state would be incomplete). */
+  apply(record: ReplicatedRecord): void | Promise<void>;
+}
+
+export interface TopicReplica {
+  /** Resolves once every record that existed when it started has been applied. */
+  start(handler: TopicReplicaHandler): Promise<void>;
+  stop(): Promise<void>;
+  /** True once caught up with the topics as they were at start, and still following. */
+  isCaughtUp(): boolean;
+  /** Milliseconds between a record's append time and its application, last observed. */
+  lagMs(): number;
 }

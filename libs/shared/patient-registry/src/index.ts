@@ -1,1 +1,1 @@
-export * from './patient-registry.projection';
+export * from './patient-registry';

@@ -4,10 +4,10 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown,
 import type { Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
 import { Readiness, type ReadinessProbe } from '@carechain/http';
-import { createKafka, KafkaEventConsumer, KafkaEventPublisher, type BatchHandler, type KafkaConsumerOptions } from '@carechain/messaging';
+import { createKafka, KafkaEventConsumer, KafkaEventPublisher, KafkaTopicReplica, type BatchHandler, type KafkaConsumerOptions, type TopicReplicaHandler } from '@carechain/messaging';
 import { createRedis, ProjectionRunner, redisAnswers, type Projection } from '@carechain/read-model';
 import type { Logger } from '@carechain/telemetry';
-import { EVENT_PUBLISHER, KAFKA, LOGGER, PROCESSORS, PROJECTIONS, REDIS } from './tokens';
+import { EVENT_PUBLISHER, KAFKA, LOGGER, PROCESSORS, PROJECTIONS, REDIS, REPLICAS } from './tokens';
 
 /** A consumer that is not a read model (e.g. ledger-writer's anchoring): its handler is built from the runtime's ports. */
 export interface ProcessorDefinition {
@@ -18,6 +18,14 @@ export interface ProcessorDefinition {
   create(ports: { publisher: KafkaEventPublisher; redis: Redis; logger: Logger }): { handler: BatchHandler; probes?: readonly ReadinessProbe[]; close?(): Promise<void> | void };
 }
 
+/** In-memory state every instance rebuilds by replaying topics (see TopicReplica); the service is not ready before it caught up. */
+export interface ReplicaDefinition {
+  /** Names the replica's throwaway consumer groups: `carechain.<service>.<state>`. */
+  readonly name: string;
+  readonly topics: readonly string[];
+  readonly handler: TopicReplicaHandler;
+}
+
 export interface RuntimeOptions {
   readonly serviceName: string;
   readonly logger: Logger;
@@ -25,6 +33,12 @@ export interface RuntimeOptions {
   readonly redisUrl: string;
   readonly projections: readonly Projection[];
   readonly processors?: readonly ProcessorDefinition[];
+  readonly replicas?: readonly ReplicaDefinition[];
+}
+
+interface RunningReplica {
+  readonly definition: ReplicaDefinition;
+  readonly replica: KafkaTopicReplica;
 }
 
 interface RunningProcessor {
@@ -44,6 +58,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(PROJECTIONS) private readonly runners: readonly ProjectionRunner[],
     @Inject(PROCESSORS) private readonly processors: readonly RunningProcessor[],
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(REPLICAS) private readonly replicas: readonly RunningReplica[],
     private readonly readiness: Readiness,
   ) {}
 
@@ -69,9 +84,14 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
         ...(built.close && { close: built.close }),
       };
     });
+    const replicas: RunningReplica[] = (options.replicas ?? []).map((definition) => ({
+      definition,
+      replica: new KafkaTopicReplica(kafka, { name: definition.name, topics: definition.topics, logger: options.logger }),
+    }));
     return {
       module: RuntimeModule,
       providers: [
+        { provide: REPLICAS, useValue: replicas },
         { provide: PROCESSORS, useValue: processors },
         { provide: LOGGER, useValue: options.logger },
         { provide: KAFKA, useValue: kafka },
@@ -89,11 +109,16 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
     for (const runner of this.runners) {
       this.readiness.register({ name: `projection:${runner.projection.name}`, check: () => runner.isRunning() });
     }
+    for (const r of this.replicas) {
+      this.readiness.register({ name: `replica:${r.definition.name}`, check: () => r.replica.isCaughtUp() });
+    }
     for (const p of this.processors) {
       this.readiness.register({ name: `consumer:${p.name}`, check: () => p.consumer.state().running });
       p.probes.forEach((probe) => this.readiness.register(probe));
     }
     await this.publisher.connect();
+    // Replicas first: consumers and controllers decide from them, so they must hold everything there was.
+    await Promise.all(this.replicas.map((r) => r.replica.start(r.definition.handler)));
     await Promise.all([...this.runners.map((r) => r.start()), ...this.processors.map((p) => p.consumer.start(p.handler))]);
     this.logger.info({ projections: this.runners.map((r) => r.projection.name) }, 'runtime started');
   }
@@ -102,6 +127,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
     this.logger.info({ signal }, 'shutting down: stopping consumers, flushing producer');
     await Promise.allSettled([...this.runners.map((r) => r.stop()), ...this.processors.map((p) => p.consumer.stop())]);
     await Promise.allSettled(this.processors.map(async (p) => p.close?.()));
+    await Promise.allSettled(this.replicas.map((r) => r.replica.stop()));
     await this.publisher.disconnect().catch(() => undefined);
     this.redis.disconnect();
   }

@@ -8,7 +8,7 @@ import { checkAuthConfig, ConfigError, loadConfig, serviceConfigShape, type Serv
 import { HealthModule, runService } from '@carechain/http';
 import type { Projection } from '@carechain/read-model';
 import { createLogger, type Logger } from '@carechain/telemetry';
-import { RuntimeModule, type ProcessorDefinition } from './runtime.module';
+import { RuntimeModule, type ProcessorDefinition, type ReplicaDefinition } from './runtime.module';
 import { ReadModelsController } from './read-models.controller';
 
 export interface ServiceDefinition {
@@ -17,6 +17,7 @@ export interface ServiceDefinition {
   readonly defaultPort: number;
   readonly projections?: readonly Projection[];
   readonly processors?: readonly ProcessorDefinition[];
+  readonly replicas?: readonly ReplicaDefinition[];
   readonly controllers?: readonly Type<unknown>[];
   readonly providers?: readonly Provider[];
 }
@@ -49,6 +50,7 @@ export function serviceModule(definition: ServiceDefinition, config: ServiceConf
         redisUrl: config.REDIS_URL,
         projections: definition.projections ?? [],
         processors: definition.processors ?? [],
+        replicas: definition.replicas ?? [],
       }),
     ],
     controllers: [...(definition.controllers ?? []), ReadModelsController],

@@ -5,3 +5,4 @@ export const EVENT_PUBLISHER = Symbol('carechain.event-publisher');
 export const REDIS = Symbol('carechain.redis');
 export const PROJECTIONS = Symbol('carechain.projections');
 export const PROCESSORS = Symbol('carechain.processors');
+export const REPLICAS = Symbol('carechain.replicas');

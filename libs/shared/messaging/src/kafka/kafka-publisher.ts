@@ -85,6 +85,10 @@ export class KafkaEventPublisher implements EventPublisher {
     return this.enqueue(topic, { key: message.key, value: message.value, headers: { ...message.headers } });
   }
 
+  publishTombstone(topic: string, key: string): Promise<void> {
+    return this.enqueue(topic, { key, value: null });
+  }
+
   private enqueue(topic: string, message: Message): Promise<void> {
     if (!this.connected) return Promise.reject(new Error('publisher is not connected to Kafka'));
     return new Promise<void>((resolve, reject) => {

@@ -1,0 +1,34 @@
+// The per-patient CommitmentSaltProvider: an event about a patient is committed
+// under that patient's salt (current version), so erasing the patient's keys makes
+// their on-chain commitments unlinkable for good. Events without a patient, or about
+// a patient already erased (e.g. PatientErased itself, which holds no PHI), use the
+// service key. A patient's keys are published before their first event, but this
+// process reads the two topics separately: it waits a moment for the keys to arrive.
+import { type CommitmentSalt, type CommitmentSaltProvider } from '@carechain/ledger-merkle';
+import type { PatientKeyTable } from '@carechain/patient-keys';
+
+/** Enough for the key replica to catch up with a just-published key on a healthy broker. */
+const KEY_ARRIVAL_WAIT_MS = 3_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function patientSaltVersion(version: number): string {
+  return `patient:v${version}`;
+}
+
+export class PatientSaltProvider implements CommitmentSaltProvider {
+  constructor(
+    private readonly keys: PatientKeyTable,
+    private readonly fallback: CommitmentSaltProvider,
+    private readonly waitMs = KEY_ARRIVAL_WAIT_MS,
+  ) {}
+
+  async saltFor(subject: string | undefined): Promise<CommitmentSalt> {
+    if (subject === undefined || !UUID.test(subject) || this.keys.isShredded(subject)) return this.fallback.saltFor(subject);
+    try {
+      const key = await this.keys.awaitCurrent(subject, this.waitMs);
+      return { salt: Buffer.from(key.salt), keyVersion: patientSaltVersion(key.version) };
+    } catch {
+      return this.fallback.saltFor(subject);
+    }
+  }
+}

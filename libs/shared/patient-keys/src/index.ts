@@ -1,0 +1,2 @@
+export * from './patient-key-table';
+export * from './kms.config';

@@ -1,0 +1,23 @@
+// Which key-management service wraps patient keys, as every service holding keys
+// configures it. Only the local keyring exists as an adapter today; a cloud KMS
+// adapter implements KeyManagementService (see libs/shared/crypto/README.md).
+import { z } from 'zod';
+import { LocalKeyringKms, type KeyManagementService } from '@carechain/crypto';
+
+export const kmsConfigShape = {
+  KMS_PROVIDER: z.enum(['local']).default('local'),
+  /** The development keyring (created by the devnet on first run, mode 0600). */
+  KMS_KEYRING_FILE: z.string().min(1),
+} as const;
+
+export interface KmsConfig {
+  readonly KMS_PROVIDER: 'local';
+  readonly KMS_KEYRING_FILE: string;
+}
+
+export async function openKms(config: KmsConfig): Promise<KeyManagementService> {
+  switch (config.KMS_PROVIDER) {
+    case 'local':
+      return LocalKeyringKms.open(config.KMS_KEYRING_FILE, { createIfMissing: false });
+  }
+}

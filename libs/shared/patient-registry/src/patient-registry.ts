@@ -1,0 +1,92 @@
+// Which patients exist, who their custodian is, whether they were merged or
+// erased, and the public keys they sign consent with — what consent and records
+// need to decide, held in memory by replaying identity.patient.v1 (a TopicReplica),
+// so a decision never waits on the network. Ids and public keys only, no PHI.
+import {
+  PATIENT_ERASED_V1,
+  PATIENT_MERGED_V1,
+  PATIENT_REGISTERED_V1,
+  PATIENT_REGISTERED_V2,
+  PATIENT_UNMERGED_V1,
+  SIGNING_KEY_REGISTERED_V1,
+  type Ed25519Jwk,
+} from '@carechain/contracts';
+import type { ReplicatedRecord, TopicReplicaHandler } from '@carechain/messaging';
+
+export interface RegisteredPatient {
+  readonly patientId: string;
+  /** The organisation where the patient first registered. */
+  readonly custodian: string;
+  readonly erased: boolean;
+  /** Set while this patient is merged into another (the survivor). */
+  readonly mergedInto?: string;
+  readonly signingKeys: ReadonlyMap<string, Ed25519Jwk>;
+}
+
+interface Entry {
+  custodian: string;
+  erased: boolean;
+  mergedInto?: string;
+  signingKeys: Map<string, Ed25519Jwk>;
+}
+
+export class PatientRegistry implements TopicReplicaHandler {
+  private readonly patients = new Map<string, Entry>();
+
+  apply({ event }: ReplicatedRecord): void {
+    if (event === null) return;
+    switch (event.type) {
+      case PATIENT_REGISTERED_V1:
+      case PATIENT_REGISTERED_V2:
+        if (!this.patients.has(event.data.patientId)) this.patients.set(event.data.patientId, { custodian: event.data.custodian, erased: false, signingKeys: new Map() });
+        return;
+      case PATIENT_MERGED_V1: {
+        const merged = this.patients.get(event.data.mergedId);
+        if (merged) merged.mergedInto = event.data.survivorId;
+        return;
+      }
+      case PATIENT_UNMERGED_V1: {
+        const merged = this.patients.get(event.data.mergedId);
+        if (merged) delete merged.mergedInto;
+        return;
+      }
+      case PATIENT_ERASED_V1:
+        for (const id of [event.data.patientId, ...event.data.alsoErased]) {
+          const p = this.patients.get(id);
+          if (p) {
+            p.erased = true;
+            p.signingKeys.clear();
+          }
+        }
+        return;
+      case SIGNING_KEY_REGISTERED_V1:
+        this.patients.get(event.data.patientId)?.signingKeys.set(event.data.keyId, event.data.jwk);
+        return;
+      default:
+        return;
+    }
+  }
+
+  get(patientId: string): RegisteredPatient | undefined {
+    const p = this.patients.get(patientId);
+    return p && { patientId, ...p };
+  }
+
+  /** Follows merges to the surviving patient (bounded, in case of a cycle). */
+  resolve(patientId: string): RegisteredPatient | undefined {
+    let current = this.get(patientId);
+    for (let hops = 0; current?.mergedInto !== undefined && hops < 10; hops++) current = this.get(current.mergedInto);
+    return current;
+  }
+
+  /** The patients merged into this one, recursively. */
+  mergedInto(survivorId: string): string[] {
+    const out: string[] = [];
+    for (const [id, p] of this.patients) if (p.mergedInto === survivorId) out.push(id, ...this.mergedInto(id));
+    return out;
+  }
+
+  get size(): number {
+    return this.patients.size;
+  }
+}
