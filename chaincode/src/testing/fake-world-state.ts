@@ -1,11 +1,13 @@
 // An in-memory stand-in for a peer's world state and the stub of one transaction,
-// faithful where the anchor contract's correctness depends on it:
+// faithful where the anchor and consent contracts' correctness depends on it:
 // - a transaction does not read its own writes; they land only on commit(),
 // - a missing key reads as an empty value,
 // - range scans order keys by their UTF-8 bytes (LevelDB), end key exclusive, and
 //   refuse composite keys as fabric-shim does,
+// - composite keys are built, and their parts checked, as fabric-shim builds them,
 // - each scan records how many entries were consumed, to prove a query is bounded.
 import type { AnchorLedger, LedgerEntry } from '../anchor/anchor-ledger.port';
+import type { ConsentLedger } from '../consent/consent-ledger.port';
 
 export interface RangeScan {
   readonly startKey: string;
@@ -18,7 +20,7 @@ export interface EmittedEvent {
   readonly payload: string;
 }
 
-export class FakeTransaction implements AnchorLedger {
+export class FakeTransaction implements AnchorLedger, ConsentLedger {
   readonly writes = new Map<string, Buffer>();
   readonly events: EmittedEvent[] = [];
   readonly scans: RangeScan[] = [];
@@ -54,6 +56,15 @@ export class FakeTransaction implements AnchorLedger {
         yield { key, value };
       }
     })();
+  }
+
+  createCompositeKey(objectType: string, attributes: string[]): string {
+    for (const part of [objectType, ...attributes]) {
+      if (typeof part !== 'string' || part.length === 0) {
+        throw new Error('object type or attribute not a non-zero length string');
+      }
+    }
+    return `\u0000${objectType}\u0000${attributes.map((attribute) => `${attribute}\u0000`).join('')}`;
   }
 
   setEvent(name: string, payload: Uint8Array): void {

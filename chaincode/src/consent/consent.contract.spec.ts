@@ -1,0 +1,249 @@
+import 'reflect-metadata';
+import { GRANT_ID, PATIENT_COMMITMENT, SCOPE_COMMITMENT, registerArgs, registerPositional } from '../testing/consent-fixtures';
+import { fakeContext } from '../testing/fake-context';
+import { type FakeTransaction, FakeWorldState } from '../testing/fake-world-state';
+import { ConsentContract } from './consent.contract';
+import type { RegisterGrantArgs } from './grant-arguments.parser';
+
+const REGISTERED_AT = new Date('2025-03-01T10:00:05.123Z');
+const REVOKED_TX_AT = new Date('2025-04-01T09:00:00.250Z');
+const REVOKED_AT = '2025-04-01T08:59:58.000Z';
+const REVOKE_EVENT = 'c4a1e2b3-5d6f-4a7b-8c9d-0e1f2a3b4c5d';
+const MSP = 'ProviderOrgMSP';
+const GRANT_KEY = `\u0000consent.grant\u0000${GRANT_ID}\u0000`;
+
+describe('ConsentContract', () => {
+  let world: FakeWorldState;
+  const contract = new ConsentContract();
+
+  beforeEach(() => {
+    world = new FakeWorldState();
+  });
+
+  async function submit(at: Date, call: (tx: FakeTransaction) => Promise<string>) {
+    const tx = world.begin(at);
+    const result = await call(tx);
+    world.commit(tx);
+    return { tx, result };
+  }
+
+  const register = (args: RegisterGrantArgs = registerArgs()) =>
+    submit(REGISTERED_AT, (tx) => contract.RegisterGrant(fakeContext(tx, MSP), ...registerPositional(args)));
+  const revoke = (revokedAt = REVOKED_AT, sourceEventId = REVOKE_EVENT, grantId = GRANT_ID) =>
+    submit(REVOKED_TX_AT, (tx) => contract.RevokeGrant(fakeContext(tx, MSP), grantId, revokedAt, sourceEventId));
+  const expire = (expiredAt = '2025-06-01T00:00:00.000Z', sourceEventId = 'expire-event-1') =>
+    submit(new Date('2025-06-01T00:00:03.000Z'), (tx) => contract.ExpireGrant(fakeContext(tx, MSP), GRANT_ID, expiredAt, sourceEventId));
+  const evaluate = () => fakeContext(world.begin(new Date('2025-07-01T00:00:00.000Z')), 'PayerOrgMSP');
+  const stored = async () => JSON.parse(await contract.GetGrant(evaluate(), GRANT_ID)) as Record<string, unknown>;
+  const validAt = async (time: string) => JSON.parse(await contract.WasGrantValidAt(evaluate(), GRANT_ID, time)) as unknown;
+
+  it('is the "consent" contract', () => {
+    expect(contract.getName()).toBe('consent');
+  });
+
+  describe('RegisterGrant / GetGrant', () => {
+    it('stores the commitments, window and provenance with the tx timestamp and id, and returns the record', async () => {
+      const { result } = await register();
+      expect(await contract.GetGrant(evaluate(), GRANT_ID)).toBe(result);
+      expect(JSON.parse(result)).toEqual({
+        grantId: GRANT_ID,
+        patientCommitment: PATIENT_COMMITMENT,
+        scopeCommitment: SCOPE_COMMITMENT,
+        granteeOrg: 'PayerOrg',
+        validFrom: '2025-03-01T00:00:00.000Z',
+        validUntil: '2025-06-01T00:00:00.000Z',
+        status: 'active',
+        registeredAt: '2025-03-01T10:00:05.123Z',
+        registeredTxId: `tx-${REGISTERED_AT.getTime()}`,
+        registeredSourceEventId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+        statusChangedAt: null,
+        statusChangedTxId: null,
+        statusChangedSourceEventId: null,
+      });
+    });
+
+    it('writes one record under its composite key and nothing else', async () => {
+      const { tx } = await register();
+      expect([...tx.writes.keys()]).toEqual([GRANT_KEY]);
+    });
+
+    it('emits GrantRegistered with the grant id and status only', async () => {
+      const { tx } = await register();
+      expect(tx.events).toEqual([{ name: 'GrantRegistered', payload: `{"grantId":"${GRANT_ID}","status":"active"}` }]);
+    });
+
+    it('stores an empty validUntil as an open-ended grant', async () => {
+      await register(registerArgs({ validUntil: '' }));
+      expect((await stored()).validUntil).toBeNull();
+    });
+
+    it('refuses a grant id it already holds with GRANT_EXISTS, writing and emitting nothing', async () => {
+      await register();
+      const retry = world.begin(REGISTERED_AT);
+      const other = registerArgs({ granteeOrg: 'OtherOrg' });
+      await expect(contract.RegisterGrant(fakeContext(retry, MSP), ...registerPositional(other))).rejects.toThrow(
+        new RegExp(`^GRANT_EXISTS: grant ${GRANT_ID} is already registered$`),
+      );
+      expect(retry.writes.size).toBe(0);
+      expect(retry.events).toEqual([]);
+      expect((await stored()).granteeOrg).toBe('PayerOrg');
+    });
+
+    it("endorses identically on both organisations' peers", async () => {
+      const [peerA, peerB] = [world.begin(REGISTERED_AT), world.begin(REGISTERED_AT)];
+      const [a, b] = await Promise.all([peerA, peerB].map((tx) => contract.RegisterGrant(fakeContext(tx, MSP), ...registerPositional(registerArgs()))));
+      expect(a).toBe(b);
+      expect([...peerA.writes]).toEqual([...peerB.writes]);
+      expect(peerA.events).toEqual(peerB.events);
+    });
+
+    it.each([
+      ['a patient id in clear', { patientCommitment: '5b7e2c1a-0d3f-4e6b-9a8c-7d1e2f3a4b5c' }, 'patientCommitment'],
+      ['categories in clear', { scopeCommitment: 'conditions,medications' }, 'scopeCommitment'],
+      ['a window that ends where it starts', { validUntil: '2025-03-01T00:00:00.000Z' }, 'validFrom must be before validUntil'],
+      ['a local time', { validFrom: '2025-03-01T01:00:00.000+01:00' }, 'validFrom'],
+      ['a source event id with prose', { sourceEventId: 'granted by Jane Doe' }, 'sourceEventId'],
+    ])('refuses %s before touching the ledger', async (_case, overrides, message) => {
+      const tx = world.begin(REGISTERED_AT);
+      await expect(contract.RegisterGrant(fakeContext(tx, MSP), ...registerPositional(registerArgs(overrides)))).rejects.toThrow(
+        `INVALID_ARGUMENT: ${message}`,
+      );
+      expect(tx.writes.size).toBe(0);
+      expect(tx.events).toEqual([]);
+    });
+
+    it('answers GRANT_NOT_FOUND for an unknown id and INVALID_ARGUMENT for a malformed one', async () => {
+      await expect(contract.GetGrant(evaluate(), GRANT_ID)).rejects.toThrow(new RegExp(`^GRANT_NOT_FOUND: no grant ${GRANT_ID}$`));
+      await expect(contract.GetGrant(evaluate(), GRANT_ID.toUpperCase())).rejects.toThrow(/^INVALID_ARGUMENT: grantId/);
+    });
+  });
+
+  describe('RevokeGrant / ExpireGrant', () => {
+    beforeEach(async () => {
+      await register();
+    });
+
+    it('revokes an active grant: status, the supplied time, this tx and the source event; the rest untouched', async () => {
+      const before = await stored();
+      const { tx, result } = await revoke();
+      expect(JSON.parse(result)).toEqual({
+        ...before,
+        status: 'revoked',
+        statusChangedAt: REVOKED_AT,
+        statusChangedTxId: `tx-${REVOKED_TX_AT.getTime()}`,
+        statusChangedSourceEventId: REVOKE_EVENT,
+      });
+      expect(await contract.GetGrant(evaluate(), GRANT_ID)).toBe(result);
+      expect([...tx.writes.keys()]).toEqual([GRANT_KEY]);
+      expect(tx.events).toEqual([{ name: 'GrantRevoked', payload: `{"grantId":"${GRANT_ID}","status":"revoked"}` }]);
+    });
+
+    it('expires an active grant and emits GrantExpired', async () => {
+      const { tx, result } = await expire();
+      expect(JSON.parse(result)).toMatchObject({ status: 'expired', statusChangedAt: '2025-06-01T00:00:00.000Z', statusChangedSourceEventId: 'expire-event-1' });
+      expect(tx.events).toEqual([{ name: 'GrantExpired', payload: `{"grantId":"${GRANT_ID}","status":"expired"}` }]);
+    });
+
+    it('refuses a second revoke with ALREADY_REVOKED naming the stored change, writing and emitting nothing', async () => {
+      await revoke();
+      const retry = world.begin(REVOKED_TX_AT);
+      await expect(contract.RevokeGrant(fakeContext(retry, MSP), GRANT_ID, REVOKED_AT, REVOKE_EVENT)).rejects.toThrow(
+        `ALREADY_REVOKED: grant ${GRANT_ID} was revoked at ${REVOKED_AT} by event ${REVOKE_EVENT} in tx tx-${REVOKED_TX_AT.getTime()}`,
+      );
+      expect(retry.writes.size).toBe(0);
+      expect(retry.events).toEqual([]);
+    });
+
+    it('refuses a second expiry with ALREADY_EXPIRED', async () => {
+      await expire();
+      await expect(expire()).rejects.toThrow(/^ALREADY_EXPIRED: /);
+    });
+
+    it('refuses to expire a revoked grant, or to revoke an expired one, with NOT_ACTIVE', async () => {
+      await revoke();
+      await expect(expire()).rejects.toThrow(/^NOT_ACTIVE: .* was revoked at /);
+      world = new FakeWorldState();
+      await register();
+      await expire();
+      await expect(revoke()).rejects.toThrow(/^NOT_ACTIVE: .* was expired at /);
+      expect((await stored()).status).toBe('expired');
+    });
+
+    it('answers GRANT_NOT_FOUND for an unknown grant', async () => {
+      await expect(revoke(REVOKED_AT, REVOKE_EVENT, '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d')).rejects.toThrow(/^GRANT_NOT_FOUND: /);
+    });
+
+    it.each([
+      ['revokedAt without milliseconds', () => revoke('2025-04-01T08:59:58Z'), 'revokedAt must be an ISO-8601 UTC time'],
+      ['an empty source event id', () => revoke(REVOKED_AT, ''), 'sourceEventId'],
+      ['a source event id over 128 characters', () => revoke(REVOKED_AT, 'e'.repeat(129)), 'sourceEventId'],
+      ['a malformed grant id', () => revoke(REVOKED_AT, REVOKE_EVENT, 'grant-1'), 'grantId'],
+      ['an impossible expiredAt', () => expire('2025-02-30T00:00:00.000Z'), 'expiredAt'],
+    ])('refuses %s', async (_case, call, message) => {
+      await expect(call()).rejects.toThrow(`INVALID_ARGUMENT: ${message}`);
+      expect((await stored()).status).toBe('active');
+    });
+  });
+
+  describe('WasGrantValidAt', () => {
+    beforeEach(async () => {
+      await register();
+    });
+
+    it.each([
+      ['before validFrom', '2025-02-28T23:59:59.999Z', false, 'before-valid-from'],
+      ['at validFrom', '2025-03-01T00:00:00.000Z', true, 'valid'],
+      ['inside the window', '2025-04-15T12:00:00.000Z', true, 'valid'],
+      ['just before validUntil', '2025-05-31T23:59:59.999Z', true, 'valid'],
+      ['at validUntil', '2025-06-01T00:00:00.000Z', false, 'past-valid-until'],
+      ['after validUntil', '2026-01-01T00:00:00.000Z', false, 'past-valid-until'],
+    ])('answers %s of an active grant', async (_case, time, valid, reason) => {
+      expect(await validAt(time)).toEqual({ grantId: GRANT_ID, valid, reason });
+    });
+
+    it('keeps the grant valid until the revokedAt the writer supplied, not the revoking tx time', async () => {
+      await revoke();
+      expect(await validAt('2025-04-01T08:59:57.999Z')).toEqual({ grantId: GRANT_ID, valid: true, reason: 'valid' });
+      expect(await validAt(REVOKED_AT)).toEqual({ grantId: GRANT_ID, valid: false, reason: 'revoked' });
+      expect(await validAt('2025-05-01T00:00:00.000Z')).toEqual({ grantId: GRANT_ID, valid: false, reason: 'revoked' });
+      expect(await validAt('2025-02-01T00:00:00.000Z')).toEqual({ grantId: GRANT_ID, valid: false, reason: 'before-valid-from' });
+    });
+
+    it('answers an open-ended grant as valid far into the future', async () => {
+      world = new FakeWorldState();
+      await register(registerArgs({ validUntil: '' }));
+      expect(await validAt('9999-12-31T23:59:59.999Z')).toEqual({ grantId: GRANT_ID, valid: true, reason: 'valid' });
+    });
+
+    it('writes nothing', async () => {
+      const tx = world.begin(REGISTERED_AT);
+      await contract.WasGrantValidAt(fakeContext(tx, 'PayerOrgMSP'), GRANT_ID, '2025-04-01T00:00:00.000Z');
+      expect(tx.writes.size).toBe(0);
+      expect(tx.events).toEqual([]);
+    });
+
+    it('refuses a malformed time and an unknown grant', async () => {
+      await expect(validAt('2025-04-01')).rejects.toThrow('INVALID_ARGUMENT: time must be an ISO-8601 UTC time');
+      await expect(contract.WasGrantValidAt(evaluate(), '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', '2025-04-01T00:00:00.000Z')).rejects.toThrow(/^GRANT_NOT_FOUND: /);
+    });
+  });
+
+  it('declares its transactions to fabric-contract-api without the context parameter', () => {
+    const transactions = Reflect.getMetadata('fabric:transactions', ConsentContract.prototype) as {
+      name: string;
+      tag: string[];
+      parameters: { name: string; schema: { type: string } }[];
+    }[];
+    const summary = Object.fromEntries(transactions.map((t) => [t.name, { tag: t.tag, params: t.parameters.map((p) => `${p.name}:${p.schema.type}`) }]));
+    expect(summary).toEqual({
+      RegisterGrant: {
+        tag: ['SUBMIT', 'submitTx'],
+        params: ['grantId', 'patientCommitment', 'scopeCommitment', 'granteeOrg', 'validFrom', 'validUntil', 'sourceEventId'].map((p) => `${p}:string`),
+      },
+      RevokeGrant: { tag: ['SUBMIT', 'submitTx'], params: ['grantId:string', 'revokedAt:string', 'sourceEventId:string'] },
+      ExpireGrant: { tag: ['SUBMIT', 'submitTx'], params: ['grantId:string', 'expiredAt:string', 'sourceEventId:string'] },
+      GetGrant: { tag: ['EVALUATE'], params: ['grantId:string'] },
+      WasGrantValidAt: { tag: ['EVALUATE'], params: ['grantId:string', 'time:string'] },
+    });
+  });
+});

@@ -1,0 +1,27 @@
+// Errors of the consent contract. fabric-contract-api returns `error.message` to the
+// client as the endorsement failure, so the code leads the message: ledger-writer
+// reads `GRANT_EXISTS:` after RegisterGrant, `ALREADY_REVOKED:` after RevokeGrant and
+// `ALREADY_EXPIRED:` after ExpireGrant as "already done" when it retries.
+export enum ConsentErrorCode {
+  GrantExists = 'GRANT_EXISTS',
+  GrantNotFound = 'GRANT_NOT_FOUND',
+  AlreadyRevoked = 'ALREADY_REVOKED',
+  AlreadyExpired = 'ALREADY_EXPIRED',
+  /** The grant already ended the other way (revoked when asked to expire, or the reverse). */
+  NotActive = 'NOT_ACTIVE',
+  InvalidArgument = 'INVALID_ARGUMENT',
+}
+
+export class ConsentError extends Error {
+  constructor(
+    readonly code: ConsentErrorCode,
+    detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'ConsentError';
+  }
+
+  static invalid(detail: string): ConsentError {
+    return new ConsentError(ConsentErrorCode.InvalidArgument, detail);
+  }
+}
