@@ -190,7 +190,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 console.log('outcomes of run 1:');
-for (const [key, count] of [...outcomes].sort((a, b) => b[1] - a[1])) console.log(`  ${key.padEnd(36)} ${((100 * count) / N).toFixed(1).padStart(5)}%`);
+for (const [key, count] of [...outcomes].sort((a, b) => b[1] - a[1])) console.log(`  ${key.padEnd(40)} ${((100 * count) / N).toFixed(1).padStart(5)}%`);
 const p50 = median(results.map((r) => r.p50));
 const p99 = median(results.map((r) => r.p99));
 console.log(

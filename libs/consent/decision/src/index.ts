@@ -1,1 +1,12 @@
-export {};
+export type { AccessRequest, BreakGlass, Requester } from './access-request';
+export { BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN, BREAK_GLASS_ROLE, isBreakGlassAllowed } from './break-glass';
+export { ConsentDecisionError, ConsentDecisionErrorCode } from './consent-decision.error';
+export { decide } from './decide';
+export type { Decision, DecisionBasis, DenyDecision, PermitDecision } from './decision';
+export { DENY_REASONS, DenyReason, denyMessage } from './deny-reason';
+export type { Grant, GrantStatus, GrantedBy, Grantee } from './grant';
+export { GrantBook } from './grant-book';
+export { grantCovers } from './grant-covers';
+export { isGrantValidAt } from './grant-validity';
+export type { PatientContext } from './patient-context';
+export { TREATMENT_PURPOSES } from './treatment';

@@ -1,0 +1,24 @@
+// Who wants to read which categories of whose records, why, and when. Built by the
+// caller (consent's POST /decisions, records' read path) from an authenticated token.
+import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
+
+export interface Requester {
+  readonly subject: string;
+  readonly organisation: string;
+  readonly roles: readonly string[];
+}
+
+export interface BreakGlass {
+  /** Free text written by the clinician; audited by the caller, never copied into a Decision. */
+  readonly reason: string;
+}
+
+export interface AccessRequest {
+  readonly patientId: string;
+  readonly requester: Requester;
+  /** Non-empty; duplicates are decided once. */
+  readonly categories: readonly RecordCategory[];
+  readonly purpose: PurposeOfUse;
+  readonly at: Date;
+  readonly breakGlass?: BreakGlass;
+}

@@ -1,0 +1,145 @@
+// The consent decision: one Decision per AccessRequest, pure and deterministic. Order:
+//  1. unknown or erased patient: deny, whatever else the request says;
+//  2. the patient's custodian reading for treatment: permit (basis custodian);
+//  3. grants, per category: a category is permitted when some grant for the
+//     requester, the purpose and that category is in force at request.at. Grants
+//     add up: two grants to one organisation, one for conditions and one for
+//     medications, together permit both;
+//  4. break-glass, only when 2 and 3 leave something denied: a normal basis is
+//     preferred because every break-glass read raises an alert for review, and a
+//     read the patient consented to should not. An allowed break-glass permits the
+//     whole request; a refused one denies with break-glass-not-allowed, still
+//     listing what grants permit.
+import type { AccessRequest } from './access-request';
+import type { Grant } from './grant';
+import type { PatientContext } from './patient-context';
+import type { Decision, DecisionBasis, DenyDecision, PermitDecision } from './decision';
+import type { RecordCategory } from '@carechain/contracts';
+import { isBreakGlassAllowed } from './break-glass';
+import { type CompiledGrant, compileGrant } from './compiled-grant';
+import { type CompiledRequest, compileRequest } from './compiled-request';
+import { ConsentDecisionError, ConsentDecisionErrorCode } from './consent-decision.error';
+import { DenyReason, denyMessage } from './deny-reason';
+import { scopeMiss } from './grant-covers';
+import { validityMiss } from './grant-validity';
+import { isTreatment } from './treatment';
+import { bitOf } from './vocabulary-mask';
+
+// Closeness of a miss: a grant that failed only on time explains a denial better than
+// one for another purpose, so the reported reason is the highest ranked one.
+const MISS_RANK: Readonly<Record<DenyReason, number>> = {
+  [DenyReason.PatientUnknown]: 0,
+  [DenyReason.PatientErased]: 0,
+  [DenyReason.BreakGlassNotAllowed]: 0,
+  [DenyReason.NoGrant]: 1,
+  [DenyReason.PractitionerMismatch]: 2,
+  [DenyReason.PurposeNotGranted]: 3,
+  [DenyReason.CategoryNotGranted]: 4,
+  [DenyReason.GrantRevoked]: 5,
+  [DenyReason.GrantExpired]: 6,
+  [DenyReason.GrantNotYetValid]: 7,
+};
+
+interface Candidate {
+  readonly grant: Grant;
+  readonly compiled: CompiledGrant;
+}
+
+/**
+ * Decides `request` for `patient` (undefined when the registry does not know them)
+ * against `grants`, the patient's grants (GrantBook.forPatient). Throws
+ * ConsentDecisionError on a malformed request or grant, or on a patient context for
+ * another patient.
+ */
+export function decide(request: AccessRequest, patient: PatientContext | undefined, grants: readonly Grant[]): Decision {
+  const req = compileRequest(request);
+  if (patient === undefined) return deny(DenyReason.PatientUnknown, [], req.categories.slice(), []);
+  if (patient.patientId !== request.patientId) {
+    throw new ConsentDecisionError(ConsentDecisionErrorCode.InvalidRequest, 'the patient context is for another patient than the request');
+  }
+  if (patient.erased) return deny(DenyReason.PatientErased, [], req.categories.slice(), []);
+  if (patient.custodian === request.requester.organisation && isTreatment(request.purpose)) {
+    return permit('custodian', req.categories, [], false);
+  }
+
+  // Grants in force for this requester and purpose, and the categories they open.
+  const inForce: Candidate[] = [];
+  let permittedMask = 0;
+  for (let i = 0; i < grants.length; i++) {
+    const grant = grants[i];
+    const compiled = compileGrant(grant);
+    if ((compiled.categoryMask & req.categoryMask) === 0) continue;
+    if (scopeMiss(grant, compiled, request.patientId, request.requester, req.purposeMask) !== undefined) continue;
+    if (validityMiss(grant, compiled, req.atMs) !== undefined) continue;
+    inForce.push({ grant, compiled });
+    permittedMask |= compiled.categoryMask & req.categoryMask;
+  }
+  const grantIds = chooseGrants(inForce, permittedMask, req.categories);
+  if (permittedMask === req.categoryMask) return permit('grant', req.categories, grantIds, false);
+
+  if (request.breakGlass !== undefined && isBreakGlassAllowed(request)) return permit('break-glass', req.categories, [], true);
+  const permitted: RecordCategory[] = [];
+  const denied: RecordCategory[] = [];
+  for (const category of req.categories) ((permittedMask & bitOf(category)) !== 0 ? permitted : denied).push(category);
+  const reason = request.breakGlass !== undefined ? DenyReason.BreakGlassNotAllowed : closestMiss(grants, request, req, req.categoryMask & ~permittedMask);
+  return deny(reason, permitted, denied, grantIds);
+}
+
+// One grant when one opens every permitted category (the most preferred such), else
+// the most preferred grant of each category; most preferred first either way.
+function chooseGrants(inForce: readonly Candidate[], permittedMask: number, categories: readonly RecordCategory[]): string[] {
+  if (inForce.length === 0) return [];
+  let single: Candidate | undefined;
+  for (const candidate of inForce) {
+    if ((candidate.compiled.categoryMask & permittedMask) === permittedMask && (single === undefined || preferred(candidate, single))) single = candidate;
+  }
+  if (single !== undefined) return [single.grant.grantId];
+  const chosen: Candidate[] = [];
+  for (const category of categories) {
+    let best: Candidate | undefined;
+    for (const candidate of inForce) {
+      if ((candidate.compiled.categoryMask & bitOf(category)) !== 0 && (best === undefined || preferred(candidate, best))) best = candidate;
+    }
+    if (best !== undefined && !chosen.includes(best)) chosen.push(best);
+  }
+  return chosen.sort((a, b) => (preferred(a, b) ? -1 : 1)).map((c) => c.grant.grantId);
+}
+
+/** Stable preference between grants in force: the latest validFrom, then the smallest grantId. */
+function preferred(a: Candidate, b: Candidate): boolean {
+  if (a.compiled.fromMs !== b.compiled.fromMs) return a.compiled.fromMs > b.compiled.fromMs;
+  return a.grant.grantId < b.grant.grantId;
+}
+
+// Runs only on a denial: over every grant and denied category, the highest ranked miss.
+function closestMiss(grants: readonly Grant[], request: AccessRequest, req: CompiledRequest, deniedMask: number): DenyReason {
+  let reason: DenyReason = DenyReason.NoGrant;
+  const consider = (miss: DenyReason) => {
+    if (MISS_RANK[miss] > MISS_RANK[reason]) reason = miss;
+  };
+  for (const grant of grants) {
+    const compiled = compileGrant(grant);
+    const scope = scopeMiss(grant, compiled, request.patientId, request.requester, req.purposeMask);
+    if (scope !== undefined) {
+      consider(scope);
+      continue;
+    }
+    if ((deniedMask & ~compiled.categoryMask) !== 0) consider(DenyReason.CategoryNotGranted);
+    if ((deniedMask & compiled.categoryMask) !== 0) {
+      // A grant in force holding a denied category would have permitted it.
+      const validity = validityMiss(grant, compiled, req.atMs);
+      if (validity !== undefined) consider(validity);
+    }
+  }
+  return reason;
+}
+
+function permit(basis: DecisionBasis, categories: readonly RecordCategory[], grantIds: readonly string[], breakGlass: boolean): PermitDecision {
+  const permitted = categories.slice();
+  if (basis === 'grant') return { effect: 'permit', basis, grantId: grantIds[0], permitted, denied: [], grantIds, breakGlass };
+  return { effect: 'permit', basis, permitted, denied: [], grantIds, breakGlass };
+}
+
+function deny(reason: DenyReason, permitted: readonly RecordCategory[], denied: readonly RecordCategory[], grantIds: readonly string[]): DenyDecision {
+  return { effect: 'deny', reason, message: denyMessage(reason), permitted, denied, grantIds, breakGlass: false };
+}

@@ -1,0 +1,9 @@
+// What the decision needs to know about the patient, from the patient registry.
+// `undefined` in its place means the registry does not know the patient.
+export interface PatientContext {
+  readonly patientId: string;
+  /** The organisation holding the patient's records, which may always read them for treatment. */
+  readonly custodian: string;
+  /** Erased (right to erasure): nothing is permitted, not even break-glass. */
+  readonly erased: boolean;
+}
