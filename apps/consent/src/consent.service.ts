@@ -1,12 +1,41 @@
 import { Topics } from '@carechain/contracts';
-import { PatientRegistry } from '@carechain/patient-registry';
-import { startService } from '@carechain/runtime';
+import { ConsentState, DecideUseCase, ExpireDueGrantsUseCase, GrantConsentUseCase, ListConsentsUseCase, RevokeConsentUseCase } from '@carechain/consent-domain';
+import type { EventPublisher } from '@carechain/messaging';
+import { EVENT_PUBLISHER, LOGGER, startService, type ServiceDefinition } from '@carechain/runtime';
+import type { Logger } from '@carechain/telemetry';
+import { ConsentsController } from './consents.controller';
+import { DecisionsController } from './decisions.controller';
+import { GrantExpiryScheduler } from './grant-expiry.scheduler';
+import { PatientConsentsController } from './patient-consents.controller';
 
-export function start() {
-  return startService({
+/** The consent service: its replica, controllers and providers (the runtime adds Kafka, Redis, auth and health). */
+export function consentService(state = new ConsentState()): ServiceDefinition {
+  return {
     name: 'consent',
     description: 'Consent: grants, revocations, expiry and the access decision.',
     defaultPort: 3002,
-    replicas: [{ name: 'carechain.consent.patients', topics: [Topics.identityPatient], handler: new PatientRegistry() }],
-  });
+    // One replica over both topics: the patient registry and the grant book, which also drops erased patients' grants.
+    replicas: [{ name: 'carechain.consent.state', topics: [Topics.identityPatient, Topics.consentGrant], handler: state }],
+    controllers: [ConsentsController, PatientConsentsController, DecisionsController],
+    providers: [
+      {
+        provide: ConsentState,
+        useFactory: (logger: Logger) => {
+          state.onRejected((rejected) => logger.warn(rejected, 'consent event skipped: the grant book refused it'));
+          return state;
+        },
+        inject: [LOGGER],
+      },
+      { provide: GrantConsentUseCase, useFactory: (s: ConsentState, p: EventPublisher) => new GrantConsentUseCase(s, p), inject: [ConsentState, EVENT_PUBLISHER] },
+      { provide: RevokeConsentUseCase, useFactory: (s: ConsentState, p: EventPublisher) => new RevokeConsentUseCase(s, p), inject: [ConsentState, EVENT_PUBLISHER] },
+      { provide: ExpireDueGrantsUseCase, useFactory: (s: ConsentState, p: EventPublisher) => new ExpireDueGrantsUseCase(s, p), inject: [ConsentState, EVENT_PUBLISHER] },
+      { provide: DecideUseCase, useFactory: (s: ConsentState, p: EventPublisher) => new DecideUseCase(s, p), inject: [ConsentState, EVENT_PUBLISHER] },
+      { provide: ListConsentsUseCase, useFactory: (s: ConsentState) => new ListConsentsUseCase(s), inject: [ConsentState] },
+      GrantExpiryScheduler,
+    ],
+  };
+}
+
+export function start() {
+  return startService(consentService());
 }

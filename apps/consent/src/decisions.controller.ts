@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
+import { ZodValidationPipe } from '@carechain/http';
+import { DecideUseCase, decideSchema, type DecideCommand, type DecisionAnswer } from '@carechain/consent-domain';
+import { rethrowAsProblem } from './consent.problems';
+
+@ApiTags('decisions')
+@Controller('decisions')
+export class DecisionsController {
+  constructor(private readonly decisions: DecideUseCase) {}
+
+  @Post()
+  @HttpCode(200)
+  // Everyone who may read records on some basis; a patient reads their own through records, not this.
+  @Roles('clinician', 'practitioner', 'registrar', 'data-steward', 'privacy-officer', 'payer', 'auditor', 'admin', 'service')
+  @ApiOperation({
+    summary:
+      'May the caller (token subject, organisation and roles) read these record categories of the patient, for this purpose? 200 with decision permit or deny either way. ' +
+      'breakGlassReason asks a clinician’s emergency override (TREAT/ETREAT, 10-500 characters); a break-glass permit is published as BreakGlassInvoked before the answer.',
+  })
+  @ApiBody({ schema: z.toJSONSchema(decideSchema, { io: 'input' }) as object })
+  decide(@Body(new ZodValidationPipe(decideSchema)) body: DecideCommand, @CurrentPrincipal() principal: Principal): DecisionAnswer | Promise<DecisionAnswer> {
+    // The hot path: no await unless the glass is broken.
+    try {
+      const answer = this.decisions.execute(body, principal);
+      return answer instanceof Promise ? answer.catch(rethrowAsProblem) : answer;
+    } catch (err) {
+      rethrowAsProblem(err);
+    }
+  }
+}

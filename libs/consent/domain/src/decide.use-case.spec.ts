@@ -1,0 +1,139 @@
+import { BREAK_GLASS_INVOKED_V1, Topics } from '@carechain/contracts';
+import { DenyReason } from '@carechain/consent-decision';
+import type { Caller } from './consent-caller';
+import { ConsentState } from './consent-state';
+import { decideSchema, type DecideCommand } from './decide.command';
+import { DecideUseCase } from './decide.use-case';
+import type { DecisionAnswer } from './decision-answer';
+import { grantConsentSchema } from './grant-consent.command';
+import { GrantConsentUseCase } from './grant-consent.use-case';
+import { CLINIC, Clock, CUSTODIAN, erasePatient, FakePublisher, OTHER_PATIENT, PATIENT, patientCaller, registerPatient, staffOf, STRANGER, T0 } from './testing/consent.fixture';
+
+const GRANT_ID = 'b081e8f9-c4d5-4067-9829-2a3b4c5d6e7f';
+const DECISION_ID = 'c192f90a-d5e6-4178-a93a-3b4c5d6e7f80';
+const clinician = (organisation: string): Caller => staffOf(organisation, 'clinician', 'dr-who');
+
+async function setup() {
+  const state = new ConsentState();
+  registerPatient(state);
+  const publisher = new FakePublisher();
+  const clock = new Clock();
+  await new GrantConsentUseCase(state, publisher, clock.now, () => GRANT_ID).execute(
+    grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions', 'medications'], purposes: ['TREAT'] }),
+    patientCaller(),
+  );
+  publisher.published.length = 0;
+  return { state, publisher, useCase: new DecideUseCase(state, publisher, clock.now, () => DECISION_ID) };
+}
+
+const command = (overrides: Partial<DecideCommand> = {}): DecideCommand => decideSchema.parse({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT', ...overrides });
+
+/** The answer of a decision that must not wait on anything. */
+function sync(answer: DecisionAnswer | Promise<DecisionAnswer>): DecisionAnswer {
+  if (answer instanceof Promise) throw new Error('expected a synchronous answer');
+  return answer;
+}
+
+describe('DecideUseCase', () => {
+  it('permits the grantee on its grant, synchronously', async () => {
+    const { publisher, useCase } = await setup();
+    expect(sync(useCase.execute(command({ categories: ['medications', 'conditions'] }), clinician(CLINIC)))).toEqual({
+      decision: 'permit',
+      basis: 'grant',
+      grantId: GRANT_ID,
+      grantIds: [GRANT_ID],
+      permitted: ['medications', 'conditions'],
+      denied: [],
+      breakGlass: false,
+      decisionId: DECISION_ID,
+    });
+    expect(publisher.published).toEqual([]);
+  });
+
+  it('permits the custodian for treatment without a grant', async () => {
+    const { useCase } = await setup();
+    expect(sync(useCase.execute(command({ categories: ['billing'] }), clinician(CUSTODIAN)))).toMatchObject({ decision: 'permit', basis: 'custodian', grantIds: [] });
+  });
+
+  it('denies with the reason and what is still permitted', async () => {
+    const { useCase } = await setup();
+    expect(sync(useCase.execute(command(), clinician(STRANGER)))).toEqual({
+      decision: 'deny',
+      grantIds: [],
+      permitted: [],
+      denied: ['conditions'],
+      reason: DenyReason.NoGrant,
+      message: 'The patient has granted the requesting organisation no access.',
+      breakGlass: false,
+      decisionId: DECISION_ID,
+    });
+    expect(sync(useCase.execute(command({ categories: ['conditions', 'billing'] }), clinician(CLINIC)))).toMatchObject({
+      decision: 'deny',
+      reason: DenyReason.CategoryNotGranted,
+      permitted: ['conditions'],
+      denied: ['billing'],
+      grantIds: [GRANT_ID],
+    });
+    expect(sync(useCase.execute(command({ purpose: 'HRESCH' }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PurposeNotGranted });
+  });
+
+  it('denies for an unknown or erased patient', async () => {
+    const { state, useCase } = await setup();
+    expect(sync(useCase.execute(command({ patientId: OTHER_PATIENT }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PatientUnknown });
+    erasePatient(state);
+    expect(sync(useCase.execute(command(), clinician(CUSTODIAN)))).toMatchObject({ decision: 'deny', reason: DenyReason.PatientErased });
+  });
+
+  it('publishes BreakGlassInvoked before answering a break-glass permit', async () => {
+    const { publisher, useCase } = await setup();
+    let open!: () => void;
+    publisher.gate = new Promise((resolve) => (open = resolve));
+    const pending = useCase.execute(command({ categories: ['allergies', 'allergies'], purpose: 'ETREAT', breakGlassReason: '  unconscious on arrival, no consent on file  ' }), clinician(STRANGER));
+    expect(pending).toBeInstanceOf(Promise);
+    let answered = false;
+    void (pending as Promise<DecisionAnswer>).then(() => (answered = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    open();
+    expect(await pending).toEqual({ decision: 'permit', basis: 'break-glass', grantIds: [], permitted: ['allergies'], denied: [], breakGlass: true, decisionId: DECISION_ID });
+    expect(publisher.published).toHaveLength(1);
+    const [{ topic, key, event }] = publisher.published;
+    expect({ topic, key }).toEqual({ topic: Topics.consentGrant, key: PATIENT });
+    expect(event).toMatchObject({ type: BREAK_GLASS_INVOKED_V1, subject: PATIENT, actor: 'dr-who', actororg: STRANGER, time: T0.toISOString() });
+    expect(event.data).toEqual({
+      decisionId: DECISION_ID,
+      patientId: PATIENT,
+      requester: { subject: 'dr-who', organisation: STRANGER },
+      categories: ['allergies'],
+      purpose: 'ETREAT',
+      reason: 'unconscious on arrival, no consent on file',
+    });
+  });
+
+  it('does not break the glass when a grant or the custodian already permits', async () => {
+    const { publisher, useCase } = await setup();
+    expect(sync(useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), clinician(CLINIC)))).toMatchObject({ basis: 'grant', breakGlass: false });
+    expect(publisher.published).toEqual([]);
+  });
+
+  it('refuses break-glass to other roles, short reasons and non-treatment purposes, publishing nothing', async () => {
+    const { publisher, useCase } = await setup();
+    const refused = { decision: 'deny', reason: DenyReason.BreakGlassNotAllowed, breakGlass: false };
+    expect(sync(useCase.execute(command({ breakGlassReason: 'emergency' }), clinician(STRANGER)))).toMatchObject(refused);
+    expect(sync(useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), staffOf(STRANGER, 'payer')))).toMatchObject(refused);
+    expect(sync(useCase.execute(command({ purpose: 'HPAYMT', breakGlassReason: 'patient in cardiac arrest' }), clinician(STRANGER)))).toMatchObject(refused);
+    expect(publisher.published).toEqual([]);
+  });
+
+  it('does not answer a break-glass permit that could not be recorded', async () => {
+    const { publisher, useCase } = await setup();
+    publisher.failure = new Error('broker down');
+    await expect(useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), clinician(STRANGER))).rejects.toThrow('broker down');
+  });
+
+  it('caps the break-glass reason at what the event can hold', () => {
+    expect(decideSchema.safeParse({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT', breakGlassReason: 'x'.repeat(501) }).success).toBe(false);
+    expect(decideSchema.safeParse({ patientId: PATIENT, categories: [], purpose: 'TREAT' }).success).toBe(false);
+    expect(decideSchema.safeParse({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT', at: 'now' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+// The access decision for the caller: decide() from @carechain/consent-decision over
+// the local state, no network hop and no await. The one exception is a break-glass
+// permit: BreakGlassInvoked is published (and acknowledged) before the answer, so no
+// emergency read can happen that the patient, audit and the ledger are not told of.
+import { randomUUID } from 'node:crypto';
+import { BREAK_GLASS_INVOKED_V1, createEvent, Topics } from '@carechain/contracts';
+import { ConsentDecisionError, decide, type AccessRequest, type Decision } from '@carechain/consent-decision';
+import type { EventPublisher } from '@carechain/messaging';
+import { assertRecordable, type Caller } from './consent-caller';
+import { CONSENT_SOURCE } from './consent-source';
+import type { ConsentState } from './consent-state';
+import { ConsentError, ConsentErrorCode } from './consent.error';
+import type { DecideCommand } from './decide.command';
+import { answerOf, type DecisionAnswer } from './decision-answer';
+
+export class DecideUseCase {
+  constructor(
+    private readonly state: ConsentState,
+    private readonly publisher: EventPublisher,
+    private readonly now: () => Date = () => new Date(),
+    private readonly newId: () => string = randomUUID,
+  ) {}
+
+  /**
+   * Decides synchronously; returns a promise only for a break-glass permit, which
+   * settles once its event is acknowledged. Throws INVALID_REQUEST on a request the
+   * decision refuses as malformed.
+   */
+  execute(command: DecideCommand, caller: Caller): DecisionAnswer | Promise<DecisionAnswer> {
+    const request: AccessRequest = {
+      patientId: command.patientId,
+      requester: { subject: caller.subject, organisation: caller.organisation, roles: caller.roles },
+      categories: command.categories,
+      purpose: command.purpose,
+      at: this.now(),
+      ...(command.breakGlassReason !== undefined && { breakGlass: { reason: command.breakGlassReason } }),
+    };
+    let decision: Decision;
+    try {
+      decision = decide(request, this.state.patient(command.patientId), this.state.grants(command.patientId));
+    } catch (err) {
+      if (err instanceof ConsentDecisionError) throw new ConsentError(ConsentErrorCode.InvalidRequest, err.message);
+      throw err;
+    }
+    const answer = answerOf(decision, this.newId());
+    if (!decision.breakGlass) return answer;
+    return this.publishBreakGlass(request, answer).then(() => answer);
+  }
+
+  private async publishBreakGlass(request: AccessRequest, answer: DecisionAnswer): Promise<void> {
+    const caller = request.requester;
+    assertRecordable(caller);
+    const event = createEvent({
+      type: BREAK_GLASS_INVOKED_V1,
+      source: CONSENT_SOURCE,
+      subject: request.patientId,
+      actor: caller.subject,
+      actororg: caller.organisation,
+      time: request.at,
+      data: {
+        decisionId: answer.decisionId,
+        patientId: request.patientId,
+        requester: { subject: caller.subject, organisation: caller.organisation },
+        categories: [...answer.permitted],
+        purpose: request.purpose,
+        // Allowed means 10 to 500 characters once trimmed (see isBreakGlassAllowed).
+        reason: request.breakGlass!.reason.trim(),
+      },
+    });
+    await this.publisher.publish(Topics.consentGrant, event, { key: request.patientId });
+  }
+}

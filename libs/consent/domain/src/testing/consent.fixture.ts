@@ -1,0 +1,131 @@
+// Builders for specs: a ConsentState fed with real, validated events the way the
+// replica feeds it, a publisher that validates and keeps what it is given, a clock
+// the spec moves, and patients with Ed25519 signing keys.
+import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import {
+  createEvent,
+  PATIENT_ERASED_V1,
+  PATIENT_REGISTERED_V2,
+  SIGNING_KEY_REGISTERED_V1,
+  Topics,
+  validateEvent,
+  type AnyEvent,
+  type CloudEvent,
+  type Ed25519Jwk,
+  type PatientSignature,
+} from '@carechain/contracts';
+import type { EventPublisher, RawMessage } from '@carechain/messaging';
+import type { Caller } from '../consent-caller';
+import { ConsentState } from '../consent-state';
+
+export const PATIENT = '0b7c3d4e-1f2a-4b5c-8d6e-7f8091a2b3c4';
+export const OTHER_PATIENT = '1c8d4e5f-2a3b-4c6d-9e7f-8091a2b3c4d5';
+export const CUSTODIAN = 'hospital-a';
+export const CLINIC = 'clinic-b';
+export const STRANGER = 'insurer-x';
+export const T0 = new Date('2026-03-01T10:00:00.000Z');
+export const HOUR = 3_600_000;
+
+export interface Published {
+  readonly topic: string;
+  readonly key: string | undefined;
+  readonly event: AnyEvent;
+}
+
+export class FakePublisher implements EventPublisher {
+  readonly published: Published[] = [];
+  /** Set to make the next publish calls reject (until cleared). */
+  failure: Error | undefined;
+  /** Set to hold publishes until the spec resolves it. */
+  gate: Promise<void> | undefined;
+
+  async publish(topic: string, event: CloudEvent, options?: { key?: string }): Promise<void> {
+    // Like the Kafka adapter: validated on produce, so a spec fails on a contract breach.
+    const valid = validateEvent(event);
+    if (this.gate) await this.gate;
+    if (this.failure) throw this.failure;
+    this.published.push({ topic, key: options?.key, event: valid });
+  }
+
+  async publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<void> {
+    const valid = events.map((e) => validateEvent(e));
+    if (this.gate) await this.gate;
+    if (this.failure) throw this.failure;
+    for (const event of valid) this.published.push({ topic, key: keyOf(event), event });
+  }
+
+  async publishRaw(_topic: string, _message: RawMessage): Promise<void> {
+    throw new Error('consent publishes no raw messages');
+  }
+
+  async publishTombstone(_topic: string, _key: string): Promise<void> {
+    throw new Error('consent publishes no tombstones');
+  }
+
+  ofType(type: string): AnyEvent[] {
+    return this.published.filter((p) => p.event.type === type).map((p) => p.event);
+  }
+}
+
+export class Clock {
+  constructor(private ms = T0.getTime()) {}
+  readonly now = (): Date => new Date(this.ms);
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+let offset = 0;
+
+/** Feeds `event` to the state as the replica would: validated, as a record of `topic`. */
+export function replicate(state: ConsentState, topic: string, event: CloudEvent): void {
+  const valid = validateEvent(event);
+  state.apply({ topic, partition: 0, offset: String(offset++), key: valid.subject ?? null, event: valid, traceContext: ROOT_CONTEXT });
+}
+
+export function registerPatient(state: ConsentState, patientId = PATIENT, custodian = CUSTODIAN): void {
+  replicate(
+    state,
+    Topics.identityPatient,
+    createEvent({
+      type: PATIENT_REGISTERED_V2,
+      source: '/carechain/identity',
+      subject: patientId,
+      data: {
+        patientId,
+        custodian,
+        registrationId: '2d9e5f60-3b4c-4d7e-8f80-91a2b3c4d5e6',
+        details: { alg: 'A256GCM', keyVersion: 1, iv: 'AAAAAAAAAAAAAAAA', ct: 'c2VhbGVk', tag: 'AAAAAAAAAAAAAAAAAAAAAA' },
+        match: { decision: 'new' },
+      },
+    }),
+  );
+}
+
+export function erasePatient(state: ConsentState, patientId = PATIENT, alsoErased: string[] = []): void {
+  replicate(
+    state,
+    Topics.identityPatient,
+    createEvent({ type: PATIENT_ERASED_V1, source: '/carechain/identity', subject: patientId, data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-2026-0042', alsoErased } }),
+  );
+}
+
+export interface SigningKey {
+  readonly keyId: string;
+  readonly privateKey: KeyObject;
+  sign(payload: Buffer): PatientSignature;
+}
+
+/** A fresh Ed25519 key pair, its public half registered for the patient as identity would. */
+export function registerSigningKey(state: ConsentState, patientId = PATIENT): SigningKey {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const exported = publicKey.export({ format: 'jwk' });
+  const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: exported.x! };
+  const keyId = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+  replicate(state, Topics.identityPatient, createEvent({ type: SIGNING_KEY_REGISTERED_V1, source: '/carechain/identity', subject: patientId, data: { patientId, keyId, jwk } }));
+  return { keyId, privateKey, sign: (payload) => ({ keyId, alg: 'EdDSA', value: sign(null, payload, privateKey).toString('base64url') }) };
+}
+
+export const patientCaller = (patientId = PATIENT): Caller => ({ subject: patientId, organisation: 'patient-portal', roles: ['patient'] });
+export const staffOf = (organisation: string, role = 'registrar', subject = 'staff-7'): Caller => ({ subject, organisation, roles: [role] });
