@@ -5,4 +5,4 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 tool="$1"; shift
-exec node --enable-source-maps --disable-warning=ExperimentalWarning --disable-warning=MODULE_TYPELESS_PACKAGE_JSON "$CARECHAIN_ROOT/$tool" "$@"
+exec node --enable-source-maps --disable-warning=ExperimentalWarning --disable-warning=MODULE_TYPELESS_PACKAGE_JSON --disable-warning=TimeoutNegativeWarning "$CARECHAIN_ROOT/$tool" "$@"

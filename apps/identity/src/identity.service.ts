@@ -1,17 +1,54 @@
-import { EVENT_PUBLISHER, REDIS, startService, type Redis } from '@carechain/runtime';
-import { patientDirectoryProjection, PatientDirectoryReader, RegisterPatientUseCase } from '@carechain/identity-domain';
+import { loadConfig } from '@carechain/config';
+import { Topics } from '@carechain/contracts';
+import {
+  ErasePatientUseCase,
+  IdentityState,
+  MergePatientsUseCase,
+  patientDirectoryProjection,
+  PatientDirectoryReader,
+  PatientKeyIssuer,
+  RegisterPatientUseCase,
+  RegisterSigningKeyUseCase,
+  ResolveReviewUseCase,
+} from '@carechain/identity-domain';
 import type { EventPublisher } from '@carechain/messaging';
+import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
+import { EVENT_PUBLISHER, REDIS, startService, type Redis } from '@carechain/runtime';
+import { MpiController } from './mpi.controller';
 import { PatientsController } from './patients.controller';
 
-export function start() {
+export async function start() {
+  let kmsConfig;
+  try {
+    kmsConfig = loadConfig(kmsConfigShape);
+  } catch (err) {
+    process.stderr.write(`identity: ${(err as Error).message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  const kms = await openKms(kmsConfig);
+  const keys = new PatientKeyTable(kms);
+  const state = new IdentityState(keys);
+  keys.onKeys((patientId) => state.onKeysArrived(patientId));
   return startService({
     name: 'identity',
-    description: 'Patients: one stable identity per person, demographics and identifiers.',
+    description: 'Patients: one stable identity per person (master patient index), their keys, their DID, erasure.',
     defaultPort: 3001,
     projections: [patientDirectoryProjection],
-    controllers: [PatientsController],
+    // Keys first: registrations are decrypted into the match index as they are replayed.
+    replicas: [
+      { name: 'carechain.identity.keys', topics: [Topics.identityKeys], handler: keys },
+      { name: 'carechain.identity.patients', topics: [Topics.identityPatient], handler: state },
+    ],
+    controllers: [PatientsController, MpiController],
     providers: [
-      { provide: RegisterPatientUseCase, useFactory: (p: EventPublisher) => new RegisterPatientUseCase(p), inject: [EVENT_PUBLISHER] },
+      { provide: IdentityState, useValue: state },
+      { provide: PatientKeyTable, useValue: keys },
+      { provide: PatientKeyIssuer, useFactory: (p: EventPublisher) => new PatientKeyIssuer(kms, keys, p), inject: [EVENT_PUBLISHER] },
+      { provide: RegisterPatientUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new RegisterPatientUseCase(state, keys, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
+      { provide: ResolveReviewUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new ResolveReviewUseCase(state, keys, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
+      { provide: MergePatientsUseCase, useFactory: (p: EventPublisher) => new MergePatientsUseCase(state, p), inject: [EVENT_PUBLISHER] },
+      { provide: ErasePatientUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new ErasePatientUseCase(state, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
+      { provide: RegisterSigningKeyUseCase, useFactory: (p: EventPublisher) => new RegisterSigningKeyUseCase(state, p), inject: [EVENT_PUBLISHER] },
       { provide: PatientDirectoryReader, useFactory: (r: Redis) => new PatientDirectoryReader(r), inject: [REDIS] },
     ],
   });

@@ -1,0 +1,21 @@
+// identity's one domain error: an enum of codes, mapped to HTTP at the edge.
+export enum IdentityErrorCode {
+  PatientNotFound = 'patient-not-found',
+  PatientErased = 'patient-erased',
+  ReviewNotFound = 'review-not-found',
+  ReviewClosed = 'review-closed',
+  MergeRefused = 'merge-refused',
+  KeysUnavailable = 'keys-unavailable',
+  BadSigningKey = 'bad-signing-key',
+  Forbidden = 'forbidden',
+}
+
+export class IdentityError extends Error {
+  constructor(
+    readonly code: IdentityErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IdentityError';
+  }
+}

@@ -1,0 +1,58 @@
+// identity owns patients' keys: it generates them, publishes them wrapped on the
+// compacted identity.keys.v1 (keyed by patient id) and shreds them with a tombstone.
+// The local key table is updated as soon as Kafka acknowledged, so identity can seal
+// with a key before its own replica has read it back.
+import { createEvent, KEYS_ISSUED_V1, Topics, type KeysIssuedV1 } from '@carechain/contracts';
+import { generatePatientKeyVersion, wrapPatientKeyVersion, type KeyManagementService, type PatientKeyVersion } from '@carechain/crypto';
+import type { EventPublisher } from '@carechain/messaging';
+import type { PatientKeyTable } from '@carechain/patient-keys';
+import { IdentityError, IdentityErrorCode } from './identity.error';
+
+export const IDENTITY_SOURCE = '/carechain/identity';
+
+export class PatientKeyIssuer {
+  constructor(
+    private readonly kms: KeyManagementService,
+    private readonly keys: PatientKeyTable,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  /** Version 1 of a new patient's data key and commitment salt. */
+  async issue(patientId: string): Promise<PatientKeyVersion> {
+    const first = generatePatientKeyVersion(1);
+    await this.publish(patientId, [first]);
+    return first;
+  }
+
+  /** A new version; earlier versions stay (re-wrapped under the active KEK) so old events stay readable. */
+  async rotate(patientId: string): Promise<number> {
+    const existing = this.allVersions(patientId);
+    const next = generatePatientKeyVersion(existing[existing.length - 1]!.version + 1);
+    await this.publish(patientId, [...existing, next]);
+    return next.version;
+  }
+
+  /** Crypto-shredding: the tombstone removes the wrapped keys from the topic, and every replica forgets them. */
+  async shred(patientId: string): Promise<void> {
+    await this.publisher.publishTombstone(Topics.identityKeys, patientId);
+    this.keys.shred(patientId);
+  }
+
+  private allVersions(patientId: string): PatientKeyVersion[] {
+    const current = this.keys.current(patientId);
+    if (!current) throw new IdentityError(IdentityErrorCode.KeysUnavailable, 'the patient has no keys (erased or unknown)');
+    const versions: PatientKeyVersion[] = [];
+    for (let v = 1; v <= current.version; v++) {
+      const k = this.keys.version(patientId, v);
+      if (k) versions.push(k);
+    }
+    return versions;
+  }
+
+  private async publish(patientId: string, versions: readonly PatientKeyVersion[]): Promise<void> {
+    const data: KeysIssuedV1 = { patientId, versions: await Promise.all(versions.map((v) => wrapPatientKeyVersion(this.kms, patientId, v))) };
+    const event = createEvent({ type: KEYS_ISSUED_V1, source: IDENTITY_SOURCE, subject: patientId, data });
+    await this.publisher.publish(Topics.identityKeys, event, { key: patientId });
+    await this.keys.put(data);
+  }
+}

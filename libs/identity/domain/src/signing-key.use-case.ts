@@ -1,0 +1,49 @@
+// Self-sovereign option: a patient registers an Ed25519 public key; identity
+// serves it in a DID document (did:carechain:<patient id>) and consent verifies
+// patient-signed actions against it.
+import { createHash } from 'node:crypto';
+import { createEvent, SIGNING_KEY_REGISTERED_V1, Topics, type Ed25519Jwk } from '@carechain/contracts';
+import type { EventPublisher } from '@carechain/messaging';
+import type { IdentityState } from './identity-state';
+import { IdentityError, IdentityErrorCode } from './identity.error';
+import { IDENTITY_SOURCE } from './patient-key.issuer';
+import type { Actor } from './register-patient.use-case';
+
+/** RFC 7638 thumbprint: SHA-256 over the required members in lexicographic order. */
+export function jwkThumbprint(jwk: Ed25519Jwk): string {
+  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+}
+
+export function didOf(patientId: string): string {
+  return `did:carechain:${patientId}`;
+}
+
+export function didDocument(patientId: string, keys: ReadonlyMap<string, Ed25519Jwk>): Record<string, unknown> {
+  const id = didOf(patientId);
+  const methods = [...keys].map(([keyId, jwk]) => ({ id: `${id}#${keyId}`, type: 'JsonWebKey2020', controller: id, publicKeyJwk: jwk }));
+  return {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+    id,
+    verificationMethod: methods,
+    authentication: methods.map((m) => m.id),
+    assertionMethod: methods.map((m) => m.id),
+  };
+}
+
+export class RegisterSigningKeyUseCase {
+  constructor(
+    private readonly state: IdentityState,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async execute(patientId: string, jwk: Ed25519Jwk, actor: Actor): Promise<{ keyId: string; did: string }> {
+    if (this.state.isErased(patientId)) throw new IdentityError(IdentityErrorCode.PatientErased, `patient ${patientId} was erased`);
+    if (!this.state.patient(patientId)) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
+    if (Buffer.from(jwk.x, 'base64url').length !== 32) throw new IdentityError(IdentityErrorCode.BadSigningKey, 'x must be a 32-byte Ed25519 public key');
+    const keyId = jwkThumbprint(jwk);
+    const event = createEvent({ type: SIGNING_KEY_REGISTERED_V1, source: IDENTITY_SOURCE, subject: patientId, actor: actor.subject, actororg: actor.organisation, data: { patientId, keyId, jwk } });
+    await this.publisher.publish(Topics.identityPatient, event, { key: patientId });
+    this.state.applyEvent(event);
+    return { keyId, did: `${didOf(patientId)}#${keyId}` };
+  }
+}

@@ -1,0 +1,51 @@
+import { blockingKeys } from './blocking-keys';
+import { MRN_B, SSN, aPerson } from './testing/person.fixture';
+
+const shared = (a: string[], b: string[]): string[] => a.filter((k) => b.includes(k));
+
+describe('blockingKeys', () => {
+  it('gives one key per pass, without duplicates', () => {
+    const keys = blockingKeys(aPerson({ identifiers: [{ system: SSN, value: '123-45-6789' }] }));
+    expect(keys.map((k) => k.split('|')[0])).toEqual(['id', 'ph', 'em', 'dp', 'fy', 'gd', 'gf']);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('is deterministic', () => {
+    expect(blockingKeys(aPerson())).toEqual(blockingKeys(aPerson()));
+  });
+
+  // Each noise a re-registration may carry leaves at least one key in common.
+  it.each([
+    ['a typo in the family name', { family: "O'Neil", phone: null, email: null, address: null }],
+    ['a typo in the given name', { given: ['Margeret'], phone: null, email: null, address: null }],
+    ['a nickname', { given: ['Peggy'], phone: null, email: null, address: null }],
+    ['day and month swapped', { birthDate: '1961-07-03', phone: null, email: null, address: null }],
+    ['a married name', { family: 'Hughes', phone: null, email: null, address: null }],
+    ['another birth year', { birthDate: '1962-03-07', phone: null, email: null, address: null }],
+    ['everything but the phone changed', { given: ['Peggy'], family: 'Hughes', birthDate: '1960-01-01', email: null, address: null }],
+    ['only the MRN kept', { given: ['X'], family: 'Y', birthDate: '2000-01-01', phone: null, email: null, address: null }],
+  ])('still blocks the pair together after %s', (_, change) => {
+    expect(shared(blockingKeys(aPerson()), blockingKeys(aPerson(change))).length).toBeGreaterThan(0);
+  });
+
+  it('keeps people with nothing in common apart', () => {
+    const other = aPerson({
+      given: ['Tobias'],
+      family: 'Lindqvist',
+      birthDate: '1990-11-20',
+      gender: 'male',
+      phone: '07911 123456',
+      email: 'tobias@example.org',
+      address: { line: ['1 Elm Way'], city: 'York', postalCode: 'YO1 7HH' },
+      identifiers: [{ system: MRN_B, value: 'B99' }],
+    });
+    expect(shared(blockingKeys(aPerson()), blockingKeys(other))).toEqual([]);
+  });
+
+  it('never lets two passes collide', () => {
+    // Length-prefixed parts: "ab"+"c" and "a"+"bc" give different keys.
+    const a = blockingKeys(aPerson({ identifiers: [{ system: 'ab', value: 'C' }] }));
+    const b = blockingKeys(aPerson({ identifiers: [{ system: 'a', value: 'BC' }] }));
+    expect(a[0]).not.toBe(b[0]);
+  });
+});

@@ -1,0 +1,98 @@
+import { MatchIndex } from './match-index';
+import { MpiErrorCode } from './mpi.error';
+import type { NormalisedPerson } from './normalised-person';
+import { MRN_A, MRN_B, aPerson } from './testing/person.fixture';
+
+const margaret = aPerson();
+const stranger = aPerson({
+  given: ['Tobias'],
+  family: 'Lindqvist',
+  birthDate: '1990-11-20',
+  gender: 'male',
+  phone: '07911 123456',
+  email: 'tobias@example.org',
+  address: { line: ['1 Elm Way'], city: 'York', postalCode: 'YO1 7HH' },
+  identifiers: [{ system: MRN_B, value: 'B99' }],
+});
+
+describe('MatchIndex', () => {
+  it('adds, finds and removes records', () => {
+    const index = new MatchIndex();
+    index.add('m', margaret);
+    index.add('t', stranger);
+    expect(index.size).toBe(2);
+    expect(index.has('m')).toBe(true);
+    expect(index.candidates(aPerson({ phone: null, email: null, identifiers: [] }))).toEqual(['m']);
+    expect(index.remove('m')).toBe(true);
+    expect(index.remove('m')).toBe(false);
+    expect(index.has('m')).toBe(false);
+    expect(index.size).toBe(1);
+    expect(index.candidates(margaret)).toEqual([]);
+    expect(index.match(margaret)).toEqual({ decision: 'new', candidates: 0 });
+  });
+
+  it('refuses an id it already holds', () => {
+    const index = new MatchIndex();
+    index.add('m', margaret);
+    expect(() => index.add('m', stranger)).toThrow(MpiErrorCode.DuplicateId);
+  });
+
+  it('reuses freed slots without mixing records up', () => {
+    const index = new MatchIndex();
+    index.add('m', margaret);
+    index.remove('m');
+    index.add('t', stranger);
+    expect(index.candidates(margaret)).toEqual([]);
+    expect(index.match(stranger).best?.id).toBe('t');
+  });
+
+  it('links a re-registration with a nickname and a new MRN to the right record', () => {
+    const index = new MatchIndex();
+    index.add('t', stranger);
+    index.add('m', margaret);
+    const result = index.match(aPerson({ given: ['Peggy'], identifiers: [{ system: MRN_A, value: 'A7654321' }] }));
+    expect(result.decision).toBe('link');
+    expect(result.best?.id).toBe('m');
+    expect(result.candidates).toBe(1);
+  });
+
+  it('calls a twin a review, and a household member new', () => {
+    const index = new MatchIndex();
+    index.add('m', margaret);
+    const twin = aPerson({ given: ['Joan'], email: 'joan@example.org', identifiers: [{ system: MRN_A, value: 'A2' }] });
+    expect(index.match(twin).decision).toBe('review');
+    const daughter = aPerson({ given: ['Joan'], birthDate: '1990-06-14', email: 'joan@example.org', identifiers: [{ system: MRN_A, value: 'A3' }] });
+    expect(index.match(daughter)).toMatchObject({ decision: 'new', candidates: 1 });
+  });
+
+  it('prefers a linkable candidate to a vetoed one with a higher total', () => {
+    const index = new MatchIndex();
+    // The twin shares every contact detail; the real record only name and birth date.
+    index.add('twin', aPerson({ given: ['Joan'], identifiers: [{ system: MRN_A, value: 'A2' }] }));
+    index.add('self', aPerson({ phone: null, email: null, address: null, identifiers: [{ system: MRN_B, value: 'B1' }] }));
+    const result = index.match(aPerson({ identifiers: [] }));
+    expect(result.decision).toBe('link');
+    expect(result.best?.id).toBe('self');
+  });
+
+  it('takes thresholds per call', () => {
+    const index = new MatchIndex();
+    index.add('m', margaret);
+    expect(index.match(margaret, { link: 1000, review: 999 }).decision).toBe('new');
+    expect(() => index.match(margaret, { link: 1, review: 2 })).toThrow(MpiErrorCode.InvalidThresholds);
+  });
+
+  it('caps the candidates of a key everybody shares', () => {
+    const index = new MatchIndex({ maxPerKey: 5, maxCandidates: 8 });
+    const clinicPhone = (i: number): NormalisedPerson =>
+      aPerson({ given: [`Given${'x'.repeat(i % 7)}`], family: `Fam${i}`, birthDate: '1980-01-01', phone: '0113 496 0000', email: null, address: null, identifiers: [] });
+    for (let i = 0; i < 50; i++) index.add(`p${i}`, clinicPhone(i));
+    const candidates = index.candidates(clinicPhone(99));
+    expect(candidates.length).toBeLessThanOrEqual(8);
+    expect(candidates.slice(0, 5)).toEqual(['p49', 'p48', 'p47', 'p46', 'p45']); // the most recent first
+  });
+
+  it.each([{ maxPerKey: 0 }, { maxCandidates: 1.5 }])('refuses options %j', (options) => {
+    expect(() => new MatchIndex(options)).toThrow(MpiErrorCode.InvalidOptions);
+  });
+});

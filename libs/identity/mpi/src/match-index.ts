@@ -1,0 +1,166 @@
+// An in-memory master patient index: blocking keys → records, and the match of a
+// new registration against the records that share a key with it.
+//
+// Records live in numbered slots (freed slots are reused) so that buckets are arrays
+// of small integers and the union of a person's buckets is deduplicated with a
+// generation-stamped array instead of a Set per call: matching costs the scoring of
+// a few dozen candidates and allocates little.
+import { blockingKeys } from './blocking-keys';
+import { MatchScorer, type MatchScore } from './match-scorer';
+import { DEFAULT_THRESHOLDS, assertThresholds, classify, type MatchDecision, type MatchThresholds } from './match-thresholds';
+import { MpiError, MpiErrorCode } from './mpi.error';
+import type { NormalisedPerson } from './normalised-person';
+
+// A key shared by more records than this (a clinic's switchboard number entered as
+// every patient's phone, a very common name in a very common year) says little;
+// its most recent records are still read so that a fresh re-registration is found.
+export const DEFAULT_MAX_PER_KEY = 200;
+// Bounds the cost of one match whatever the data: blocks are a handful each, so
+// reaching this means the keys have stopped discriminating.
+export const DEFAULT_MAX_CANDIDATES = 500;
+
+export interface MatchIndexOptions {
+  readonly scorer?: MatchScorer;
+  /** Used by match() when it is not given thresholds. */
+  readonly thresholds?: MatchThresholds;
+  readonly maxPerKey?: number;
+  readonly maxCandidates?: number;
+}
+
+export interface MatchResult {
+  readonly decision: MatchDecision;
+  /** The best candidate: the highest decision first, then the highest total. */
+  readonly best?: { readonly id: string; readonly score: MatchScore };
+  /** How many records were scored. */
+  readonly candidates: number;
+}
+
+const RANK: Readonly<Record<MatchDecision, number>> = { new: 0, review: 1, link: 2 };
+
+export class MatchIndex {
+  private readonly scorer: MatchScorer;
+  private readonly thresholds: MatchThresholds;
+  private readonly maxPerKey: number;
+  private readonly maxCandidates: number;
+  private readonly buckets = new Map<string, number[]>();
+  private readonly slotById = new Map<string, number>();
+  private readonly ids: (string | undefined)[] = [];
+  private readonly people: (NormalisedPerson | undefined)[] = [];
+  private readonly keysBySlot: (readonly string[] | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private seen = new Uint32Array(1024);
+  private generation = 0;
+
+  constructor(options: MatchIndexOptions = {}) {
+    this.scorer = options.scorer ?? new MatchScorer();
+    this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+    assertThresholds(this.thresholds);
+    this.maxPerKey = positiveInteger(options.maxPerKey ?? DEFAULT_MAX_PER_KEY, 'maxPerKey');
+    this.maxCandidates = positiveInteger(options.maxCandidates ?? DEFAULT_MAX_CANDIDATES, 'maxCandidates');
+  }
+
+  get size(): number {
+    return this.slotById.size;
+  }
+
+  has(id: string): boolean {
+    return this.slotById.has(id);
+  }
+
+  add(id: string, person: NormalisedPerson): void {
+    if (this.slotById.has(id)) {
+      throw new MpiError(MpiErrorCode.DuplicateId, 'the index already holds a record with this id; remove it first');
+    }
+    const slot = this.freeSlots.pop() ?? this.ids.length;
+    const keys = blockingKeys(person);
+    this.slotById.set(id, slot);
+    this.ids[slot] = id;
+    this.people[slot] = person;
+    this.keysBySlot[slot] = keys;
+    for (const key of keys) {
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) this.buckets.set(key, [slot]);
+      else bucket.push(slot);
+    }
+  }
+
+  /** Removes the record; false if there was none with this id. */
+  remove(id: string): boolean {
+    const slot = this.slotById.get(id);
+    if (slot === undefined) return false;
+    for (const key of this.keysBySlot[slot] ?? []) {
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) continue;
+      bucket.splice(bucket.lastIndexOf(slot), 1);
+      if (bucket.length === 0) this.buckets.delete(key);
+    }
+    this.slotById.delete(id);
+    this.ids[slot] = undefined;
+    this.people[slot] = undefined;
+    this.keysBySlot[slot] = undefined;
+    this.freeSlots.push(slot);
+    return true;
+  }
+
+  /** The ids of the records sharing a blocking key with `person`, most selective keys first, capped. */
+  candidates(person: NormalisedPerson): string[] {
+    return this.candidateSlots(person).map((slot) => this.ids[slot] as string);
+  }
+
+  /** Scores `person` against its candidates and decides; does not add it. */
+  match(person: NormalisedPerson, thresholds: MatchThresholds = this.thresholds): MatchResult {
+    assertThresholds(thresholds);
+    const slots = this.candidateSlots(person);
+    let bestSlot = -1;
+    let bestRank = -1;
+    let bestTotal = Number.NEGATIVE_INFINITY;
+    for (const slot of slots) {
+      const assessment = this.scorer.assess(person, this.people[slot] as NormalisedPerson);
+      const rank = RANK[classify(assessment, thresholds)];
+      if (rank > bestRank || (rank === bestRank && assessment.total > bestTotal)) {
+        bestSlot = slot;
+        bestRank = rank;
+        bestTotal = assessment.total;
+      }
+    }
+    if (bestSlot < 0) {
+      return { decision: 'new', candidates: 0 };
+    }
+    const score = this.scorer.score(person, this.people[bestSlot] as NormalisedPerson);
+    return { decision: classify(score, thresholds), best: { id: this.ids[bestSlot] as string, score }, candidates: slots.length };
+  }
+
+  private candidateSlots(person: NormalisedPerson): number[] {
+    if (this.seen.length < this.ids.length) {
+      const grown = new Uint32Array(this.ids.length * 2);
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    if (++this.generation === 0xffffffff) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+    const generation = this.generation;
+    const slots: number[] = [];
+    for (const key of blockingKeys(person)) {
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) continue;
+      const from = Math.max(0, bucket.length - this.maxPerKey);
+      for (let i = bucket.length - 1; i >= from; i--) {
+        const slot = bucket[i];
+        if (this.seen[slot] === generation) continue;
+        this.seen[slot] = generation;
+        slots.push(slot);
+        if (slots.length >= this.maxCandidates) return slots;
+      }
+    }
+    return slots;
+  }
+}
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new MpiError(MpiErrorCode.InvalidOptions, `${name} must be a positive integer, got ${value}`);
+  }
+  return value;
+}

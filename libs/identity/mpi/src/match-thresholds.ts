@@ -1,0 +1,32 @@
+// Where a score becomes a decision. Scores are log2 likelihood ratios for one pair;
+// among N registered people the prior odds that a given pair is one person are about
+// 1 : N, so a total of log2(N) is even odds. For N = 100,000 that is ≈ 17 bits: the
+// review floor. Linking automatically asks for 2^8 more (≈ 256 : 1 against a wrong
+// merge at that size), hence 25. A much larger index should raise both by the
+// difference in log2(N).
+import type { MatchScore } from './match-scorer';
+import { MpiError, MpiErrorCode } from './mpi.error';
+
+export interface MatchThresholds {
+  /** At or above: the same person, link without asking (unless a veto applies). */
+  readonly link: number;
+  /** At or above (and below link, or vetoed): a person must decide. Below: a new patient. */
+  readonly review: number;
+}
+
+export type MatchDecision = 'link' | 'review' | 'new';
+
+export const DEFAULT_THRESHOLDS: MatchThresholds = { link: 25, review: 17 };
+
+export function assertThresholds(thresholds: MatchThresholds): void {
+  if (!Number.isFinite(thresholds.link) || !Number.isFinite(thresholds.review) || thresholds.review > thresholds.link) {
+    throw new MpiError(MpiErrorCode.InvalidThresholds, `need finite review ≤ link, got review ${thresholds.review}, link ${thresholds.link}`);
+  }
+}
+
+/** The decision for one scored pair; a vetoed pair is never linked automatically. */
+export function classify(score: Pick<MatchScore, 'total' | 'veto'>, thresholds: MatchThresholds = DEFAULT_THRESHOLDS): MatchDecision {
+  assertThresholds(thresholds);
+  if (score.total >= thresholds.link && score.veto === undefined) return 'link';
+  return score.total >= thresholds.review ? 'review' : 'new';
+}
