@@ -98,6 +98,8 @@ function serverProperties(broker: string, controller: string, dataDir: string): 
     // Tests create and join consumer groups all the time; the default 3 s delay
     // before the first rebalance would be added to each of them.
     'group.initial.rebalance.delay.ms=0',
+    // The log cleaner looks for work every second (default 15 s): shredded keys go quickly.
+    'log.cleaner.backoff.ms=1000',
     '',
   ].join('\n');
 }

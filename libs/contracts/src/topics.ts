@@ -21,6 +21,8 @@ export interface TopicSpec {
   readonly retentionMs: number;
   readonly cleanupPolicy: 'delete' | 'compact';
   readonly description: string;
+  /** Further topic configs (Kafka's names), e.g. how soon compaction must happen. */
+  readonly configs?: Readonly<Record<string, string>>;
 }
 
 const FOREVER = -1;
@@ -30,13 +32,32 @@ const DLQ_RETENTION_MS = 30 * 24 * 3600 * 1000;
 // replica of a consumer share the work without over-partitioning a 2-core devnet.
 const DOMAIN_PARTITIONS = 3;
 
+/**
+ * Crypto-shredding is only as quick as compaction: until the log cleaner has run, the
+ * wrapped keys a tombstone superseded are still in the log. max.compaction.lag.ms
+ * bounds that (it also rolls the active segment, which is never cleaned); the
+ * tombstone itself stays a day so every replica sees it. Deployments may lower it.
+ */
+export const KEYS_TOPIC_CONFIGS: Readonly<Record<string, string>> = {
+  'max.compaction.lag.ms': String(15 * 60 * 1000),
+  'min.cleanable.dirty.ratio': '0.01',
+  'delete.retention.ms': String(24 * 3600 * 1000),
+};
+
 export function dlqTopic(topic: string): string {
   return `${topic}.dlq`;
 }
 
 const domain: readonly TopicSpec[] = [
   { name: Topics.identityPatient, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Patient registrations, links, merges and erasures, keyed by patient id.' },
-  { name: Topics.identityKeys, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'compact', description: 'Wrapped per-patient data keys and commitment salts; a tombstone shreds them.' },
+  {
+    name: Topics.identityKeys,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'compact',
+    description: 'Wrapped per-patient data keys and commitment salts; a tombstone shreds them.',
+    configs: KEYS_TOPIC_CONFIGS,
+  },
   { name: Topics.consentGrant, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Consent grants, revocations and expiries, keyed by patient id.' },
   { name: Topics.recordsRecord, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Encrypted clinical record versions, keyed by patient id.' },
   { name: Topics.recordsAccess, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Every read of a record, permitted or denied, keyed by patient id.' },
