@@ -2,6 +2,7 @@
 // so `kafka-consumer-groups --describe` reads like the architecture.
 export const ConsumerGroups = {
   identityPatientDirectory: 'carechain.identity.patient-directory',
+  recordsReadModel: 'carechain.records.records',
   auditTrail: 'carechain.audit.trail',
   auditReceipts: 'carechain.audit.receipts',
   ledgerWriter: 'carechain.ledger-writer.anchoring',

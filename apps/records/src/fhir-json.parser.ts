@@ -1,0 +1,19 @@
+// FHIR clients send application/fhir+json (FHIR R4 §3.1.0.1.6); Fastify parses only
+// application/json out of the box and would answer 415. Registered while the app
+// initialises, before Fastify is ready, with Fastify's own JSON parser (which
+// refuses __proto__ and constructor keys).
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+
+export const FHIR_JSON = 'application/fhir+json';
+
+@Injectable()
+export class FhirJsonParser implements OnModuleInit {
+  constructor(private readonly host: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    const fastify = this.host.httpAdapter.getInstance<FastifyInstance>();
+    if (!fastify.hasContentTypeParser(FHIR_JSON)) fastify.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
+  }
+}

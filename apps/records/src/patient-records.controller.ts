@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
+import { ZodValidationPipe } from '@carechain/http';
+import { searchBundle, SearchRecordsUseCase, WriteRecordUseCase, type RecordsSearchBundle } from '@carechain/records-domain';
+import { FHIR_JSON } from './fhir-json.parser';
+import { asProblem } from './records.problems';
+import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, requestUrl, searchQuerySchema, type SearchQueryParams } from './records.http';
+import { READ_ROLES, requesterOf, WRITE_ROLES } from './records.roles';
+
+@ApiTags('records')
+@Controller('patients/:id/records')
+export class PatientRecordsController {
+  constructor(
+    private readonly writes: WriteRecordUseCase,
+    private readonly search: SearchRecordsUseCase,
+  ) {}
+
+  @Post()
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({
+    summary:
+      "File a FHIR R4 resource (Condition, AllergyIntolerance, MedicationStatement, Observation, Encounter, Appointment, Communication, ChargeItem) as a new record of the patient. Its patient reference must be Patient/<id>; the writer's organisation must be permitted by consent to treat its category. 201 once Kafka acknowledged.",
+  })
+  @ApiBody({ description: 'A FHIR R4 resource (application/fhir+json or application/json).', schema: { type: 'object' } })
+  async create(
+    @Param('id', new ParseUUIDPipe()) patientId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ recordId: string; version: number; eventId: string }> {
+    const written = await asProblem(() => this.writes.create(patientId, body, requesterOf(principal)));
+    reply.status(201).header('location', `/records/${written.recordId}`).header('etag', etag(written.version));
+    return { recordId: written.recordId, version: written.version, eventId: written.eventId };
+  }
+
+  @Get()
+  @Roles(...READ_ROLES)
+  @Header('content-type', FHIR_JSON)
+  @ApiOperation({
+    summary:
+      'A searchset Bundle of exactly the records consent lets the caller see: the latest version of each, newest first. Categories consent withholds are named in an OperationOutcome entry (search mode outcome). 403 only when nothing is permitted. Every search is recorded as AccessDecided before the answer.',
+  })
+  @ApiHeader({ name: BREAK_GLASS_HEADER, required: false, description: 'Emergency access without consent: the reason (10-500 characters). Clinicians only, TREAT or ETREAT only; audited.' })
+  async list(
+    @Param('id', new ParseUUIDPipe()) patientId: string,
+    @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQueryParams,
+    @Headers(BREAK_GLASS_HEADER) breakGlassReason: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RecordsSearchBundle> {
+    const result = await asProblem(() =>
+      this.search.execute(
+        patientId,
+        { categories: query.category, offset: query._offset, count: query._count },
+        { requester: requesterOf(principal), purpose: query.purpose, ...breakGlassOf(breakGlassReason) },
+      ),
+    );
+    reply.header(ACCESS_EVENTS_HEADER, result.accessEventIds.join(','));
+    const next = query._offset + query._count < result.total ? requestUrl(request, { _offset: String(query._offset + query._count), _count: String(query._count) }) : undefined;
+    const previous = query._offset > 0 ? requestUrl(request, { _offset: String(Math.max(0, query._offset - query._count)), _count: String(query._count) }) : undefined;
+    return searchBundle(result, { selfUrl: requestUrl(request), ...(next && { nextUrl: next }), ...(previous && { previousUrl: previous }) });
+  }
+}

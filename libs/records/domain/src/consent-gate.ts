@@ -1,0 +1,33 @@
+// Every read and write of a record is decided here, in process, by the pure
+// decide() over the patient registry and records' own copy of the grants.
+import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
+import { decide, type Decision, type Grant } from '@carechain/consent-decision';
+import type { RegisteredPatient } from '@carechain/patient-registry';
+import type { Requester } from './requester';
+
+/** The patient's grants: GrantsReplica here, any GrantBook in a spec. */
+export interface GrantSource {
+  forPatient(patientId: string): readonly Grant[];
+}
+
+export class ConsentGate {
+  constructor(
+    private readonly grants: GrantSource,
+    private readonly now: () => Date,
+  ) {}
+
+  decide(patient: RegisteredPatient, requester: Requester, categories: readonly RecordCategory[], purpose: PurposeOfUse, breakGlassReason?: string): Decision {
+    return decide(
+      {
+        patientId: patient.patientId,
+        requester: { subject: requester.subject, organisation: requester.organisation, roles: requester.roles },
+        categories,
+        purpose,
+        at: this.now(),
+        ...(breakGlassReason !== undefined && { breakGlass: { reason: breakGlassReason } }),
+      },
+      { patientId: patient.patientId, custodian: patient.custodian, erased: patient.erased },
+      this.grants.forPatient(patient.patientId),
+    );
+  }
+}

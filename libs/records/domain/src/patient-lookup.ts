@@ -1,0 +1,34 @@
+// The patient a request names, from the registry replica. A patient registered a
+// moment ago may not have reached this instance's replica yet, so an unknown id is
+// looked up again for a short while before it counts as unknown.
+import type { RegisteredPatient } from '@carechain/patient-registry';
+import { pollUntil } from './poll';
+import { patientErased, RecordsError, RecordsErrorCode } from './records.error';
+
+export interface PatientDirectory {
+  get(patientId: string): RegisteredPatient | undefined;
+}
+
+export class PatientLookup {
+  constructor(
+    private readonly directory: PatientDirectory,
+    private readonly waitMs: number,
+  ) {}
+
+  /** The patient, erased or not; throws PatientNotFound. */
+  async find(patientId: string): Promise<RegisteredPatient> {
+    const patient = this.directory.get(patientId) ?? (await pollUntil(() => this.directory.get(patientId), this.waitMs));
+    if (patient === undefined) throw new RecordsError(RecordsErrorCode.PatientNotFound, `no patient ${patientId}`);
+    return patient;
+  }
+
+  /** A patient records may be filed under: known, not erased, not merged away. */
+  async forWrite(patientId: string): Promise<RegisteredPatient> {
+    const patient = await this.find(patientId);
+    if (patient.erased) throw patientErased(patientId);
+    if (patient.mergedInto !== undefined) {
+      throw new RecordsError(RecordsErrorCode.PatientMerged, `patient ${patientId} was merged into ${patient.mergedInto}: write to the survivor`, { survivorId: patient.mergedInto });
+    }
+    return patient;
+  }
+}
