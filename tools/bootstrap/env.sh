@@ -42,9 +42,19 @@ ensure_deps() {
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return 0
   fi
+  # Two commands started together (npm start in one terminal, npm test in another)
+  # must not run npm ci at once: each deletes node_modules under the other. The
+  # second waits for the first, then finds the stamp written and skips.
+  exec 9>"$CARECHAIN_ROOT/.npm-ci.lock"
+  flock 9
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    flock -u 9
+    return 0
+  fi
   say "installing npm dependencies (npm ci)"
   (cd "$CARECHAIN_ROOT" && npm ci --no-audit --no-fund --loglevel=error) >&2
   echo "$want" >"$stamp"
+  flock -u 9
 }
 
 ensure_node

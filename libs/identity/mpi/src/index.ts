@@ -6,7 +6,7 @@ export { DEFAULT_MAX_CANDIDATES, DEFAULT_MAX_PER_KEY, MatchIndex } from './match
 export type { AgreementLevel, LevelProbabilities, MatchField, MatchLevel, MatchParameterOverrides, MatchParameters } from './match-parameters';
 export { DEFAULT_MATCH_PARAMETERS, FIELD_LEVELS, MATCH_FIELDS } from './match-parameters';
 export type { FieldScore, MatchAssessment, MatchScore, MatchScorerOptions } from './match-scorer';
-export { DEFAULT_NATIONAL_ID_SYSTEMS, HOUSEHOLD_FIELDS, MatchScorer, VETO_LEVELS } from './match-scorer';
+export { DEFAULT_NATIONAL_ID_SYSTEMS, HOUSEHOLD_FIELDS, MatchScorer, SOFT_VETO_LEVELS, VETO_LEVELS } from './match-scorer';
 export type { MatchDecision, MatchThresholds } from './match-thresholds';
 export { DEFAULT_THRESHOLDS, classify } from './match-thresholds';
 export { MpiError, MpiErrorCode } from './mpi.error';

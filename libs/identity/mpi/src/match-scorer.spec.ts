@@ -108,15 +108,23 @@ describe('MatchScorer.score', () => {
   });
 
   it('vetoes an automatic link on a first name not positively the same, a different birth date or national id', () => {
-    expect(scorer.score(base, variant({ given: ['Joan'] })).veto).toBe('given');
-    expect(scorer.score(base, variant({ given: ['Anne'] })).veto).toBe('given'); // her middle name: a twin's first?
-    expect(scorer.score(base, variant({ given: ['M'] })).veto).toBe('given');
-    expect(scorer.score(base, variant({ given: ['Margeret'] })).veto).toBeUndefined();
-    expect(scorer.score(base, variant({ birthDate: '1975-11-20' })).veto).toBe('birthDate');
+    const veto = (o: RegistrationOverrides, mrn = 'A2') => scorer.score(base, aPerson({ identifiers: [{ system: MRN_A, value: mrn }], ...o })).veto;
+    expect(veto({ given: ['Joan'] })).toBe('given');
+    expect(veto({ given: ['Anne'] })).toBe('given'); // her middle name: a twin's first?
+    expect(veto({ given: ['M'] })).toBe('given');
+    expect(veto({ given: ['Margeret'] })).toBeUndefined();
+    expect(veto({ given: ['Peggy'], family: 'Hughes' })).toBeUndefined();
+    expect(veto({ birthDate: '1975-11-20' })).toBe('birthDate');
     const withSsn = aPerson({ identifiers: [{ system: SSN, value: '123-45-6789' }] });
     const otherSsn = aPerson({ identifiers: [{ system: SSN, value: '987-65-4321' }] });
     expect(scorer.score(withSsn, otherSsn).veto).toBe('nationalId');
-    expect(scorer.score(base, variant({ given: ['Peggy'], family: 'Hughes' })).veto).toBeUndefined();
+  });
+
+  it('lifts the veto of a weak first name when both carry the same identifier, which twins never do', () => {
+    const veto = (o: RegistrationOverrides, mrn: string) => scorer.score(base, aPerson({ identifiers: [{ system: MRN_A, value: mrn }], ...o })).veto;
+    expect(veto({ given: ['Anne'] }, 'A1')).toBeUndefined();
+    expect(veto({ given: ['M'] }, 'A1')).toBeUndefined();
+    expect(veto({ given: ['Joan'] }, 'A1')).toBe('given'); // an outright different name stays vetoed
   });
 
   it('weighs a shared identifier strongly, another national id strongly against, another MRN hardly', () => {

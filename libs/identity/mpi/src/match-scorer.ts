@@ -8,7 +8,8 @@
 // everything else, and a twin's first name is often the other's middle name or a
 // near-spelling), a different birth date, a different national id. Independence of
 // the fields, which Fellegi–Sunter assumes, fails exactly there; classify() sends
-// such pairs to review at most.
+// such pairs to review at most. A shared MRN or national id lifts the veto of a
+// merely weak first name: twins and household members never share one.
 //
 // Independence also fails for a household: family name, phone and address travel
 // together (a parent and child share all three), so their product of u-values
@@ -43,6 +44,15 @@ export const VETO_LEVELS: { readonly [F in MatchField]?: readonly MatchLevel[] }
   birthDate: ['disagree'],
   nationalId: ['disagree'],
 };
+
+/** The veto levels that a shared identifier (nationalId or localId exact) lifts. */
+export const SOFT_VETO_LEVELS: { readonly [F in MatchField]?: readonly MatchLevel[] } = {
+  given: ['middle', 'similar', 'initial'],
+};
+
+const NO_VETO = 0;
+const SOFT_VETO = 1;
+const HARD_VETO = 2;
 
 /** Fields a household shares: of their positive weights only the largest is counted. */
 export const HOUSEHOLD_FIELDS: readonly MatchField[] = ['family', 'phone', 'address'];
@@ -89,8 +99,9 @@ export class MatchScorer {
   // weights[f][level]: agreement levels first, then disagreement, as the comparators number them.
   private readonly weights: readonly Float64Array[];
   private readonly comparators: readonly Comparator[];
-  // vetoes[f][level]: whether field f at that level forbids an automatic link.
-  private readonly vetoes: readonly (readonly boolean[])[];
+  // vetoes[f][level]: NO_VETO, SOFT_VETO or HARD_VETO for field f at that level.
+  private readonly vetoes: readonly (readonly number[])[];
+  private readonly identifierFields: readonly number[];
   private readonly household: readonly boolean[];
   private readonly scratch = new Int8Array(MATCH_FIELDS.length);
 
@@ -114,8 +125,13 @@ export class MatchScorer {
     this.comparators = MATCH_FIELDS.map((field) => byField[field]);
     this.household = MATCH_FIELDS.map((field) => HOUSEHOLD_FIELDS.includes(field));
     this.vetoes = MATCH_FIELDS.map((field) =>
-      Array.from({ length: disagree(field) + 1 }, (_, level) => (VETO_LEVELS[field] ?? []).includes(levelName(field, level))),
+      Array.from({ length: disagree(field) + 1 }, (_, level) => {
+        const name = levelName(field, level);
+        if (!(VETO_LEVELS[field] ?? []).includes(name)) return NO_VETO;
+        return (SOFT_VETO_LEVELS[field] ?? []).includes(name) ? SOFT_VETO : HARD_VETO;
+      }),
     );
+    this.identifierFields = [MATCH_FIELDS.indexOf('nationalId'), MATCH_FIELDS.indexOf('localId')];
   }
 
   /** The full comparison of `a` and `b`, with a per-field breakdown. Symmetric. */
@@ -138,13 +154,15 @@ export class MatchScorer {
     let total = 0;
     let householdBest = 0;
     let veto: MatchField | undefined;
+    const sharedIdentifier = this.identifierFields.some((f) => levels[f] === 0);
     for (let f = 0; f < levels.length; f++) {
       const level = levels[f];
       if (level === MISSING) continue;
       const weight = this.weights[f][level];
       if (this.household[f] && weight > 0) householdBest = Math.max(householdBest, weight);
       else total += weight;
-      if (this.vetoes[f][level]) veto ??= MATCH_FIELDS[f];
+      const vetoed = this.vetoes[f][level];
+      if (vetoed === HARD_VETO || (vetoed === SOFT_VETO && !sharedIdentifier)) veto ??= MATCH_FIELDS[f];
     }
     total += householdBest;
     return veto === undefined ? { total } : { total, veto };
