@@ -52,6 +52,7 @@ export function serviceEnv(name: ServiceName, infra: Infra, env: NodeJS.ProcessE
     ...(infra.fabricNetworkFile && { FABRIC_NETWORK_FILE: infra.fabricNetworkFile, FABRIC_ORG: env.FABRIC_ORG ?? 'ProviderOrg' }),
     ...(infra.ledgerCommitmentKey && { LEDGER_COMMITMENT_KEY: infra.ledgerCommitmentKey }),
     ...(infra.keyringFile && { KMS_PROVIDER: 'local', KMS_KEYRING_FILE: infra.keyringFile }),
+    KEYS_MAX_COMPACTION_LAG_MS: env.CARECHAIN_KEYS_MAX_COMPACTION_LAG_MS ?? '3000',
   };
 }
 

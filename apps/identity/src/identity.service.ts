@@ -1,5 +1,5 @@
-import { loadConfig } from '@carechain/config';
-import { Topics } from '@carechain/contracts';
+import { loadConfig, positiveInt } from '@carechain/config';
+import { KEYS_TOPIC_CONFIGS, Topics } from '@carechain/contracts';
 import {
   ErasePatientUseCase,
   IdentityState,
@@ -20,7 +20,11 @@ import { PatientsController } from './patients.controller';
 export async function start() {
   let kmsConfig;
   try {
-    kmsConfig = loadConfig(kmsConfigShape);
+    kmsConfig = loadConfig({
+      ...kmsConfigShape,
+      /** Must match identity.keys.v1's max.compaction.lag.ms (see KEYS_TOPIC_CONFIGS). */
+      KEYS_MAX_COMPACTION_LAG_MS: positiveInt(Number(KEYS_TOPIC_CONFIGS['max.compaction.lag.ms'])),
+    });
   } catch (err) {
     process.stderr.write(`identity: ${(err as Error).message}\n`);
     process.exit(78); // EX_CONFIG
@@ -43,7 +47,7 @@ export async function start() {
     providers: [
       { provide: IdentityState, useValue: state },
       { provide: PatientKeyTable, useValue: keys },
-      { provide: PatientKeyIssuer, useFactory: (p: EventPublisher) => new PatientKeyIssuer(kms, keys, p), inject: [EVENT_PUBLISHER] },
+      { provide: PatientKeyIssuer, useFactory: (p: EventPublisher) => new PatientKeyIssuer(kms, keys, p, { compactionLagMs: kmsConfig.KEYS_MAX_COMPACTION_LAG_MS }), inject: [EVENT_PUBLISHER] },
       { provide: RegisterPatientUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new RegisterPatientUseCase(state, keys, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
       { provide: ResolveReviewUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new ResolveReviewUseCase(state, keys, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
       { provide: MergePatientsUseCase, useFactory: (p: EventPublisher) => new MergePatientsUseCase(state, p), inject: [EVENT_PUBLISHER] },

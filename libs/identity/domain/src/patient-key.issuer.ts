@@ -10,11 +10,22 @@ import { IdentityError, IdentityErrorCode } from './identity.error';
 
 export const IDENTITY_SOURCE = '/carechain/identity';
 
+export interface PatientKeyIssuerOptions {
+  /**
+   * The keys topic's max.compaction.lag.ms. Compaction only drops the wrapped keys a
+   * tombstone supersedes once the tombstone's own segment has rolled, which takes
+   * another append to the partition after that lag: a quiet partition would keep them
+   * indefinitely. So the tombstone is published again once the lag has passed.
+   */
+  readonly compactionLagMs?: number;
+}
+
 export class PatientKeyIssuer {
   constructor(
     private readonly kms: KeyManagementService,
     private readonly keys: PatientKeyTable,
     private readonly publisher: EventPublisher,
+    private readonly options: PatientKeyIssuerOptions = {},
   ) {}
 
   /** Version 1 of a new patient's data key and commitment salt. */
@@ -36,6 +47,9 @@ export class PatientKeyIssuer {
   async shred(patientId: string): Promise<void> {
     await this.publisher.publishTombstone(Topics.identityKeys, patientId);
     this.keys.shred(patientId);
+    if (this.options.compactionLagMs === undefined) return;
+    // Best effort, and never holding the process open: any later append to the partition rolls the segment just as well.
+    setTimeout(() => void this.publisher.publishTombstone(Topics.identityKeys, patientId).catch(() => undefined), this.options.compactionLagMs + 1_000).unref();
   }
 
   private allVersions(patientId: string): PatientKeyVersion[] {

@@ -1,6 +1,7 @@
 import { KEYS_ISSUED_V1, PATIENT_ERASED_V1, PATIENT_LINKED_V1, PATIENT_REGISTERED_V2, REVIEW_OPENED_V1, Topics } from '@carechain/contracts';
 import { registerPatientSchema } from './register-patient.command';
 import { identityFixture } from './testing/identity-fixture';
+import { PatientKeyIssuer } from './patient-key.issuer';
 
 const grace = registerPatientSchema.parse({
   demographics: {
@@ -98,5 +99,21 @@ describe('registering a person through the master patient index', () => {
     expect(f.keys.current(a.patientId)).toBeUndefined();
     expect(f.state.isErased(a.patientId)).toBe(true);
     expect((await f.register.execute(grace, clerk)).outcome).toBe('registered');
+  });
+});
+
+describe('shredding', () => {
+  it('publishes the tombstone again once the compaction lag has passed, so a quiet partition still rolls', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+    try {
+      const f = await identityFixture();
+      const issuer = new PatientKeyIssuer(f.kms, f.keys, f.publisher, { compactionLagMs: 3_000 });
+      await issuer.shred('6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f');
+      expect(f.publisher.sent.filter((s) => s.event === null)).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(4_100);
+      expect(f.publisher.sent.filter((s) => s.event === null)).toHaveLength(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
