@@ -32,7 +32,7 @@ export default tseslint.config(
             { sourceTag: 'scope:claims', onlyDependOnLibsWithTags: ['scope:claims', 'scope:shared'] },
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
             { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', 'scope:ledger', 'scope:shared'] },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:ledger'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:ledger', 'scope:identity'] },
           ],
         },
       ],

@@ -10,8 +10,8 @@ delete swc.$schema;
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': ['@swc/jest', { ...swc, swcrc: false }] },
-  // jose and other ESM-only packages are transpiled to CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose, @noble (under fabric-gateway) and other ESM-only packages are transpiled to CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@noble)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironmentOptions: { customExportConditions: ['@carechain/source', 'node', 'require', 'default'] },
   clearMocks: true,

@@ -22,11 +22,15 @@ function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.en
   });
 }
 
+/** `--spec <pattern>` narrows integration and e2e specs to matching paths, for a developer's quick loop (CI runs all). */
+const specFilter = process.argv.includes('--spec') ? process.argv[process.argv.indexOf('--spec') + 1] : undefined;
+
 async function jestTier(name: string, config: string, env: NodeJS.ProcessEnv): Promise<Tally> {
   const out = join(resultsDir, `${name}.json`);
   log(`${name} tests`);
+  const filter = specFilter ? ['--passWithNoTests', '--testPathPattern', specFilter] : [];
   // kafkajs trips Node 24's negative-timeout warning on every idle fetch; it is noise here.
-  await sh(bin('jest'), ['-c', config, '--runInBand', '--ci', '--json', `--outputFile=${out}`], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --disable-warning=TimeoutNegativeWarning`.trim() });
+  await sh(bin('jest'), ['-c', config, '--runInBand', '--ci', '--json', `--outputFile=${out}`, ...filter], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --disable-warning=TimeoutNegativeWarning`.trim() });
   return readJestJson(out);
 }
 
@@ -62,8 +66,8 @@ async function main(): Promise<number> {
     try {
       log('starting private test infrastructure (Redis, Kafka, Fabric)');
       infra = await startTestInfra(log);
-      tallies.push(['integration', await jestTier('integration', 'jest.int.config.js', infra.env)]);
-      tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', infra.env)]);
+      if (only !== 'e2e') tallies.push(['integration', await jestTier('integration', 'jest.int.config.js', infra.env)]);
+      if (only !== 'integration') tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', infra.env)]);
     } catch (err) {
       log(`test infrastructure failed: ${(err as Error).message}`);
       tallies.push(['infrastructure', { ...emptyTally(), failed: 1, failedSuites: ['test infrastructure'] }]);

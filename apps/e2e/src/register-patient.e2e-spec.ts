@@ -45,7 +45,7 @@ describe('registering a patient end to end', () => {
       const body = (await r.json()) as { events: { eventId: string; type: string; actor: string; time: string }[] };
       return body.events.length > 0 ? body : undefined;
     });
-    expect(listing.events[0]).toMatchObject({ eventId, type: 'carechain.identity.patient.registered.v1', actor: 'registrar-1', actorOrganisation: 'hospital-a' });
+    expect(listing.events[0]).toMatchObject({ eventId, type: 'carechain.identity.patient.registered.v2', actor: 'registrar-1', actorOrganisation: 'hospital-a' });
     expect(Date.parse(listing.events[0]!.time)).not.toBeNaN();
   });
 
