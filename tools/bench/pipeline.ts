@@ -7,7 +7,7 @@
 // The load generator shares the 2 cores with the stack, so it is kept light: a
 // keep-alive node:http agent rather than fetch, and Redis keyspace notifications
 // (switched on for the run, restored after) rather than polling for each event.
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,6 +15,7 @@ import { repoRoot, cacheDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
 import { mintToken } from '../token/token.ts';
 import { syntheticRegistration } from './lib/synthetic-person.ts';
+import { median, percentile, send, type HttpAnswer } from './lib/http-load.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const { Redis } = require('ioredis');
@@ -24,29 +25,14 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 function body(i: number) {
   return JSON.stringify(syntheticRegistration(i));
 }
 
 const AUDIT_KEY_PREFIX = 'rm:audit.trail:event:';
 
-function post(url: URL, agent: Agent, token: string, payload: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (data += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+function post(url: URL, agent: Agent, token: string, payload: string): Promise<HttpAnswer> {
+  return send(agent, 'POST', url, { authorization: `Bearer ${token}` }, payload);
 }
 
 async function once(n: number, c: number, identityUrl: string, token: string, subscriber: InstanceType<typeof Redis>) {
