@@ -1,4 +1,4 @@
-// npm run bench:consent -- [--n 20000] [--c 32] [--runs 3] [--skip-in-process]
+// npm run bench:consent -- [--n 20000] [--c 8] [--runs 3] [--skip-in-process]
 // 1. In process: decide() p50/p99 over 100,000 patients (tools/bench/consent-decision.ts).
 // 2. Over HTTP, against the running stack (npm start / npm run stack:up): POST
 //    /decisions on consent, N requests with C in flight; decisions/s, p50/p99.
@@ -21,7 +21,7 @@ function arg(name: string, fallback: number): number {
 }
 
 const n = arg('n', 20_000);
-const c = arg('c', 32);
+const c = arg('c', 8);
 const runs = arg('runs', 3);
 const url = (service: string, p: number, path: string) => new URL(path, `http://${host()}:${port(`${service.toUpperCase()}_PORT`, p)}`);
 

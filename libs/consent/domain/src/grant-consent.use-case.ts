@@ -6,6 +6,7 @@
 // Answers once Kafka acknowledged the event, and applies it to the local state at
 // once so that a decision made right after sees the grant.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createEvent, GRANT_GRANTED_V1, grantSigningPayload, Topics, type ConsentActor, type GrantGrantedV1 } from '@carechain/contracts';
 import type { EventPublisher } from '@carechain/messaging';
 import type { RegisteredPatient } from '@carechain/patient-registry';
@@ -21,16 +22,33 @@ export interface GrantConsentResult {
   readonly eventId: string;
 }
 
+/** Far above the replica's usual lag (tens of ms), well below a client's patience. */
+const PATIENT_ARRIVAL_WAIT_MS = 3_000;
+
 export class GrantConsentUseCase {
   constructor(
     private readonly state: ConsentState,
     private readonly publisher: EventPublisher,
     private readonly now: () => Date = () => new Date(),
     private readonly newId: () => string = randomUUID,
+    private readonly patientArrivalMs = PATIENT_ARRIVAL_WAIT_MS,
   ) {}
 
+  /**
+   * A patient registered a moment ago may not have reached this replica yet: a
+   * grant made right after registration waits for it briefly instead of answering 404.
+   */
+  private async knownPatient(patientId: string) {
+    const deadline = Date.now() + this.patientArrivalMs;
+    for (;;) {
+      const patient = this.state.patient(patientId);
+      if (patient !== undefined || Date.now() >= deadline) return patient;
+      await sleep(20);
+    }
+  }
+
   async execute(command: GrantConsentCommand, caller: Caller): Promise<GrantConsentResult> {
-    const patient = this.state.patient(command.patientId);
+    const patient = await this.knownPatient(command.patientId);
     if (patient === undefined) throw new ConsentError(ConsentErrorCode.PatientNotFound, `no patient ${command.patientId}`);
     if (patient.erased) throw new ConsentError(ConsentErrorCode.PatientErased, `patient ${command.patientId} was erased`);
     const kind = grantorKind(command, caller, patient);
