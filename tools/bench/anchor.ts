@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { repoRoot, stateDir } from '../devnet/lib/paths.ts';
+import { cacheDir, repoRoot, stateDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
@@ -26,8 +26,27 @@ const brokers = (process.env.KAFKA_BROKERS ?? `${host()}:${port('KAFKA_PORT', 90
 const logger = createLogger('bench-anchor', 'warn');
 const kafka = createKafka({ brokers, clientId: 'bench-anchor', logger });
 
+// Bench patients with real keys on identity.keys.v1, as identity would publish them,
+// so ledger-writer commits each event under its patient's salt, as in production.
+const BENCH_PATIENTS = 200;
+const { LocalKeyringKms, generatePatientKeyVersion, wrapPatientKeyVersion } = require('@carechain/crypto');
+const { KEYS_ISSUED_V1 } = require('@carechain/contracts');
+const patients: string[] = Array.from({ length: BENCH_PATIENTS }, () => randomUUID());
+
+async function issueBenchKeys(): Promise<void> {
+  const kms = await LocalKeyringKms.open(join(cacheDir(), 'dev-keys', 'keyring.json'), { createIfMissing: false });
+  const publisher = new KafkaEventPublisher(kafka);
+  await publisher.connect();
+  for (const patientId of patients) {
+    const data = { patientId, versions: [await wrapPatientKeyVersion(kms, patientId, generatePatientKeyVersion(1))] };
+    await publisher.publish(Topics.identityKeys, createEvent({ type: KEYS_ISSUED_V1, source: '/bench', subject: patientId, data }), { key: patientId });
+  }
+  await publisher.disconnect();
+  await sleep(2_000); // ledger-writer's key replica follows within milliseconds; leave it room
+}
+
 function event(i: number) {
-  const patientId = randomUUID();
+  const patientId = patients[i % BENCH_PATIENTS]!;
   return createEvent({
     type: PATIENT_REGISTERED_V1,
     source: '/bench',
@@ -108,6 +127,7 @@ const n = arg('n', 50_000);
 const single = arg('single', 200);
 const runs = arg('runs', 3);
 process.stdout.write(`bench:anchor  n=${n} single=${single} runs=${runs}  node ${process.version}, ${cpus().length} cores  ${new Date().toISOString()}\n`);
+await issueBenchKeys();
 const results = [];
 for (let r = 0; r < runs; r++) {
   const b = await batched(n);

@@ -96,4 +96,16 @@ describe('PatientSaltProvider', () => {
     keys.shred(patientId);
     expect((await provider.saltFor(patientId)).keyVersion).toBe('service-v1');
   });
+
+  it('waits for a missing key once per subject, not once per event or per batch', async () => {
+    const keys = await keysWithPatient();
+    const provider = new PatientSaltProvider(keys, service, 300);
+    const stranger = '00000000-0000-4000-8000-0000000000aa';
+    const t0 = Date.now();
+    await provider.saltFor(stranger);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+    const t1 = Date.now();
+    expect((await provider.saltFor(stranger)).keyVersion).toBe('service-v1');
+    expect(Date.now() - t1).toBeLessThan(100);
+  });
 });

@@ -15,7 +15,12 @@ export function patientSaltVersion(version: number): string {
   return `patient:v${version}`;
 }
 
+/** Subjects that had no keys after the wait: not patients (e.g. a claim id). Remembered so later batches do not wait again. */
+const NOT_A_PATIENT_MEMORY = 10_000;
+
 export class PatientSaltProvider implements CommitmentSaltProvider {
+  private readonly notPatients = new Set<string>();
+
   constructor(
     private readonly keys: PatientKeyTable,
     private readonly fallback: CommitmentSaltProvider,
@@ -24,10 +29,14 @@ export class PatientSaltProvider implements CommitmentSaltProvider {
 
   async saltFor(subject: string | undefined): Promise<CommitmentSalt> {
     if (subject === undefined || !UUID.test(subject) || this.keys.isShredded(subject)) return this.fallback.saltFor(subject);
+    const known = this.keys.current(subject);
+    if (!known && this.notPatients.has(subject)) return this.fallback.saltFor(subject);
     try {
-      const key = await this.keys.awaitCurrent(subject, this.waitMs);
+      const key = known ?? (await this.keys.awaitCurrent(subject, this.waitMs));
       return { salt: Buffer.from(key.salt), keyVersion: patientSaltVersion(key.version) };
     } catch {
+      if (this.notPatients.size >= NOT_A_PATIENT_MEMORY) this.notPatients.clear();
+      this.notPatients.add(subject);
       return this.fallback.saltFor(subject);
     }
   }

@@ -50,8 +50,11 @@ export async function prepareBatch(records: readonly ConsumedRecord[], salts: Co
   const saltVersions: string[] = [];
   let min = Infinity;
   let max = -Infinity;
+  // One lookup per subject, all at once: a provider may wait for a key to arrive, and a batch waits at most once.
+  const bySubject = new Map<string | undefined, ReturnType<CommitmentSaltProvider['saltFor']>>();
+  for (const { event } of records) if (!bySubject.has(event.subject)) bySubject.set(event.subject, salts.saltFor(event.subject));
   for (const record of records) {
-    const { salt, keyVersion } = await salts.saltFor(record.event.subject);
+    const { salt, keyVersion } = await bySubject.get(record.event.subject)!;
     commitments.push(leafCommitment(canonicalEventBytes(record.event), salt));
     saltVersions.push(keyVersion);
     const t = Date.parse(record.event.time);
