@@ -62,7 +62,9 @@ export async function isReady(url: string): Promise<boolean> {
 }
 
 export async function startService(name: ServiceName, infra: Infra, env: NodeJS.ProcessEnv, logDir: string): Promise<Proc & { url: string }> {
-  const proc = startProcess(name, process.execPath, ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', join(repoRoot, 'apps', name, 'dist', 'main.js')], {
+  // e.g. CARECHAIN_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service (Node refuses --cpu-prof in NODE_OPTIONS).
+  const extra = (env.CARECHAIN_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = startProcess(name, process.execPath, ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', ...extra, join(repoRoot, 'apps', name, 'dist', 'main.js')], {
     cwd: repoRoot,
     env: serviceEnv(name, infra, env),
     logFile: join(logDir, `${name}.log`),
