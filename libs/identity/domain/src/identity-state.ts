@@ -6,15 +6,11 @@
 import {
   PATIENT_ERASED_V1,
   PATIENT_LINKED_V1,
-  PATIENT_MERGED_V1,
   PATIENT_REGISTERED_V2,
-  PATIENT_UNMERGED_V1,
   registrationDetailsSchema,
   REVIEW_OPENED_V1,
   REVIEW_RESOLVED_V1,
-  SIGNING_KEY_REGISTERED_V1,
   type AnyEvent,
-  type Ed25519Jwk,
   type MatchEvidence,
   type RegistrationDetails,
   type SealedPayload,
@@ -23,6 +19,7 @@ import { openJson } from '@carechain/crypto';
 import { MatchIndex, normalise } from '@carechain/identity-mpi';
 import type { ReplicatedRecord, TopicReplicaHandler } from '@carechain/messaging';
 import type { PatientKeyTable } from '@carechain/patient-keys';
+import { PatientRegistry, type RegisteredPatient } from '@carechain/patient-registry';
 
 export interface Registration {
   readonly registrationId: string;
@@ -30,12 +27,9 @@ export interface Registration {
   readonly details: SealedPayload;
 }
 
-export interface PatientState {
-  readonly patientId: string;
-  readonly custodian: string;
-  readonly registrations: Registration[];
-  mergedInto?: string;
-  readonly signingKeys: Map<string, Ed25519Jwk>;
+/** A patient as the registry knows them (custodian, merges, signing keys), with their registrations. */
+export interface PatientState extends RegisteredPatient {
+  readonly registrations: readonly Registration[];
 }
 
 export interface ReviewState {
@@ -60,9 +54,10 @@ export const patientOfIndexId = (id: string) => id.slice(0, id.indexOf('/'));
 
 export class IdentityState implements TopicReplicaHandler {
   readonly index = new MatchIndex();
-  private readonly patients = new Map<string, PatientState>();
+  /** Who exists, custodians, merges, erasures, signing keys: the same replica logic consent and records use. */
+  private readonly registry = new PatientRegistry();
+  private readonly registrations = new Map<string, Registration[]>();
   private readonly reviews = new Map<string, ReviewState>();
-  private readonly erased = new Set<string>();
   /** Registrations whose key had not arrived yet: indexed when it does (see onKeysArrived). */
   private readonly parked = new Map<string, Registration[]>();
 
@@ -73,18 +68,17 @@ export class IdentityState implements TopicReplicaHandler {
   }
 
   applyEvent(event: AnyEvent): void {
+    const erasedBefore = event.type === PATIENT_REGISTERED_V2 && this.isErased(event.data.patientId);
+    this.registry.applyEvent(event);
     switch (event.type) {
       case PATIENT_REGISTERED_V2: {
         const { patientId, custodian, registrationId, details } = event.data;
-        if (this.erased.has(patientId)) return;
-        if (!this.patients.has(patientId)) this.patients.set(patientId, { patientId, custodian, registrations: [], signingKeys: new Map() });
-        this.addRegistration(patientId, { registrationId, organisation: custodian, details });
+        if (!erasedBefore) this.addRegistration(patientId, { registrationId, organisation: custodian, details });
         return;
       }
       case PATIENT_LINKED_V1: {
         const { patientId, registrationId, organisation, details } = event.data;
-        if (this.erased.has(patientId) || !this.patients.has(patientId)) return;
-        this.addRegistration(patientId, { registrationId, organisation, details });
+        if (this.patient(patientId)) this.addRegistration(patientId, { registrationId, organisation, details });
         return;
       }
       case REVIEW_OPENED_V1:
@@ -95,21 +89,8 @@ export class IdentityState implements TopicReplicaHandler {
         if (review) review.status = event.data.outcome;
         return;
       }
-      case PATIENT_MERGED_V1: {
-        const merged = this.patients.get(event.data.mergedId);
-        if (merged) merged.mergedInto = event.data.survivorId;
-        return;
-      }
-      case PATIENT_UNMERGED_V1: {
-        const merged = this.patients.get(event.data.mergedId);
-        if (merged?.mergedInto === event.data.survivorId) delete merged.mergedInto;
-        return;
-      }
       case PATIENT_ERASED_V1:
         for (const id of [event.data.patientId, ...event.data.alsoErased]) this.forget(id);
-        return;
-      case SIGNING_KEY_REGISTERED_V1:
-        this.patients.get(event.data.patientId)?.signingKeys.set(event.data.keyId, event.data.jwk);
         return;
       default:
         return;
@@ -124,25 +105,24 @@ export class IdentityState implements TopicReplicaHandler {
     for (const r of waiting) this.index_(patientId, r);
   }
 
+  /** A patient that exists and was not erased. */
   patient(patientId: string): PatientState | undefined {
-    return this.patients.get(patientId);
+    const p = this.registry.get(patientId);
+    return p && !p.erased ? { ...p, registrations: this.registrations.get(patientId) ?? [] } : undefined;
   }
 
   /** Follows merges to the survivor. */
   resolve(patientId: string): PatientState | undefined {
-    let p = this.patients.get(patientId);
-    for (let hops = 0; p?.mergedInto !== undefined && hops < 10; hops++) p = this.patients.get(p.mergedInto);
-    return p;
+    const p = this.registry.resolve(patientId);
+    return p && this.patient(p.patientId);
   }
 
   isErased(patientId: string): boolean {
-    return this.erased.has(patientId);
+    return this.registry.get(patientId)?.erased === true;
   }
 
   mergedInto(survivorId: string): string[] {
-    const out: string[] = [];
-    for (const p of this.patients.values()) if (p.mergedInto === survivorId) out.push(p.patientId, ...this.mergedInto(p.patientId));
-    return out;
+    return this.registry.mergedInto(survivorId);
   }
 
   review(reviewId: string): ReviewState | undefined {
@@ -161,9 +141,10 @@ export class IdentityState implements TopicReplicaHandler {
   }
 
   private addRegistration(patientId: string, registration: Registration): void {
-    const p = this.patients.get(patientId)!;
-    if (p.registrations.some((r) => r.registrationId === registration.registrationId)) return;
-    p.registrations.push(registration);
+    const list = this.registrations.get(patientId) ?? [];
+    if (list.some((r) => r.registrationId === registration.registrationId)) return;
+    list.push(registration);
+    this.registrations.set(patientId, list);
     if (this.keys.version(patientId, registration.details.keyVersion)) this.index_(patientId, registration);
     else this.parked.set(patientId, [...(this.parked.get(patientId) ?? []), registration]);
   }
@@ -174,11 +155,9 @@ export class IdentityState implements TopicReplicaHandler {
   }
 
   private forget(patientId: string): void {
-    const p = this.patients.get(patientId);
-    if (p) for (const r of p.registrations) this.index.remove(indexId(patientId, r.registrationId));
-    this.patients.delete(patientId);
+    for (const r of this.registrations.get(patientId) ?? []) if (this.index.has(indexId(patientId, r.registrationId))) this.index.remove(indexId(patientId, r.registrationId));
+    this.registrations.delete(patientId);
     this.parked.delete(patientId);
-    this.erased.add(patientId);
     this.keys.shred(patientId);
   }
 }

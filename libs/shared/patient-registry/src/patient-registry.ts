@@ -9,6 +9,7 @@ import {
   PATIENT_REGISTERED_V2,
   PATIENT_UNMERGED_V1,
   SIGNING_KEY_REGISTERED_V1,
+  type AnyEvent,
   type Ed25519Jwk,
 } from '@carechain/contracts';
 import type { ReplicatedRecord, TopicReplicaHandler } from '@carechain/messaging';
@@ -34,7 +35,10 @@ export class PatientRegistry implements TopicReplicaHandler {
   private readonly patients = new Map<string, Entry>();
 
   apply({ event }: ReplicatedRecord): void {
-    if (event === null) return;
+    if (event !== null) this.applyEvent(event);
+  }
+
+  applyEvent(event: AnyEvent): void {
     switch (event.type) {
       case PATIENT_REGISTERED_V1:
       case PATIENT_REGISTERED_V2:
