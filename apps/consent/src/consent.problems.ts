@@ -7,6 +7,7 @@ import { ConsentError, ConsentErrorCode } from '@carechain/consent-domain';
 export const CONSENT_STATUS: Readonly<Record<ConsentErrorCode, number>> = {
   [ConsentErrorCode.PatientNotFound]: HttpStatus.NOT_FOUND,
   [ConsentErrorCode.PatientErased]: HttpStatus.GONE,
+  [ConsentErrorCode.PatientMerged]: HttpStatus.CONFLICT,
   [ConsentErrorCode.GrantNotFound]: HttpStatus.NOT_FOUND,
   [ConsentErrorCode.GrantEnded]: HttpStatus.CONFLICT,
   [ConsentErrorCode.RevocationPending]: HttpStatus.CONFLICT,

@@ -3,6 +3,8 @@
 export enum ConsentErrorCode {
   PatientNotFound = 'patient-not-found',
   PatientErased = 'patient-erased',
+  /** The patient was merged into another: consent is given on the survivor, whose grants now govern both. */
+  PatientMerged = 'patient-merged',
   GrantNotFound = 'grant-not-found',
   /** The grant was revoked or expired (by event or by time): it cannot end twice. */
   GrantEnded = 'grant-ended',

@@ -7,7 +7,7 @@ import { DecideUseCase } from './decide.use-case';
 import type { DecisionAnswer } from './decision-answer';
 import { grantConsentSchema } from './grant-consent.command';
 import { GrantConsentUseCase } from './grant-consent.use-case';
-import { CLINIC, Clock, CUSTODIAN, erasePatient, FakePublisher, OTHER_PATIENT, PATIENT, patientCaller, registerPatient, staffOf, STRANGER, T0 } from './testing/consent.fixture';
+import { CLINIC, Clock, CUSTODIAN, erasePatient, FakePublisher, mergePatient, OTHER_PATIENT, PATIENT, patientCaller, registerPatient, staffOf, STRANGER, T0 } from './testing/consent.fixture';
 
 const GRANT_ID = 'b081e8f9-c4d5-4067-9829-2a3b4c5d6e7f';
 const DECISION_ID = 'c192f90a-d5e6-4178-a93a-3b4c5d6e7f80';
@@ -135,5 +135,18 @@ describe('DecideUseCase', () => {
     expect(decideSchema.safeParse({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT', breakGlassReason: 'x'.repeat(501) }).success).toBe(false);
     expect(decideSchema.safeParse({ patientId: PATIENT, categories: [], purpose: 'TREAT' }).success).toBe(false);
     expect(decideSchema.safeParse({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT', at: 'now' }).success).toBe(false);
+  });
+
+  it("decides a merged patient as the survivor (its custodian, its grants), and refuses new grants on the merged id", async () => {
+    const { state, publisher, useCase } = await setup();
+    registerPatient(state, OTHER_PATIENT, 'hospital-z');
+    mergePatient(state, PATIENT, OTHER_PATIENT);
+    expect(sync(useCase.execute(command({ patientId: OTHER_PATIENT }), clinician(CLINIC)))).toMatchObject({ decision: 'permit', basis: 'grant', grantId: GRANT_ID });
+    expect(sync(useCase.execute(command({ patientId: OTHER_PATIENT }), clinician(CUSTODIAN)))).toMatchObject({ decision: 'permit', basis: 'custodian' });
+    expect(sync(useCase.execute(command({ patientId: OTHER_PATIENT }), clinician('hospital-z')))).toMatchObject({ decision: 'deny' });
+    const grant = new GrantConsentUseCase(state, publisher, () => T0, () => GRANT_ID, 0);
+    await expect(
+      grant.execute(grantConsentSchema.parse({ patientId: OTHER_PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'] }), staffOf('hospital-z', 'registrar', 'clerk')),
+    ).rejects.toMatchObject({ code: 'patient-merged' });
   });
 });

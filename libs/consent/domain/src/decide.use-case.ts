@@ -27,8 +27,10 @@ export class DecideUseCase {
    * decision refuses as malformed.
    */
   execute(command: DecideCommand, caller: Caller): DecisionAnswer | Promise<DecisionAnswer> {
+    // A patient merged into another is decided as the survivor: its custodian, its grants.
+    const governing = this.survivorOf(command.patientId);
     const request: AccessRequest = {
-      patientId: command.patientId,
+      patientId: governing,
       requester: { subject: caller.subject, organisation: caller.organisation, roles: caller.roles },
       categories: command.categories,
       purpose: command.purpose,
@@ -37,7 +39,7 @@ export class DecideUseCase {
     };
     let decision: Decision;
     try {
-      decision = decide(request, this.state.patient(command.patientId), this.state.grants(command.patientId));
+      decision = decide(request, this.state.patient(governing), this.state.grants(governing));
     } catch (err) {
       if (err instanceof ConsentDecisionError) throw new ConsentError(ConsentErrorCode.InvalidRequest, err.message);
       throw err;
@@ -45,6 +47,16 @@ export class DecideUseCase {
     const answer = answerOf(decision, this.newId());
     if (!decision.breakGlass) return answer;
     return this.publishBreakGlass(request, answer).then(() => answer);
+  }
+
+  private survivorOf(patientId: string): string {
+    let id = patientId;
+    for (let hops = 0; hops < 10; hops++) {
+      const next = this.state.patient(id)?.mergedInto;
+      if (next === undefined) return id;
+      id = next;
+    }
+    return id;
   }
 
   private async publishBreakGlass(request: AccessRequest, answer: DecisionAnswer): Promise<void> {

@@ -51,6 +51,9 @@ export class GrantConsentUseCase {
     const patient = await this.knownPatient(command.patientId);
     if (patient === undefined) throw new ConsentError(ConsentErrorCode.PatientNotFound, `no patient ${command.patientId}`);
     if (patient.erased) throw new ConsentError(ConsentErrorCode.PatientErased, `patient ${command.patientId} was erased`);
+    if (patient.mergedInto !== undefined) {
+      throw new ConsentError(ConsentErrorCode.PatientMerged, `patient ${command.patientId} was merged into ${patient.mergedInto}: grant consent on the survivor`);
+    }
     const kind = grantorKind(command, caller, patient);
     assertRecordable(caller);
 

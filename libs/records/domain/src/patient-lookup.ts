@@ -7,6 +7,8 @@ import { patientErased, RecordsError, RecordsErrorCode } from './records.error';
 
 export interface PatientDirectory {
   get(patientId: string): RegisteredPatient | undefined;
+  /** The patients merged into this one, recursively. */
+  mergedInto(survivorId: string): string[];
 }
 
 export class PatientLookup {
@@ -20,6 +22,25 @@ export class PatientLookup {
     const patient = this.directory.get(patientId) ?? (await pollUntil(() => this.directory.get(patientId), this.waitMs));
     if (patient === undefined) throw new RecordsError(RecordsErrorCode.PatientNotFound, `no patient ${patientId}`);
     return patient;
+  }
+
+  /**
+   * The patient whose custodian and grants govern reads of this one's records: itself,
+   * or the survivor it was merged into (merges can chain; bounded in case of a cycle).
+   */
+  survivorOf(patient: RegisteredPatient): RegisteredPatient {
+    let current = patient;
+    for (let hops = 0; current.mergedInto !== undefined && hops < 10; hops++) {
+      const next = this.directory.get(current.mergedInto);
+      if (next === undefined) break;
+      current = next;
+    }
+    return current;
+  }
+
+  /** A survivor and every patient merged into it: whose records a search of the survivor covers. */
+  group(survivorId: string): string[] {
+    return [survivorId, ...this.directory.mergedInto(survivorId)];
   }
 
   /** A patient records may be filed under: known, not erased, not merged away. */

@@ -45,7 +45,8 @@ export class ReadRecordUseCase {
     const stored = wholeHistory ? await this.kit.store.history(patientId, recordId) : [await this.kit.store.latest(patientId, recordId)].filter((v) => v !== undefined);
     if (stored.length === 0) throw recordNotFound(recordId);
     const { category } = stored[stored.length - 1];
-    const decision = this.kit.gate.decide(patient, read.requester, [category], read.purpose, read.breakGlassReason);
+    // After a merge the survivor's custodian and grants govern the merged patient's records.
+    const decision = this.kit.gate.decide(this.kit.lookup.survivorOf(patient), read.requester, [category], read.purpose, read.breakGlassReason);
     if (decision.effect === 'deny') {
       await this.kit.access.record(patientId, 'read', read, outcomesOf(decision, []));
       throw new RecordsError(RecordsErrorCode.AccessDenied, `${decision.message} (${category}, ${read.purpose})`, { denyReason: decision.reason });

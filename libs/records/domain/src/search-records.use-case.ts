@@ -11,6 +11,7 @@ import type { OpenedVersion } from './read-record.use-case';
 import { recordsKit, type RecordsDeps, type RecordsKit } from './records.deps';
 import { patientErased, RecordsError, RecordsErrorCode } from './records.error';
 import type { ReadRequest } from './requester';
+import type { RecordPage } from './record-store.port';
 
 export const DEFAULT_PAGE_SIZE = 50;
 // A page is decrypted in one request and its ids go into one AccessDecided (≤ 1000).
@@ -53,13 +54,15 @@ export class SearchRecordsUseCase {
       await this.kit.access.record(patientId, 'search', read, [erasedOutcome(categories)]);
       throw patientErased(patientId);
     }
-    const decision = this.kit.gate.decide(patient, read.requester, categories, read.purpose, read.breakGlassReason);
+    // A merged patient is searched as its survivor: the survivor's grants, every record of the merged group.
+    const governing = this.kit.lookup.survivorOf(patient);
+    const decision = this.kit.gate.decide(governing, read.requester, categories, read.purpose, read.breakGlassReason);
     // A permit covers every category asked for, so only a deny can leave nothing.
     if (decision.effect === 'deny' && decision.permitted.length === 0) {
       await this.kit.access.record(patientId, 'search', read, outcomesOf(decision, []));
       throw new RecordsError(RecordsErrorCode.AccessDenied, `${decision.message} (${read.purpose})`, { denyReason: decision.reason });
     }
-    const page = await this.kit.store.search(patientId, decision.permitted, query.offset, query.count);
+    const page = await this.searchGroup(this.kit.lookup.group(governing.patientId), decision.permitted, query.offset, query.count);
     const entries = await Promise.all(page.versions.map(async (stored) => ({ stored, resource: await this.kit.vault.open(stored) })));
     const accessEventIds = await this.kit.access.record(
       patientId,
@@ -76,5 +79,13 @@ export class SearchRecordsUseCase {
       ...(decision.effect === 'deny' && { withheldReason: decision.reason, withheldMessage: decision.message }),
       accessEventIds,
     };
+  }
+
+  /** One patient's page straight from the store; a merged group's pages merged newest first. */
+  private async searchGroup(patientIds: readonly string[], categories: readonly RecordCategory[], offset: number, count: number): Promise<RecordPage> {
+    if (patientIds.length === 1) return this.kit.store.search(patientIds[0]!, categories, offset, count);
+    const pages = await Promise.all(patientIds.map((id) => this.kit.store.search(id, categories, 0, offset + count)));
+    const versions = pages.flatMap((p) => p.versions).sort((a, b) => b.writtenAt.localeCompare(a.writtenAt));
+    return { total: pages.reduce((n, p) => n + p.total, 0), versions: versions.slice(offset, offset + count) };
   }
 }

@@ -6,6 +6,7 @@ import { ROOT_CONTEXT } from '@opentelemetry/api';
 import {
   createEvent,
   PATIENT_ERASED_V1,
+  PATIENT_MERGED_V1,
   PATIENT_REGISTERED_V2,
   SIGNING_KEY_REGISTERED_V1,
   Topics,
@@ -109,6 +110,10 @@ export function erasePatient(state: ConsentState, patientId = PATIENT, alsoErase
     Topics.identityPatient,
     createEvent({ type: PATIENT_ERASED_V1, source: '/carechain/identity', subject: patientId, data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-2026-0042', alsoErased } }),
   );
+}
+
+export function mergePatient(state: ConsentState, survivorId: string, mergedId: string): void {
+  replicate(state, Topics.identityPatient, createEvent({ type: PATIENT_MERGED_V1, source: '/carechain/identity', subject: mergedId, data: { survivorId, mergedId } }));
 }
 
 export interface SigningKey {

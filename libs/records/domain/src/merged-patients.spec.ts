@@ -1,0 +1,44 @@
+// After a merge, the survivor's custodian and grants govern the merged patient's
+// records, and a search of either id covers the whole merged group.
+import { ReadRecordUseCase } from './read-record.use-case';
+import type { ReadRequest, Requester } from './requester';
+import { DEFAULT_PAGE_SIZE, SearchRecordsUseCase } from './search-records.use-case';
+import { WriteRecordUseCase } from './write-record.use-case';
+import { allergy, CLINIC, clinicClinician, condition, custodianClinician, RecordsWorld } from './testing/records-world';
+
+const treat = (requester: Requester): ReadRequest => ({ requester, purpose: 'TREAT' });
+
+describe('records of merged patients', () => {
+  let world: RecordsWorld;
+
+  beforeEach(async () => {
+    world = await RecordsWorld.create();
+  });
+  afterEach(() => world.dispose());
+
+  it("reads and searches the merged patient's records under the survivor's grants", async () => {
+    const survivor = await world.registerPatient();
+    const merged = await world.registerPatient('hospital-z');
+    const writes = new WriteRecordUseCase(world.deps());
+    const onSurvivor = await writes.create(survivor, condition(survivor), custodianClinician);
+    world.tick();
+    const onMerged = await writes.create(merged, allergy(merged), { subject: 'dr-z', organisation: 'hospital-z', roles: ['clinician'] });
+    world.tick();
+    world.merge(survivor, merged);
+    world.grant(survivor, CLINIC, ['conditions', 'allergies']);
+
+    const read = new ReadRecordUseCase(world.deps());
+    await expect(read.latest(onMerged.recordId, treat(clinicClinician))).resolves.toMatchObject({ resource: { resourceType: 'AllergyIntolerance' } });
+    // The merged patient's old custodian no longer governs: the survivor's does.
+    await expect(read.latest(onMerged.recordId, treat(custodianClinician))).resolves.toBeDefined();
+
+    const search = new SearchRecordsUseCase(world.deps());
+    for (const id of [survivor, merged]) {
+      const result = await search.execute(id, { categories: [], offset: 0, count: DEFAULT_PAGE_SIZE }, treat(clinicClinician));
+      expect(result.entries.map((e) => e.stored.recordId)).toEqual([onMerged.recordId, onSurvivor.recordId]);
+      expect(result.total).toBe(2);
+    }
+    const page = await search.execute(survivor, { categories: [], offset: 1, count: 1 }, treat(custodianClinician));
+    expect(page.entries.map((e) => e.stored.recordId)).toEqual([onSurvivor.recordId]);
+  });
+});
