@@ -8,6 +8,7 @@ import {
   GRANT_EXPIRED_V1,
   GRANT_GRANTED_V1,
   GRANT_REVOKED_V1,
+  KEYS_ISSUED_V1,
   PATIENT_ERASED_V1,
   PATIENT_LINKED_V1,
   PATIENT_MERGED_V1,
@@ -71,6 +72,10 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
     case PATIENT_MERGED_V1:
     case PATIENT_UNMERGED_V1:
       return { survivorId: event.data.survivorId, mergedId: event.data.mergedId };
+    case KEYS_ISSUED_V1: {
+      const versions = event.data.versions.map((v) => v.version);
+      return { keyVersions: versions.length, latestKeyVersion: Math.max(...versions) };
+    }
     case PATIENT_ERASED_V1:
       return { reason: event.data.reason, caseReference: event.data.caseReference, alsoErased: event.data.alsoErased };
     default:

@@ -1,6 +1,6 @@
 // The audit trail: who did what to whose data, when. It records ids and event
 // metadata only — never payloads — so it can be kept after a patient's erasure.
-import { ANCHORED_TOPICS, ConsumerGroups } from '@carechain/contracts';
+import { ANCHORED_TOPICS, ConsumerGroups, Topics } from '@carechain/contracts';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { keyPrefix, type Projection, type ProjectionCommand } from '@carechain/read-model';
 import { auditDetailsOf, type AuditDetails } from './audit-details';
@@ -43,7 +43,10 @@ export function toAuditEntry({ event, topic, partition, offset }: ConsumedRecord
 
 export const auditTrailProjection: Projection = {
   name: AUDIT_TRAIL,
-  topics: ANCHORED_TOPICS,
+  // Every domain topic, and the key topic: when a patient's keys were issued and rotated
+  // (versions only), and — with the tombstones left out — validated, so a malformed key
+  // record lands in identity.keys.v1.dlq like any other.
+  topics: [...ANCHORED_TOPICS, Topics.identityKeys],
   consumerGroup: ConsumerGroups.auditTrail,
   apply(record: ConsumedRecord): ProjectionCommand[] {
     const entry = toAuditEntry(record);

@@ -50,4 +50,34 @@ describe('a poison message', () => {
       await dropKeys(servers.redis, `${keyPrefix(name)}*`);
     }
   });
+
+  it('passes over a tombstone on a compacted topic, but dead-letters a null value elsewhere', async () => {
+    const compactedTopic = await privateTopic(servers.kafka, 1);
+    const plainTopic = await privateTopic(servers.kafka, 1);
+    const name = `it-tombstone-${compactedTopic.slice(3)}`;
+    const after = patientEvent(3);
+    for (const topic of [compactedTopic, plainTopic]) await servers.publisher.publishTombstone(topic, 'k');
+    await servers.publisher.publish(compactedTopic, after);
+
+    const projection = { name, topics: [compactedTopic, plainTopic], consumerGroup: `it.${name}`, apply: ({ event }: { event: { id: string } }) => [['SET', `${keyPrefix(name)}${event.id}`, '1'] as const] };
+    const consumer = new KafkaEventConsumer(servers.kafka, { groupId: projection.consumerGroup, topics: projection.topics, logger: silentLogger, publisher: servers.publisher, tombstoneTopics: [compactedTopic] });
+    const runner = new ProjectionRunner(servers.redis, projection, consumer);
+    await runner.start();
+    const dead: string[] = [];
+    const reader = servers.kafka.consumer({ groupId: `it.dlq.${name}`, maxWaitTimeInMs: 100 });
+    await reader.connect();
+    await reader.subscribe({ topics: [dlqTopic(compactedTopic), dlqTopic(plainTopic)], fromBeginning: true });
+    await reader.run({ eachMessage: async ({ topic }) => void dead.push(topic) });
+    try {
+      const deadline = Date.now() + 30_000;
+      while ((dead.length < 1 || (await servers.redis.get(`${keyPrefix(name)}${after.id}`)) === null) && Date.now() < deadline) await sleep(100);
+      await sleep(500);
+      expect(await servers.redis.get(`${keyPrefix(name)}${after.id}`)).toBe('1');
+      expect(dead).toEqual([dlqTopic(plainTopic)]);
+    } finally {
+      await reader.disconnect();
+      await runner.stop();
+      await dropKeys(servers.redis, `${keyPrefix(name)}*`);
+    }
+  });
 });

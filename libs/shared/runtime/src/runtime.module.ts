@@ -1,5 +1,6 @@
 // Wires a service's side effects once: the Kafka client and publisher, Redis, the
 // projections it runs, and their readiness probes. Domain code receives ports.
+import { TOPIC_SPECS } from '@carechain/contracts';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
@@ -49,6 +50,11 @@ interface RunningProcessor {
   close?(): Promise<void> | void;
 }
 
+/** The compacted ones among `topics`, by the contracts' topic list. */
+function compacted(topics: readonly string[]): string[] {
+  return topics.filter((t) => TOPIC_SPECS.some((s) => s.name === t && s.cleanupPolicy === 'compact'));
+}
+
 @Global()
 @Module({})
 export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
@@ -71,14 +77,14 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
         new ProjectionRunner(
           redis,
           p,
-          new KafkaEventConsumer(kafka, { groupId: p.consumerGroup, topics: p.topics, logger: options.logger, publisher }),
+          new KafkaEventConsumer(kafka, { groupId: p.consumerGroup, topics: p.topics, logger: options.logger, publisher, tombstoneTopics: compacted(p.topics) }),
         ),
     );
     const processors: RunningProcessor[] = (options.processors ?? []).map((d) => {
       const built = d.create({ publisher, redis, logger: options.logger.child({ processor: d.name }) });
       return {
         name: d.name,
-        consumer: new KafkaEventConsumer(kafka, { groupId: d.groupId, topics: d.topics, logger: options.logger, publisher, ...d.consumer }),
+        consumer: new KafkaEventConsumer(kafka, { groupId: d.groupId, topics: d.topics, logger: options.logger, publisher, tombstoneTopics: compacted(d.topics), ...d.consumer }),
         handler: built.handler,
         probes: built.probes ?? [],
         ...(built.close && { close: built.close }),

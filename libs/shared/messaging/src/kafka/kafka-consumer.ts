@@ -33,6 +33,8 @@ export interface KafkaConsumerOptions {
    */
   readonly minBatchBytes?: number;
   readonly maxWaitMs?: number;
+  /** Compacted topics whose null-valued records (tombstones) are passed over; elsewhere a null value is dead-lettered. */
+  readonly tombstoneTopics?: readonly string[];
 }
 
 function headersOf(message: KafkaMessage): Record<string, string> {
@@ -175,6 +177,8 @@ export class KafkaEventConsumer implements MessageConsumer {
     const records: ConsumedRecord[] = [];
     for (const message of batch.messages) {
       if (resumeFrom !== undefined && BigInt(message.offset) < resumeFrom) continue; // already in the store
+      // On a compacted topic a null value is a tombstone, not a malformed record.
+      if (message.value === null && this.options.tombstoneTopics?.includes(topic)) continue;
       const headers = headersOf(message);
       try {
         records.push({
