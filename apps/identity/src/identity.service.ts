@@ -38,7 +38,7 @@ export async function start() {
     description: 'Patients: one stable identity per person (master patient index), their keys, their DID, erasure.',
     defaultPort: 3001,
     projections: [patientDirectoryProjection],
-    // Keys first: registrations are decrypted into the match index as they are replayed.
+    // Registrations are decrypted into the match index as they are replayed; one whose key has not arrived yet is parked until it does.
     replicas: [
       { name: 'carechain.identity.keys', topics: [Topics.identityKeys], handler: keys },
       { name: 'carechain.identity.patients', topics: [Topics.identityPatient], handler: state },

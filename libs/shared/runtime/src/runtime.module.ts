@@ -21,7 +21,7 @@ export interface ProcessorDefinition {
 
 /** In-memory state every instance rebuilds by replaying topics (see TopicReplica); the service is not ready before it caught up. */
 export interface ReplicaDefinition {
-  /** Names the replica's throwaway consumer groups: `carechain.<service>.<state>`. */
+  /** Names the state in readiness checks (`replica:<name>`), e.g. `carechain.records.grants`. */
   readonly name: string;
   readonly topics: readonly string[];
   readonly handler: TopicReplicaHandler;
@@ -38,8 +38,27 @@ export interface RuntimeOptions {
 }
 
 interface RunningReplica {
-  readonly definition: ReplicaDefinition;
+  readonly definitions: readonly ReplicaDefinition[];
   readonly replica: KafkaTopicReplica;
+  readonly handler: TopicReplicaHandler;
+}
+
+/**
+ * All of a service's replicas share one consumer over the union of their topics:
+ * each record is decoded and validated once and handed, in definition order, to
+ * every replica that reads its topic. (Several states often read the same topic,
+ * e.g. the patient registry and the grants both follow identity.patient.v1.)
+ */
+function sharedReplica(kafka: Kafka, serviceName: string, logger: Logger, definitions: readonly ReplicaDefinition[]): RunningReplica[] {
+  if (definitions.length === 0) return [];
+  const topics = [...new Set(definitions.flatMap((d) => d.topics))];
+  const byTopic = new Map(topics.map((t) => [t, definitions.filter((d) => d.topics.includes(t)).map((d) => d.handler)]));
+  const handler: TopicReplicaHandler = {
+    async apply(record) {
+      for (const h of byTopic.get(record.topic) ?? []) await h.apply(record);
+    },
+  };
+  return [{ definitions, replica: new KafkaTopicReplica(kafka, { name: `carechain.${serviceName}.replicas`, topics, logger }), handler }];
 }
 
 interface RunningProcessor {
@@ -90,10 +109,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
         ...(built.close && { close: built.close }),
       };
     });
-    const replicas: RunningReplica[] = (options.replicas ?? []).map((definition) => ({
-      definition,
-      replica: new KafkaTopicReplica(kafka, { name: definition.name, topics: definition.topics, logger: options.logger }),
-    }));
+    const replicas = sharedReplica(kafka, options.serviceName, options.logger, options.replicas ?? []);
     return {
       module: RuntimeModule,
       providers: [
@@ -116,7 +132,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
       this.readiness.register({ name: `projection:${runner.projection.name}`, check: () => runner.isRunning() });
     }
     for (const r of this.replicas) {
-      this.readiness.register({ name: `replica:${r.definition.name}`, check: () => r.replica.isCaughtUp() });
+      for (const d of r.definitions) this.readiness.register({ name: `replica:${d.name}`, check: () => r.replica.isCaughtUp() });
     }
     for (const p of this.processors) {
       this.readiness.register({ name: `consumer:${p.name}`, check: () => p.consumer.state().running });
@@ -124,7 +140,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
     }
     await this.publisher.connect();
     // Replicas first: consumers and controllers decide from them, so they must hold everything there was.
-    await Promise.all(this.replicas.map((r) => r.replica.start(r.definition.handler)));
+    await Promise.all(this.replicas.map((r) => r.replica.start(r.handler)));
     await Promise.all([...this.runners.map((r) => r.start()), ...this.processors.map((p) => p.consumer.start(p.handler))]);
     this.logger.info({ projections: this.runners.map((r) => r.projection.name) }, 'runtime started');
   }
