@@ -130,8 +130,8 @@ export class PatientsController {
   @HttpCode(200)
   @Roles('privacy-officer', 'admin')
   @ApiOperation({ summary: "Rotate the patient's data key and commitment salt: new writes use the new version, old versions stay readable." })
-  async rotate(@Param('id', new ParseUUIDPipe()) id: string) {
+  async rotate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     if (!this.state.patient(id)) throw new NotFoundProblem('patient', id);
-    return asProblem(async () => ({ keyVersion: await this.issuer.rotate(id) }));
+    return asProblem(async () => ({ keyVersion: await this.issuer.rotate(id, actorOf(principal)) }));
   }
 }

@@ -10,6 +10,12 @@ import { IdentityError, IdentityErrorCode } from './identity.error';
 
 export const IDENTITY_SOURCE = '/carechain/identity';
 
+/** Who caused the keys to be issued or rotated (recorded on the event, for audit). */
+export interface KeyActor {
+  readonly subject: string;
+  readonly organisation: string;
+}
+
 export interface PatientKeyIssuerOptions {
   /**
    * The keys topic's max.compaction.lag.ms. Compaction only drops the wrapped keys a
@@ -29,17 +35,17 @@ export class PatientKeyIssuer {
   ) {}
 
   /** Version 1 of a new patient's data key and commitment salt. */
-  async issue(patientId: string): Promise<PatientKeyVersion> {
+  async issue(patientId: string, actor?: KeyActor): Promise<PatientKeyVersion> {
     const first = generatePatientKeyVersion(1);
-    await this.publish(patientId, [first]);
+    await this.publish(patientId, [first], actor);
     return first;
   }
 
   /** A new version; earlier versions stay (re-wrapped under the active KEK) so old events stay readable. */
-  async rotate(patientId: string): Promise<number> {
+  async rotate(patientId: string, actor?: KeyActor): Promise<number> {
     const existing = this.allVersions(patientId);
     const next = generatePatientKeyVersion(existing[existing.length - 1]!.version + 1);
-    await this.publish(patientId, [...existing, next]);
+    await this.publish(patientId, [...existing, next], actor);
     return next.version;
   }
 
@@ -63,9 +69,9 @@ export class PatientKeyIssuer {
     return versions;
   }
 
-  private async publish(patientId: string, versions: readonly PatientKeyVersion[]): Promise<void> {
+  private async publish(patientId: string, versions: readonly PatientKeyVersion[], actor?: KeyActor): Promise<void> {
     const data: KeysIssuedV1 = { patientId, versions: await Promise.all(versions.map((v) => wrapPatientKeyVersion(this.kms, patientId, v))) };
-    const event = createEvent({ type: KEYS_ISSUED_V1, source: IDENTITY_SOURCE, subject: patientId, data });
+    const event = createEvent({ type: KEYS_ISSUED_V1, source: IDENTITY_SOURCE, subject: patientId, data, ...(actor && { actor: actor.subject, actororg: actor.organisation }) });
     await this.publisher.publish(Topics.identityKeys, event, { key: patientId });
     await this.keys.put(data);
   }

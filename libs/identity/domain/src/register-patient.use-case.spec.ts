@@ -21,7 +21,7 @@ describe('registering a person through the master patient index', () => {
     const result = await f.register.execute(grace, clerk);
     expect(result.outcome).toBe('registered');
     const [keys, registered] = f.publisher.sent;
-    expect(keys).toMatchObject({ topic: Topics.identityKeys, event: { type: KEYS_ISSUED_V1 } });
+    expect(keys).toMatchObject({ topic: Topics.identityKeys, event: { type: KEYS_ISSUED_V1, actor: 'clerk-1', actororg: 'hospital-a' } });
     expect(registered).toMatchObject({ topic: Topics.identityPatient, event: { type: PATIENT_REGISTERED_V2, actororg: 'hospital-a' } });
     const wire = JSON.stringify(f.publisher.sent);
     for (const phi of ['Hopkirk', 'Margaret', '1956-04-09', 'MRN-7', '7946']) expect(wire).not.toContain(phi);

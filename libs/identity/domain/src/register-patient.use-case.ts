@@ -68,7 +68,7 @@ export class RegisterPatientUseCase {
         return { outcome: 'linked', patientId: candidate.patientId, eventId: event.id };
       }
       const patientId = this.newId();
-      const key = await this.issuer.issue(patientId);
+      const key = await this.issuer.issue(patientId, actor);
       const sealed = sealJson(key, details, detailsContext(patientId, registrationId));
       if (match.decision === 'review' && candidate) {
         const reviewId = this.newId();

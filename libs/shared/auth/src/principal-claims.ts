@@ -6,8 +6,11 @@ import { isOrganisationId } from './organisation-id';
 import type { Principal } from './principal';
 import { isRole, type Role } from './roles';
 
-// Generous for any issuer's subject ids, small enough to keep logs and events sane.
-const MAX_SUBJECT_LENGTH = 256;
+// The subject becomes the `actor` of every event the caller causes, and an envelope's
+// actor is at most 128 characters: a subject that could not be recorded is refused at
+// the door (401), not half-way through a request (e.g. after a read, when its access
+// event cannot be published). Ample for UUIDs, emails and issuers' opaque ids.
+const MAX_SUBJECT_LENGTH = 128;
 
 export function principalFromClaims(payload: JWTPayload): Principal {
   const { sub, org, jti } = payload;

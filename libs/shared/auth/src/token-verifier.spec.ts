@@ -103,6 +103,7 @@ describe('createTokenVerifier (dev JWKS file)', () => {
       ['a non-numeric exp', async () => issuer.sign(issuer.claims({ exp: 'tomorrow' as unknown as number })), AuthErrorCode.InvalidClaims],
       ['a missing sub', async () => issuer.sign(without(issuer.claims(), 'sub')), AuthErrorCode.InvalidClaims],
       ['an empty sub', async () => issuer.sign(issuer.claims({ sub: '' })), AuthErrorCode.InvalidClaims],
+      ['a sub too long to be an event actor', async () => issuer.sign(issuer.claims({ sub: 'x'.repeat(129) })), AuthErrorCode.InvalidClaims],
       ['missing roles', async () => issuer.sign(without(issuer.claims(), 'roles')), AuthErrorCode.InvalidClaims],
       ['roles that are not an array', async () => issuer.sign(issuer.claims({ roles: 'admin' })), AuthErrorCode.InvalidClaims],
       ['roles with a non-string', async () => issuer.sign(issuer.claims({ roles: ['admin', 7] })), AuthErrorCode.InvalidClaims],
