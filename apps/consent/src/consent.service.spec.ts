@@ -5,10 +5,10 @@ import { Global, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import type { Principal } from '@carechain/auth';
-import { BREAK_GLASS_INVOKED_V1, createEvent, GRANT_GRANTED_V1, GRANT_REVOKED_V1, PATIENT_REGISTERED_V2, Topics, validateEvent, type AnyEvent, type CloudEvent } from '@carechain/contracts';
+import { BREAK_GLASS_INVOKED_V1, createEvent, GRANT_GRANTED_V1, GRANT_REVOKED_V1, PATIENT_REGISTERED_V2, Topics, validateEvent } from '@carechain/contracts';
 import { ConsentErrorCode, ConsentState, decideSchema, grantConsentSchema } from '@carechain/consent-domain';
 import { ProblemException } from '@carechain/http';
-import type { EventPublisher } from '@carechain/messaging';
+import { RecordingPublisher } from '@carechain/messaging/testing';
 import { EVENT_PUBLISHER, LOGGER } from '@carechain/runtime';
 import { createLogger } from '@carechain/telemetry';
 import { CONSENT_STATUS } from './consent.problems';
@@ -23,23 +23,7 @@ const CLINIC = 'clinic-b';
 const patient: Principal = { subject: PATIENT, organisation: 'patient-portal', roles: ['patient'] };
 const clinician = (organisation: string): Principal => ({ subject: 'dr-who', organisation, roles: ['clinician'] });
 
-class MemoryPublisher implements EventPublisher {
-  readonly published: { topic: string; key?: string; event: AnyEvent }[] = [];
-  async publish(topic: string, event: CloudEvent, options?: { key?: string }) {
-    this.published.push({ topic, key: options?.key, event: validateEvent(event) });
-  }
-  async publishAll(topic: string, events: readonly CloudEvent[], keyOf: (e: CloudEvent) => string) {
-    for (const e of events) await this.publish(topic, e, { key: keyOf(e) });
-  }
-  async publishRaw(): Promise<void> {
-    throw new Error('unused');
-  }
-  async publishTombstone(): Promise<void> {
-    throw new Error('unused');
-  }
-}
-
-async function boot(): Promise<{ app: INestApplicationContext; publisher: MemoryPublisher; state: ConsentState }> {
+async function boot(): Promise<{ app: INestApplicationContext; publisher: RecordingPublisher; state: ConsentState }> {
   const state = new ConsentState();
   const registered = validateEvent(
     createEvent({
@@ -56,7 +40,7 @@ async function boot(): Promise<{ app: INestApplicationContext; publisher: Memory
     }),
   );
   state.apply({ topic: Topics.identityPatient, partition: 0, offset: '0', key: PATIENT, event: registered, traceContext: ROOT_CONTEXT });
-  const publisher = new MemoryPublisher();
+  const publisher = new RecordingPublisher();
   const definition = consentService(state);
 
   @Global()
@@ -82,7 +66,7 @@ async function problemOf(work: () => unknown): Promise<{ status: number; type: u
 
 describe('consent service', () => {
   let app: INestApplicationContext;
-  let publisher: MemoryPublisher;
+  let publisher: RecordingPublisher;
   let state: ConsentState;
 
   beforeEach(async () => ({ app, publisher, state } = await boot()));

@@ -121,7 +121,7 @@ describe('ReadRecordUseCase', () => {
   });
 
   it('discloses nothing unless the access was recorded: a failed publish fails the read', async () => {
-    world.publisher.failWith = new Error('broker away');
+    world.publisher.failure = new Error('broker away');
     await expect(reads.latest(recordId, treat(custodianClinician))).rejects.toThrow('broker away');
     await expect(reads.latest(recordId, treat(clinicClinician))).rejects.toThrow('broker away');
   });

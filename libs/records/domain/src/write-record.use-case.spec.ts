@@ -111,7 +111,7 @@ describe('WriteRecordUseCase', () => {
   });
 
   it('answers only once Kafka acknowledged: a failed publish is a failed write', async () => {
-    world.publisher.failWith = new Error('broker away');
+    world.publisher.failure = new Error('broker away');
     await expect(writes.create(patientId, condition(patientId), custodianClinician)).rejects.toThrow('broker away');
   });
 

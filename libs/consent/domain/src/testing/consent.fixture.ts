@@ -11,12 +11,10 @@ import {
   SIGNING_KEY_REGISTERED_V1,
   Topics,
   validateEvent,
-  type AnyEvent,
   type CloudEvent,
   type Ed25519Jwk,
   type PatientSignature,
 } from '@carechain/contracts';
-import type { EventPublisher, RawMessage } from '@carechain/messaging';
 import type { Caller } from '../consent-caller';
 import { ConsentState } from '../consent-state';
 
@@ -28,46 +26,8 @@ export const STRANGER = 'insurer-x';
 export const T0 = new Date('2026-03-01T10:00:00.000Z');
 export const HOUR = 3_600_000;
 
-export interface Published {
-  readonly topic: string;
-  readonly key: string | undefined;
-  readonly event: AnyEvent;
-}
-
-export class FakePublisher implements EventPublisher {
-  readonly published: Published[] = [];
-  /** Set to make the next publish calls reject (until cleared). */
-  failure: Error | undefined;
-  /** Set to hold publishes until the spec resolves it. */
-  gate: Promise<void> | undefined;
-
-  async publish(topic: string, event: CloudEvent, options?: { key?: string }): Promise<void> {
-    // Like the Kafka adapter: validated on produce, so a spec fails on a contract breach.
-    const valid = validateEvent(event);
-    if (this.gate) await this.gate;
-    if (this.failure) throw this.failure;
-    this.published.push({ topic, key: options?.key, event: valid });
-  }
-
-  async publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<void> {
-    const valid = events.map((e) => validateEvent(e));
-    if (this.gate) await this.gate;
-    if (this.failure) throw this.failure;
-    for (const event of valid) this.published.push({ topic, key: keyOf(event), event });
-  }
-
-  async publishRaw(_topic: string, _message: RawMessage): Promise<void> {
-    throw new Error('consent publishes no raw messages');
-  }
-
-  async publishTombstone(_topic: string, _key: string): Promise<void> {
-    throw new Error('consent publishes no tombstones');
-  }
-
-  ofType(type: string): AnyEvent[] {
-    return this.published.filter((p) => p.event.type === type).map((p) => p.event);
-  }
-}
+// The shared recording publisher, under the name these specs use.
+export { RecordingPublisher as FakePublisher, type Published } from '@carechain/messaging/testing';
 
 export class Clock {
   constructor(private ms = T0.getTime()) {}
