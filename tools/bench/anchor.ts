@@ -7,7 +7,6 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir, repoRoot, stateDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
@@ -16,7 +15,7 @@ const require = createRequire(`${repoRoot}/package.json`);
 const { createKafka, KafkaEventPublisher } = require('@carechain/messaging');
 const { createEvent, PATIENT_REGISTERED_V1, Topics } = require('@carechain/contracts');
 const { createLogger } = require('@carechain/telemetry');
-const { FabricGatewayAnchor } = require('@carechain/ledger-anchoring');
+const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-anchoring');
 
 const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -103,9 +102,7 @@ async function batched(n: number) {
 }
 
 async function onePerEvent(m: number) {
-  const network = JSON.parse(readFileSync(process.env.FABRIC_NETWORK_FILE ?? join(stateDir(), 'fabric', 'network.json'), 'utf8'));
-  const org = network.orgs.ProviderOrg;
-  const ledger = new FabricGatewayAnchor({ peerEndpoint: org.peer.endpoint, tlsCaCertPath: org.peer.tlsCaCert, hostOverride: org.peer.hostOverride, mspId: org.mspId, certPath: org.user.certPath, keyPath: org.user.keyPath, channel: network.channel, chaincode: network.chaincode });
+  const ledger = new FabricGatewayAnchor(fabricConnectionFromNetworkFile(process.env.FABRIC_NETWORK_FILE ?? join(stateDir(), 'fabric', 'network.json'), 'ProviderOrg'));
   const now = new Date().toISOString();
   let next = 0;
   const t0 = performance.now();

@@ -20,7 +20,7 @@ import { mintToken } from '../token/token.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const merkle = require('@carechain/ledger-merkle');
-const { FabricGatewayAnchor } = require('@carechain/ledger-anchoring');
+const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-anchoring');
 
 interface Receipt {
   eventId: string;
@@ -154,13 +154,12 @@ const proofOk = merkle.verifyInclusion(merkle.fromHex(receipt.commitment), recei
 if (!proofOk) fail(`the inclusion proof of leaf ${receipt.leafIndex} in a tree of ${receipt.treeSize} does not lead to root ${receipt.merkleRoot}`);
 
 const networkFile = values.network ?? join(stateDir(), 'fabric', 'network.json');
-const network = JSON.parse(readFileSync(networkFile, 'utf8'));
-const org = network.orgs[values.org!];
-if (!org) fail(`no organisation ${values.org} in ${networkFile}`);
-const ledger = new FabricGatewayAnchor({ peerEndpoint: org.peer.endpoint, tlsCaCertPath: org.peer.tlsCaCert, hostOverride: org.peer.hostOverride, mspId: org.mspId, certPath: org.user.certPath, keyPath: org.user.keyPath, channel: network.channel, chaincode: network.chaincode });
+const connection = fabricConnectionFromNetworkFile(networkFile, values.org!);
+if (!connection) fail(`no organisation ${values.org} in ${networkFile}`);
+const ledger = new FabricGatewayAnchor(connection);
 try {
   const onChain = await ledger.getBatch(receipt.batchId);
-  if (!onChain) fail(`batch ${receipt.batchId} is not on the chain (asked ${values.org}'s peer ${org.peer.endpoint})`);
+  if (!onChain) fail(`batch ${receipt.batchId} is not on the chain (asked ${values.org}'s peer ${connection.peerEndpoint})`);
   if (onChain.merkleRoot !== receipt.merkleRoot) fail(`the root on the chain is ${onChain.merkleRoot}, the receipt says ${receipt.merkleRoot}`);
   // The tree size must come from the chain: an inclusion proof alone does not pin it.
   if (onChain.leafCount !== receipt.treeSize) fail(`the chain's batch has ${onChain.leafCount} leaves, the receipt's proof is for ${receipt.treeSize}`);
@@ -170,7 +169,7 @@ try {
     fail(`the event's place ${receipt.source.topic}/${receipt.source.partition}@${offset} is outside the batch's range ${r.topic}/${r.partition}@${r.firstOffset}-${r.lastOffset}`);
   }
   process.stdout.write(
-    `VERIFIED: event ${receipt.eventId} is leaf ${receipt.leafIndex} of batch ${receipt.batchId} (${onChain.leafCount} events), root ${onChain.merkleRoot}, anchored ${onChain.anchoredAt} in transaction ${onChain.txId} by ${onChain.submitterMspId}; checked on ${values.org}'s peer ${org.peer.endpoint}\n`,
+    `VERIFIED: event ${receipt.eventId} is leaf ${receipt.leafIndex} of batch ${receipt.batchId} (${onChain.leafCount} events), root ${onChain.merkleRoot}, anchored ${onChain.anchoredAt} in transaction ${onChain.txId} by ${onChain.submitterMspId}; checked on ${values.org}'s peer ${connection.peerEndpoint}\n`,
   );
 } finally {
   ledger.close();

@@ -4,14 +4,14 @@
 // signed consent); every read audited and anchored; erasure by crypto-shredding.
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { grantSigningPayload, type SealedPayload } from '@carechain/contracts';
 import { LocalKeyringKms, openJson, unwrapPatientKeyVersion, type PatientKeyVersion } from '@carechain/crypto';
 import { generatePopulation } from '@carechain/identity-mpi';
-import { FabricConsentLedger } from '@carechain/ledger-anchoring';
+import { FabricConsentLedger, fabricConnectionFromNetworkFile } from '@carechain/ledger-anchoring';
 import { call } from './support/api';
 import { channelBlocks } from './support/control';
 import { readTopic } from './support/kafka-topics';
@@ -144,9 +144,7 @@ describe('patient-controlled data', () => {
     expect(revocationDelayMs).toBeLessThan(2_000);
 
     // ledger-writer put the grant and its revocation on the chain as commitments: any organisation's peer can check it.
-    const network = JSON.parse(readFileSync(testEnv('CARECHAIN_TEST_FABRIC_NETWORK'), 'utf8')) as { channel: string; chaincode: string; orgs: Record<string, { mspId: string; peer: { endpoint: string; tlsCaCert: string; hostOverride: string }; user: { certPath: string; keyPath: string } }> };
-    const payer = network.orgs['PayerOrg']!;
-    const chain = new FabricConsentLedger({ peerEndpoint: payer.peer.endpoint, tlsCaCertPath: payer.peer.tlsCaCert, hostOverride: payer.peer.hostOverride, mspId: payer.mspId, certPath: payer.user.certPath, keyPath: payer.user.keyPath, channel: network.channel, chaincode: network.chaincode });
+    const chain = new FabricConsentLedger(fabricConnectionFromNetworkFile(testEnv('CARECHAIN_TEST_FABRIC_NETWORK'), 'PayerOrg')!);
     try {
       const onChain = await eventually('the revocation on the chain', async () => {
         const g = await chain.getGrant(grant.body.grantId);

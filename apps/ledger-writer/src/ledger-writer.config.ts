@@ -1,9 +1,8 @@
 // ledger-writer's own settings, on top of every service's (read once at start).
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ANCHORED_TOPICS } from '@carechain/contracts';
 import { ConfigError, csv, loadConfig, positiveInt, secret } from '@carechain/config';
-import type { FabricConnection } from '@carechain/ledger-anchoring';
+import { fabricConnectionFromNetworkFile, type FabricConnection } from '@carechain/ledger-anchoring';
 import { kmsConfigShape } from '@carechain/patient-keys';
 
 const shape = {
@@ -37,20 +36,13 @@ const shape = {
 
 export type LedgerWriterConfig = ReturnType<typeof readLedgerWriterConfig>;
 
-interface NetworkFile {
-  channel: string;
-  chaincode: string;
-  orgs: Record<string, { mspId: string; peer: { endpoint: string; tlsCaCert: string; hostOverride: string }; user: { certPath: string; keyPath: string } }>;
-}
-
 export function readLedgerWriterConfig() {
   const c = loadConfig(shape);
   let fabric: FabricConnection;
   if (c.FABRIC_NETWORK_FILE) {
-    const network = JSON.parse(readFileSync(c.FABRIC_NETWORK_FILE, 'utf8')) as NetworkFile;
-    const org = network.orgs[c.FABRIC_ORG];
-    if (!org) throw new ConfigError([`FABRIC_ORG=${c.FABRIC_ORG}: not an organisation of ${c.FABRIC_NETWORK_FILE}`]);
-    fabric = { peerEndpoint: org.peer.endpoint, tlsCaCertPath: org.peer.tlsCaCert, hostOverride: org.peer.hostOverride, mspId: org.mspId, certPath: org.user.certPath, keyPath: org.user.keyPath, channel: network.channel, chaincode: network.chaincode };
+    const fromFile = fabricConnectionFromNetworkFile(c.FABRIC_NETWORK_FILE, c.FABRIC_ORG);
+    if (!fromFile) throw new ConfigError([`FABRIC_ORG=${c.FABRIC_ORG}: not an organisation of ${c.FABRIC_NETWORK_FILE}`]);
+    fabric = fromFile;
   } else {
     const missing = (['FABRIC_PEER_ENDPOINT', 'FABRIC_PEER_TLS_CA', 'FABRIC_MSP_ID', 'FABRIC_CERT', 'FABRIC_KEY'] as const).filter((k) => !c[k]);
     if (missing.length > 0) throw new ConfigError(missing.map((k) => `${k} is required (or FABRIC_NETWORK_FILE for the devnet)`));

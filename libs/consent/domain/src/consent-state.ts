@@ -74,6 +74,11 @@ export class ConsentState implements TopicReplicaHandler {
     this.rejectionListeners.push(listener);
   }
 
+  /** The patient this one was merged into (following chains), or itself. */
+  survivor(patientId: string): RegisteredPatient | undefined {
+    return this.registry.resolve(patientId);
+  }
+
   patient(patientId: string): RegisteredPatient | undefined {
     return this.registry.get(patientId);
   }

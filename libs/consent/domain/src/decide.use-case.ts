@@ -28,7 +28,7 @@ export class DecideUseCase {
    */
   execute(command: DecideCommand, caller: Caller): DecisionAnswer | Promise<DecisionAnswer> {
     // A patient merged into another is decided as the survivor: its custodian, its grants.
-    const governing = this.survivorOf(command.patientId);
+    const governing = this.state.survivor(command.patientId)?.patientId ?? command.patientId;
     const request: AccessRequest = {
       patientId: governing,
       requester: { subject: caller.subject, organisation: caller.organisation, roles: caller.roles },
@@ -47,16 +47,6 @@ export class DecideUseCase {
     const answer = answerOf(decision, this.newId());
     if (!decision.breakGlass) return answer;
     return this.publishBreakGlass(request, answer).then(() => answer);
-  }
-
-  private survivorOf(patientId: string): string {
-    let id = patientId;
-    for (let hops = 0; hops < 10; hops++) {
-      const next = this.state.patient(id)?.mergedInto;
-      if (next === undefined) return id;
-      id = next;
-    }
-    return id;
   }
 
   private async publishBreakGlass(request: AccessRequest, answer: DecisionAnswer): Promise<void> {

@@ -10,3 +10,4 @@ export * from './consent-ledger.port';
 export * from './fabric-consent.ledger';
 export * from './consent-registration.handler';
 export * from './patient-salt.provider';
+export * from './fabric-network-file';

@@ -7,6 +7,8 @@ import { patientErased, RecordsError, RecordsErrorCode } from './records.error';
 
 export interface PatientDirectory {
   get(patientId: string): RegisteredPatient | undefined;
+  /** Follows merges to the surviving patient. */
+  resolve(patientId: string): RegisteredPatient | undefined;
   /** The patients merged into this one, recursively. */
   mergedInto(survivorId: string): string[];
 }
@@ -26,16 +28,10 @@ export class PatientLookup {
 
   /**
    * The patient whose custodian and grants govern reads of this one's records: itself,
-   * or the survivor it was merged into (merges can chain; bounded in case of a cycle).
+   * or the survivor it was merged into.
    */
   survivorOf(patient: RegisteredPatient): RegisteredPatient {
-    let current = patient;
-    for (let hops = 0; current.mergedInto !== undefined && hops < 10; hops++) {
-      const next = this.directory.get(current.mergedInto);
-      if (next === undefined) break;
-      current = next;
-    }
-    return current;
+    return this.directory.resolve(patient.patientId) ?? patient;
   }
 
   /** A survivor and every patient merged into it: whose records a search of the survivor covers. */
