@@ -37,7 +37,8 @@ export interface KafkaConsumerOptions {
   readonly tombstoneTopics?: readonly string[];
 }
 
-function headersOf(message: KafkaMessage): Record<string, string> {
+/** A record's headers as strings (what trace-context extraction and dead letters read). */
+export function headersOf(message: KafkaMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(message.headers ?? {})) {
     if (v !== undefined) out[k] = Array.isArray(v) ? v.map(String).join(',') : String(v);

@@ -12,6 +12,7 @@ import { ContractError, decodeEvent } from '@carechain/contracts';
 import type { Logger } from '@carechain/telemetry';
 import type { ReplicatedRecord, TopicReplica, TopicReplicaHandler } from '../ports';
 import { extractContext } from '../trace-context';
+import { headersOf } from './kafka-consumer';
 
 /** Fetches return as soon as data exists (minBytes 1), so this much silence means "at the end". */
 const IDLE_CATCH_UP_MS = 3_000;
@@ -106,9 +107,7 @@ export class KafkaTopicReplica implements TopicReplica {
           continue;
         }
       }
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-      await handler.apply({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, event, traceContext: extractContext(headers) });
+      await handler.apply({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, event, traceContext: extractContext(headersOf(message)) });
       this.lastLagMs = Math.max(0, Date.now() - Number(message.timestamp));
     }
     const key = `${topic}:${partition}`;
