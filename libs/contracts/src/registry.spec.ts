@@ -38,6 +38,10 @@ describe('event contracts', () => {
     expect(codeOf(() => decodeEvent(null))).toBe(ContractErrorCode.NotJson);
   });
 
+  it('does not quote the bytes of a record that is not JSON (they may be PHI, and the message reaches logs)', () => {
+    expect(() => decodeEvent(Buffer.from('{"name": Grace Hopper'))).toThrow(expect.objectContaining({ message: expect.not.stringContaining('Hopper') }));
+  });
+
   it('rejects a broken envelope', () => {
     expect(codeOf(() => validateEvent(event({ specversion: '0.3' })))).toBe(ContractErrorCode.BadEnvelope);
     expect(codeOf(() => validateEvent(event({ time: 'yesterday' })))).toBe(ContractErrorCode.BadEnvelope);

@@ -94,8 +94,9 @@ export function decodeEvent(bytes: Buffer | string | null): AnyEvent {
   let parsed: unknown;
   try {
     parsed = JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
-  } catch (err) {
-    throw new ContractError(ContractErrorCode.NotJson, `record value is not JSON: ${(err as Error).message}`);
+  } catch {
+    // Not the parser's message: it quotes the bytes, which may be PHI, into logs and DLQ headers.
+    throw new ContractError(ContractErrorCode.NotJson, 'record value is not JSON');
   }
   return validateEvent(parsed);
 }
