@@ -7,7 +7,7 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { cacheDir, repoRoot, stateDir } from './lib/paths.ts';
 import { host as hostOf, port as portOf } from './lib/ports.ts';
-import { assertPortFree, portOpen, run, startProcess, waitFor, type Proc, runInForeground } from './lib/proc.ts';
+import { assertPortFree, killGroup, portOpen, run, startProcess, waitFor, type Proc, runInForeground } from './lib/proc.ts';
 
 const POM = join(repoRoot, 'tools/kafka/pom.xml');
 const LOG4J2 = join(repoRoot, 'tools/kafka/log4j2.yaml');
@@ -20,6 +20,13 @@ interface Options {
 
 export interface KafkaHandle {
   brokers: string[];
+  /**
+   * Freezes the broker (SIGSTOP) so that every client request to it hangs, the way a
+   * stalled broker or a partitioned network looks to a client; `resume` thaws it.
+   * The end-to-end specs use it to stop a service between two steps exactly.
+   */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -197,12 +204,22 @@ async function launch(opts: Options = {}): Promise<{ handle: KafkaHandle; proc: 
   });
   log(`kafka: ${version} ready on ${addr(port)} in ${Date.now() - started} ms (data ${dataDir}, log ${logFile})`);
 
+  let paused = false;
   const handle: KafkaHandle = {
     brokers: [addr(port)],
+    pause() {
+      killGroup(proc.pid, 'SIGSTOP');
+      paused = true;
+    },
+    resume() {
+      killGroup(proc.pid, 'SIGCONT');
+      paused = false;
+    },
     // SIGTERM runs Kafka's controlled shutdown (leadership handed off, logs flushed,
     // clean-shutdown marker written so the next start skips log recovery).
     async stop() {
       const stopping = Date.now();
+      if (paused) handle.resume(); // a stopped JVM would hold SIGTERM until the grace period ends
       await proc.stop({ signal: 'SIGTERM', graceMs: 60_000 });
       const { code, signal } = await proc.exited;
       const closed = async () => !(await portOpen(host, port, 300)) && !(await portOpen(host, controllerPort, 300));

@@ -10,7 +10,7 @@ import { ensureDevKeys, DEV_AUDIENCE, DEV_ISSUER } from '../devnet/lib/dev-keys.
 import { ensureLedgerKey } from '../devnet/lib/ledger-key.ts';
 import { ensureDevKeyring } from '../devnet/lib/dev-keyring.ts';
 import { startRedis } from '../devnet/redis.ts';
-import { startKafka } from '../devnet/kafka.ts';
+import { startKafka, type KafkaHandle } from '../devnet/kafka.ts';
 import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
 import { ensureTopics } from '../devnet/topics.ts';
 
@@ -22,8 +22,8 @@ export interface TestInfra {
   stop(): Promise<void>;
 }
 
-/** A localhost control endpoint through which end-to-end specs stop/start the peers and read blocks. */
-function controlServer(fabric: FabricHandle): Promise<Server> {
+/** A localhost control endpoint through which end-to-end specs stop/start the peers, pause Kafka and read blocks. */
+function controlServer(fabric: FabricHandle, kafka: KafkaHandle): Promise<Server> {
   const server = createServer((req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -34,9 +34,13 @@ function controlServer(fabric: FabricHandle): Promise<Server> {
         ? fabric.stopPeers().then(() => ({ ok: true }))
         : req.method === 'POST' && req.url === '/fabric/peers/start'
           ? fabric.startPeers().then(() => ({ ok: true }))
-          : req.method === 'GET' && req.url === '/fabric/blocks'
-            ? fabric.fetchBlocks().then((blocks) => ({ blocks: blocks.map((b) => b.toString('base64')) }))
-            : undefined;
+          : req.method === 'POST' && req.url === '/kafka/pause'
+            ? Promise.resolve(kafka.pause()).then(() => ({ ok: true }))
+            : req.method === 'POST' && req.url === '/kafka/resume'
+              ? Promise.resolve(kafka.resume()).then(() => ({ ok: true }))
+              : req.method === 'GET' && req.url === '/fabric/blocks'
+              ? fabric.fetchBlocks().then((blocks) => ({ blocks: blocks.map((b) => b.toString('base64')) }))
+              : undefined;
     if (!action) return reply(404, { error: 'unknown control action' });
     action.then((body) => reply(200, body), (err: Error) => reply(500, { error: err.message }));
   });
@@ -64,7 +68,7 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
     await ensureTopics(kafka.brokers, log);
     const fabric = await startFabric({ env, log });
     stops.push(fabric.stop);
-    const control = await controlServer(fabric);
+    const control = await controlServer(fabric, kafka);
     stops.push(() => new Promise((resolve) => control.close(() => resolve())));
     const address = control.address();
     const controlPort = typeof address === 'object' && address ? address.port : 0;

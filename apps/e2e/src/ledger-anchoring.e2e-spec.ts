@@ -11,10 +11,18 @@ import { eventually, startServiceProcess, type ServiceProcess } from './support/
 import { token } from './support/tokens';
 import { testPatient, type TestPatient } from './support/patients';
 import { testEnv } from './support/test-env';
-import { channelBlocks, startPeers, stopPeers } from './support/control';
+import { channelBlocks, pauseKafka, resumeKafka, startPeers, stopPeers } from './support/control';
 import { receiptsFor } from './support/receipts';
 
 const exec = promisify(execFile);
+
+function logEntry(line: string): { msg?: string; batchId?: string } | undefined {
+  try {
+    return JSON.parse(line) as { msg?: string; batchId?: string };
+  } catch {
+    return undefined;
+  }
+}
 const repoRoot = join(__dirname, '..', '..', '..');
 
 describe('anchoring on the Fabric ledger', () => {
@@ -105,22 +113,44 @@ describe('anchoring on the Fabric ledger', () => {
     expect(bad.out).toMatch(/^NOT VERIFIED: leaf mismatch: the event's commitment is [0-9a-f]{64} but the receipt says [0-9a-f]{64}/);
   });
 
-  it('anchors nothing twice and loses nothing when ledger-writer is SIGKILLed between submit and offset commit', async () => {
+  it('anchors nothing twice and loses nothing when ledger-writer is SIGKILLed between the Fabric commit and the offset commit', async () => {
+    // The broker is frozen while the writer's first batch is on its way to Fabric: the
+    // transaction commits on the chain, but its receipts and offsets cannot reach Kafka,
+    // so the kill always lands in that window (Fabric's 100 ms block cut leaves time).
+    let submitted: string | undefined;
+    let pausing: Promise<unknown> | undefined;
+    let onCommitted!: () => void;
+    const committed = new Promise<void>((resolve) => (onCommitted = resolve));
     await writer.stop();
-    writer = await startServiceProcess('ledger-writer', { LEDGER_BATCH_MAX_WAIT_MS: '1000' });
+    writer = await startServiceProcess('ledger-writer', { LEDGER_BATCH_MAX_EVENTS: '50' }, (line) => {
+      const entry = logEntry(line);
+      if (entry?.msg === 'submitting batch' && pausing === undefined) {
+        submitted = entry.batchId;
+        pausing = pauseKafka();
+      } else if (entry?.msg === 'batch committed' && entry.batchId === submitted) onCommitted();
+    });
     const before = writer;
-    const committed = new Promise<void>((resolve) => before.child.stdout?.on('data', (d: Buffer) => d.toString().includes('"batch committed"') && resolve()));
-    const eventIds = await register(200);
-    await committed;
-    await before.kill(); // the transaction is on the chain; receipts and offsets may not be
+    const registering = register(200); // answered once the broker is back
+    try {
+      await committed;
+      await pausing;
+      await before.kill();
+    } finally {
+      await resumeKafka();
+    }
+    const killedLogs = before.logs().split('\n').map(logEntry);
+    expect(killedLogs.some((e) => e?.msg === 'receipts published' && e.batchId === submitted)).toBe(false);
+
     writer = await startServiceProcess('ledger-writer');
+    const eventIds = await registering;
     const receipts = await receiptsFor(eventIds);
     expect([...receipts.keys()].sort()).toEqual([...eventIds].sort());
     for (const [eventId, list] of receipts) {
       expect({ eventId, batches: new Set(list.map((r) => r.batchId)).size }).toEqual({ eventId, batches: 1 });
     }
-    await eventually('the restarted writer to finish', async () => ((await fetch(`${writer.url}/health/ready`)).ok ? true : undefined));
-    expect(writer.logs()).toContain('already anchored: the chaincode refused the duplicate batch id');
+    await eventually('the restarted writer to re-submit the interrupted batch', async () =>
+      writer.logs().split('\n').map(logEntry).some((e) => e?.msg === 'already anchored: the chaincode refused the duplicate batch id' && e.batchId === submitted) ? true : undefined,
+    );
   });
 
   it('reports not-ready while the peers are down and anchors everything once they are back', async () => {

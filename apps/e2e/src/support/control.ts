@@ -1,5 +1,5 @@
 // The test runner's control endpoint (tools/test/infra.ts): stop and start the
-// Fabric peers, fetch the channel's blocks.
+// Fabric peers, pause and resume the Kafka broker, fetch the channel's blocks.
 import { testEnv } from './test-env';
 
 async function call(method: 'GET' | 'POST', path: string): Promise<unknown> {
@@ -10,6 +10,8 @@ async function call(method: 'GET' | 'POST', path: string): Promise<unknown> {
 
 export const stopPeers = () => call('POST', '/fabric/peers/stop');
 export const startPeers = () => call('POST', '/fabric/peers/start');
+export const pauseKafka = () => call('POST', '/kafka/pause');
+export const resumeKafka = () => call('POST', '/kafka/resume');
 export async function channelBlocks(): Promise<Buffer[]> {
   const { blocks } = (await call('GET', '/fabric/blocks')) as { blocks: string[] };
   return blocks.map((b) => Buffer.from(b, 'base64'));

@@ -29,7 +29,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServiceProcess(name: string, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
+/** `onLine` sees each line the service logs as it arrives, from its first. */
+export async function startServiceProcess(name: string, extraEnv: Record<string, string> = {}, onLine?: (line: string) => void): Promise<ServiceProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', join(repoRoot, 'apps', name, 'dist', 'main.js')], {
     cwd: repoRoot,
@@ -57,7 +58,14 @@ export async function startServiceProcess(name: string, extraEnv: Record<string,
     },
   });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  let partial = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+    if (!onLine) return;
+    const lines = (partial + d.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) onLine(line);
+  });
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
