@@ -5,5 +5,7 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/apps/e2e/src/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // A running devnet's and the test run's own state (Fabric's orderer keeps *.snap files) are not the suite's.
+  modulePathIgnorePatterns: ['<rootDir>/.devnet/', '<rootDir>/tmp/'],
   testTimeout: 180_000,
 };
