@@ -32,6 +32,8 @@ class FakeLedger implements LedgerAnchor {
     this.submits++;
     if (this.down) throw Object.assign(new Error('14 UNAVAILABLE: peer down'), { code: 14 });
     const existing = this.chain.get(batch.batchId);
+    // As FabricGatewayAnchor does: a refused duplicate must be the batch on the chain.
+    if (existing && existing.merkleRoot !== batch.merkleRoot) throw new Error(`batch ${batch.batchId} on the chain has another root`);
     if (existing) return { txId: existing.txId, blockNumber: '1', alreadyAnchored: true, anchoredAt: existing.anchoredAt };
     const txId = `tx${this.chain.size}`;
     this.chain.set(batch.batchId, { ...batch, txId, anchoredAt: '2026-11-25T10:00:01.000Z', submitterMspId: 'ProviderOrgMSP' });
@@ -126,6 +128,28 @@ describe('anchoring', () => {
     }
     expect(batchIds.size).toBe(4);
     expect([...ledger.chain.values()].reduce((n, b) => n + b.leafCount, 0)).toBe(4);
+  });
+
+  it('re-submits an interrupted batch with the leaves it planned, though the salt changed in between', async () => {
+    const { handler, ledger, intents, publisher } = setup(3);
+    // The crash: the batch committed on the chain but neither receipts nor offsets made it.
+    publisher.publishAll = async () => {
+      throw new Error('killed');
+    };
+    await expect(handler.handle(batchOf([1, 2, 3].map((n) => record(n))))).rejects.toThrow('killed');
+    const [onChain] = [...ledger.chain.values()];
+    // Meanwhile the patient of offset 2 was erased (or their key rotated): a fresh salt now.
+    const rotated = { saltFor: async (subject: string | undefined) => (subject === record(2).event.subject ? { salt: Buffer.alloc(32, 9), keyVersion: 'test-v2' } : salts.saltFor(subject)) };
+    const again = setup(3);
+    const restarted = new AnchoringHandler(ledger, rotated, intents, again.publisher, logger, { maxEvents: 3 });
+    await restarted.handle(batchOf([1, 2, 3, 4].map((n) => record(n))));
+    expect(ledger.chain.size).toBe(2);
+    const receipts = again.publisher.receipts.map((r) => r.data as ReceiptIssuedV1);
+    expect(receipts.filter((r) => r.batchId === onChain!.batchId).map((r) => [r.merkleRoot, r.saltVersion])).toEqual([
+      [onChain!.merkleRoot, 'test-v1'],
+      [onChain!.merkleRoot, 'test-v1'],
+      [onChain!.merkleRoot, 'test-v1'],
+    ]);
   });
 
   it('reports the ledger unreachable and fails transiently while Fabric is down, then recovers', async () => {

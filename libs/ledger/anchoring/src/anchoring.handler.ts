@@ -1,16 +1,18 @@
-// ledger-writer's consumer logic: per partition batch, plan the Merkle batches and
-// write the plan down, anchor each (waiting for its commit), publish one receipt per
-// event, and only then return — the consumer commits offsets after that. A crash
-// anywhere in between re-forms the same batches from the written plan; the chaincode
-// refuses the ids it already holds, which the writer reads as "already anchored".
+// ledger-writer's consumer logic: per partition batch, plan the Merkle batches, compute
+// their leaves and write both down, anchor each (waiting for its commit), publish one
+// receipt per event, and only then return — the consumer commits offsets after that.
+// A crash anywhere in between re-forms the same batches with the same leaves from the
+// written plan (a salt rotated or shredded since cannot change a root already on the
+// chain); the chaincode refuses the ids it already holds, which the writer reads as
+// "already anchored".
 import { SpanKind, trace, type Link } from '@opentelemetry/api';
 import { Topics } from '@carechain/contracts';
 import { inSpan, TransientError, type BatchHandler, type ConsumedRecord, type EventPublisher, type RecordBatch } from '@carechain/messaging';
-import type { CommitmentSaltProvider } from '@carechain/ledger-merkle';
+import { toHex, type CommitmentSaltProvider } from '@carechain/ledger-merkle';
 import type { Logger } from '@carechain/telemetry';
 import type { IntentStore } from './intent-store';
 import type { LedgerAnchor } from './ledger-anchor.port';
-import { cutBatches, prepareBatch } from './prepared-batch';
+import { cutBatches, prepareBatch, type PreparedBatch, type StoredLeaves } from './prepared-batch';
 import { receiptsFor } from './receipts';
 
 const tracer = trace.getTracer('@carechain/ledger-anchoring');
@@ -39,24 +41,30 @@ export class AnchoringHandler implements BatchHandler {
 
   async handle(batch: RecordBatch): Promise<void> {
     if (batch.records.length === 0) return;
-    const chunks = await this.plan(batch);
-    const ranges = chunks.map((c) => ({ firstOffset: c[0]!.offset, lastOffset: c[c.length - 1]!.offset }));
+    const prepared: PreparedBatch[] = [];
+    for (const { records, stored } of await this.plan(batch)) prepared.push(await prepareBatch(records, this.salts, stored));
+    const ranges = prepared.map(({ records, commitments, saltVersions }) => ({
+      firstOffset: records[0]!.offset,
+      lastOffset: records[records.length - 1]!.offset,
+      commitments: commitments.map((c) => toHex(c)),
+      saltVersions,
+    }));
     await this.intents.put(batch.topic, batch.partition, { ranges });
-    for (const chunk of chunks) await this.anchor(chunk);
+    for (const one of prepared) await this.anchor(one);
   }
 
   /**
    * The Merkle batches for this partition batch: an interrupted plan is honoured for the
-   * records it covers (same boundaries, so the same batch ids), the rest is cut afresh.
+   * records it covers (same boundaries, so the same batch ids, and the same leaves where
+   * the plan holds them), the rest is cut afresh.
    */
-  private async plan(batch: RecordBatch): Promise<ConsumedRecord[][]> {
-    const stored = await this.intents.get(batch.topic, batch.partition);
+  private async plan(batch: RecordBatch): Promise<{ records: ConsumedRecord[]; stored?: StoredLeaves }[]> {
+    const intent = await this.intents.get(batch.topic, batch.partition);
     const first = BigInt(batch.records[0]!.offset);
-    const planned = stored?.ranges ?? [];
-    if (planned.length === 0 || first > BigInt(planned[planned.length - 1]!.lastOffset)) {
-      return cutBatches(batch.records, this.options.maxEvents);
-    }
-    const chunks: ConsumedRecord[][] = [];
+    const planned = intent?.ranges ?? [];
+    const fresh = (records: readonly ConsumedRecord[]) => cutBatches(records, this.options.maxEvents).map((records) => ({ records }));
+    if (planned.length === 0 || first > BigInt(planned[planned.length - 1]!.lastOffset)) return fresh(batch.records);
+    const chunks: { records: ConsumedRecord[]; stored?: StoredLeaves }[] = [];
     let rest = batch.records;
     for (const range of planned) {
       if (BigInt(range.lastOffset) < first) continue; // anchored and committed before the crash
@@ -64,17 +72,18 @@ export class AnchoringHandler implements BatchHandler {
       if (inRange.length === 0 || inRange[inRange.length - 1]!.offset !== range.lastOffset) {
         throw new TransientError(`waiting for the records of interrupted batch ${range.firstOffset}-${range.lastOffset} on ${batch.topic}/${batch.partition}`);
       }
-      chunks.push(inRange);
+      // Plans written before leaves were stored recompute them.
+      const stored = range.commitments && range.saltVersions ? { commitments: range.commitments, saltVersions: range.saltVersions } : undefined;
+      chunks.push({ records: inRange, stored });
       rest = rest.filter((r) => BigInt(r.offset) > BigInt(range.lastOffset));
     }
-    return [...chunks, ...cutBatches(rest, this.options.maxEvents)];
+    return [...chunks, ...fresh(rest)];
   }
 
-  private async anchor(records: ConsumedRecord[]): Promise<void> {
-    const links: Link[] = records.map((r) => trace.getSpanContext(r.traceContext)).filter((c) => c !== undefined).map((context) => ({ context }));
+  private async anchor(prepared: PreparedBatch): Promise<void> {
+    const links: Link[] = prepared.records.map((r) => trace.getSpanContext(r.traceContext)).filter((c) => c !== undefined).map((context) => ({ context }));
     const span = tracer.startSpan('anchor batch', { kind: SpanKind.CLIENT, links });
     await inSpan(span, async () => {
-      const prepared = await prepareBatch(records, this.salts);
       const { batchId, leafCount, sourceRange } = prepared.anchor;
       span.setAttributes({ 'carechain.batch.id': batchId, 'carechain.batch.leaf_count': leafCount, 'messaging.destination.name': sourceRange.topic });
       const where = { batchId, leafCount, topic: sourceRange.topic, partition: sourceRange.partition, firstOffset: sourceRange.firstOffset, lastOffset: sourceRange.lastOffset };

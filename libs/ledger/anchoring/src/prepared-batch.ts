@@ -1,7 +1,7 @@
 // From consumed records to what goes on the chain: each event's keyed commitment
 // (the Merkle leaf), the tree over them, and the anchor describing the batch.
 import type { ConsumedRecord } from '@carechain/messaging';
-import { buildTree, canonicalEventBytes, leafCommitment, toHex, type CommitmentSaltProvider, type MerkleTree } from '@carechain/ledger-merkle';
+import { buildTree, canonicalEventBytes, hashFromHex, leafCommitment, toHex, type CommitmentSaltProvider, type MerkleTree } from '@carechain/ledger-merkle';
 import { batchIdOf } from './batch-id';
 import type { BatchAnchor } from './ledger-anchor.port';
 
@@ -42,21 +42,20 @@ export function cutBatches(records: readonly ConsumedRecord[], maxEvents: number
   return batches;
 }
 
-export async function prepareBatch(records: readonly ConsumedRecord[], salts: CommitmentSaltProvider): Promise<PreparedBatch> {
+/** Leaves computed before a crash, to be reused as they are. */
+export interface StoredLeaves {
+  readonly commitments: readonly string[];
+  readonly saltVersions: readonly string[];
+}
+
+export async function prepareBatch(records: readonly ConsumedRecord[], salts: CommitmentSaltProvider, stored?: StoredLeaves): Promise<PreparedBatch> {
   const first = records[0];
   const last = records[records.length - 1];
   if (!first || !last) throw new Error('a batch needs at least one record');
-  const commitments: Buffer[] = [];
-  const saltVersions: string[] = [];
+  const { commitments, saltVersions } = stored ? restoredLeaves(records, stored) : await computedLeaves(records, salts);
   let min = Infinity;
   let max = -Infinity;
-  // One lookup per subject, all at once: a provider may wait for a key to arrive, and a batch waits at most once.
-  const bySubject = new Map<string | undefined, ReturnType<CommitmentSaltProvider['saltFor']>>();
-  for (const { event } of records) if (!bySubject.has(event.subject)) bySubject.set(event.subject, salts.saltFor(event.subject));
   for (const record of records) {
-    const { salt, keyVersion } = await bySubject.get(record.event.subject)!;
-    commitments.push(leafCommitment(canonicalEventBytes(record.event), salt));
-    saltVersions.push(keyVersion);
     const t = Date.parse(record.event.time);
     min = Math.min(min, t);
     max = Math.max(max, t);
@@ -76,4 +75,26 @@ export async function prepareBatch(records: readonly ConsumedRecord[], salts: Co
     saltVersions,
     tree,
   };
+}
+
+async function computedLeaves(records: readonly ConsumedRecord[], salts: CommitmentSaltProvider): Promise<{ commitments: Buffer[]; saltVersions: string[] }> {
+  const commitments: Buffer[] = [];
+  const saltVersions: string[] = [];
+  // One lookup per subject, all at once: a provider may wait for a key to arrive, and a batch waits at most once.
+  const bySubject = new Map<string | undefined, ReturnType<CommitmentSaltProvider['saltFor']>>();
+  for (const { event } of records) if (!bySubject.has(event.subject)) bySubject.set(event.subject, salts.saltFor(event.subject));
+  for (const record of records) {
+    const { salt, keyVersion } = await bySubject.get(record.event.subject)!;
+    commitments.push(leafCommitment(canonicalEventBytes(record.event), salt));
+    saltVersions.push(keyVersion);
+  }
+  return { commitments, saltVersions };
+}
+
+function restoredLeaves(records: readonly ConsumedRecord[], stored: StoredLeaves): { commitments: Buffer[]; saltVersions: string[] } {
+  if (stored.commitments.length !== records.length || stored.saltVersions.length !== records.length) {
+    const range = `${records[0]!.topic}/${records[0]!.partition} ${records[0]!.offset}-${records[records.length - 1]!.offset}`;
+    throw new Error(`the written plan for ${range} holds ${stored.commitments.length} leaves but the topic returned ${records.length} records`);
+  }
+  return { commitments: stored.commitments.map((c) => hashFromHex(c, 'a stored commitment')), saltVersions: [...stored.saltVersions] };
 }
