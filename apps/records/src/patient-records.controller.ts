@@ -7,7 +7,7 @@ import { searchBundle, SearchRecordsUseCase, WriteRecordUseCase, type RecordsSea
 import { FHIR_JSON } from './fhir-json.parser';
 import { asProblem } from './records.problems';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, requestUrl, searchQuerySchema, type SearchQueryParams } from './records.http';
-import { READ_ROLES, requesterOf, WRITE_ROLES } from './records.roles';
+import { READ_ROLES, readPurpose, requesterOf, WRITE_ROLES } from './records.roles';
 
 @ApiTags('records')
 @Controller('patients/:id/records')
@@ -55,7 +55,7 @@ export class PatientRecordsController {
       this.search.execute(
         patientId,
         { categories: query.category, offset: query._offset, count: query._count },
-        { requester: requesterOf(principal), purpose: query.purpose, ...breakGlassOf(breakGlassReason) },
+        { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) },
       ),
     );
     reply.header(ACCESS_EVENTS_HEADER, result.accessEventIds.join(','));

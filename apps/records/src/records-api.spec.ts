@@ -119,6 +119,26 @@ describe('records HTTP API', () => {
     expect(accessEvents()).toEqual([expect.objectContaining({ decision: 'permit', basis: 'break-glass', breakGlass: true, purpose: 'ETREAT' })]);
   });
 
+  it('lets a patient read their own records (PATRQT unless they say otherwise) and nobody else\'s', async () => {
+    const { recordId } = await create();
+    const self = await token(patientId, CUSTODIAN, ['patient']);
+    const own = await call('GET', `/records/${recordId}`, self);
+    expect(own.statusCode).toBe(200);
+    const search = await call('GET', `/patients/${patientId}/records`, self);
+    expect(search.statusCode).toBe(200);
+    expect(search.json<{ total: number }>().total).toBe(1);
+    // A patient token at the custodian is no clinician there: not for treatment, not another patient.
+    expect((await call('GET', `/records/${recordId}?purpose=TREAT`, self)).json()).toMatchObject({ status: 403, reason: 'own-records-purpose' });
+    const other = await token(await world.registerPatient(), CUSTODIAN, ['patient']);
+    expect((await call('GET', `/records/${recordId}`, other)).json()).toMatchObject({ status: 403, reason: 'not-own-records' });
+    expect(accessEvents().map((e) => [e.actor.subject === patientId, e.decision, e.basis ?? e.denyReason, e.purpose])).toEqual([
+      [true, 'permit', 'patient', 'PATRQT'],
+      [true, 'permit', 'patient', 'PATRQT'],
+      [true, 'deny', 'own-records-purpose', 'TREAT'],
+      [false, 'deny', 'not-own-records', 'PATRQT'],
+    ]);
+  });
+
   it('refuses an invalid resource with 400, its issues as errors and as an OperationOutcome', async () => {
     const res = await call('POST', `/patients/${patientId}/records`, custodian, { resourceType: 'Condition' });
     expect(res.statusCode).toBe(400);

@@ -10,7 +10,7 @@ import type { FhirResource } from '@carechain/records-fhir';
 import { FHIR_JSON } from './fhir-json.parser';
 import { asProblem } from './records.problems';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, ifMatchVersion, readQuerySchema, requestUrl, type ReadQuery } from './records.http';
-import { READ_ROLES, requesterOf, SHARE_ROLES, WRITE_ROLES } from './records.roles';
+import { READ_ROLES, readPurpose, requesterOf, SHARE_ROLES, WRITE_ROLES } from './records.roles';
 
 const shareSchema = z.object({ organisation: organisationIdSchema, purpose: purposeOfUseSchema }).strict();
 
@@ -47,7 +47,7 @@ export class RecordsController {
   @Get()
   @Roles(...READ_ROLES)
   @Header('content-type', FHIR_JSON)
-  @ApiOperation({ summary: "The record's latest version, decrypted, if consent permits the caller for its category and the purpose (default TREAT). Every read, permitted or denied, is recorded as AccessDecided before the answer." })
+  @ApiOperation({ summary: "The record's latest version, decrypted, if consent permits the caller for its category and the purpose (default TREAT; PATRQT for a patient, who reads their own records only). Every read, permitted or denied, is recorded as AccessDecided before the answer." })
   @ApiHeader(breakGlassHeader)
   async read(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
@@ -56,7 +56,7 @@ export class RecordsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FhirResource> {
-    const read = await asProblem(() => this.reads.latest(recordId, { requester: requesterOf(principal), purpose: query.purpose, ...breakGlassOf(breakGlassReason) }));
+    const read = await asProblem(() => this.reads.latest(recordId, { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) }));
     reply.header('etag', etag(read.stored.version)).header('last-modified', new Date(read.stored.writtenAt).toUTCString()).header(ACCESS_EVENTS_HEADER, read.accessEventIds.join(','));
     return read.resource;
   }
@@ -74,7 +74,7 @@ export class RecordsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordHistoryBundle> {
-    const read = await asProblem(() => this.reads.history(recordId, { requester: requesterOf(principal), purpose: query.purpose, ...breakGlassOf(breakGlassReason) }));
+    const read = await asProblem(() => this.reads.history(recordId, { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) }));
     reply.header(ACCESS_EVENTS_HEADER, read.accessEventIds.join(','));
     return historyBundle(read.versions, requestUrl(request));
   }

@@ -11,8 +11,8 @@ export const BREAK_GLASS_HEADER = 'x-break-glass-reason';
 /** Ids of the AccessDecided events a read published, so a client can find them in the audit trail. */
 export const ACCESS_EVENTS_HEADER = 'x-access-event-ids';
 
-// A read states why it reads; treatment when it does not say.
-const purpose = purposeOfUseSchema.default('TREAT');
+// A read states why it reads; readPurpose() fills in the caller's usual purpose when it does not say.
+const purpose = purposeOfUseSchema.optional();
 
 export const readQuerySchema = z.object({ purpose });
 

@@ -23,6 +23,35 @@ describe('decide', () => {
     });
   });
 
+  describe("the patient's own records", () => {
+    const self = { subject: PATIENT, organisation: CUSTODIAN, roles: ['patient'] };
+
+    it('permits the patient every category for PATRQT, without a grant', () => {
+      const decision = decide(aRequest({ requester: self, purpose: 'PATRQT', categories: ['conditions', 'billing'] }), aPatient(), []);
+      expect(decision).toEqual({ effect: 'permit', basis: 'patient', permitted: ['conditions', 'billing'], denied: [], grantIds: [], breakGlass: false });
+    });
+
+    it('permits a patient record merged into this one: the same person', () => {
+      const merged = { ...self, subject: 'patient-0' };
+      expect(decide(aRequest({ requester: merged, purpose: 'PATRQT' }), aPatient({ aliases: ['patient-0'] }), [])).toMatchObject({ effect: 'permit', basis: 'patient' });
+      expect(decide(aRequest({ requester: merged, purpose: 'PATRQT' }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.NotOwnRecords });
+    });
+
+    it("denies a patient another patient's records, even at that patient's custodian for treatment, with a grant or breaking the glass", () => {
+      const other = { ...self, subject: 'patient-2' };
+      const grant = aGrant({ grantee: { organisation: CUSTODIAN } });
+      expect(decide(aRequest({ requester: other, purpose: 'PATRQT' }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.NotOwnRecords, permitted: [] });
+      expect(decide(aRequest({ requester: other }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.NotOwnRecords });
+      const glass = aRequest({ requester: { ...other, roles: ['patient', 'clinician'] }, breakGlass: { reason: 'unconscious on arrival' } });
+      expect(decide(glass, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.NotOwnRecords, breakGlass: false });
+    });
+
+    it('denies the patient under any other purpose, and an erased patient altogether', () => {
+      expect(decide(aRequest({ requester: self, purpose: 'TREAT' }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.OwnRecordsPurpose });
+      expect(decide(aRequest({ requester: self, purpose: 'PATRQT' }), aPatient({ erased: true }), [])).toMatchObject({ effect: 'deny', reason: DenyReason.PatientErased });
+    });
+  });
+
   describe('the custodian', () => {
     it.each(['TREAT', 'ETREAT'] as const)('reads every category for %s without a grant', (purpose) => {
       const decision = decide(aRequest({ requester: atCustodian, purpose, categories: ['conditions', 'billing'] }), aPatient(), []);

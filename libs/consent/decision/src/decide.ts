@@ -1,11 +1,13 @@
 // The consent decision: one Decision per AccessRequest, pure and deterministic. Order:
 //  1. unknown or erased patient: deny, whatever else the request says;
-//  2. the patient's custodian reading for treatment: permit (basis custodian);
-//  3. grants, per category: a category is permitted when some grant for the
+//  2. a requester with the patient role: permit (basis patient) when it is the patient
+//     reading for PATRQT, else deny; nothing below applies to patients' tokens;
+//  3. the patient's custodian reading for treatment: permit (basis custodian);
+//  4. grants, per category: a category is permitted when some grant for the
 //     requester, the purpose and that category is in force at request.at. Grants
 //     add up: two grants to one organisation, one for conditions and one for
 //     medications, together permit both;
-//  4. break-glass, only when 2 and 3 leave something denied: a normal basis is
+//  5. break-glass, only when 3 and 4 leave something denied: a normal basis is
 //     preferred because every break-glass read raises an alert for review, and a
 //     read the patient consented to should not. An allowed break-glass permits the
 //     whole request; a refused one denies with break-glass-not-allowed, still
@@ -22,6 +24,7 @@ import { ConsentDecisionError, ConsentDecisionErrorCode } from './consent-decisi
 import { DenyReason, denyMessage } from './deny-reason';
 import { scopeMiss } from './grant-covers';
 import { validityMiss } from './grant-validity';
+import { isPatientRequester, isThePatient, OWN_RECORDS_PURPOSE } from './own-records';
 import { isTreatment } from './treatment';
 import { bitOf } from './vocabulary-mask';
 
@@ -31,6 +34,8 @@ const MISS_RANK: Readonly<Record<DenyReason, number>> = {
   [DenyReason.PatientUnknown]: 0,
   [DenyReason.PatientErased]: 0,
   [DenyReason.BreakGlassNotAllowed]: 0,
+  [DenyReason.NotOwnRecords]: 0,
+  [DenyReason.OwnRecordsPurpose]: 0,
   [DenyReason.NoGrant]: 1,
   [DenyReason.PractitionerMismatch]: 2,
   [DenyReason.PurposeNotGranted]: 3,
@@ -58,6 +63,11 @@ export function decide(request: AccessRequest, patient: PatientContext | undefin
     throw new ConsentDecisionError(ConsentDecisionErrorCode.InvalidRequest, 'the patient context is for another patient than the request');
   }
   if (patient.erased) return deny(DenyReason.PatientErased, [], req.categories.slice(), []);
+  if (isPatientRequester(request.requester)) {
+    if (!isThePatient(request.requester, patient)) return deny(DenyReason.NotOwnRecords, [], req.categories.slice(), []);
+    if (request.purpose !== OWN_RECORDS_PURPOSE) return deny(DenyReason.OwnRecordsPurpose, [], req.categories.slice(), []);
+    return permit('patient', req.categories, [], false);
+  }
   if (patient.custodian === request.requester.organisation && isTreatment(request.purpose)) {
     return permit('custodian', req.categories, [], false);
   }

@@ -7,10 +7,11 @@ import type { RecordCategory } from '@carechain/contracts';
 import type { DenyReason } from './deny-reason';
 
 /**
- * custodian: the patient's custodian reading for treatment; grant: one or more grants;
- * break-glass: an emergency override, to be audited and reviewed.
+ * patient: the patient reading their own records; custodian: the patient's custodian
+ * reading for treatment; grant: one or more grants; break-glass: an emergency
+ * override, to be audited and reviewed.
  */
-export type DecisionBasis = 'custodian' | 'grant' | 'break-glass';
+export type DecisionBasis = 'patient' | 'custodian' | 'grant' | 'break-glass';
 
 interface DecisionOutcome {
   /** Requested categories that may be read, in request order, without duplicates. */

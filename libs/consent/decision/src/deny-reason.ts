@@ -13,6 +13,10 @@ export enum DenyReason {
   GrantExpired = 'grant-expired',
   GrantNotYetValid = 'grant-not-yet-valid',
   BreakGlassNotAllowed = 'break-glass-not-allowed',
+  /** A patient asked for another patient's records. */
+  NotOwnRecords = 'not-own-records',
+  /** A patient asked for their own records under another purpose than PATRQT. */
+  OwnRecordsPurpose = 'own-records-purpose',
 }
 
 export const DENY_REASONS: readonly DenyReason[] = Object.values(DenyReason);
@@ -39,5 +43,9 @@ export function denyMessage(reason: DenyReason): string {
       return 'The grant is not valid yet.';
     case DenyReason.BreakGlassNotAllowed:
       return 'Break-glass needs the clinician role, a reason of 10 to 500 characters and a treatment purpose (TREAT or ETREAT).';
+    case DenyReason.NotOwnRecords:
+      return 'A patient may read their own records only.';
+    case DenyReason.OwnRecordsPurpose:
+      return 'A patient reads their own records for the purpose PATRQT (patient request).';
   }
 }

@@ -6,4 +6,6 @@ export interface PatientContext {
   readonly custodian: string;
   /** Erased (right to erasure): nothing is permitted, not even break-glass. */
   readonly erased: boolean;
+  /** Ids of patient records merged into this one: the same person, whose own token may carry any of them. */
+  readonly aliases?: readonly string[];
 }

@@ -14,8 +14,8 @@ export const accessDecidedV1Schema = z.object({
   categories: z.array(recordCategorySchema).max(8),
   purpose: purposeOfUseSchema,
   decision: z.enum(['permit', 'deny']),
-  /** Why it was permitted: the custodian rule, a grant, or break-glass. */
-  basis: z.enum(['custodian', 'grant', 'break-glass']).optional(),
+  /** Why it was permitted: the patient's own read, the custodian rule, a grant, or break-glass. */
+  basis: z.enum(['patient', 'custodian', 'grant', 'break-glass']).optional(),
   grantId: z.uuid().optional(),
   denyReason: z.string().max(64).optional(),
   breakGlass: z.boolean(),

@@ -1,8 +1,9 @@
 // Every read and write of a record is decided here, in process, by the pure
 // decide() over the patient registry and records' own copy of the grants.
 import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
-import { decide, type Decision, type Grant } from '@carechain/consent-decision';
+import { decide, requesterAliases, type Decision, type Grant } from '@carechain/consent-decision';
 import type { RegisteredPatient } from '@carechain/patient-registry';
+import type { PatientDirectory } from './patient-lookup';
 import type { Requester } from './requester';
 
 /** The patient's grants: GrantsReplica here, any GrantBook in a spec. */
@@ -13,6 +14,7 @@ export interface GrantSource {
 export class ConsentGate {
   constructor(
     private readonly grants: GrantSource,
+    private readonly directory: Pick<PatientDirectory, 'resolve'>,
     private readonly now: () => Date,
   ) {}
 
@@ -26,7 +28,12 @@ export class ConsentGate {
         at: this.now(),
         ...(breakGlassReason !== undefined && { breakGlass: { reason: breakGlassReason } }),
       },
-      { patientId: patient.patientId, custodian: patient.custodian, erased: patient.erased },
+      {
+        patientId: patient.patientId,
+        custodian: patient.custodian,
+        erased: patient.erased,
+        aliases: requesterAliases(requester, patient.patientId, (id) => this.directory.resolve(id)?.patientId),
+      },
       this.grants.forPatient(patient.patientId),
     );
   }

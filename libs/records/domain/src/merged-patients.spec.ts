@@ -41,4 +41,26 @@ describe('records of merged patients', () => {
     const page = await search.execute(survivor, { categories: [], offset: 1, count: 1 }, treat(custodianClinician));
     expect(page.entries.map((e) => e.stored.recordId)).toEqual([onSurvivor.recordId]);
   });
+
+  it('lets the patient read the whole merged group with a token carrying either id', async () => {
+    const survivor = await world.registerPatient();
+    const merged = await world.registerPatient('hospital-z');
+    const writes = new WriteRecordUseCase(world.deps());
+    const onSurvivor = await writes.create(survivor, condition(survivor), custodianClinician);
+    world.tick();
+    const onMerged = await writes.create(merged, allergy(merged), { subject: 'dr-z', organisation: 'hospital-z', roles: ['clinician'] });
+    world.tick();
+    const asPatient = (subject: string): ReadRequest => ({ requester: { subject, organisation: 'hospital-z', roles: ['patient'] }, purpose: 'PATRQT' });
+    const read = new ReadRecordUseCase(world.deps());
+    await expect(read.latest(onSurvivor.recordId, asPatient(merged))).rejects.toMatchObject({ details: { denyReason: 'not-own-records' } });
+
+    world.merge(survivor, merged);
+    const search = new SearchRecordsUseCase(world.deps());
+    for (const subject of [survivor, merged]) {
+      await expect(read.latest(onSurvivor.recordId, asPatient(subject))).resolves.toBeDefined();
+      await expect(read.latest(onMerged.recordId, asPatient(subject))).resolves.toBeDefined();
+      const result = await search.execute(merged, { categories: [], offset: 0, count: DEFAULT_PAGE_SIZE }, asPatient(subject));
+      expect(result.total).toBe(2);
+    }
+  });
 });

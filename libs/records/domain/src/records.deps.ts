@@ -55,7 +55,7 @@ export function recordsKit(deps: RecordsDeps): RecordsKit {
     store: deps.store,
     publisher: deps.publisher,
     lookup: new PatientLookup(deps.patients, timing.patientWaitMs),
-    gate: new ConsentGate(deps.grants, now),
+    gate: new ConsentGate(deps.grants, deps.patients, now),
     vault: new RecordVault(deps.keys, timing.keyWaitMs),
     access: new AccessLog(deps.publisher, newId),
     now,
