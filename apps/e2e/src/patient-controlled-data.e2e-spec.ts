@@ -173,6 +173,25 @@ describe('patient-controlled data', () => {
     }
   });
 
+  it("lets patients read their own records, and nobody else's, and shows them who read theirs", async () => {
+    const patientId = await registerNew();
+    const conditionId = await write(patientId, condition(patientId));
+    await write(patientId, chargeItem(patientId));
+    const self = await token({ sub: patientId, roles: ['patient'], org: 'hospital-a' });
+    const own = await call<{ type: string; total: number }>(records.url, 'GET', `/patients/${patientId}/records`, self);
+    expect(own).toMatchObject({ status: 200, body: { type: 'searchset', total: 2 } });
+    expect((await call(records.url, 'GET', `/records/${conditionId}`, self)).status).toBe(200);
+    const stranger = await token({ sub: await registerNew(), roles: ['patient'], org: 'hospital-a' });
+    expect(await call(records.url, 'GET', `/records/${conditionId}`, stranger)).toMatchObject({ status: 403, body: { reason: 'not-own-records' } });
+
+    const trail = await eventually('the reads in the patient’s own audit trail', async () => {
+      const r = await call<{ events: { type: string; actor?: string; details?: { decision?: string; basis?: string; denyReason?: string } }[] }>(audit.url, 'GET', `/audit/events?patient=${patientId}`, self);
+      const reads = r.body.events.filter((e) => e.type === 'carechain.records.access.decided.v1');
+      return reads.length >= 3 ? reads : undefined;
+    }, 20_000, 200);
+    expect(trail.map((e) => e.details?.basis ?? e.details?.denyReason).sort()).toEqual(['not-own-records', 'patient', 'patient']);
+  });
+
   it('denies after a grant expires, permits break-glass and flags it for the patient, and refuses a badly signed grant', async () => {
     const patientId = await registerNew();
     const conditionId = await write(patientId, condition(patientId));
