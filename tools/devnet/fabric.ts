@@ -8,12 +8,16 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { assertPortFree, run, startProcess, waitFor, type Proc } from './lib/proc.ts';
 import { repoRoot, stateDir } from './lib/paths.ts';
 import { ensureFabricBinaries, type FabricBins } from './fabric-binaries.ts';
 import { CHAINCODE, CHANNEL, cryptoPaths, ORGS, topology, type OrgName, type PeerNode, type Topology } from './fabric-topology.ts';
 import { deployChaincode, startChaincodeServer } from './fabric-chaincode.ts';
+
+// The built ledger lib (the stack and the test runner build before starting Fabric).
+const requireBuilt = createRequire(join(repoRoot, 'package.json'));
 
 export { ensureFabricBinaries } from './fabric-binaries.ts';
 export type { FabricBins } from './fabric-binaries.ts';
@@ -130,6 +134,10 @@ function peerEnv(c: Ctx, p: PeerNode): NodeJS.ProcessEnv {
     CORE_PEER_CHAINCODELISTENADDRESS: `${c.t.host}:${p.chaincodePort}`,
     CORE_PEER_GOSSIP_BOOTSTRAP: addr,
     CORE_PEER_GOSSIP_EXTERNALENDPOINT: addr,
+    // A peer that finds the other organisation's anchor peer not up yet tries again
+    // after this interval (default 25 s), and until then its gateway cannot plan an
+    // endorsement both organisations sign: on a devnet started in seconds, retry fast.
+    CORE_PEER_GOSSIP_RECONNECTINTERVAL: '1s',
     CORE_PEER_LOCALMSPID: p.mspId,
     CORE_PEER_MSPCONFIGPATH: join(node, 'msp'),
     CORE_PEER_TLS_ENABLED: 'true',
@@ -228,6 +236,11 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
 
     const networkFile = join(dir, 'network.json');
     writeFileSync(networkFile, JSON.stringify(network, null, 2));
+    // Each peer answering is not enough: a gateway endorses through the peers its
+    // peer has learnt of by gossip, and until the two organisations' peers know each
+    // other (up to ~20 s after a fresh start) every submission fails with "no
+    // combination of peers can be derived which satisfy the endorsement policy".
+    await waitFor('both organisations to endorse through either gateway', () => endorsesThroughGateways(networkFile), { timeoutMs: 120_000, intervalMs: 500 });
     log(`fabric: channel ${CHANNEL} ready (orderer ${network.orderer.endpoint}, peers ${ORGS.map((o) => network.orgs[o].peer.endpoint).join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
       network,
@@ -287,4 +300,28 @@ if (import.meta.main) {
     log('usage: fabric.ts up|build|purge');
     process.exit(2);
   }
+}
+
+/**
+ * True once a proposal endorsed through each organisation's gateway is endorsed on the
+ * peers the endorsement policy needs. The gateway runs a proposal on its own peer
+ * first and plans the other organisations' endorsements from what gossip told it;
+ * until the peers have met that plan fails with FAILED_PRECONDITION. The call (a time
+ * query over a year nothing was anchored in) succeeds on any peer and is endorsed
+ * only, never submitted, so the ledger is untouched.
+ */
+async function endorsesThroughGateways(networkFile: string): Promise<boolean> {
+  const { FabricGateway, fabricConnectionFromNetworkFile } = requireBuilt('@carechain/ledger-anchoring');
+  for (const org of ORGS) {
+    const gateway = new FabricGateway(fabricConnectionFromNetworkFile(networkFile, org));
+    try {
+      const proposal = gateway.contract('anchor').newProposal('QueryBatchesByTime', { arguments: ['2000-01-01T00:00:00.000Z', '2000-01-02T00:00:00.000Z', '1'] });
+      await proposal.endorse();
+    } catch {
+      return false;
+    } finally {
+      gateway.close();
+    }
+  }
+  return true;
 }
