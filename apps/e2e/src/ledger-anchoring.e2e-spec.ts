@@ -118,24 +118,30 @@ describe('anchoring on the Fabric ledger', () => {
     // transaction commits on the chain, but its receipts and offsets cannot reach Kafka,
     // so the kill always lands in that window (Fabric's 100 ms block cut leaves time).
     let submitted: string | undefined;
-    let pausing: Promise<unknown> | undefined;
-    let onCommitted!: () => void;
-    const committed = new Promise<void>((resolve) => (onCommitted = resolve));
+    let kafkaControl: Promise<unknown> = Promise.resolve();
+    let committed = false;
     await writer.stop();
     writer = await startServiceProcess('ledger-writer', { LEDGER_BATCH_MAX_EVENTS: '50' }, (line) => {
       const entry = logEntry(line);
-      if (entry?.msg === 'submitting batch' && pausing === undefined) {
+      if (entry?.msg === 'submitting batch' && submitted === undefined) {
         submitted = entry.batchId;
-        pausing = pauseKafka();
-      } else if (entry?.msg === 'batch committed' && entry.batchId === submitted) onCommitted();
+        kafkaControl = kafkaControl.then(pauseKafka);
+      } else if (entry?.msg === 'batch committed' && entry.batchId === submitted) {
+        committed = true;
+      } else if (entry?.msg === 'handler failed, retrying' && submitted !== undefined && line.includes(submitted) && !committed) {
+        // That submission failed (it will be retried): thaw the broker and try the window again.
+        submitted = undefined;
+        kafkaControl = kafkaControl.then(resumeKafka);
+      }
     });
     const before = writer;
     const registering = register(200); // answered once the broker is back
     try {
-      await committed;
-      await pausing;
+      await eventually('a batch committed while Kafka is frozen', async () => (committed ? true : undefined), 90_000, 10);
+      await kafkaControl;
       await before.kill();
     } finally {
+      await kafkaControl;
       await resumeKafka();
     }
     const killedLogs = before.logs().split('\n').map(logEntry);

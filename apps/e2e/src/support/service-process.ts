@@ -1,12 +1,14 @@
 // Starts a built carechain service as its own process against the test
 // infrastructure, on a free port, and waits until it is ready.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { testEnv } from './test-env';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
+const SERVICE_LOGS = join(repoRoot, 'tmp', 'test-results', 'services');
 
 export interface ServiceProcess {
   readonly name: string;
@@ -57,6 +59,11 @@ export async function startServiceProcess(name: string, extraEnv: Record<string,
       ...extraEnv,
     },
   });
+  // Kept after the run (the test runner removes only its state dir) for a failure to be read.
+  mkdirSync(SERVICE_LOGS, { recursive: true });
+  const logFile = createWriteStream(join(SERVICE_LOGS, `${name}-${port}.log`));
+  child.stdout?.pipe(logFile);
+  child.stderr?.pipe(logFile);
   let output = '';
   let partial = '';
   child.stdout?.on('data', (d: Buffer) => {
