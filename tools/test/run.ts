@@ -5,9 +5,10 @@
 //   4. end-to-end specs (apps/e2e), in band, driving the built services
 // Every process it starts is stopped at the end, whatever happened.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../devnet/lib/paths.ts';
+import { killGroup } from '../devnet/lib/proc.ts';
 import { startTestInfra, type TestInfra } from './infra.ts';
 import { emptyTally, readJestDir, readJestJson, type Tally } from './results.ts';
 
@@ -15,11 +16,26 @@ const log = (m: string) => process.stderr.write(`\x1b[1m[carechain test]\x1b[0m 
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 const resultsDir = join(repoRoot, 'tmp', 'test-results');
 
+// Each tier runs in its own process group, so that stopping the run also stops what
+// a tier started (the services an e2e spec spawned), not just the tier's own process.
+const running = new Set<number>();
+
 function sh(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    if (child.pid !== undefined) running.add(child.pid);
+    child.once('exit', (code, signal) => {
+      if (child.pid !== undefined) running.delete(child.pid);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
+}
+
+/** What else an interrupted run must stop: the test infrastructure, once it is up. */
+let onInterrupt: () => Promise<void> = async () => undefined;
+
+function stopTiers(): void {
+  for (const pid of running) killGroup(pid, 'SIGTERM');
 }
 
 /** `--spec <pattern>` narrows integration and e2e specs to matching paths, for a developer's quick loop (CI runs all). */
@@ -41,6 +57,12 @@ function line(name: string, t: Tally): string {
 async function main(): Promise<number> {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const started = Date.now();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopTiers();
+      void onInterrupt().then(() => process.exit(130));
+    });
+  }
   rmSync(resultsDir, { recursive: true, force: true });
   const tallies: [string, Tally][] = [];
 
@@ -60,9 +82,7 @@ async function main(): Promise<number> {
       infra = undefined;
       await current?.stop();
     };
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => void stopInfra().then(() => process.exit(130)));
-    }
+    onInterrupt = stopInfra;
     try {
       log('starting private test infrastructure (Redis, Kafka, Fabric)');
       infra = await startTestInfra(log);
@@ -80,6 +100,7 @@ async function main(): Promise<number> {
   const total = tallies.reduce((acc, [, t]) => ({ ...acc, passed: acc.passed + t.passed, failed: acc.failed + t.failed, skipped: acc.skipped + t.skipped }), emptyTally());
   process.stdout.write(`\n${tallies.map(([n, t]) => `  ${line(n, t)}`).join('\n')}\n`);
   for (const [, t] of tallies) for (const s of t.failedSuites) process.stdout.write(`  failed: ${s}\n`);
+  if (total.failed > 0 && existsSync(join(resultsDir, 'services'))) process.stdout.write(`  the services' logs: ${join(resultsDir, 'services')}\n`);
   process.stdout.write(`  took ${((Date.now() - started) / 1000).toFixed(0)} s\n\n`);
   process.stdout.write(`carechain: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`);
   return total.failed === 0 && total.passed > 0 ? 0 : 1;
