@@ -27,6 +27,20 @@ describe('PatientRegistry', () => {
     expect(r.mergedInto(a)).toEqual([b]);
     r.apply(rec(PATIENT_UNMERGED_V1, { survivorId: a, mergedId: b }));
     expect(r.resolve(b)?.patientId).toBe(b);
+    expect(r.mergedInto(a)).toEqual([]);
+  });
+
+  it('lists a merged group recursively, and moves a patient merged again into another survivor', () => {
+    const c = '8f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f';
+    const r = new PatientRegistry();
+    for (const [id, org] of [[a, 'hospital-a'], [b, 'hospital-b'], [c, 'hospital-c']] as const) r.apply(registered(id, org));
+    r.apply(rec(PATIENT_MERGED_V1, { survivorId: b, mergedId: c }));
+    r.apply(rec(PATIENT_MERGED_V1, { survivorId: a, mergedId: b }));
+    expect(r.mergedInto(a)).toEqual([b, c]);
+    expect(r.resolve(c)?.patientId).toBe(a);
+    r.apply(rec(PATIENT_MERGED_V1, { survivorId: a, mergedId: c }));
+    expect(r.mergedInto(b)).toEqual([]);
+    expect(r.mergedInto(a).sort()).toEqual([b, c].sort());
   });
 
   it('marks erased patients, with those merged into them, and forgets their signing keys', () => {

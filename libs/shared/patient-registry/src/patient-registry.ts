@@ -33,6 +33,8 @@ interface Entry {
 
 export class PatientRegistry implements TopicReplicaHandler {
   private readonly patients = new Map<string, Entry>();
+  /** survivor id → the ids merged directly into it: a read path lists a group without a scan. */
+  private readonly absorbed = new Map<string, Set<string>>();
 
   apply({ event }: ReplicatedRecord): void {
     if (event !== null) this.applyEvent(event);
@@ -46,12 +48,17 @@ export class PatientRegistry implements TopicReplicaHandler {
         return;
       case PATIENT_MERGED_V1: {
         const merged = this.patients.get(event.data.mergedId);
-        if (merged) merged.mergedInto = event.data.survivorId;
+        if (merged) {
+          this.detach(event.data.mergedId, merged);
+          merged.mergedInto = event.data.survivorId;
+          const into = this.absorbed.get(event.data.survivorId) ?? new Set<string>();
+          this.absorbed.set(event.data.survivorId, into.add(event.data.mergedId));
+        }
         return;
       }
       case PATIENT_UNMERGED_V1: {
         const merged = this.patients.get(event.data.mergedId);
-        if (merged) delete merged.mergedInto;
+        if (merged) this.detach(event.data.mergedId, merged);
         return;
       }
       case PATIENT_ERASED_V1:
@@ -83,11 +90,21 @@ export class PatientRegistry implements TopicReplicaHandler {
     return current;
   }
 
-  /** The patients merged into this one, recursively. */
-  mergedInto(survivorId: string): string[] {
+  /** The patients merged into this one, recursively (bounded, in case of a cycle). */
+  mergedInto(survivorId: string, depth = 0): string[] {
+    const direct = this.absorbed.get(survivorId);
+    if (direct === undefined || depth >= 10) return [];
     const out: string[] = [];
-    for (const [id, p] of this.patients) if (p.mergedInto === survivorId) out.push(id, ...this.mergedInto(id));
+    for (const id of direct) out.push(id, ...this.mergedInto(id, depth + 1));
     return out;
+  }
+
+  private detach(mergedId: string, merged: Entry): void {
+    if (merged.mergedInto === undefined) return;
+    const into = this.absorbed.get(merged.mergedInto);
+    into?.delete(mergedId);
+    if (into?.size === 0) this.absorbed.delete(merged.mergedInto);
+    delete merged.mergedInto;
   }
 
   get size(): number {
