@@ -80,6 +80,12 @@ describe('decide', () => {
       expect(decide(aRequest(), aPatient(), [aGrant({ grantee: { organisation: 'org-other' } })])).toMatchObject({ reason: DenyReason.NoGrant });
     });
 
+    it('counts the grant of a patient merged into this one (the same person), and only then', () => {
+      const theirs = aGrant({ patientId: 'patient-0' });
+      expect(decide(aRequest(), aPatient({ aliases: ['patient-0'] }), [theirs])).toMatchObject({ effect: 'permit', basis: 'grant', grantId: 'grant-1' });
+      expect(decide(aRequest(), aPatient(), [theirs])).toMatchObject({ effect: 'deny', reason: DenyReason.NoGrant });
+    });
+
     it("ignores another patient's grant handed over by mistake", () => {
       expect(decide(aRequest(), aPatient(), [aGrant({ patientId: 'patient-2' })])).toMatchObject({ effect: 'deny', reason: DenyReason.NoGrant });
     });

@@ -72,14 +72,17 @@ export function decide(request: AccessRequest, patient: PatientContext | undefin
     return permit('custodian', req.categories, [], false);
   }
 
-  // Grants in force for this requester and purpose, and the categories they open.
+  // Grants in force for this requester and purpose, and the categories they open. The
+  // grants of patients merged into this one are the same person's.
+  const aliases = patient.aliases ?? [];
+  const isThePatientsGrant = aliases.length === 0 ? (id: string) => id === request.patientId : (id: string) => id === request.patientId || aliases.includes(id);
   const inForce: Candidate[] = [];
   let permittedMask = 0;
   for (let i = 0; i < grants.length; i++) {
     const grant = grants[i];
     const compiled = compileGrant(grant);
     if ((compiled.categoryMask & req.categoryMask) === 0) continue;
-    if (scopeMiss(grant, compiled, request.patientId, request.requester, req.purposeMask) !== undefined) continue;
+    if (scopeMiss(grant, compiled, isThePatientsGrant, request.requester, req.purposeMask) !== undefined) continue;
     if (validityMiss(grant, compiled, req.atMs) !== undefined) continue;
     inForce.push({ grant, compiled });
     permittedMask |= compiled.categoryMask & req.categoryMask;
@@ -91,7 +94,7 @@ export function decide(request: AccessRequest, patient: PatientContext | undefin
   const permitted: RecordCategory[] = [];
   const denied: RecordCategory[] = [];
   for (const category of req.categories) ((permittedMask & bitOf(category)) !== 0 ? permitted : denied).push(category);
-  const reason = request.breakGlass !== undefined ? DenyReason.BreakGlassNotAllowed : closestMiss(grants, request, req, req.categoryMask & ~permittedMask);
+  const reason = request.breakGlass !== undefined ? DenyReason.BreakGlassNotAllowed : closestMiss(grants, request, req, req.categoryMask & ~permittedMask, isThePatientsGrant);
   return deny(reason, permitted, denied, grantIds);
 }
 
@@ -122,14 +125,14 @@ function preferred(a: Candidate, b: Candidate): boolean {
 }
 
 // Runs only on a denial: over every grant and denied category, the highest ranked miss.
-function closestMiss(grants: readonly Grant[], request: AccessRequest, req: CompiledRequest, deniedMask: number): DenyReason {
+function closestMiss(grants: readonly Grant[], request: AccessRequest, req: CompiledRequest, deniedMask: number, isThePatientsGrant: (id: string) => boolean): DenyReason {
   let reason: DenyReason = DenyReason.NoGrant;
   const consider = (miss: DenyReason) => {
     if (MISS_RANK[miss] > MISS_RANK[reason]) reason = miss;
   };
   for (const grant of grants) {
     const compiled = compileGrant(grant);
-    const scope = scopeMiss(grant, compiled, request.patientId, request.requester, req.purposeMask);
+    const scope = scopeMiss(grant, compiled, isThePatientsGrant, request.requester, req.purposeMask);
     if (scope !== undefined) {
       consider(scope);
       continue;

@@ -11,11 +11,12 @@ export type ScopeMiss = DenyReason.NoGrant | DenyReason.PractitionerMismatch | D
 
 /**
  * Why the grant does not reach this requester for this purpose, or undefined when it
- * does. A grant of another patient is treated like one to another organisation, so a
- * caller handing over the wrong patient's grants cannot open access.
+ * does. A grant of another patient (one `isThePatient` does not recognise) is treated
+ * like one to another organisation, so a caller handing over the wrong patient's
+ * grants cannot open access.
  */
-export function scopeMiss(grant: Grant, compiled: CompiledGrant, patientId: string, requester: Requester, purposeMask: number): ScopeMiss | undefined {
-  if (grant.patientId !== patientId || grant.grantee.organisation !== requester.organisation) return DenyReason.NoGrant;
+export function scopeMiss(grant: Grant, compiled: CompiledGrant, isThePatient: (patientId: string) => boolean, requester: Requester, purposeMask: number): ScopeMiss | undefined {
+  if (!isThePatient(grant.patientId) || grant.grantee.organisation !== requester.organisation) return DenyReason.NoGrant;
   const practitioner = grant.grantee.practitioner;
   if (practitioner !== undefined && practitioner !== requester.subject) return DenyReason.PractitionerMismatch;
   if ((compiled.purposeMask & purposeMask) === 0) return DenyReason.PurposeNotGranted;
@@ -32,7 +33,7 @@ export function grantCovers(grant: Grant, request: AccessRequest): boolean {
   const req = compileRequest(request);
   const compiled = compileGrant(grant);
   return (
-    scopeMiss(grant, compiled, request.patientId, request.requester, req.purposeMask) === undefined &&
+    scopeMiss(grant, compiled, (id) => id === request.patientId, request.requester, req.purposeMask) === undefined &&
     (compiled.categoryMask & req.categoryMask) === req.categoryMask &&
     validityMiss(grant, compiled, req.atMs) === undefined
   );

@@ -6,7 +6,7 @@ export type { Decision, DecisionBasis, DenyDecision, PermitDecision } from './de
 export { DENY_REASONS, DenyReason, denyMessage } from './deny-reason';
 export type { Grant, GrantStatus, GrantedBy, Grantee } from './grant';
 export { GrantBook } from './grant-book';
-export { OWN_RECORDS_PURPOSE, PATIENT_ROLE, requesterAliases } from './own-records';
+export { OWN_RECORDS_PURPOSE, PATIENT_ROLE } from './own-records';
 export { grantCovers } from './grant-covers';
 export { isGrantValidAt } from './grant-validity';
 export type { PatientContext } from './patient-context';

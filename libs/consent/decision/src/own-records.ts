@@ -18,12 +18,3 @@ export function isThePatient(requester: Requester, patient: PatientContext): boo
   return requester.subject === patient.patientId || (patient.aliases?.includes(requester.subject) ?? false);
 }
 
-/**
- * The aliases a PatientContext needs for this requester: their own id when a patient
- * requester's record was merged into `patientId` (found by following merges from it,
- * so no scan of everyone merged into the patient), else none.
- */
-export function requesterAliases(requester: Requester, patientId: string, survivorOf: (id: string) => string | undefined): readonly string[] {
-  if (!isPatientRequester(requester) || requester.subject === patientId) return [];
-  return survivorOf(requester.subject) === patientId ? [requester.subject] : [];
-}

@@ -6,6 +6,9 @@ export interface PatientContext {
   readonly custodian: string;
   /** Erased (right to erasure): nothing is permitted, not even break-glass. */
   readonly erased: boolean;
-  /** Ids of patient records merged into this one: the same person, whose own token may carry any of them. */
+  /**
+   * Ids of patient records merged into this one: the same person. The grants they gave
+   * count as this patient's, and a patient token carrying any of them is this patient.
+   */
   readonly aliases?: readonly string[];
 }

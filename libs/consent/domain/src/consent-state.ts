@@ -79,6 +79,11 @@ export class ConsentState implements TopicReplicaHandler {
     return this.registry.resolve(patientId);
   }
 
+  /** The patients merged into this one, recursively. */
+  mergedInto(survivorId: string): string[] {
+    return this.registry.mergedInto(survivorId);
+  }
+
   patient(patientId: string): RegisteredPatient | undefined {
     return this.registry.get(patientId);
   }

@@ -149,4 +149,18 @@ describe('DecideUseCase', () => {
       grant.execute(grantConsentSchema.parse({ patientId: OTHER_PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'] }), staffOf('hospital-z', 'registrar', 'clerk')),
     ).rejects.toMatchObject({ code: 'patient-merged' });
   });
+
+  it('counts the grants a merged patient gave before the merge, the same person, for the survivor', async () => {
+    const { state, publisher, useCase } = await setup();
+    registerPatient(state, OTHER_PATIENT, 'hospital-z');
+    await new GrantConsentUseCase(state, publisher, () => T0, () => 'a1b2c3d4-0000-4000-8000-000000000001').execute(
+      grantConsentSchema.parse({ patientId: OTHER_PATIENT, grantee: { organisation: STRANGER }, categories: ['conditions'], purposes: ['TREAT'] }),
+      patientCaller(OTHER_PATIENT),
+    );
+    expect(sync(useCase.execute(command(), clinician(STRANGER)))).toMatchObject({ decision: 'deny' });
+    mergePatient(state, PATIENT, OTHER_PATIENT);
+    expect(sync(useCase.execute(command(), clinician(STRANGER)))).toMatchObject({ decision: 'permit', basis: 'grant', grantId: 'a1b2c3d4-0000-4000-8000-000000000001' });
+    // The merged patient's own token reads as the survivor.
+    expect(sync(useCase.execute(command({ purpose: 'PATRQT' }), patientCaller(OTHER_PATIENT)))).toMatchObject({ decision: 'permit', basis: 'patient' });
+  });
 });

@@ -4,7 +4,7 @@
 // emergency read can happen that the patient, audit and the ledger are not told of.
 import { randomUUID } from 'node:crypto';
 import { BREAK_GLASS_INVOKED_V1, createEvent, Topics } from '@carechain/contracts';
-import { ConsentDecisionError, decide, requesterAliases, type AccessRequest, type Decision } from '@carechain/consent-decision';
+import { ConsentDecisionError, decide, type AccessRequest, type Decision } from '@carechain/consent-decision';
 import type { EventPublisher } from '@carechain/messaging';
 import { assertRecordable, type Caller } from './consent-caller';
 import { CONSENT_SOURCE } from './consent-source';
@@ -39,9 +39,11 @@ export class DecideUseCase {
     };
     let decision: Decision;
     try {
+      // Patients merged into the survivor are the same person: their grants and ids count too.
       const patient = this.state.patient(governing);
-      const aliases = requesterAliases(request.requester, governing, (id) => this.state.survivor(id)?.patientId);
-      decision = decide(request, patient && { ...patient, aliases }, this.state.grants(governing));
+      const aliases = this.state.mergedInto(governing);
+      const grants = aliases.length === 0 ? this.state.grants(governing) : [governing, ...aliases].flatMap((id) => this.state.grants(id));
+      decision = decide(request, patient && { ...patient, aliases }, grants);
     } catch (err) {
       if (err instanceof ConsentDecisionError) throw new ConsentError(ConsentErrorCode.InvalidRequest, err.message);
       throw err;

@@ -1,7 +1,7 @@
 // Every read and write of a record is decided here, in process, by the pure
 // decide() over the patient registry and records' own copy of the grants.
 import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
-import { decide, requesterAliases, type Decision, type Grant } from '@carechain/consent-decision';
+import { decide, type Decision, type Grant } from '@carechain/consent-decision';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import type { PatientDirectory } from './patient-lookup';
 import type { Requester } from './requester';
@@ -14,11 +14,14 @@ export interface GrantSource {
 export class ConsentGate {
   constructor(
     private readonly grants: GrantSource,
-    private readonly directory: Pick<PatientDirectory, 'resolve'>,
+    private readonly directory: Pick<PatientDirectory, 'mergedInto'>,
     private readonly now: () => Date,
   ) {}
 
   decide(patient: RegisteredPatient, requester: Requester, categories: readonly RecordCategory[], purpose: PurposeOfUse, breakGlassReason?: string): Decision {
+    // Patients merged into this one are the same person: their grants and ids count too.
+    const aliases = this.directory.mergedInto(patient.patientId);
+    const grants = aliases.length === 0 ? this.grants.forPatient(patient.patientId) : [patient.patientId, ...aliases].flatMap((id) => this.grants.forPatient(id));
     return decide(
       {
         patientId: patient.patientId,
@@ -32,9 +35,9 @@ export class ConsentGate {
         patientId: patient.patientId,
         custodian: patient.custodian,
         erased: patient.erased,
-        aliases: requesterAliases(requester, patient.patientId, (id) => this.directory.resolve(id)?.patientId),
+        aliases,
       },
-      this.grants.forPatient(patient.patientId),
+      grants,
     );
   }
 }

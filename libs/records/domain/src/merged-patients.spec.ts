@@ -63,4 +63,18 @@ describe('records of merged patients', () => {
       expect(result.total).toBe(2);
     }
   });
+
+  it('counts the grants a merged patient gave before the merge for the whole group, until unmerged', async () => {
+    const survivor = await world.registerPatient();
+    const merged = await world.registerPatient('hospital-z');
+    const onSurvivor = await new WriteRecordUseCase(world.deps()).create(survivor, condition(survivor), custodianClinician);
+    world.tick();
+    world.grant(merged, CLINIC, ['conditions']);
+    const read = new ReadRecordUseCase(world.deps());
+    await expect(read.latest(onSurvivor.recordId, treat(clinicClinician))).rejects.toMatchObject({ details: { denyReason: 'no-grant' } });
+    world.merge(survivor, merged);
+    await expect(read.latest(onSurvivor.recordId, treat(clinicClinician))).resolves.toMatchObject({ resource: { resourceType: 'Condition' } });
+    world.unmerge(survivor, merged);
+    await expect(read.latest(onSurvivor.recordId, treat(clinicClinician))).rejects.toMatchObject({ details: { denyReason: 'no-grant' } });
+  });
 });

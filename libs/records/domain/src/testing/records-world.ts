@@ -15,6 +15,7 @@ import {
   KEYS_ISSUED_V1,
   PATIENT_ERASED_V1,
   PATIENT_MERGED_V1,
+  PATIENT_UNMERGED_V1,
   PATIENT_REGISTERED_V2,
   Topics,
   validateEvent,
@@ -156,6 +157,10 @@ export class RecordsWorld {
 
   merge(survivorId: string, mergedId: string): void {
     this.identity(this.event({ type: PATIENT_MERGED_V1, subject: survivorId, data: { survivorId, mergedId } }));
+  }
+
+  unmerge(survivorId: string, mergedId: string): void {
+    this.identity(this.event({ type: PATIENT_UNMERGED_V1, subject: survivorId, data: { survivorId, mergedId } }));
   }
 
   /** What identity's erasure does, as every records replica and the read model see it. */
