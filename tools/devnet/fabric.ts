@@ -16,8 +16,16 @@ import { ensureFabricBinaries, type FabricBins } from './fabric-binaries.ts';
 import { CHAINCODE, CHANNEL, cryptoPaths, ORGS, topology, type OrgName, type PeerNode, type Topology } from './fabric-topology.ts';
 import { deployChaincode, startChaincodeServer } from './fabric-chaincode.ts';
 
-// The built ledger lib (the stack and the test runner build before starting Fabric).
-const requireBuilt = createRequire(join(repoRoot, 'package.json'));
+// The built ledger lib's gateway (the stack and the test runner build before starting Fabric).
+type LedgerLib = typeof import('@carechain/ledger-anchoring');
+
+function builtLedgerLib(): LedgerLib {
+  try {
+    return createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-anchoring') as LedgerLib;
+  } catch (err) {
+    throw new Error(`fabric: the readiness check uses the built @carechain/ledger-anchoring; run \`npm run build\` first (${(err as Error).message.split('\n')[0]})`);
+  }
+}
 
 export { ensureFabricBinaries } from './fabric-binaries.ts';
 export type { FabricBins } from './fabric-binaries.ts';
@@ -240,7 +248,8 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
     // peer has learnt of by gossip, and until the two organisations' peers know each
     // other (up to ~20 s after a fresh start) every submission fails with "no
     // combination of peers can be derived which satisfy the endorsement policy".
-    await waitFor('both organisations to endorse through either gateway', () => endorsesThroughGateways(networkFile), { timeoutMs: 120_000, intervalMs: 500 });
+    const ledger = builtLedgerLib();
+    await waitFor('both organisations to endorse through either gateway', () => endorsesThroughGateways(ledger, networkFile), { timeoutMs: 120_000, intervalMs: 500 });
     log(`fabric: channel ${CHANNEL} ready (orderer ${network.orderer.endpoint}, peers ${ORGS.map((o) => network.orgs[o].peer.endpoint).join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
       network,
@@ -293,9 +302,15 @@ if (import.meta.main) {
   else if (command === 'up') {
     const handle = await startFabric({ log });
     log(`network: ${handle.networkFile}; Ctrl-C stops`);
-    const stop = () => void handle.stop().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // A second signal while stopping (Ctrl-C twice, or a wrapper forwarding its own) must not cut the stop short.
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void handle.stop().then(() => process.exit(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   } else {
     log('usage: fabric.ts up|build|purge');
     process.exit(2);
@@ -310,10 +325,12 @@ if (import.meta.main) {
  * query over a year nothing was anchored in) succeeds on any peer and is endorsed
  * only, never submitted, so the ledger is untouched.
  */
-async function endorsesThroughGateways(networkFile: string): Promise<boolean> {
-  const { FabricGateway, fabricConnectionFromNetworkFile } = requireBuilt('@carechain/ledger-anchoring');
+async function endorsesThroughGateways(ledger: LedgerLib, networkFile: string): Promise<boolean> {
+  const { FabricGateway, fabricConnectionFromNetworkFile } = ledger;
   for (const org of ORGS) {
-    const gateway = new FabricGateway(fabricConnectionFromNetworkFile(networkFile, org));
+    const connection = fabricConnectionFromNetworkFile(networkFile, org);
+    if (!connection) throw new Error(`fabric: ${networkFile} has no organisation ${org}`);
+    const gateway = new FabricGateway(connection);
     try {
       const proposal = gateway.contract('anchor').newProposal('QueryBatchesByTime', { arguments: ['2000-01-01T00:00:00.000Z', '2000-01-02T00:00:00.000Z', '1'] });
       await proposal.endorse();

@@ -48,8 +48,13 @@ async function start(): Promise<void> {
     rmSync(join(state, 'stack.ready'), { force: true });
     log('stopped');
   };
-  process.once('SIGINT', () => void stopAll('SIGINT').then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stopAll('SIGTERM').then(() => process.exit(0)));
+  // Listening on (not once): a second Ctrl-C while stopping must not kill this process
+  // half-way and leave the rest of the stack running.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (!stopping) void stopAll(signal).then(() => process.exit(0));
+    });
+  }
 
   try {
     const t0 = Date.now();
