@@ -11,6 +11,18 @@ import { type Keyring, parseKeyring, serializeKeyring } from './keyring-format';
 /** Mode bits mean nothing on Windows (ACLs govern there), so the check is POSIX only. */
 const CHECKS_MODE = process.platform !== 'win32';
 const GROUP_OR_OTHER = 0o077;
+const GROUP_READ = 0o040;
+
+/** What a reader accepts beyond owner-only access (0600 / 0400). */
+export interface KeyringAccess {
+  /** Open a group/other accessible file anyway, reporting `insecurePermissions`. */
+  readonly allowInsecurePermissions: boolean;
+  /**
+   * Accept group read (0640 / 0440) as secure: a Kubernetes Secret mounted for a
+   * non-root pod is root-owned and readable through the pod's fsGroup, never 0600.
+   */
+  readonly allowGroupRead: boolean;
+}
 
 export interface KeyringFileRead {
   readonly keyring: Keyring;
@@ -19,7 +31,7 @@ export interface KeyringFileRead {
 }
 
 /** The keyring at `path`, or undefined when there is no file. */
-export async function readKeyringFile(path: string, allowInsecurePermissions: boolean): Promise<KeyringFileRead | undefined> {
+export async function readKeyringFile(path: string, access: KeyringAccess): Promise<KeyringFileRead | undefined> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -35,10 +47,12 @@ export async function readKeyringFile(path: string, allowInsecurePermissions: bo
     if (!stats.isFile()) {
       throw new CryptoError(CryptoErrorCode.BadKeyring, `${path}: not a regular file`);
     }
-    const insecurePermissions = CHECKS_MODE && (stats.mode & GROUP_OR_OTHER) !== 0;
-    if (insecurePermissions && !allowInsecurePermissions) {
+    const forbidden = access.allowGroupRead ? GROUP_OR_OTHER & ~GROUP_READ : GROUP_OR_OTHER;
+    const insecurePermissions = CHECKS_MODE && (stats.mode & forbidden) !== 0;
+    if (insecurePermissions && !access.allowInsecurePermissions) {
       const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
-      throw new CryptoError(CryptoErrorCode.InsecureKeyring, `${path}: mode ${mode} lets group or others at the KEKs; chmod 600 it`);
+      const fix = access.allowGroupRead ? 'chmod 640 it at most' : 'chmod 600 it';
+      throw new CryptoError(CryptoErrorCode.InsecureKeyring, `${path}: mode ${mode} lets group or others at the KEKs; ${fix}`);
     }
     const text = await handle.readFile('utf8');
     return { keyring: parseKeyring(text, path), insecurePermissions };

@@ -77,6 +77,18 @@ describe('LocalKeyringKms and its file', () => {
     expect(opened.insecurePermissions).toBe(true);
   });
 
+  it('accepts group read (a Secret mounted through fsGroup) only when allowed, and never group write or others', async () => {
+    await LocalKeyringKms.open(path, { createIfMissing: true });
+    await chmod(path, 0o440);
+    expect((await openError({ createIfMissing: false })).code).toBe(CryptoErrorCode.InsecureKeyring);
+    const opened = await LocalKeyringKms.open(path, { createIfMissing: false, allowGroupRead: true });
+    expect(opened.insecurePermissions).toBe(false);
+    for (const mode of [0o460, 0o404, 0o640 | 0o020]) {
+      await chmod(path, mode);
+      expect({ mode, code: (await openError({ createIfMissing: false, allowGroupRead: true })).code }).toEqual({ mode, code: CryptoErrorCode.InsecureKeyring });
+    }
+  });
+
   it('refuses a corrupt file and a directory as BadKeyring, without quoting the file', async () => {
     await mkdir(join(dir, 'nested', 'deeper'), { recursive: true });
     await writeFile(path, '{"format":"carechain-keyring/1","keys":{"local:kek-1-00000000":{"key":"SECRETSECRET', { mode: 0o600 });

@@ -11,7 +11,7 @@ import type { WrappedSecret } from '@carechain/contracts';
 import { gcmOpen, gcmSeal } from './aes-gcm';
 import { CryptoError, CryptoErrorCode } from './crypto.error';
 import { type EncryptionContext, encryptionContextAad } from './encryption-context';
-import { readKeyringFile, writeKeyringFile } from './keyring-file';
+import { type KeyringAccess, readKeyringFile, writeKeyringFile } from './keyring-file';
 import { generateKeyringEntry, type Keyring, type KeyringEntry, newKekId, nextKekNumber } from './keyring-format';
 import { assertUsableKey } from './key-material';
 import { type KeyManagementService, WRAPPED_SECRET_BYTES } from './kms.port';
@@ -26,6 +26,8 @@ export interface LocalKeyringOptions {
    * log. Meant for a mounted volume whose mode cannot be changed, not as a default.
    */
   readonly allowInsecurePermissions?: boolean;
+  /** Accept a group-readable file (0640/0440) as secure: a Secret mounted through a pod's fsGroup. */
+  readonly allowGroupRead?: boolean;
   /** Clock for the createdAt of new KEKs. */
   readonly now?: () => Date;
 }
@@ -43,8 +45,7 @@ export class LocalKeyringKms implements KeyManagementService {
   ) {}
 
   static async open(path: string, options: LocalKeyringOptions): Promise<LocalKeyringKms> {
-    const allowInsecure = options.allowInsecurePermissions === true;
-    const existing = await readKeyringFile(path, allowInsecure);
+    const existing = await readKeyringFile(path, accessOf(options));
     if (existing) {
       return new LocalKeyringKms(path, existing.keyring, existing.insecurePermissions, options);
     }
@@ -57,7 +58,7 @@ export class LocalKeyringKms implements KeyManagementService {
       return new LocalKeyringKms(path, fresh, false, options);
     }
     // Another process created it between our read and our write: use theirs.
-    const raced = await readKeyringFile(path, allowInsecure);
+    const raced = await readKeyringFile(path, accessOf(options));
     if (!raced) {
       throw new CryptoError(CryptoErrorCode.BadKeyring, `${path}: created concurrently, then vanished`);
     }
@@ -98,7 +99,7 @@ export class LocalKeyringKms implements KeyManagementService {
    */
   rotate(): Promise<string> {
     const next = this.rotation.then(async () => {
-      const latest = (await readKeyringFile(this.path, this.options.allowInsecurePermissions === true))?.keyring ?? this.keyring;
+      const latest = (await readKeyringFile(this.path, accessOf(this.options)))?.keyring ?? this.keyring;
       const id = newKekId(nextKekNumber(latest.keys.keys()));
       const rotated: Keyring = { active: id, keys: new Map([...latest.keys, [id, generateKeyringEntry(now(this.options))]]) };
       await writeKeyringFile(this.path, rotated, 'replace');
@@ -118,11 +119,15 @@ export class LocalKeyringKms implements KeyManagementService {
   }
 
   private async reload(): Promise<void> {
-    const latest = await readKeyringFile(this.path, this.options.allowInsecurePermissions === true);
+    const latest = await readKeyringFile(this.path, accessOf(this.options));
     if (latest) {
       this.keyring = latest.keyring;
     }
   }
+}
+
+function accessOf(options: LocalKeyringOptions): KeyringAccess {
+  return { allowInsecurePermissions: options.allowInsecurePermissions === true, allowGroupRead: options.allowGroupRead === true };
 }
 
 function now(options: LocalKeyringOptions): Date {
