@@ -6,9 +6,8 @@
 // Answers once Kafka acknowledged the event, and applies it to the local state at
 // once so that a decision made right after sees the grant.
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createEvent, GRANT_GRANTED_V1, grantSigningPayload, Topics, type ConsentActor, type GrantGrantedV1 } from '@carechain/contracts';
-import type { EventPublisher } from '@carechain/messaging';
+import { pollUntil, type EventPublisher } from '@carechain/messaging';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import { assertRecordable, isCustodianStaff, isPatientSelf, type Caller } from './consent-caller';
 import { CONSENT_SOURCE } from './consent-source';
@@ -39,12 +38,7 @@ export class GrantConsentUseCase {
    * grant made right after registration waits for it briefly instead of answering 404.
    */
   private async knownPatient(patientId: string) {
-    const deadline = Date.now() + this.patientArrivalMs;
-    for (;;) {
-      const patient = this.state.patient(patientId);
-      if (patient !== undefined || Date.now() >= deadline) return patient;
-      await sleep(20);
-    }
+    return pollUntil(() => this.state.patient(patientId), this.patientArrivalMs);
   }
 
   async execute(command: GrantConsentCommand, caller: Caller): Promise<GrantConsentResult> {

@@ -1,8 +1,8 @@
 // The patient a request names, from the registry replica. A patient registered a
 // moment ago may not have reached this instance's replica yet, so an unknown id is
 // looked up again for a short while before it counts as unknown.
+import { pollUntil } from '@carechain/messaging';
 import type { RegisteredPatient } from '@carechain/patient-registry';
-import { pollUntil } from './poll';
 import { patientErased, RecordsError, RecordsErrorCode } from './records.error';
 
 export interface PatientDirectory {

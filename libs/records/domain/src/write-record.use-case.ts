@@ -6,9 +6,9 @@
 // RecordWritten; the answer waits for Kafka's acknowledgement and then, briefly,
 // for the read model to show it.
 import { createEvent, RECORD_WRITTEN_V1, Topics, type RecordCategory } from '@carechain/contracts';
+import { pollUntil } from '@carechain/messaging';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import { subjectReferenceOf, validateResource, withMeta, type FhirResource, type SupportedResourceType } from '@carechain/records-fhir';
-import { pollUntil } from './poll';
 import { recordsKit, type RecordsDeps, type RecordsKit } from './records.deps';
 import { recordNotFound, RecordsError, RecordsErrorCode } from './records.error';
 import { RecordLock } from './record-lock';

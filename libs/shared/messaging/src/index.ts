@@ -7,3 +7,4 @@ export * from './kafka/kafka-publisher';
 export * from './kafka/kafka-consumer';
 export * from './kafka/kafka-admin';
 export * from './kafka/kafka-topic-replica';
+export * from './poll-until';
