@@ -62,8 +62,10 @@ export async function startServiceProcess(name: string, extraEnv: Record<string,
   // Kept after the run (the test runner removes only its state dir) for a failure to be read.
   mkdirSync(SERVICE_LOGS, { recursive: true });
   const logFile = createWriteStream(join(SERVICE_LOGS, `${name}-${port}.log`));
-  child.stdout?.pipe(logFile);
-  child.stderr?.pipe(logFile);
+  // Two sources into one file: neither may end it (the other could still write); the child's close does.
+  child.stdout?.pipe(logFile, { end: false });
+  child.stderr?.pipe(logFile, { end: false });
+  child.once('close', () => logFile.end());
   let output = '';
   let partial = '';
   child.stdout?.on('data', (d: Buffer) => {
