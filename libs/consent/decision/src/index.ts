@@ -9,5 +9,5 @@ export { GrantBook } from './grant-book';
 export { OWN_RECORDS_PURPOSE, PATIENT_ROLE } from './own-records';
 export { grantCovers } from './grant-covers';
 export { isGrantValidAt } from './grant-validity';
-export type { PatientContext } from './patient-context';
+export { groupGrants, type PatientContext } from './patient-context';
 export { TREATMENT_PURPOSES } from './treatment';

@@ -2,8 +2,7 @@
 // patient sees whom they let read what; the custodian's staff see what they hold; the
 // auditor and the privacy officer see it for oversight. Nobody else: which
 // organisations a patient shares with says something about their care.
-import type { Grant, Grantee, GrantedBy } from '@carechain/consent-decision';
-import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
+import type { Grant } from '@carechain/consent-decision';
 import { hasOversight, isCustodianStaff, isPatientSelf, type Caller } from './consent-caller';
 import type { ConsentState } from './consent-state';
 import { ConsentError, ConsentErrorCode } from './consent.error';
@@ -14,19 +13,8 @@ import { ConsentError, ConsentErrorCode } from './consent.error';
  */
 export type ConsentStatus = 'active' | 'scheduled' | 'expired' | 'revoked';
 
-export interface ConsentView {
-  readonly grantId: string;
-  readonly grantee: Grantee;
-  readonly categories: readonly RecordCategory[];
-  readonly purposes: readonly PurposeOfUse[];
-  readonly validFrom: string;
-  readonly validUntil?: string;
-  readonly grantedBy: GrantedBy;
-  readonly grantedAt: string;
-  readonly status: ConsentStatus;
-  readonly revokedAt?: string;
-  readonly expiredAt?: string;
-}
+/** A grant as its patient and their custodian see it: its status as of now, no patient id. */
+export type ConsentView = Omit<Grant, 'patientId' | 'status'> & { readonly status: ConsentStatus };
 
 export interface PatientConsents {
   readonly patientId: string;
@@ -58,17 +46,6 @@ function statusAt(grant: Grant, nowMs: number): ConsentStatus {
 }
 
 function viewOf(grant: Grant, nowMs: number): ConsentView {
-  return {
-    grantId: grant.grantId,
-    grantee: grant.grantee,
-    categories: grant.categories,
-    purposes: grant.purposes,
-    validFrom: grant.validFrom,
-    ...(grant.validUntil !== undefined && { validUntil: grant.validUntil }),
-    grantedBy: grant.grantedBy,
-    grantedAt: grant.grantedAt,
-    status: statusAt(grant, nowMs),
-    ...(grant.revokedAt !== undefined && { revokedAt: grant.revokedAt }),
-    ...(grant.expiredAt !== undefined && { expiredAt: grant.expiredAt }),
-  };
+  const { patientId: _patientId, ...shown } = grant;
+  return { ...shown, status: statusAt(grant, nowMs) };
 }

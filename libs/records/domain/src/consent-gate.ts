@@ -1,7 +1,7 @@
 // Every read and write of a record is decided here, in process, by the pure
 // decide() over the patient registry and records' own copy of the grants.
 import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
-import { decide, type Decision, type Grant } from '@carechain/consent-decision';
+import { decide, groupGrants, type Decision, type Grant } from '@carechain/consent-decision';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import type { PatientDirectory } from './patient-lookup';
 import type { Requester } from './requester';
@@ -21,7 +21,6 @@ export class ConsentGate {
   decide(patient: RegisteredPatient, requester: Requester, categories: readonly RecordCategory[], purpose: PurposeOfUse, breakGlassReason?: string): Decision {
     // Patients merged into this one are the same person: their grants and ids count too.
     const aliases = this.directory.mergedInto(patient.patientId);
-    const grants = aliases.length === 0 ? this.grants.forPatient(patient.patientId) : [patient.patientId, ...aliases].flatMap((id) => this.grants.forPatient(id));
     return decide(
       {
         patientId: patient.patientId,
@@ -37,7 +36,7 @@ export class ConsentGate {
         erased: patient.erased,
         aliases,
       },
-      grants,
+      groupGrants(patient.patientId, aliases, (id) => this.grants.forPatient(id)),
     );
   }
 }
