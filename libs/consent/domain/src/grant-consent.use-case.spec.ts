@@ -1,6 +1,6 @@
 import { GRANT_GRANTED_V1, grantSigningPayload, Topics, type GrantGrantedV1 } from '@carechain/contracts';
 import { ConsentState } from './consent-state';
-import { ConsentError, ConsentErrorCode } from './consent.error';
+import { ConsentErrorCode } from './consent.error';
 import { DecideUseCase } from './decide.use-case';
 import { grantConsentSchema, type GrantConsentCommand } from './grant-consent.command';
 import { GrantConsentUseCase } from './grant-consent.use-case';
@@ -14,6 +14,7 @@ import {
   OTHER_PATIENT,
   PATIENT,
   patientCaller,
+  refusal,
   registerPatient,
   registerSigningKey,
   staffOf,
@@ -34,15 +35,6 @@ function setup() {
 
 const command = (overrides: Partial<GrantConsentCommand> = {}): GrantConsentCommand =>
   grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions', 'medications'], purposes: ['TREAT'], ...overrides });
-
-async function refusal(work: Promise<unknown>): Promise<ConsentErrorCode> {
-  const err = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ConsentError)) throw new Error(`expected a ConsentError, got ${String(err)}`);
-  return err.code;
-}
 
 describe('GrantConsentUseCase', () => {
   it('records the patient’s own grant on consent.grant.v1, keyed and subjected by the patient id', async () => {

@@ -1,11 +1,11 @@
 import { GRANT_REVOKED_V1, revokeSigningPayload, Topics, type GrantRevokedV1 } from '@carechain/contracts';
 import { ConsentState } from './consent-state';
-import { ConsentError, ConsentErrorCode } from './consent.error';
+import { ConsentErrorCode } from './consent.error';
 import { DecideUseCase } from './decide.use-case';
 import { grantConsentSchema } from './grant-consent.command';
 import { GrantConsentUseCase } from './grant-consent.use-case';
 import { RevokeConsentUseCase } from './revoke-consent.use-case';
-import { CLINIC, Clock, CUSTODIAN, FakePublisher, HOUR, PATIENT, patientCaller, registerPatient, registerSigningKey, staffOf, STRANGER, T0 } from './testing/consent.fixture';
+import { CLINIC, Clock, CUSTODIAN, FakePublisher, HOUR, PATIENT, patientCaller, refusal, registerPatient, registerSigningKey, staffOf, STRANGER, T0 } from './testing/consent.fixture';
 
 const GRANT_ID = '6b3c93a4-7f80-4b12-83d4-d5e6f708192a';
 
@@ -18,15 +18,6 @@ async function setup(validUntil?: string) {
   await grants.execute(grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'], ...(validUntil && { validUntil }) }), patientCaller());
   publisher.published.length = 0;
   return { state, publisher, clock, revoke: new RevokeConsentUseCase(state, publisher, clock.now), decide: new DecideUseCase(state, publisher, clock.now) };
-}
-
-async function refusal(work: Promise<unknown>): Promise<ConsentErrorCode> {
-  const err = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof ConsentError)) throw new Error(`expected a ConsentError, got ${String(err)}`);
-  return err.code;
 }
 
 describe('RevokeConsentUseCase', () => {

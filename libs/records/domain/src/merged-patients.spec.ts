@@ -16,7 +16,8 @@ describe('records of merged patients', () => {
   });
   afterEach(() => world.dispose());
 
-  it("reads and searches the merged patient's records under the survivor's grants", async () => {
+  /** Two registrations of one person, at different custodians, each with a record: a condition and an allergy. */
+  async function twoRegistrationsWithRecords() {
     const survivor = await world.registerPatient();
     const merged = await world.registerPatient('hospital-z');
     const writes = new WriteRecordUseCase(world.deps());
@@ -24,6 +25,11 @@ describe('records of merged patients', () => {
     world.tick();
     const onMerged = await writes.create(merged, allergy(merged), { subject: 'dr-z', organisation: 'hospital-z', roles: ['clinician'] });
     world.tick();
+    return { survivor, merged, onSurvivor, onMerged };
+  }
+
+  it("reads and searches the merged patient's records under the survivor's grants", async () => {
+    const { survivor, merged, onSurvivor, onMerged } = await twoRegistrationsWithRecords();
     world.merge(survivor, merged);
     world.grant(survivor, CLINIC, ['conditions', 'allergies']);
 
@@ -65,10 +71,7 @@ describe('records of merged patients', () => {
   });
 
   it('counts the grants a merged patient gave before the merge for the whole group, until unmerged', async () => {
-    const survivor = await world.registerPatient();
-    const merged = await world.registerPatient('hospital-z');
-    const onSurvivor = await new WriteRecordUseCase(world.deps()).create(survivor, condition(survivor), custodianClinician);
-    world.tick();
+    const { survivor, merged, onSurvivor } = await twoRegistrationsWithRecords();
     world.grant(merged, CLINIC, ['conditions']);
     const read = new ReadRecordUseCase(world.deps());
     await expect(read.latest(onSurvivor.recordId, treat(clinicClinician))).rejects.toMatchObject({ details: { denyReason: 'no-grant' } });

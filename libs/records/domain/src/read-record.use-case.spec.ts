@@ -2,22 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { ACCESS_DECIDED_V1, Topics, type AccessDecidedV1 } from '@carechain/contracts';
 import { DenyReason } from '@carechain/consent-decision';
 import { ReadRecordUseCase } from './read-record.use-case';
-import { RecordsError, RecordsErrorCode } from './records.error';
+import { RecordsErrorCode } from './records.error';
 import type { ReadRequest, Requester } from './requester';
 import { WriteRecordUseCase } from './write-record.use-case';
-import { CLINIC, clinicClinician, clinicPractitioner, condition, custodianClinician, RecordsWorld } from './testing/records-world';
+import { CLINIC, clinicClinician, clinicPractitioner, condition, custodianClinician, RecordsWorld, failure } from './testing/records-world';
 
 const treat = (requester: Requester, breakGlassReason?: string): ReadRequest => ({ requester, purpose: 'TREAT', ...(breakGlassReason !== undefined && { breakGlassReason }) });
 const REASON = 'Unconscious patient in the emergency department, no consent on file';
-
-async function failure(promise: Promise<unknown>): Promise<RecordsError> {
-  const outcome = await promise.then(
-    () => 'resolved',
-    (err: unknown) => err,
-  );
-  expect(outcome).toBeInstanceOf(RecordsError);
-  return outcome as RecordsError;
-}
 
 describe('ReadRecordUseCase', () => {
   let world: RecordsWorld;

@@ -4,18 +4,9 @@ import { openJson, type KeyManagementService } from '@carechain/crypto';
 import { PatientKeyTable } from '@carechain/patient-keys';
 import { DenyReason } from '@carechain/consent-decision';
 import { recordContext } from './record-vault';
-import { RecordsError, RecordsErrorCode } from './records.error';
+import { RecordsErrorCode } from './records.error';
 import { WriteRecordUseCase } from './write-record.use-case';
-import { allergy, CLINIC, clinicClinician, condition, custodianClinician, PHI_MARKERS, RecordsWorld } from './testing/records-world';
-
-async function failure(promise: Promise<unknown>): Promise<RecordsError> {
-  const outcome = await promise.then(
-    () => 'resolved',
-    (err: unknown) => err,
-  );
-  expect(outcome).toBeInstanceOf(RecordsError);
-  return outcome as RecordsError;
-}
+import { allergy, CLINIC, clinicClinician, condition, custodianClinician, PHI_MARKERS, RecordsWorld, failure } from './testing/records-world';
 
 describe('WriteRecordUseCase', () => {
   let world: RecordsWorld;

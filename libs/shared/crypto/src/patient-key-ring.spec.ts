@@ -1,23 +1,13 @@
 import { commit } from './commitment';
-import { CryptoError, CryptoErrorCode } from './crypto.error';
+import { CryptoErrorCode } from './crypto.error';
 import { PatientKeyRing } from './patient-key-ring';
 import { generatePatientKeyVersion } from './patient-keys';
 import { sealJson } from './payload-cipher';
+import { codeOf } from './testing/crypto-error-code';
 
 const ALICE = 'a11ce000-0000-4000-8000-000000000001';
 const BOB = 'b0b00000-0000-4000-8000-000000000002';
 
-function codeOf(action: () => unknown): CryptoErrorCode | 'no error' {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CryptoError) {
-      return error.code;
-    }
-    throw error;
-  }
-  return 'no error';
-}
 
 const isZero = (buffer: Buffer) => buffer.length === 32 && buffer.every((byte) => byte === 0);
 

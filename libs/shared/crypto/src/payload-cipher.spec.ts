@@ -1,23 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { type SealedPayload, sealedPayloadSchema } from '@carechain/contracts';
-import { CryptoError, CryptoErrorCode } from './crypto.error';
+import { CryptoErrorCode } from './crypto.error';
 import { generatePatientKeyVersion, type PatientKeyVersion } from './patient-keys';
 import { MAX_SEALED_BYTES, openBytes, openJson, sealBytes, sealJson } from './payload-cipher';
+import { codeOf } from './testing/crypto-error-code';
 
 const AAD = { patientId: '0f6a3c2e-1b4d-4e5f-8a9b-0c1d2e3f4a5b', recordId: 'r-1', field: 'resource' };
 const RESOURCE = { resourceType: 'Observation', status: 'final', code: { text: 'Blutzucker — nüchtern' }, valueQuantity: { value: 5.4, unit: 'mmol/L' } };
 
-function codeOf(action: () => unknown): CryptoErrorCode | 'no error' {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CryptoError) {
-      return error.code;
-    }
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('sealing payloads', () => {
   let key: PatientKeyVersion;

@@ -17,6 +17,7 @@ import {
 } from '@carechain/contracts';
 import type { Caller } from '../consent-caller';
 import { ConsentState } from '../consent-state';
+import { ConsentError, type ConsentErrorCode } from '../consent.error';
 
 export const PATIENT = '0b7c3d4e-1f2a-4b5c-8d6e-7f8091a2b3c4';
 export const OTHER_PATIENT = '1c8d4e5f-2a3b-4c6d-9e7f-8091a2b3c4d5';
@@ -94,3 +95,13 @@ export function registerSigningKey(state: ConsentState, patientId = PATIENT): Si
 
 export const patientCaller = (patientId = PATIENT): Caller => ({ subject: patientId, organisation: 'patient-portal', roles: ['patient'] });
 export const staffOf = (organisation: string, role = 'registrar', subject = 'staff-7'): Caller => ({ subject, organisation, roles: [role] });
+
+/** The code of the ConsentError `work` rejects with; fails the spec on anything else. */
+export async function refusal(work: Promise<unknown>): Promise<ConsentErrorCode> {
+  const err = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof ConsentError)) throw new Error(`expected a ConsentError, got ${String(err)}`);
+  return err.code;
+}

@@ -30,10 +30,21 @@ import { PatientRegistry } from '@carechain/patient-registry';
 import { GrantsReplica } from '../grants.replica';
 import type { RecordsDeps } from '../records.deps';
 import { recordsProjection } from '../records.projection';
+import { RecordsError } from '../records.error';
 import { RedisRecordStore } from '../redis-record.store';
 import type { Requester } from '../requester';
 import { FakePublisher } from './fake-publisher';
 import { MemoryRedis } from './memory-redis';
+
+/** The RecordsError `promise` rejects with; fails the spec on anything else. */
+export async function failure(promise: Promise<unknown>): Promise<RecordsError> {
+  const outcome = await promise.then(
+    () => 'resolved',
+    (err: unknown) => err,
+  );
+  expect(outcome).toBeInstanceOf(RecordsError);
+  return outcome as RecordsError;
+}
 
 export const CUSTODIAN = 'hospital-a';
 export const CLINIC = 'clinic-b';
