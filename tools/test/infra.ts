@@ -15,7 +15,8 @@ import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
 import { ensureTopics } from '../devnet/topics.ts';
 
 // Far from the devnet's defaults (3001-3006, 6379, 7050-9999) and from each other.
-export const TEST_PORT_OFFSET = '20000';
+// CARECHAIN_TEST_PORT_OFFSET moves it, so that two checkouts can run their suites at once.
+export const TEST_PORT_OFFSET = process.env.CARECHAIN_TEST_PORT_OFFSET ?? '20000';
 
 export interface TestInfra {
   readonly env: NodeJS.ProcessEnv;
