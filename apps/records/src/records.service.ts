@@ -1,12 +1,12 @@
 // Wires the records service: its replicas (patient keys, the patient registry, its
 // own copy of the grants), its read model, and the use cases over them.
 import { loadConfig, logLevel } from '@carechain/config';
+import { GrantReplica } from '@carechain/consent-decision';
 import { Topics } from '@carechain/contracts';
 import type { EventPublisher } from '@carechain/messaging';
 import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { PatientRegistry } from '@carechain/patient-registry';
 import {
-  GrantsReplica,
   ReadRecordUseCase,
   recordsProjection,
   RedisRecordStore,
@@ -35,7 +35,8 @@ export async function start() {
   const kms = await openKms(config);
   const keys = new PatientKeyTable(kms);
   const patients = new PatientRegistry();
-  const grants = new GrantsReplica((eventId, err) => log.warn({ eventId, code: err.code }, 'grant event refused by the grant book; skipped'));
+  const grants = new GrantReplica();
+  grants.onRejected(({ eventId, type }) => log.warn({ eventId, type }, 'grant event refused by the grant book; skipped'));
   const useCase = <T>(make: (deps: RecordsDeps) => T) => ({ useFactory: make, inject: [RECORDS_DEPS] });
   return startService({
     name: 'records',

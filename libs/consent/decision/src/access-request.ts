@@ -1,6 +1,6 @@
 // Who wants to read which categories of whose records, why, and when. Built by the
 // caller (consent's POST /decisions, records' read path) from an authenticated token.
-import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
+import type { DataCategory, PurposeOfUse } from '@carechain/contracts';
 
 export interface Requester {
   readonly subject: string;
@@ -13,11 +13,11 @@ export interface BreakGlass {
   readonly reason: string;
 }
 
-export interface AccessRequest {
+export interface AccessRequest<C extends DataCategory = DataCategory> {
   readonly patientId: string;
   readonly requester: Requester;
   /** Non-empty; duplicates are decided once. */
-  readonly categories: readonly RecordCategory[];
+  readonly categories: readonly C[];
   readonly purpose: PurposeOfUse;
   readonly at: Date;
   readonly breakGlass?: BreakGlass;

@@ -2,20 +2,20 @@
 // instant in ms and the categories and purpose as bits. A malformed request is
 // refused with an error rather than denied: it is a bug in the caller, and a denial
 // would hide it behind a plausible answer.
-import type { RecordCategory } from '@carechain/contracts';
+import type { DataCategory } from '@carechain/contracts';
 import type { AccessRequest } from './access-request';
 import { ConsentDecisionError, ConsentDecisionErrorCode } from './consent-decision.error';
 import { categoryMask, purposeBit } from './vocabulary-mask';
 
-export interface CompiledRequest {
+export interface CompiledRequest<C extends DataCategory = DataCategory> {
   readonly atMs: number;
   readonly categoryMask: number;
   readonly purposeMask: number;
   /** The requested categories without duplicates, in request order. */
-  readonly categories: readonly RecordCategory[];
+  readonly categories: readonly C[];
 }
 
-export function compileRequest(request: AccessRequest): CompiledRequest {
+export function compileRequest<C extends DataCategory>(request: AccessRequest<C>): CompiledRequest<C> {
   const invalid = (what: string) => new ConsentDecisionError(ConsentDecisionErrorCode.InvalidRequest, what);
   if (typeof request.patientId !== 'string' || request.patientId.length === 0) throw invalid('patientId must be a non-empty string');
   const requester = request.requester;

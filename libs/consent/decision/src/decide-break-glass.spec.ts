@@ -27,7 +27,7 @@ describe('decide with break-glass', () => {
   });
 
   it('is refused without the clinician role, still listing what grants permit', () => {
-    const decision = decide(aRequest({ requester: { ...clinician, roles: ['admin'] }, categories: ['conditions', 'allergies'], breakGlass: { reason } }), aPatient(), [aGrant()]);
+    const decision = decide(aRequest({ requester: { ...clinician, roles: ['practitioner'] }, categories: ['conditions', 'allergies'], breakGlass: { reason } }), aPatient(), [aGrant()]);
     expect(decision).toMatchObject({ effect: 'deny', reason: DenyReason.BreakGlassNotAllowed, permitted: ['conditions'], denied: ['allergies'], breakGlass: false });
   });
 
@@ -35,8 +35,13 @@ describe('decide with break-glass', () => {
     expect(decide(aRequest({ requester: clinician, breakGlass: { reason: short } }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.BreakGlassNotAllowed });
   });
 
-  it.each(['HPAYMT', 'HRESCH', 'PUBHLTH'] as const)('is refused for %s', (purpose) => {
-    expect(decide(aRequest({ requester: clinician, purpose, breakGlass: { reason } }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.BreakGlassNotAllowed });
+  it('is refused for payment, even to a clinician whose other role may read for it', () => {
+    const both = { ...clinician, roles: ['clinician', 'payer'] };
+    expect(decide(aRequest({ requester: both, purpose: 'HPAYMT', breakGlass: { reason } }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.BreakGlassNotAllowed });
+  });
+
+  it.each(['HPAYMT', 'HRESCH', 'PUBHLTH'] as const)('is refused for %s to a clinician, whose role carries no such purpose', (purpose) => {
+    expect(decide(aRequest({ requester: clinician, purpose, breakGlass: { reason } }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
   });
 
   it('cannot reach an unknown or erased patient', () => {

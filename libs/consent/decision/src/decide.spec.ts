@@ -58,11 +58,37 @@ describe('decide', () => {
       expect(decision).toEqual({ effect: 'permit', basis: 'custodian', permitted: ['conditions', 'billing'], denied: [], grantIds: [], breakGlass: false });
     });
 
-    it.each(['HPAYMT', 'HOPERAT', 'HRESCH', 'PATRQT', 'PUBHLTH'] as const)('needs a grant for %s', (purpose) => {
-      const request = aRequest({ requester: atCustodian, purpose });
-      expect(decide(request, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.NoGrant });
+    it.each(['HPAYMT', 'HOPERAT', 'HRESCH', 'PATRQT', 'PUBHLTH'] as const)('gives a clinician nothing for %s, which the role does not carry, grant or no grant', (purpose) => {
       const grant = aGrant({ grantee: { organisation: CUSTODIAN }, purposes: [purpose] });
+      expect(decide(aRequest({ requester: atCustodian, purpose }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole, permitted: [] });
+    });
+
+    it.each(['payer', 'auditor', 'privacy-officer', 'service', 'registrar', 'data-steward', 'admin'])('does not let a %s of the custodian read clinical records for treatment', (role) => {
+      const decision = decide(aRequest({ requester: { ...atCustodian, roles: [role] }, purpose: 'TREAT' }), aPatient(), []);
+      expect(decision).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole, permitted: [] });
+    });
+
+    it('lets its payer read for payment only what a grant for payment discloses', () => {
+      const payer = { subject: 'claims-1', organisation: CUSTODIAN, roles: ['payer'] };
+      const request = aRequest({ requester: payer, purpose: 'HPAYMT', categories: ['billing'] });
+      expect(decide(request, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.NoGrant });
+      const grant = aGrant({ grantee: { organisation: CUSTODIAN }, purposes: ['HPAYMT'], categories: ['billing'] });
       expect(decide(request, aPatient(), [grant])).toMatchObject({ effect: 'permit', basis: 'grant', grantId: 'grant-1' });
+    });
+
+    it.each(['registrar', 'data-steward', 'admin'])('lets a %s read demographics for operations, and no clinical category', (role) => {
+      const desk = { subject: 'desk-1', organisation: CUSTODIAN, roles: [role] };
+      expect(decide(aRequest({ requester: desk, purpose: 'HOPERAT', categories: ['demographics'] }), aPatient(), [])).toMatchObject({ effect: 'permit', basis: 'custodian', permitted: ['demographics'] });
+      const mixed = decide(aRequest({ requester: desk, purpose: 'HOPERAT', categories: ['demographics', 'conditions'] }), aPatient(), []);
+      expect(mixed).toMatchObject({ effect: 'deny', reason: DenyReason.NoGrant, permitted: ['demographics'], denied: ['conditions'] });
+    });
+
+    it('gives the desk of another organisation no demographics without a grant for them', () => {
+      const desk = { subject: 'desk-2', organisation: CLINIC, roles: ['registrar'] };
+      const request = aRequest({ requester: desk, purpose: 'HOPERAT', categories: ['demographics'] });
+      expect(decide(request, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.NoGrant });
+      const grant = aGrant({ purposes: ['HOPERAT'], categories: ['demographics'] });
+      expect(decide(request, aPatient(), [grant])).toMatchObject({ effect: 'permit', basis: 'grant', grantId: 'grant-1', permitted: ['demographics'] });
     });
   });
 
@@ -98,7 +124,7 @@ describe('decide', () => {
     });
 
     it('denies a purpose the grant does not name', () => {
-      expect(decide(aRequest({ purpose: 'HRESCH' }), aPatient(), [aGrant()])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotGranted });
+      expect(decide(aRequest({ purpose: 'ETREAT' }), aPatient(), [aGrant()])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotGranted });
     });
 
     it('permits per category: the granted subset is listed, the effect is deny', () => {

@@ -2,12 +2,16 @@
 //  1. unknown or erased patient: deny, whatever else the request says;
 //  2. a requester with the patient role: permit (basis patient) when it is the patient
 //     reading for PATRQT, else deny; nothing below applies to patients' tokens;
-//  3. the patient's custodian reading for treatment: permit (basis custodian);
-//  4. grants, per category: a category is permitted when some grant for the
+//  3. a purpose that none of the requester's roles may assert (ROLE_PURPOSES): deny,
+//     whatever the relationship or the grants;
+//  4. staff of the patient's custodian: clinical roles read every category for
+//     treatment, the desk, data stewards and administrators read demographics for
+//     operations (custodianCategories); custodian basis when that covers the request;
+//  5. grants, per category: a category is permitted when some grant for the
 //     requester, the purpose and that category is in force at request.at. Grants
 //     add up: two grants to one organisation, one for conditions and one for
 //     medications, together permit both;
-//  5. break-glass, only when 3 and 4 leave something denied: a normal basis is
+//  6. break-glass, only when 4 and 5 leave something denied: a normal basis is
 //     preferred because every break-glass read raises an alert for review, and a
 //     read the patient consented to should not. An allowed break-glass permits the
 //     whole request; a refused one denies with break-glass-not-allowed, still
@@ -16,7 +20,7 @@ import type { AccessRequest } from './access-request';
 import type { Grant } from './grant';
 import type { PatientContext } from './patient-context';
 import type { Decision, DecisionBasis, DenyDecision, PermitDecision } from './decision';
-import type { RecordCategory } from '@carechain/contracts';
+import type { DataCategory } from '@carechain/contracts';
 import { isBreakGlassAllowed } from './break-glass';
 import { type CompiledGrant, compileGrant } from './compiled-grant';
 import { type CompiledRequest, compileRequest } from './compiled-request';
@@ -25,7 +29,7 @@ import { DenyReason, denyMessage } from './deny-reason';
 import { scopeMiss } from './grant-covers';
 import { validityMiss } from './grant-validity';
 import { isPatientRequester, isThePatient, OWN_RECORDS_PURPOSE } from './own-records';
-import { isTreatment } from './treatment';
+import { custodianCategories, DEMOGRAPHICS, mayAssertPurpose } from './role-purposes';
 import { bitOf } from './vocabulary-mask';
 
 // Closeness of a miss: a grant that failed only on time explains a denial better than
@@ -36,6 +40,7 @@ const MISS_RANK: Readonly<Record<DenyReason, number>> = {
   [DenyReason.BreakGlassNotAllowed]: 0,
   [DenyReason.NotOwnRecords]: 0,
   [DenyReason.OwnRecordsPurpose]: 0,
+  [DenyReason.PurposeNotForRole]: 0,
   [DenyReason.NoGrant]: 1,
   [DenyReason.PractitionerMismatch]: 2,
   [DenyReason.PurposeNotGranted]: 3,
@@ -56,7 +61,7 @@ interface Candidate {
  * ConsentDecisionError on a malformed request or grant, or on a patient context for
  * another patient.
  */
-export function decide(request: AccessRequest, patient: PatientContext | undefined, grants: readonly Grant[]): Decision {
+export function decide<C extends DataCategory>(request: AccessRequest<C>, patient: PatientContext | undefined, grants: readonly Grant[]): Decision<C> {
   const req = compileRequest(request);
   if (patient === undefined) return deny(DenyReason.PatientUnknown, [], req.categories.slice(), []);
   if (patient.patientId !== request.patientId) {
@@ -68,8 +73,14 @@ export function decide(request: AccessRequest, patient: PatientContext | undefin
     if (request.purpose !== OWN_RECORDS_PURPOSE) return deny(DenyReason.OwnRecordsPurpose, [], req.categories.slice(), []);
     return permit('patient', req.categories, [], false);
   }
-  if (patient.custodian === request.requester.organisation && isTreatment(request.purpose)) {
-    return permit('custodian', req.categories, [], false);
+  if (!mayAssertPurpose(request.requester.roles, request.purpose)) return deny(DenyReason.PurposeNotForRole, [], req.categories.slice(), []);
+
+  // What the custodian rule opens for this requester, as a category mask.
+  let permittedMask = 0;
+  if (patient.custodian === request.requester.organisation) {
+    const opens = custodianCategories(request.requester.roles, request.purpose);
+    permittedMask = opens === 'all' ? req.categoryMask : opens === 'demographics' ? req.categoryMask & bitOf(DEMOGRAPHICS) : 0;
+    if (permittedMask === req.categoryMask) return permit('custodian', req.categories, [], false);
   }
 
   // Grants in force for this requester and purpose, and the categories they open. The
@@ -77,22 +88,22 @@ export function decide(request: AccessRequest, patient: PatientContext | undefin
   const aliases = patient.aliases ?? [];
   const isThePatientsGrant = aliases.length === 0 ? (id: string) => id === request.patientId : (id: string) => id === request.patientId || aliases.includes(id);
   const inForce: Candidate[] = [];
-  let permittedMask = 0;
+  const custodianMask = permittedMask;
   for (let i = 0; i < grants.length; i++) {
     const grant = grants[i];
     const compiled = compileGrant(grant);
-    if ((compiled.categoryMask & req.categoryMask) === 0) continue;
+    if ((compiled.categoryMask & req.categoryMask & ~custodianMask) === 0) continue;
     if (scopeMiss(grant, compiled, isThePatientsGrant, request.requester, req.purposeMask) !== undefined) continue;
     if (validityMiss(grant, compiled, req.atMs) !== undefined) continue;
     inForce.push({ grant, compiled });
     permittedMask |= compiled.categoryMask & req.categoryMask;
   }
-  const grantIds = chooseGrants(inForce, permittedMask, req.categories);
+  const grantIds = chooseGrants(inForce, permittedMask & ~custodianMask, req.categories);
   if (permittedMask === req.categoryMask) return permit('grant', req.categories, grantIds, false);
 
   if (request.breakGlass !== undefined && isBreakGlassAllowed(request)) return permit('break-glass', req.categories, [], true);
-  const permitted: RecordCategory[] = [];
-  const denied: RecordCategory[] = [];
+  const permitted: C[] = [];
+  const denied: C[] = [];
   for (const category of req.categories) ((permittedMask & bitOf(category)) !== 0 ? permitted : denied).push(category);
   const reason = request.breakGlass !== undefined ? DenyReason.BreakGlassNotAllowed : closestMiss(grants, request, req, req.categoryMask & ~permittedMask, isThePatientsGrant);
   return deny(reason, permitted, denied, grantIds);
@@ -100,7 +111,7 @@ export function decide(request: AccessRequest, patient: PatientContext | undefin
 
 // One grant when one opens every permitted category (the most preferred such), else
 // the most preferred grant of each category; most preferred first either way.
-function chooseGrants(inForce: readonly Candidate[], permittedMask: number, categories: readonly RecordCategory[]): string[] {
+function chooseGrants(inForce: readonly Candidate[], permittedMask: number, categories: readonly DataCategory[]): string[] {
   if (inForce.length === 0) return [];
   let single: Candidate | undefined;
   for (const candidate of inForce) {
@@ -125,7 +136,7 @@ function preferred(a: Candidate, b: Candidate): boolean {
 }
 
 // Runs only on a denial: over every grant and denied category, the highest ranked miss.
-function closestMiss(grants: readonly Grant[], request: AccessRequest, req: CompiledRequest, deniedMask: number, isThePatientsGrant: (id: string) => boolean): DenyReason {
+function closestMiss(grants: readonly Grant[], request: AccessRequest<DataCategory>, req: CompiledRequest<DataCategory>, deniedMask: number, isThePatientsGrant: (id: string) => boolean): DenyReason {
   let reason: DenyReason = DenyReason.NoGrant;
   const consider = (miss: DenyReason) => {
     if (MISS_RANK[miss] > MISS_RANK[reason]) reason = miss;
@@ -147,12 +158,12 @@ function closestMiss(grants: readonly Grant[], request: AccessRequest, req: Comp
   return reason;
 }
 
-function permit(basis: DecisionBasis, categories: readonly RecordCategory[], grantIds: readonly string[], breakGlass: boolean): PermitDecision {
+function permit<C extends DataCategory>(basis: DecisionBasis, categories: readonly C[], grantIds: readonly string[], breakGlass: boolean): PermitDecision<C> {
   const permitted = categories.slice();
   if (basis === 'grant') return { effect: 'permit', basis, grantId: grantIds[0], permitted, denied: [], grantIds, breakGlass };
   return { effect: 'permit', basis, permitted, denied: [], grantIds, breakGlass };
 }
 
-function deny(reason: DenyReason, permitted: readonly RecordCategory[], denied: readonly RecordCategory[], grantIds: readonly string[]): DenyDecision {
+function deny<C extends DataCategory>(reason: DenyReason, permitted: readonly C[], denied: readonly C[], grantIds: readonly string[]): DenyDecision<C> {
   return { effect: 'deny', reason, message: denyMessage(reason), permitted, denied, grantIds, breakGlass: false };
 }

@@ -3,21 +3,21 @@
 // `permitted` ones. The effect is 'permit' only when every requested category is
 // permitted; a partly permitted request is a 'deny' that still lists what it may read.
 // Ids and codes only: no PHI, no free text from the request.
-import type { RecordCategory } from '@carechain/contracts';
+import type { DataCategory } from '@carechain/contracts';
 import type { DenyReason } from './deny-reason';
 
 /**
- * patient: the patient reading their own records; custodian: the patient's custodian
- * reading for treatment; grant: one or more grants; break-glass: an emergency
+ * patient: the patient reading their own records; custodian: staff of the patient's
+ * custodian in a role that reads without a grant (see custodianCategories); grant: one or more grants; break-glass: an emergency
  * override, to be audited and reviewed.
  */
 export type DecisionBasis = 'patient' | 'custodian' | 'grant' | 'break-glass';
 
-interface DecisionOutcome {
+interface DecisionOutcome<C extends DataCategory> {
   /** Requested categories that may be read, in request order, without duplicates. */
-  readonly permitted: readonly RecordCategory[];
+  readonly permitted: readonly C[];
   /** Requested categories that may not, in request order, without duplicates. */
-  readonly denied: readonly RecordCategory[];
+  readonly denied: readonly C[];
   /**
    * The grants behind the permitted categories, most preferred first (latest
    * validFrom, then grantId): one grant when one covers them all, else the most
@@ -28,7 +28,7 @@ interface DecisionOutcome {
   readonly breakGlass: boolean;
 }
 
-export interface PermitDecision extends DecisionOutcome {
+export interface PermitDecision<C extends DataCategory = DataCategory> extends DecisionOutcome<C> {
   readonly effect: 'permit';
   readonly basis: DecisionBasis;
   /** The most preferred grant (grantIds[0]) when the basis is 'grant'. */
@@ -36,7 +36,7 @@ export interface PermitDecision extends DecisionOutcome {
   readonly denied: readonly [];
 }
 
-export interface DenyDecision extends DecisionOutcome {
+export interface DenyDecision<C extends DataCategory = DataCategory> extends DecisionOutcome<C> {
   readonly effect: 'deny';
   /**
    * The closest miss over the denied categories (a grant that only failed on time
@@ -48,4 +48,4 @@ export interface DenyDecision extends DecisionOutcome {
   readonly breakGlass: false;
 }
 
-export type Decision = PermitDecision | DenyDecision;
+export type Decision<C extends DataCategory = DataCategory> = PermitDecision<C> | DenyDecision<C>;

@@ -17,6 +17,8 @@ export enum DenyReason {
   NotOwnRecords = 'not-own-records',
   /** A patient asked for their own records under another purpose than PATRQT. */
   OwnRecordsPurpose = 'own-records-purpose',
+  /** None of the requester's roles may assert the purpose of use (see ROLE_PURPOSES). */
+  PurposeNotForRole = 'purpose-not-for-role',
 }
 
 export const DENY_REASONS: readonly DenyReason[] = Object.values(DenyReason);
@@ -47,5 +49,7 @@ export function denyMessage(reason: DenyReason): string {
       return 'A patient may read their own records only.';
     case DenyReason.OwnRecordsPurpose:
       return 'A patient reads their own records for the purpose PATRQT (patient request).';
+    case DenyReason.PurposeNotForRole:
+      return "None of the requester's roles may read for this purpose of use.";
   }
 }

@@ -2,7 +2,7 @@
 // some record categories for some purposes, for a period. Grants are immutable values:
 // a change of scope is a new grant, and the only transitions are active → revoked and
 // active → expired (GrantBook applies them by replacing the value, never by mutating).
-import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
+import type { DataCategory, PurposeOfUse } from '@carechain/contracts';
 
 export type GrantStatus = 'active' | 'revoked' | 'expired';
 
@@ -24,7 +24,7 @@ export interface Grant {
   readonly grantId: string;
   readonly patientId: string;
   readonly grantee: Grantee;
-  readonly categories: readonly RecordCategory[];
+  readonly categories: readonly DataCategory[];
   readonly purposes: readonly PurposeOfUse[];
   /** ISO 8601 instant with an offset; the grant is valid from this instant on (inclusive). */
   readonly validFrom: string;

@@ -2,10 +2,10 @@
 // category" is one AND instead of nested array scans on the hot path. Typed as total
 // records over the contract's unions: a new category or purpose in @carechain/contracts
 // fails the typecheck here until it gets a bit.
-import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
+import type { DataCategory, PurposeOfUse } from '@carechain/contracts';
 import { ConsentDecisionError, type ConsentDecisionErrorCode } from './consent-decision.error';
 
-const CATEGORY_BIT: Readonly<Record<RecordCategory, number>> = {
+const CATEGORY_BIT: Readonly<Record<DataCategory, number>> = {
   conditions: 1 << 0,
   allergies: 1 << 1,
   medications: 1 << 2,
@@ -14,6 +14,7 @@ const CATEGORY_BIT: Readonly<Record<RecordCategory, number>> = {
   appointments: 1 << 5,
   communications: 1 << 6,
   billing: 1 << 7,
+  demographics: 1 << 8,
 };
 
 const PURPOSE_BIT: Readonly<Record<PurposeOfUse, number>> = {
@@ -32,7 +33,7 @@ const CATEGORY_BITS = new Map<string, number>(Object.entries(CATEGORY_BIT));
 const PURPOSE_BITS = new Map<string, number>(Object.entries(PURPOSE_BIT));
 
 /** `code` says whose input it is (a request's or a grant's); `field` names it in the error. */
-export function categoryMask(categories: readonly RecordCategory[], code: ConsentDecisionErrorCode, field: string): number {
+export function categoryMask(categories: readonly DataCategory[], code: ConsentDecisionErrorCode, field: string): number {
   let mask = 0;
   for (let i = 0; i < categories.length; i++) {
     const bit = CATEGORY_BITS.get(categories[i]);
@@ -55,6 +56,6 @@ export function purposeBit(purpose: PurposeOfUse, code: ConsentDecisionErrorCode
 }
 
 /** The bit of one category, known to be valid (it came through categoryMask). */
-export function bitOf(category: RecordCategory): number {
+export function bitOf(category: DataCategory): number {
   return CATEGORY_BIT[category];
 }

@@ -74,7 +74,8 @@ describe('DecideUseCase', () => {
       denied: ['billing'],
       grantIds: [GRANT_ID],
     });
-    expect(sync(useCase.execute(command({ purpose: 'HRESCH' }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PurposeNotGranted });
+    expect(sync(useCase.execute(command({ purpose: 'ETREAT' }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PurposeNotGranted });
+    expect(sync(useCase.execute(command({ purpose: 'HRESCH' }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PurposeNotForRole });
   });
 
   it('denies for an unknown or erased patient', async () => {
@@ -120,8 +121,11 @@ describe('DecideUseCase', () => {
     const { publisher, useCase } = await setup();
     const refused = { decision: 'deny', reason: DenyReason.BreakGlassNotAllowed, breakGlass: false };
     expect(sync(useCase.execute(command({ breakGlassReason: 'emergency' }), clinician(STRANGER)))).toMatchObject(refused);
-    expect(sync(useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), staffOf(STRANGER, 'payer')))).toMatchObject(refused);
-    expect(sync(useCase.execute(command({ purpose: 'HPAYMT', breakGlassReason: 'patient in cardiac arrest' }), clinician(STRANGER)))).toMatchObject(refused);
+    expect(sync(useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), staffOf(STRANGER, 'practitioner')))).toMatchObject(refused);
+    // A payer may not assert treatment at all, and a clinician not payment: refused before the glass.
+    const wrongPurpose = { decision: 'deny', reason: DenyReason.PurposeNotForRole, breakGlass: false };
+    expect(sync(useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), staffOf(STRANGER, 'payer')))).toMatchObject(wrongPurpose);
+    expect(sync(useCase.execute(command({ purpose: 'HPAYMT', breakGlassReason: 'patient in cardiac arrest' }), clinician(STRANGER)))).toMatchObject(wrongPurpose);
     expect(publisher.published).toEqual([]);
   });
 

@@ -2,15 +2,15 @@
 // for clients, with an id that the BreakGlassInvoked event (and the caller's own audit
 // entry) can cite. Ids and codes only, no free text from the request.
 import type { Decision, DecisionBasis, DenyReason } from '@carechain/consent-decision';
-import type { RecordCategory } from '@carechain/contracts';
+import type { DataCategory } from '@carechain/contracts';
 
 export interface DecisionAnswer {
   readonly decision: 'permit' | 'deny';
   readonly basis?: DecisionBasis;
   readonly grantId?: string;
   readonly grantIds: readonly string[];
-  readonly permitted: readonly RecordCategory[];
-  readonly denied: readonly RecordCategory[];
+  readonly permitted: readonly DataCategory[];
+  readonly denied: readonly DataCategory[];
   readonly reason?: DenyReason;
   readonly message?: string;
   readonly breakGlass: boolean;

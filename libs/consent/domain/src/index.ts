@@ -2,7 +2,6 @@ export * from './consent.error';
 export * from './consent-caller';
 export * from './consent-source';
 export * from './consent-state';
-export * from './grant-of-event';
 export * from './patient-signature';
 export * from './grant-consent.command';
 export * from './grant-consent.use-case';

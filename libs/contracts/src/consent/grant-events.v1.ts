@@ -2,7 +2,7 @@
 // so one patient's grants and revocations arrive in order everywhere.
 import { z } from 'zod';
 import { organisationIdSchema } from '../identity/patient.schema';
-import { purposeOfUseSchema, recordCategorySchema } from './vocabulary';
+import { dataCategorySchema, purposeOfUseSchema } from './vocabulary';
 
 export const GRANT_GRANTED_V1 = 'carechain.consent.grant.granted.v1';
 export const GRANT_REVOKED_V1 = 'carechain.consent.grant.revoked.v1';
@@ -33,7 +33,7 @@ export const grantGrantedV1Schema = z.object({
   grantId: z.uuid(),
   patientId: z.uuid(),
   grantee: granteeSchema,
-  categories: z.array(recordCategorySchema).min(1).max(8),
+  categories: z.array(dataCategorySchema).min(1).max(9),
   purposes: z.array(purposeOfUseSchema).min(1).max(7),
   validFrom: z.iso.datetime(),
   validUntil: z.iso.datetime().optional(),

@@ -2,12 +2,12 @@
 // build the same bytes: a fixed prefix naming the action, then JSON with a fixed key
 // order and sorted arrays — no canonicalisation library needed on either side.
 import type { Grantee } from './grant-events.v1';
-import type { PurposeOfUse, RecordCategory } from './vocabulary';
+import type { DataCategory, PurposeOfUse } from './vocabulary';
 
 export interface GrantSigningInput {
   readonly patientId: string;
   readonly grantee: Grantee;
-  readonly categories: readonly RecordCategory[];
+  readonly categories: readonly DataCategory[];
   readonly purposes: readonly PurposeOfUse[];
   readonly validFrom: string;
   readonly validUntil?: string;

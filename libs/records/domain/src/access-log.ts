@@ -22,7 +22,7 @@ export interface AccessOutcome {
 }
 
 /** A decision as access outcomes; `recordIds` are what the permitted part disclosed. */
-export function outcomesOf(decision: Decision, recordIds: readonly string[]): AccessOutcome[] {
+export function outcomesOf(decision: Decision<RecordCategory>, recordIds: readonly string[]): AccessOutcome[] {
   if (decision.effect === 'permit') {
     return [{ categories: decision.permitted, decision: 'permit', basis: decision.basis, grantId: decision.grantId, breakGlass: decision.breakGlass, recordIds }];
   }

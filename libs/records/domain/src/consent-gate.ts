@@ -6,7 +6,7 @@ import type { RegisteredPatient } from '@carechain/patient-registry';
 import type { PatientDirectory } from './patient-lookup';
 import type { Requester } from './requester';
 
-/** The patient's grants: GrantsReplica here, any GrantBook in a spec. */
+/** The patient's grants: the service's GrantReplica, or any GrantBook in a spec. */
 export interface GrantSource {
   forPatient(patientId: string): readonly Grant[];
 }
@@ -18,7 +18,7 @@ export class ConsentGate {
     private readonly now: () => Date,
   ) {}
 
-  decide(patient: RegisteredPatient, requester: Requester, categories: readonly RecordCategory[], purpose: PurposeOfUse, breakGlassReason?: string): Decision {
+  decide(patient: RegisteredPatient, requester: Requester, categories: readonly RecordCategory[], purpose: PurposeOfUse, breakGlassReason?: string): Decision<RecordCategory> {
     // Patients merged into this one are the same person: their grants and ids count too.
     const aliases = this.directory.mergedInto(patient.patientId);
     return decide(

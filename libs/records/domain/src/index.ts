@@ -1,6 +1,5 @@
 export { AccessLog, erasedOutcome, outcomesOf, type AccessOutcome } from './access-log';
 export { ConsentGate, type GrantSource } from './consent-gate';
-export { GrantsReplica, type RefusedGrantEvent } from './grants.replica';
 export { PatientLookup, type PatientDirectory } from './patient-lookup';
 export { historyBundle, recordUrn, searchBundle, type BundleLinks, type HistoryEntry, type RecordHistoryBundle, type RecordsSearchBundle, type WithheldOutcomeEntry } from './records-bundles';
 export { ReadRecordUseCase, type OpenedVersion } from './read-record.use-case';

@@ -65,12 +65,12 @@ describe('ReadRecordUseCase', () => {
 
   it('denies again after the grant is revoked, and for a purpose the grant does not cover', async () => {
     const grantId = world.grant(patientId, CLINIC, ['conditions']);
-    await expect(reads.latest(recordId, { requester: clinicClinician, purpose: 'HRESCH' })).rejects.toMatchObject({ details: { denyReason: DenyReason.PurposeNotGranted } });
+    await expect(reads.latest(recordId, { requester: clinicClinician, purpose: 'ETREAT' })).rejects.toMatchObject({ details: { denyReason: DenyReason.PurposeNotGranted } });
     world.tick();
     world.revoke(patientId, grantId);
     await expect(reads.latest(recordId, treat(clinicClinician))).rejects.toMatchObject({ details: { denyReason: DenyReason.GrantRevoked } });
     expect(accessEvents().map((a) => [a.decision, a.purpose, a.denyReason])).toEqual([
-      ['deny', 'HRESCH', 'purpose-not-granted'],
+      ['deny', 'ETREAT', 'purpose-not-granted'],
       ['deny', 'TREAT', 'grant-revoked'],
     ]);
   });

@@ -4,6 +4,7 @@
 // must be permitted by consent for the record's category and the share's purpose:
 // a share never widens access, it points at access the patient already gave.
 import { createEvent, RECORD_SHARED_V1, Topics, type PurposeOfUse } from '@carechain/contracts';
+import { staffRolesCarrying } from '@carechain/consent-decision';
 import { recordsKit, type RecordsDeps, type RecordsKit } from './records.deps';
 import { patientErased, recordNotFound, RecordsError, RecordsErrorCode } from './records.error';
 import type { Requester } from './requester';
@@ -41,7 +42,9 @@ export class ShareRecordUseCase {
       throw new RecordsError(RecordsErrorCode.AccessDenied, `${own.message} (${latest.category}, TREAT)`, { denyReason: own.reason });
     }
     // The receiving organisation as a whole: a grant limited to one of its practitioners does not count.
-    const target = this.kit.gate.decide(patient, { subject: share.organisation, organisation: share.organisation, roles: [] }, [latest.category], share.purpose);
+    // The receiving organisation, as the staff who would read for that purpose there.
+    const recipient = { subject: share.organisation, organisation: share.organisation, roles: staffRolesCarrying(share.purpose) };
+    const target = this.kit.gate.decide(patient, recipient, [latest.category], share.purpose);
     if (target.effect === 'deny') {
       throw new RecordsError(RecordsErrorCode.ShareNotPermitted, `${share.organisation} may not read ${latest.category} for ${share.purpose}: ${target.message}`, { denyReason: target.reason });
     }

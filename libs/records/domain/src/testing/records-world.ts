@@ -1,5 +1,5 @@
 // One in-memory records world per spec: a real local keyring KMS in a temp dir, the
-// real replicas (PatientKeyTable, PatientRegistry, GrantsReplica) fed with events,
+// real replicas (PatientKeyTable, PatientRegistry, GrantReplica) fed with events,
 // and the real projection writing into an in-memory Redis that RedisRecordStore
 // reads. The fake publisher hands every RecordWritten to the projection, as the
 // read model's consumer would.
@@ -25,9 +25,9 @@ import {
   type RecordCategory,
 } from '@carechain/contracts';
 import { generatePatientKeyVersion, LocalKeyringKms, sealJson, wrapPatientKeyVersion } from '@carechain/crypto';
+import { GrantReplica } from '@carechain/consent-decision';
 import { PatientKeyTable } from '@carechain/patient-keys';
 import { PatientRegistry } from '@carechain/patient-registry';
-import { GrantsReplica } from '../grants.replica';
 import type { RecordsDeps } from '../records.deps';
 import { recordsProjection } from '../records.projection';
 import { RecordsError } from '../records.error';
@@ -85,7 +85,7 @@ function replicated(topic: string, event: AnyEvent | null, key: string) {
 
 export class RecordsWorld {
   readonly registry = new PatientRegistry();
-  readonly grants = new GrantsReplica();
+  readonly grants = new GrantReplica();
   readonly redis = new MemoryRedis();
   readonly store = new RedisRecordStore(this.redis);
   readonly publisher = new FakePublisher();

@@ -2,7 +2,7 @@
 // is the event's time), so the write-through copy applied after publishing and the
 // one the replica replays later have the same terms, and the second changes nothing.
 import type { CloudEvent, GRANT_GRANTED_V1, GrantGrantedV1 } from '@carechain/contracts';
-import type { Grant } from '@carechain/consent-decision';
+import type { Grant } from './grant';
 
 export type GrantGrantedEvent = CloudEvent<typeof GRANT_GRANTED_V1, GrantGrantedV1>;
 
