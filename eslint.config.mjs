@@ -26,7 +26,7 @@ export default tseslint.config(
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:identity', 'scope:shared'] },
+            { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:identity', 'scope:consent', 'scope:shared'] },
             { sourceTag: 'scope:consent', onlyDependOnLibsWithTags: ['scope:consent', 'scope:shared'] },
             { sourceTag: 'scope:records', onlyDependOnLibsWithTags: ['scope:records', 'scope:consent', 'scope:shared'] },
             { sourceTag: 'scope:claims', onlyDependOnLibsWithTags: ['scope:claims', 'scope:shared'] },

@@ -1,43 +1,46 @@
-import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { NotFoundProblem, ZodValidationPipe } from '@carechain/http';
-import { AuditTrailReader, type AnchoredAuditEntry, type StoredReceipt } from '@carechain/audit-domain';
+import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
+import { NotFoundProblem, ProblemException, problemType, ZodValidationPipe } from '@carechain/http';
+import { AuditAccessError, ReadAuditTrailUseCase, type AnchoredAuditEntry, type StoredReceipt } from '@carechain/audit-domain';
 
 const listQuery = z.object({
   patient: z.uuid(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
+async function asProblem<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof AuditAccessError)) throw err;
+    if (err.code === 'not-found') throw new NotFoundProblem('receipt', err.message);
+    throw new ProblemException({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: err.message });
+  }
+}
+
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly trail: AuditTrailReader) {}
+  constructor(private readonly trail: ReadAuditTrailUseCase) {}
 
   @Get('events')
-  @Roles('auditor', 'privacy-officer', 'admin', 'patient')
-  @ApiOperation({ summary: "A patient's audit trail, oldest first. A patient may read their own." })
+  @Roles(...rolesFor('audit.trail.read'))
+  @ApiOperation({
+    summary:
+      "A patient's audit trail, oldest first: the patient's own; the whole trail for auditors and privacy officers of the patient's custodian; for another organisation's, what that organisation did.",
+  })
   @ApiQuery({ name: 'patient', required: true })
   @ApiQuery({ name: 'limit', required: false })
-  async list(
-    @Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<{ patient: string; events: AnchoredAuditEntry[] }> {
-    const staff = principal.roles.some((r) => r !== 'patient');
-    if (!staff && principal.subject !== query.patient) throw new ForbiddenException('A patient may read only their own audit trail.');
-    return { patient: query.patient, events: await this.trail.forPatient(query.patient, query.limit) };
+  async list(@Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>, @CurrentPrincipal() principal: Principal): Promise<{ patient: string; events: AnchoredAuditEntry[] }> {
+    return { patient: query.patient, events: await asProblem(() => this.trail.forPatient(query.patient, principal, query.limit)) };
   }
 
   @Get('events/:eventId/proof')
-  @Roles('auditor', 'privacy-officer', 'admin', 'patient')
-  @ApiOperation({ summary: "An event's ledger receipt: its commitment, the Merkle inclusion proof, the batch and transaction, and whether the proof checks out." })
-  async proof(@Param('eventId') eventId: string, @CurrentPrincipal() principal: Principal): Promise<{ eventId: string; commitment: string } & StoredReceipt> {
-    const entry = await this.trail.get(eventId);
-    const stored = await this.trail.receipt(eventId);
-    if (!entry || !stored) throw new NotFoundProblem('receipt', eventId);
-    const staff = principal.roles.some((r) => r !== 'patient');
-    if (!staff && principal.subject !== entry.subject) throw new ForbiddenException('A patient may read only the proofs of their own events.');
-    return { eventId, commitment: stored.receipt.commitment, ...stored };
+  @Roles(...rolesFor('audit.proof.read'))
+  @ApiOperation({ summary: "An event's ledger receipt: its commitment, the Merkle inclusion proof, the batch and transaction, and whether the proof checks out. For events of a trail the caller may read." })
+  proof(@Param('eventId') eventId: string, @CurrentPrincipal() principal: Principal): Promise<{ eventId: string; commitment: string } & StoredReceipt> {
+    return asProblem(() => this.trail.proof(eventId, principal));
   }
 }

@@ -9,7 +9,10 @@ const STATUS: Record<IdentityErrorCode, number> = {
   [IdentityErrorCode.ReviewNotFound]: HttpStatus.NOT_FOUND,
   [IdentityErrorCode.ReviewClosed]: HttpStatus.CONFLICT,
   [IdentityErrorCode.MergeRefused]: HttpStatus.CONFLICT,
-  [IdentityErrorCode.KeysUnavailable]: HttpStatus.CONFLICT,
+  [IdentityErrorCode.MergeRequestNotFound]: HttpStatus.NOT_FOUND,
+  [IdentityErrorCode.MergeRequestClosed]: HttpStatus.CONFLICT,
+  // Keys reach an instance by replay: a moment later they are there.
+  [IdentityErrorCode.KeysUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [IdentityErrorCode.BadSigningKey]: HttpStatus.BAD_REQUEST,
   [IdentityErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
 };

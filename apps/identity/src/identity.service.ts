@@ -7,7 +7,9 @@ import {
   patientDirectoryProjection,
   PatientDirectoryReader,
   PatientKeyIssuer,
+  ReadPatientUseCase,
   RegisterPatientUseCase,
+  RotateKeysUseCase,
   RegisterSigningKeyUseCase,
   ResolveReviewUseCase,
 } from '@carechain/identity-domain';
@@ -39,9 +41,10 @@ export async function start() {
     defaultPort: 3001,
     projections: [patientDirectoryProjection],
     // Registrations are decrypted into the match index as they are replayed; one whose key has not arrived yet is parked until it does.
+    // The grants come with them: a read of demographics is decided like a read of records.
     replicas: [
       { name: 'carechain.identity.keys', topics: [Topics.identityKeys], handler: keys },
-      { name: 'carechain.identity.patients', topics: [Topics.identityPatient], handler: state },
+      { name: 'carechain.identity.patients', topics: [Topics.identityPatient, Topics.consentGrant], handler: state },
     ],
     controllers: [PatientsController, MpiController],
     providers: [
@@ -54,6 +57,8 @@ export async function start() {
       { provide: ErasePatientUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new ErasePatientUseCase(state, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
       { provide: RegisterSigningKeyUseCase, useFactory: (p: EventPublisher) => new RegisterSigningKeyUseCase(state, p), inject: [EVENT_PUBLISHER] },
       { provide: PatientDirectoryReader, useFactory: (r: Redis) => new PatientDirectoryReader(r), inject: [REDIS] },
+      { provide: ReadPatientUseCase, useFactory: (d: PatientDirectoryReader) => new ReadPatientUseCase(state, d), inject: [PatientDirectoryReader] },
+      { provide: RotateKeysUseCase, useFactory: (i: PatientKeyIssuer) => new RotateKeysUseCase(state, i), inject: [PatientKeyIssuer] },
     ],
   });
 }

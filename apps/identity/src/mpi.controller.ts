@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
+import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
 import { IdentityState, MergePatientsUseCase, ResolveReviewUseCase } from '@carechain/identity-domain';
 import { asProblem } from './identity.problems';
 
 const mergeSchema = z.object({ survivorId: z.uuid(), mergedId: z.uuid() }).strict();
-const actorOf = (p: Principal) => ({ subject: p.subject, organisation: p.organisation });
 
 @ApiTags('master patient index')
 @Controller('mpi')
@@ -19,51 +19,82 @@ export class MpiController {
   ) {}
 
   @Get('reviews')
-  @Roles('data-steward', 'admin')
-  @ApiOperation({ summary: 'Open match reviews: a registration, the candidate it may be, and the per-field evidence.' })
-  list() {
+  @Roles(...rolesFor('identity.review.list'))
+  @ApiOperation({ summary: "Open match reviews of registrations made by the caller's organisation: the registration, the candidate it may be, and the per-field evidence." })
+  list(@CurrentPrincipal() principal: Principal) {
     return {
-      reviews: this.state.openReviews().map((r) => ({
-        reviewId: r.reviewId,
-        openedAt: r.openedAt,
-        candidatePatientId: r.candidatePatientId,
-        registration: { organisation: r.custodian, ...this.state.open(r.provisionalPatientId, r) },
-        evidence: r.evidence,
-      })),
+      reviews: this.state
+        .openReviews()
+        .filter((r) => r.custodian === principal.organisation)
+        .map((r) => ({
+          reviewId: r.reviewId,
+          openedAt: r.openedAt,
+          candidatePatientId: r.candidatePatientId,
+          registration: { organisation: r.custodian, ...this.state.open(r.provisionalPatientId, r) },
+          evidence: r.evidence,
+        })),
     };
   }
 
   @Post('reviews/:id/link')
   @HttpCode(200)
-  @Roles('data-steward', 'admin')
-  @ApiOperation({ summary: 'Decide the registration is the candidate patient: it is linked to them.' })
+  @Roles(...rolesFor('identity.review.resolve'))
+  @ApiOperation({ summary: 'Decide the registration is the candidate patient: it is linked to them. Staff of the registering organisation only.' })
   link(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.reviews.execute(id, 'link', actorOf(principal)));
+    return asProblem(() => this.reviews.execute(id, 'link', principal));
   }
 
   @Post('reviews/:id/separate')
   @HttpCode(200)
-  @Roles('data-steward', 'admin')
-  @ApiOperation({ summary: 'Decide the registration is someone else: it becomes a new patient.' })
+  @Roles(...rolesFor('identity.review.resolve'))
+  @ApiOperation({ summary: 'Decide the registration is someone else: it becomes a new patient. Staff of the registering organisation only.' })
   separate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.reviews.execute(id, 'separate', actorOf(principal)));
+    return asProblem(() => this.reviews.execute(id, 'separate', principal));
   }
 
   @Post('merges')
-  @HttpCode(200)
-  @Roles('data-steward', 'admin')
-  @ApiOperation({ summary: 'Merge one patient (mergedId) into another (survivorId). Reversible with /mpi/unmerges.' })
+  @Roles(...rolesFor('identity.merge'))
+  @ApiOperation({
+    summary:
+      'Merge one patient (mergedId) into another (survivorId), by a data steward of the custodian of either. Same custodian: 200 {status merged}. ' +
+      'Different custodians: 202 {status pending, mergeRequestId, awaiting}: the other custodian accepts at /mpi/merge-requests/:id/accept. Reversible with /mpi/unmerges.',
+  })
   @ApiBody({ schema: z.toJSONSchema(mergeSchema, { io: 'input' }) as object })
-  merge(@Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.merges.merge(body.survivorId, body.mergedId, actorOf(principal)));
+  async merge(@Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const outcome = await asProblem(() => this.merges.merge(body.survivorId, body.mergedId, principal));
+    reply.status(outcome.status === 'merged' ? 200 : 202);
+    return outcome;
+  }
+
+  @Get('merge-requests')
+  @Roles(...rolesFor('identity.merge-request.list'))
+  @ApiOperation({ summary: "Merge requests that involve the caller's organisation, asked by it or awaiting it, with their status." })
+  requests(@CurrentPrincipal() principal: Principal) {
+    return { mergeRequests: this.merges.requests(principal) };
+  }
+
+  @Post('merge-requests/:id/accept')
+  @HttpCode(200)
+  @Roles(...rolesFor('identity.merge-request.resolve'))
+  @ApiOperation({ summary: 'The awaited custodian accepts a merge request: the patients are merged. 404 unknown request, 409 already resolved or no longer mergeable.' })
+  accept(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    return asProblem(() => this.merges.resolve(id, 'accepted', principal));
+  }
+
+  @Post('merge-requests/:id/reject')
+  @HttpCode(200)
+  @Roles(...rolesFor('identity.merge-request.resolve'))
+  @ApiOperation({ summary: 'The awaited custodian rejects a merge request: nothing is merged.' })
+  reject(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    return asProblem(() => this.merges.resolve(id, 'rejected', principal));
   }
 
   @Post('unmerges')
   @HttpCode(200)
-  @Roles('data-steward', 'admin')
-  @ApiOperation({ summary: 'Undo a merge.' })
+  @Roles(...rolesFor('identity.unmerge'))
+  @ApiOperation({ summary: 'Undo a merge: a data steward of the custodian of either patient.' })
   @ApiBody({ schema: z.toJSONSchema(mergeSchema, { io: 'input' }) as object })
   unmerge(@Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.merges.unmerge(body.survivorId, body.mergedId, actorOf(principal)));
+    return asProblem(() => this.merges.unmerge(body.survivorId, body.mergedId, principal));
   }
 }

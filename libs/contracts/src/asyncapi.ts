@@ -10,6 +10,7 @@ import { PATIENT_REGISTERED_V2 } from './identity/patient-registered.v2';
 import { PATIENT_LINKED_V1 } from './identity/patient-linked.v1';
 import { REVIEW_OPENED_V1, REVIEW_RESOLVED_V1 } from './identity/match-review.v1';
 import { PATIENT_MERGED_V1, PATIENT_UNMERGED_V1 } from './identity/patient-merge.v1';
+import { MERGE_REQUEST_RESOLVED_V1, MERGE_REQUESTED_V1 } from './identity/merge-request.v1';
 import { PATIENT_ERASED_V1 } from './identity/patient-erased.v1';
 import { SIGNING_KEY_REGISTERED_V1 } from './identity/signing-key-registered.v1';
 import { KEYS_ISSUED_V1 } from './identity/keys-issued.v1';
@@ -29,6 +30,8 @@ export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof E
     REVIEW_RESOLVED_V1,
     PATIENT_MERGED_V1,
     PATIENT_UNMERGED_V1,
+    MERGE_REQUESTED_V1,
+    MERGE_REQUEST_RESOLVED_V1,
     PATIENT_ERASED_V1,
     SIGNING_KEY_REGISTERED_V1,
   ],

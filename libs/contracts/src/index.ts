@@ -14,6 +14,7 @@ export * from './identity/registration-details';
 export * from './identity/patient-linked.v1';
 export * from './identity/match-review.v1';
 export * from './identity/patient-merge.v1';
+export * from './identity/merge-request.v1';
 export * from './identity/patient-erased.v1';
 export * from './identity/signing-key-registered.v1';
 export * from './identity/keys-issued.v1';

@@ -10,6 +10,7 @@ import { PATIENT_LINKED_V1, patientLinkedV1Schema, type PatientLinkedV1 } from '
 import { REVIEW_OPENED_V1, REVIEW_RESOLVED_V1, reviewOpenedV1Schema, reviewResolvedV1Schema, type ReviewOpenedV1, type ReviewResolvedV1 } from './identity/match-review.v1';
 import { PATIENT_MERGED_V1, PATIENT_UNMERGED_V1, patientMergedV1Schema, patientUnmergedV1Schema, type PatientMergedV1, type PatientUnmergedV1 } from './identity/patient-merge.v1';
 import { PATIENT_ERASED_V1, patientErasedV1Schema, type PatientErasedV1 } from './identity/patient-erased.v1';
+import { MERGE_REQUEST_RESOLVED_V1, MERGE_REQUESTED_V1, mergeRequestedV1Schema, mergeRequestResolvedV1Schema, type MergeRequestedV1, type MergeRequestResolvedV1 } from './identity/merge-request.v1';
 import { SIGNING_KEY_REGISTERED_V1, signingKeyRegisteredV1Schema, type SigningKeyRegisteredV1 } from './identity/signing-key-registered.v1';
 import { KEYS_ISSUED_V1, keysIssuedV1Schema, type KeysIssuedV1 } from './identity/keys-issued.v1';
 import { GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1, grantExpiredV1Schema, grantGrantedV1Schema, grantRevokedV1Schema, type GrantExpiredV1, type GrantGrantedV1, type GrantRevokedV1 } from './consent/grant-events.v1';
@@ -26,6 +27,8 @@ export const EVENT_SCHEMAS = {
   [REVIEW_RESOLVED_V1]: reviewResolvedV1Schema,
   [PATIENT_MERGED_V1]: patientMergedV1Schema,
   [PATIENT_UNMERGED_V1]: patientUnmergedV1Schema,
+  [MERGE_REQUESTED_V1]: mergeRequestedV1Schema,
+  [MERGE_REQUEST_RESOLVED_V1]: mergeRequestResolvedV1Schema,
   [PATIENT_ERASED_V1]: patientErasedV1Schema,
   [SIGNING_KEY_REGISTERED_V1]: signingKeyRegisteredV1Schema,
   [KEYS_ISSUED_V1]: keysIssuedV1Schema,
@@ -49,6 +52,8 @@ export interface EventMap {
   [REVIEW_RESOLVED_V1]: ReviewResolvedV1;
   [PATIENT_MERGED_V1]: PatientMergedV1;
   [PATIENT_UNMERGED_V1]: PatientUnmergedV1;
+  [MERGE_REQUESTED_V1]: MergeRequestedV1;
+  [MERGE_REQUEST_RESOLVED_V1]: MergeRequestResolvedV1;
   [PATIENT_ERASED_V1]: PatientErasedV1;
   [SIGNING_KEY_REGISTERED_V1]: SigningKeyRegisteredV1;
   [KEYS_ISSUED_V1]: KeysIssuedV1;

@@ -12,6 +12,8 @@ import {
   PATIENT_ERASED_V1,
   PATIENT_LINKED_V1,
   PATIENT_MERGED_V1,
+  MERGE_REQUESTED_V1,
+  MERGE_REQUEST_RESOLVED_V1,
   PATIENT_UNMERGED_V1,
   RECORD_SHARED_V1,
   RECORD_WRITTEN_V1,
@@ -72,6 +74,10 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
     case PATIENT_MERGED_V1:
     case PATIENT_UNMERGED_V1:
       return { survivorId: event.data.survivorId, mergedId: event.data.mergedId };
+    case MERGE_REQUESTED_V1:
+      return { mergeRequestId: event.data.mergeRequestId, survivorId: event.data.survivorId, mergedId: event.data.mergedId, requestedBy: event.data.requestedBy, awaiting: event.data.awaiting };
+    case MERGE_REQUEST_RESOLVED_V1:
+      return { mergeRequestId: event.data.mergeRequestId, survivorId: event.data.survivorId, mergedId: event.data.mergedId, outcome: event.data.outcome };
     case KEYS_ISSUED_V1: {
       const versions = event.data.versions.map((v) => v.version);
       return { keyVersions: versions.length, latestKeyVersion: Math.max(...versions) };

@@ -13,4 +13,4 @@ export { groupGrants, type PatientContext } from './patient-context';
 export { TREATMENT_PURPOSES } from './treatment';
 export { GrantReplica, type RejectedGrantEvent } from './grant.replica';
 export { grantOfEvent, type GrantGrantedEvent } from './grant-of-event';
-export { CLINICAL_ROLES, custodianCategories, DEMOGRAPHICS_ROLES, mayAssertPurpose, ROLE_PURPOSES, staffRolesCarrying } from './role-purposes';
+export { CLINICAL_ROLES, custodianCategories, DEMOGRAPHICS_ROLES, mayAssertPurpose, ROLE_PURPOSES, staffRolesCarrying, usualPurpose } from './role-purposes';

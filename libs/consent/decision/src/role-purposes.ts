@@ -27,6 +27,20 @@ export const CLINICAL_ROLES: readonly string[] = ['clinician', 'practitioner'];
 /** Roles of the custodian's staff that handle who the patient is: they read demographics for operations. */
 export const DEMOGRAPHICS_ROLES: readonly string[] = ['registrar', 'data-steward', 'admin'];
 
+/**
+ * The purpose a caller reads for when it does not say: PATRQT for a patient, else the
+ * first purpose one of its roles carries (TREAT for care, HPAYMT for a payer, HOPERAT
+ * for the desk); undefined for roles that carry none.
+ */
+export function usualPurpose(roles: readonly string[]): PurposeOfUse | undefined {
+  if (roles.includes('patient')) return 'PATRQT';
+  for (const role of roles) {
+    const usual = ROLE_PURPOSES[role]?.[0];
+    if (usual !== undefined) return usual;
+  }
+  return undefined;
+}
+
 /** Whether some role of the requester may assert `purpose`. */
 export function mayAssertPurpose(roles: readonly string[], purpose: PurposeOfUse): boolean {
   for (const role of roles) if (ROLE_PURPOSES[role]?.includes(purpose)) return true;

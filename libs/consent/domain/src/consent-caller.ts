@@ -13,9 +13,6 @@ export interface Caller {
 /** Staff roles that may record or revoke consent for patients of their own organisation. */
 export const CUSTODIAN_STAFF_ROLES: readonly string[] = ['registrar', 'clinician', 'admin'];
 
-/** Roles that may read any patient's consents: oversight, not care. */
-export const CONSENT_OVERSIGHT_ROLES: readonly string[] = ['auditor', 'privacy-officer'];
-
 // Event envelopes and consent actors hold subjects of at most 128 characters, tokens
 // may carry up to 256: such a caller's actions could not be recorded, so they are refused.
 const MAX_RECORDED_SUBJECT = 128;
@@ -26,10 +23,6 @@ export function isPatientSelf(caller: Caller, patientId: string): boolean {
 
 export function isCustodianStaff(caller: Caller, custodian: string): boolean {
   return caller.organisation === custodian && caller.roles.some((r) => CUSTODIAN_STAFF_ROLES.includes(r));
-}
-
-export function hasOversight(caller: Caller): boolean {
-  return caller.roles.some((r) => CONSENT_OVERSIGHT_ROLES.includes(r));
 }
 
 /** Throws INVALID_REQUEST when the caller's subject is too long to appear in an event. */

@@ -50,12 +50,13 @@ describe('ListConsentsUseCase', () => {
     });
   });
 
-  it('shows them to the patient, the custodian’s staff and oversight roles only', async () => {
+  it('shows them to the patient, the custodian’s staff and the custodian’s oversight roles only', async () => {
     const { list } = await setup();
     expect(list.execute(PATIENT, staffOf(CUSTODIAN, 'clinician')).consents).toHaveLength(4);
-    expect(list.execute(PATIENT, staffOf(STRANGER, 'auditor')).consents).toHaveLength(4);
-    expect(list.execute(PATIENT, staffOf(STRANGER, 'privacy-officer')).consents).toHaveLength(4);
-    for (const caller of [staffOf(CLINIC, 'clinician'), staffOf(CUSTODIAN, 'payer'), patientCaller(OTHER_PATIENT)]) {
+    expect(list.execute(PATIENT, staffOf(CUSTODIAN, 'auditor')).consents).toHaveLength(4);
+    expect(list.execute(PATIENT, staffOf(CUSTODIAN, 'privacy-officer')).consents).toHaveLength(4);
+    const otherOversight = [staffOf(STRANGER, 'auditor'), staffOf(STRANGER, 'privacy-officer'), staffOf(STRANGER, 'admin')];
+    for (const caller of [...otherOversight, staffOf(CLINIC, 'clinician'), staffOf(CUSTODIAN, 'payer'), patientCaller(OTHER_PATIENT)]) {
       expect(codeOf(() => list.execute(PATIENT, caller))).toBe(ConsentErrorCode.Forbidden);
     }
   });

@@ -1,9 +1,11 @@
 // A patient's grants, ended ones included, each with its status as of now: the
 // patient sees whom they let read what; the custodian's staff see what they hold; the
-// auditor and the privacy officer see it for oversight. Nobody else: which
-// organisations a patient shares with says something about their care.
+// custodian's auditor and privacy officer see it for oversight. Nobody else, not even
+// another organisation's oversight: which organisations a patient shares with says
+// something about their care.
 import type { Grant } from '@carechain/consent-decision';
-import { hasOversight, isCustodianStaff, isPatientSelf, type Caller } from './consent-caller';
+import { isPermitted, relationshipOf } from '@carechain/auth';
+import type { Caller } from './consent-caller';
 import type { ConsentState } from './consent-state';
 import { ConsentError, ConsentErrorCode } from './consent.error';
 
@@ -31,8 +33,11 @@ export class ListConsentsUseCase {
     const patient = this.state.patient(patientId);
     if (patient === undefined) throw new ConsentError(ConsentErrorCode.PatientNotFound, `no patient ${patientId}`);
     if (patient.erased) throw new ConsentError(ConsentErrorCode.PatientErased, `patient ${patientId} was erased`);
-    if (!isPatientSelf(caller, patientId) && !isCustodianStaff(caller, patient.custodian) && !hasOversight(caller)) {
-      throw new ConsentError(ConsentErrorCode.Forbidden, "only the patient, staff of the patient's custodian, auditors and privacy officers may list their consents");
+    // The survivor's custodian is responsible for a merged patient.
+    const custodian = this.state.survivor(patientId)?.custodian ?? patient.custodian;
+    const relationship = relationshipOf(caller, { patientId, custodian });
+    if (!isPermitted('consent.list', caller.roles, relationship)) {
+      throw new ConsentError(ConsentErrorCode.Forbidden, "only the patient, or staff, auditors and privacy officers of the patient's custodian, may list their consents");
     }
     const nowMs = this.now().getTime();
     return { patientId, consents: this.state.grants(patientId).map((g) => viewOf(g, nowMs)) };

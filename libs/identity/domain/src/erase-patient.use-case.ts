@@ -7,7 +7,7 @@ import type { EventPublisher } from '@carechain/messaging';
 import type { IdentityState } from './identity-state';
 import { IdentityError, IdentityErrorCode } from './identity.error';
 import { IDENTITY_SOURCE, type PatientKeyIssuer } from './patient-key.issuer';
-import type { Actor } from './register-patient.use-case';
+import { actorOf, relationshipTo, requireAccess, type Caller } from './patient-access';
 
 export class ErasePatientUseCase {
   constructor(
@@ -16,9 +16,12 @@ export class ErasePatientUseCase {
     private readonly publisher: EventPublisher,
   ) {}
 
-  async execute(patientId: string, reason: ErasureReason, caseReference: string, actor: Actor): Promise<{ eventId: string; erased: string[] }> {
+  async execute(patientId: string, reason: ErasureReason, caseReference: string, caller: Caller): Promise<{ eventId: string; erased: string[] }> {
     if (this.state.isErased(patientId)) throw new IdentityError(IdentityErrorCode.PatientErased, `patient ${patientId} was already erased`);
-    if (!this.state.patient(patientId)) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
+    const patient = this.state.patient(patientId);
+    if (!patient) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
+    requireAccess('identity.patient.erase', caller, relationshipTo(this.state, caller, patient), "only a privacy officer of the patient's custodian may erase them");
+    const actor = actorOf(caller);
     const alsoErased = this.state.mergedInto(patientId);
     const event = createEvent({
       type: PATIENT_ERASED_V1,

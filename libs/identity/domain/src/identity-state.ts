@@ -4,6 +4,8 @@
 // events here right after Kafka acknowledged them (write-through), and the replay
 // applies them again: every apply is idempotent.
 import {
+  MERGE_REQUEST_RESOLVED_V1,
+  MERGE_REQUESTED_V1,
   PATIENT_ERASED_V1,
   PATIENT_LINKED_V1,
   PATIENT_REGISTERED_V2,
@@ -15,6 +17,7 @@ import {
   type RegistrationDetails,
   type SealedPayload,
 } from '@carechain/contracts';
+import { GrantReplica } from '@carechain/consent-decision';
 import { openJson } from '@carechain/crypto';
 import { MatchIndex, normalise } from '@carechain/identity-mpi';
 import type { ReplicatedRecord, TopicReplicaHandler } from '@carechain/messaging';
@@ -44,6 +47,17 @@ export interface ReviewState {
   status: 'open' | 'linked' | 'separated';
 }
 
+/** A merge across custodians, awaiting the other custodian (see MergePatientsUseCase). */
+export interface MergeRequestState {
+  readonly mergeRequestId: string;
+  readonly survivorId: string;
+  readonly mergedId: string;
+  readonly requestedBy: string;
+  readonly awaiting: string;
+  readonly requestedAt: string;
+  status: 'pending' | 'accepted' | 'rejected';
+}
+
 /** The AAD binding sealed registration details to their patient and registration. */
 export function detailsContext(patientId: string, registrationId: string): Readonly<Record<string, string>> {
   return { patientId, registrationId, kind: 'registration-details' };
@@ -58,6 +72,12 @@ export class IdentityState implements TopicReplicaHandler {
   private readonly registry = new PatientRegistry();
   private readonly registrations = new Map<string, Registration[]>();
   private readonly reviews = new Map<string, ReviewState>();
+  private readonly mergeRequests = new Map<string, MergeRequestState>();
+  /**
+   * The patients' grants (consent.grant.v1, replayed with identity.patient.v1): a read of
+   * demographics is decided like a read of records, and a grantee is related to the patient.
+   */
+  readonly grants = new GrantReplica();
   /** Registrations whose key had not arrived yet: indexed when it does (see onKeysArrived). */
   private readonly parked = new Map<string, Registration[]>();
 
@@ -70,6 +90,7 @@ export class IdentityState implements TopicReplicaHandler {
   applyEvent(event: AnyEvent): void {
     const erasedBefore = event.type === PATIENT_REGISTERED_V2 && this.isErased(event.data.patientId);
     this.registry.applyEvent(event);
+    this.grants.applyEvent(event);
     switch (event.type) {
       case PATIENT_REGISTERED_V2: {
         const { patientId, custodian, registrationId, details } = event.data;
@@ -87,6 +108,14 @@ export class IdentityState implements TopicReplicaHandler {
       case REVIEW_RESOLVED_V1: {
         const review = this.reviews.get(event.data.reviewId);
         if (review) review.status = event.data.outcome;
+        return;
+      }
+      case MERGE_REQUESTED_V1:
+        if (!this.mergeRequests.has(event.data.mergeRequestId)) this.mergeRequests.set(event.data.mergeRequestId, { ...event.data, requestedAt: event.time, status: 'pending' });
+        return;
+      case MERGE_REQUEST_RESOLVED_V1: {
+        const request = this.mergeRequests.get(event.data.mergeRequestId);
+        if (request) request.status = event.data.outcome;
         return;
       }
       case PATIENT_ERASED_V1:
@@ -131,6 +160,21 @@ export class IdentityState implements TopicReplicaHandler {
 
   openReviews(): ReviewState[] {
     return [...this.reviews.values()].filter((r) => r.status === 'open').sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  }
+
+  mergeRequest(mergeRequestId: string): MergeRequestState | undefined {
+    return this.mergeRequests.get(mergeRequestId);
+  }
+
+  /** Merge requests involving `organisation` (asked by it or awaiting it), oldest first. */
+  mergeRequestsOf(organisation: string): MergeRequestState[] {
+    return [...this.mergeRequests.values()].filter((r) => r.requestedBy === organisation || r.awaiting === organisation).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  }
+
+  /** Whether `organisation` registered the patient (a linked registration) or holds one of their grants. */
+  isRelated(patientId: string, organisation: string): boolean {
+    if ((this.registrations.get(patientId) ?? []).some((r) => r.organisation === organisation)) return true;
+    return this.grants.forPatient(patientId).some((g) => g.grantee.organisation === organisation && g.status === 'active');
   }
 
   /** Decrypts a registration's details with the patient's key (in memory only). */

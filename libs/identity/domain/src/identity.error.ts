@@ -5,6 +5,8 @@ export enum IdentityErrorCode {
   ReviewNotFound = 'review-not-found',
   ReviewClosed = 'review-closed',
   MergeRefused = 'merge-refused',
+  MergeRequestNotFound = 'merge-request-not-found',
+  MergeRequestClosed = 'merge-request-closed',
   KeysUnavailable = 'keys-unavailable',
   BadSigningKey = 'bad-signing-key',
   Forbidden = 'forbidden',

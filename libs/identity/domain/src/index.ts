@@ -10,3 +10,6 @@ export * from './erase-patient.use-case';
 export * from './signing-key.use-case';
 export * from './patient-directory.projection';
 export * from './patient-directory.reader';
+export * from './patient-access';
+export * from './read-patient.use-case';
+export * from './rotate-keys.use-case';

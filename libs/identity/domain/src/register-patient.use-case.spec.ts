@@ -14,6 +14,8 @@ const grace = registerPatientSchema.parse({
   identifiers: [{ system: 'urn:carechain:mrn:hospital-a', value: 'MRN-7' }],
 });
 const clerk = { subject: 'clerk-1', organisation: 'hospital-a' };
+const steward = { subject: 'steward', organisation: 'hospital-a', roles: ['data-steward'] };
+const dpo = { subject: 'dpo', organisation: 'hospital-a', roles: ['privacy-officer'] };
 
 describe('registering a person through the master patient index', () => {
   it('creates a patient: keys first, then PatientRegistered v2 with the details sealed', async () => {
@@ -68,11 +70,11 @@ describe('registering a person through the master patient index', () => {
     const opened = f.publisher.ofType(REVIEW_OPENED_V1)[0]!;
     const provisional = (opened.data as { provisionalPatientId: string }).provisionalPatientId;
     expect(f.state.openReviews()).toHaveLength(1);
-    const linked = await f.reviews.execute(outcome.reviewId, 'link', { subject: 'steward', organisation: 'hospital-a' });
+    const linked = await f.reviews.execute(outcome.reviewId, 'link', steward);
     expect(linked.patientId).toBe(first.patientId);
     expect(f.keys.isShredded(provisional)).toBe(true);
     expect(f.state.openReviews()).toHaveLength(0);
-    await expect(f.reviews.execute(outcome.reviewId, 'separate', { subject: 'steward', organisation: 'hospital-a' })).rejects.toThrow(/already resolved/);
+    await expect(f.reviews.execute(outcome.reviewId, 'separate', steward)).rejects.toThrow(/already resolved/);
   });
 
   it('merges and unmerges, and refuses a merge into itself', async () => {
@@ -82,17 +84,18 @@ describe('registering a person through the master patient index', () => {
       registerPatientSchema.parse({ demographics: { name: { given: ['Ana'], family: 'Quill' }, birthDate: '1971-02-03', gender: 'female' }, identifiers: [{ system: 'urn:x', value: '1' }] }),
       clerk,
     )) as { patientId: string };
-    await f.merges.merge(a.patientId, b.patientId, clerk);
+    await expect(f.merges.merge(a.patientId, b.patientId, { ...clerk, roles: ['registrar'] })).rejects.toThrow(/data steward/);
+    await f.merges.merge(a.patientId, b.patientId, steward);
     expect(f.state.resolve(b.patientId)?.patientId).toBe(a.patientId);
-    await expect(f.merges.merge(a.patientId, a.patientId, clerk)).rejects.toThrow(/itself/);
-    await f.merges.unmerge(a.patientId, b.patientId, clerk);
+    await expect(f.merges.merge(a.patientId, a.patientId, steward)).rejects.toThrow(/itself/);
+    await f.merges.unmerge(a.patientId, b.patientId, steward);
     expect(f.state.resolve(b.patientId)?.patientId).toBe(b.patientId);
   });
 
   it('erases by crypto-shredding: PatientErased, a tombstone per key, nothing left to match or decrypt', async () => {
     const f = await identityFixture();
     const a = (await f.register.execute(grace, clerk)) as { patientId: string };
-    await f.erase.execute(a.patientId, 'data-subject-request', 'DSR-2026-1', { subject: 'dpo', organisation: 'hospital-a' });
+    await f.erase.execute(a.patientId, 'data-subject-request', 'DSR-2026-1', dpo);
     expect(f.publisher.published.at(-1)).toMatchObject({ topic: Topics.identityPatient, event: { type: PATIENT_ERASED_V1 } });
     expect(f.publisher.tombstones).toEqual([{ topic: Topics.identityKeys, key: a.patientId }]);
     expect(f.keys.current(a.patientId)).toBeUndefined();

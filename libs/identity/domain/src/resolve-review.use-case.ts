@@ -9,7 +9,7 @@ import type { PatientKeyTable } from '@carechain/patient-keys';
 import { detailsContext, type IdentityState } from './identity-state';
 import { IdentityError, IdentityErrorCode } from './identity.error';
 import { IDENTITY_SOURCE, type PatientKeyIssuer } from './patient-key.issuer';
-import type { Actor } from './register-patient.use-case';
+import { actorOf, requireAccess, type Caller } from './patient-access';
 
 export class ResolveReviewUseCase {
   constructor(
@@ -19,9 +19,12 @@ export class ResolveReviewUseCase {
     private readonly publisher: EventPublisher,
   ) {}
 
-  async execute(reviewId: string, outcome: 'link' | 'separate', actor: Actor): Promise<{ patientId: string }> {
+  async execute(reviewId: string, outcome: 'link' | 'separate', caller: Caller): Promise<{ patientId: string }> {
     const review = this.state.review(reviewId);
     if (!review) throw new IdentityError(IdentityErrorCode.ReviewNotFound, `no match review ${reviewId}`);
+    // The registration under review is the registering organisation's: its staff decide.
+    requireAccess('identity.review.resolve', caller, caller.organisation === review.custodian && !caller.roles.includes('patient') ? 'custodian' : 'other', 'only staff of the organisation whose registration is under review may resolve it');
+    const actor = actorOf(caller);
     if (review.status !== 'open') throw new IdentityError(IdentityErrorCode.ReviewClosed, `match review ${reviewId} was already resolved (${review.status})`);
     const details = this.state.open(review.provisionalPatientId, review);
     if (!details) throw new IdentityError(IdentityErrorCode.KeysUnavailable, 'the registration under review can no longer be decrypted');

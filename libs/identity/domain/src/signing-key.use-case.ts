@@ -1,13 +1,14 @@
-// Self-sovereign option: a patient registers an Ed25519 public key; identity
-// serves it in a DID document (did:carechain:<patient id>) and consent verifies
-// patient-signed actions against it.
+// Self-sovereign option: a patient registers an Ed25519 public key with their own
+// token (never staff: a key staff registered would let them sign as the patient);
+// identity serves it in a DID document (did:carechain:<patient id>) and consent
+// verifies patient-signed actions against it.
 import { createHash } from 'node:crypto';
 import { createEvent, SIGNING_KEY_REGISTERED_V1, Topics, type Ed25519Jwk } from '@carechain/contracts';
 import type { EventPublisher } from '@carechain/messaging';
 import type { IdentityState } from './identity-state';
 import { IdentityError, IdentityErrorCode } from './identity.error';
 import { IDENTITY_SOURCE } from './patient-key.issuer';
-import type { Actor } from './register-patient.use-case';
+import { actorOf, relationshipTo, requireAccess, type Caller } from './patient-access';
 
 /** RFC 7638 thumbprint: SHA-256 over the required members in lexicographic order. */
 export function jwkThumbprint(jwk: Ed25519Jwk): string {
@@ -36,9 +37,13 @@ export class RegisterSigningKeyUseCase {
     private readonly publisher: EventPublisher,
   ) {}
 
-  async execute(patientId: string, jwk: Ed25519Jwk, actor: Actor): Promise<{ keyId: string; did: string }> {
+  async execute(patientId: string, jwk: Ed25519Jwk, caller: Caller): Promise<{ keyId: string; did: string }> {
     if (this.state.isErased(patientId)) throw new IdentityError(IdentityErrorCode.PatientErased, `patient ${patientId} was erased`);
-    if (!this.state.patient(patientId)) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
+    const patient = this.state.patient(patientId);
+    if (!patient) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
+    // Staff registering a key would let them sign consent "as the patient": only the patient may.
+    requireAccess('identity.signing-key.register', caller, relationshipTo(this.state, caller, patient), 'only the patient may register the keys their consent is signed with');
+    const actor = actorOf(caller);
     if (Buffer.from(jwk.x, 'base64url').length !== 32) throw new IdentityError(IdentityErrorCode.BadSigningKey, 'x must be a 32-byte Ed25519 public key');
     const keyId = jwkThumbprint(jwk);
     const event = createEvent({ type: SIGNING_KEY_REGISTERED_V1, source: IDENTITY_SOURCE, subject: patientId, actor: actor.subject, actororg: actor.organisation, data: { patientId, keyId, jwk } });

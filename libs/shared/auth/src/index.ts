@@ -12,3 +12,4 @@ export * from './current-principal.decorator';
 export * from './jwt-auth.guard';
 export * from './auth.tokens';
 export * from './auth.module';
+export * from './access-policy';

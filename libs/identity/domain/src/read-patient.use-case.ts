@@ -1,0 +1,80 @@
+// A patient's demographics, decided like any read of their data: the consent decision
+// for the category demographics (the patient themself for PATRQT; staff of the
+// custodian in a role that needs them; a grant covering demographics). An
+// organisation that registered the patient but is not otherwise permitted sees what
+// it registered itself, never another organisation's details.
+import { decide, groupGrants, usualPurpose } from '@carechain/consent-decision';
+import type { RegistrationDetails } from '@carechain/contracts';
+import type { IdentityState } from './identity-state';
+import { IdentityError, IdentityErrorCode } from './identity.error';
+import { relationOf, relationshipTo, requireAccess, type Caller } from './patient-access';
+import type { StoredPatient, StoredRegistration } from './patient-directory.reader';
+
+/** Where a patient's registrations are read from: the directory read model (Redis), or a fake in a spec. */
+export interface PatientDirectory {
+  get(patientId: string): Promise<StoredPatient | undefined>;
+}
+
+export interface PatientView {
+  readonly id: string;
+  readonly custodian: string;
+  readonly registeredAt: string;
+  readonly demographics: RegistrationDetails['demographics'];
+  readonly identifiers: RegistrationDetails['identifiers'];
+  readonly registrations: readonly { registrationId: string; organisation: string; at: string }[];
+  readonly mergedInto?: string;
+  readonly did: string;
+  /** all: every registration; own-registrations: only what the caller's organisation registered. */
+  readonly scope: 'all' | 'own-registrations';
+}
+
+export class ReadPatientUseCase {
+  constructor(
+    private readonly state: IdentityState,
+    private readonly directory: PatientDirectory,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async execute(patientId: string, caller: Caller): Promise<PatientView> {
+    const stored = await this.directory.get(patientId);
+    if (!stored) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
+    if (stored.status === 'erased') throw new IdentityError(IdentityErrorCode.PatientErased, `patient ${patientId} was erased`);
+    const patient = this.state.patient(patientId);
+    if (!patient) throw new IdentityError(IdentityErrorCode.KeysUnavailable, 'the patient exists but has not reached this instance yet; retry shortly');
+    const relationship = relationshipTo(this.state, caller, patient);
+    requireAccess('identity.patient.read', caller, relationship, "only the patient, staff of the patient's custodian, or an organisation the patient granted demographics or that registered them may read their demographics");
+
+    const relation = relationOf(this.state, patient);
+    const decision = decide(
+      { patientId: relation.patientId, requester: caller, categories: ['demographics'], purpose: usualPurpose(caller.roles) ?? 'HOPERAT', at: this.now() },
+      { patientId: relation.patientId, custodian: relation.custodian, erased: false, aliases: relation.aliases ?? [] },
+      groupGrants(relation.patientId, relation.aliases ?? [], (id) => this.state.grants.forPatient(id)),
+    );
+    let visible: readonly StoredRegistration[] = stored.registrations;
+    let scope: PatientView['scope'] = 'all';
+    if (decision.effect !== 'permit') {
+      visible = stored.registrations.filter((r) => r.organisation === caller.organisation);
+      scope = 'own-registrations';
+      if (visible.length === 0) throw new IdentityError(IdentityErrorCode.Forbidden, `demographics not permitted: ${decision.message}`);
+    }
+    const readable = visible.flatMap((r) => {
+      const details = this.state.open(patientId, r);
+      return details ? [details] : [];
+    });
+    const first = readable[0];
+    if (!first) throw new IdentityError(IdentityErrorCode.KeysUnavailable, "the patient's key has not reached this instance yet; retry shortly");
+    const identifiers = new Map<string, { system: string; value: string }>();
+    for (const details of readable) for (const i of details.identifiers) identifiers.set(`${i.system}|${i.value}`, i);
+    return {
+      id: patientId,
+      custodian: stored.custodian,
+      registeredAt: stored.registeredAt,
+      demographics: first.demographics,
+      identifiers: [...identifiers.values()],
+      registrations: visible.map((r) => ({ registrationId: r.registrationId, organisation: r.organisation, at: r.at })),
+      ...(stored.mergedInto && { mergedInto: stored.mergedInto }),
+      did: `did:carechain:${patientId}`,
+      scope,
+    };
+  }
+}

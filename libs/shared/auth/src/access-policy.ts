@@ -1,0 +1,135 @@
+// Who may do what to whose patient: the one authorisation table of carechain. Each
+// operation lists the roles that may call it and, per relationship to the patient the
+// operation is about, whether they may. The services' use cases check it (the
+// controllers only authenticate); the README's "Authorisation" table is rendered from
+// it, and the end-to-end matrix walks it against the running services.
+//
+// Reads of clinical data and demographics are decided further by the consent decision
+// (@carechain/consent-decision): roles carry purposes of use, the custodian rule, the
+// patient's grants and break-glass. The table says who takes part at all.
+//
+// Relationships, from the caller to the patient:
+//  - self: the patient's own token (its subject is the patient, or a patient merged
+//    into them). A patient token is never staff, whatever its organisation says;
+//  - custodian: staff of the organisation responsible for the patient (the survivor's
+//    custodian after a merge);
+//  - related: staff of another organisation with a relationship to the patient: one
+//    that registered them (a linked registration) or that holds a grant of theirs;
+//  - other: anyone else.
+import type { Role } from './roles';
+
+export const RELATIONSHIPS = ['self', 'custodian', 'related', 'other'] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export interface AccessRule {
+  /** The service and route, for people and for the matrix test. */
+  readonly route: string;
+  readonly roles: readonly Role[];
+  readonly relationships: readonly Relationship[];
+  /** What else decides, or what a permitted caller sees; one line for the README. */
+  readonly note: string;
+}
+
+const STAFF_CUSTODIAN: readonly Relationship[] = ['custodian'];
+const ANY: readonly Relationship[] = RELATIONSHIPS;
+
+export const ACCESS_POLICY = {
+  'identity.patient.register': { route: 'identity POST /patients', roles: ['registrar', 'clinician', 'admin'], relationships: ANY, note: 'The answer is the patient id and the outcome, never another organisation’s details.' },
+  'identity.patient.read': {
+    route: 'identity GET /patients/:id',
+    roles: ['patient', 'registrar', 'clinician', 'practitioner', 'data-steward', 'admin'],
+    relationships: ['self', 'custodian', 'related'],
+    note: 'Decided as category demographics: the patient (PATRQT); custodian clinicians (TREAT) and desk, stewards, admins (HOPERAT); a grant covering demographics. An organisation that only registered the patient sees its own registrations.',
+  },
+  'identity.patient.did': { route: 'identity GET /patients/:id/did.json', roles: ['patient', 'registrar', 'clinician', 'practitioner', 'data-steward', 'privacy-officer', 'payer', 'auditor', 'admin', 'service'], relationships: ANY, note: 'Public keys only: anyone verifying a patient signature needs them.' },
+  'identity.patient.erase': { route: 'identity DELETE /patients/:id', roles: ['privacy-officer'], relationships: STAFF_CUSTODIAN, note: 'With a reason code and a case reference.' },
+  'identity.keys.rotate': { route: 'identity POST /patients/:id/keys/rotate', roles: ['privacy-officer', 'admin'], relationships: STAFF_CUSTODIAN, note: '' },
+  'identity.signing-key.register': { route: 'identity POST /patients/:id/signing-keys', roles: ['patient'], relationships: ['self'], note: 'Only the patient registers the keys their consent is signed with.' },
+  'identity.review.list': { route: 'identity GET /mpi/reviews', roles: ['data-steward', 'admin'], relationships: ANY, note: 'Lists the reviews of registrations made by the caller’s organisation.' },
+  'identity.review.resolve': { route: 'identity POST /mpi/reviews/:id/link|separate', roles: ['data-steward', 'admin'], relationships: STAFF_CUSTODIAN, note: 'Staff of the organisation whose registration is under review.' },
+  'identity.merge': {
+    route: 'identity POST /mpi/merges',
+    roles: ['data-steward', 'admin'],
+    relationships: STAFF_CUSTODIAN,
+    note: 'Custodian of either patient. Same custodian: merged at once. Different custodians: a merge request the other custodian accepts.',
+  },
+  'identity.merge-request.list': { route: 'identity GET /mpi/merge-requests', roles: ['data-steward', 'admin'], relationships: ANY, note: 'Requests that involve the caller’s organisation.' },
+  'identity.merge-request.resolve': { route: 'identity POST /mpi/merge-requests/:id/accept|reject', roles: ['data-steward', 'admin'], relationships: STAFF_CUSTODIAN, note: 'Only the custodian the request awaits.' },
+  'identity.unmerge': { route: 'identity POST /mpi/unmerges', roles: ['data-steward', 'admin'], relationships: STAFF_CUSTODIAN, note: 'Custodian of either patient.' },
+  'consent.grant': { route: 'consent POST /consents', roles: ['patient', 'registrar', 'clinician', 'admin'], relationships: ['self', 'custodian'], note: 'Staff record a paper consent; signed: true only with the patient’s own key.' },
+  'consent.revoke': { route: 'consent POST /consents/:id/revoke', roles: ['patient', 'registrar', 'clinician', 'admin'], relationships: ['self', 'custodian'], note: 'Not the grantee.' },
+  'consent.list': { route: 'consent GET /patients/:id/consents', roles: ['patient', 'registrar', 'clinician', 'admin', 'auditor', 'privacy-officer'], relationships: ['self', 'custodian'], note: 'Auditors and privacy officers of the custodian only.' },
+  'consent.decide': {
+    route: 'consent POST /decisions',
+    roles: ['clinician', 'practitioner', 'registrar', 'data-steward', 'privacy-officer', 'payer', 'auditor', 'admin', 'service'],
+    relationships: ANY,
+    note: 'Always 200: the consent decision for the caller, by the same rules as a read.',
+  },
+  'records.write': { route: 'records POST /patients/:id/records, PUT /records/:id', roles: ['clinician', 'practitioner'], relationships: ['custodian', 'related'], note: 'Decided for TREAT: the custodian, or a grant for the category.' },
+  'records.read': {
+    route: 'records GET /records/:id, /_history, /patients/:id/records',
+    roles: ['clinician', 'practitioner', 'payer', 'patient'],
+    relationships: ANY,
+    note: 'Decided: the patient (PATRQT), custodian clinicians (TREAT), grants, break-glass (clinician, TREAT/ETREAT, a reason). A payer reads for HPAYMT with a grant.',
+  },
+  'records.share': { route: 'records POST /records/:id/shares', roles: ['clinician', 'practitioner'], relationships: ['custodian', 'related'], note: 'The caller must read the record for treatment; consent must permit the recipient.' },
+  'audit.trail.read': {
+    route: 'audit GET /audit/events?patient=',
+    roles: ['patient', 'auditor', 'privacy-officer'],
+    relationships: ANY,
+    note: 'The patient and oversight of the custodian see the whole trail; oversight of another organisation sees what its own organisation did.',
+  },
+  'audit.proof.read': { route: 'audit GET /audit/events/:id/proof', roles: ['patient', 'auditor', 'privacy-officer'], relationships: ANY, note: 'For the events of the trail the caller may read.' },
+  'admin.read-models': { route: 'every service GET /admin/read-models, POST /admin/read-models/:name/rebuild', roles: ['admin'], relationships: ANY, note: 'Operators: not about a patient.' },
+} as const satisfies Record<string, AccessRule>;
+
+export type Operation = keyof typeof ACCESS_POLICY;
+
+/** The roles that may call `operation` at all (for @Roles on its route). */
+export function rolesFor(operation: Operation): [Role, ...Role[]] {
+  return [...ACCESS_POLICY[operation].roles] as [Role, ...Role[]];
+}
+
+/** Whether a caller with these roles and this relationship to the patient may perform `operation`. */
+export function isPermitted(operation: Operation, roles: readonly Role[] | readonly string[], relationship: Relationship): boolean {
+  const rule: AccessRule = ACCESS_POLICY[operation];
+  if (!rule.relationships.includes(relationship)) return false;
+  const allowed = rule.roles as readonly string[];
+  // A patient token speaks for that patient only: its staff roles, if any, do not count.
+  if (roles.includes('patient')) return relationship === 'self' && allowed.includes('patient');
+  return relationship !== 'self' && roles.some((r) => allowed.includes(r));
+}
+
+/** What a caller's relationship to a patient is decided from. */
+export interface PatientRelation {
+  readonly patientId: string;
+  /** The organisation responsible for the patient (the survivor's, after a merge). */
+  readonly custodian: string;
+  /** Patients merged into this one: a patient token under any of them is the patient. */
+  readonly aliases?: readonly string[];
+  /** Other organisations related to the patient (registered them, hold a grant). */
+  readonly related?: (organisation: string) => boolean;
+}
+
+export interface Caller {
+  readonly subject: string;
+  readonly organisation: string;
+  readonly roles: readonly string[];
+}
+
+export function relationshipOf(caller: Caller, patient: PatientRelation): Relationship {
+  if (caller.roles.includes('patient')) {
+    return caller.subject === patient.patientId || (patient.aliases?.includes(caller.subject) ?? false) ? 'self' : 'other';
+  }
+  if (caller.organisation === patient.custodian) return 'custodian';
+  return patient.related?.(caller.organisation) === true ? 'related' : 'other';
+}
+
+/** The README's table: operation, route, roles and the relationships that may. */
+export function renderAccessPolicy(): string {
+  const rows = Object.entries(ACCESS_POLICY).map(([op, rule]: [string, AccessRule]) => {
+    const rel = rule.relationships.length === RELATIONSHIPS.length ? 'any' : rule.relationships.join(', ');
+    return `| \`${op}\` | ${rule.route} | ${rule.roles.join(', ')} | ${rel} | ${rule.note} |`;
+  });
+  return ['| operation | route | roles | relationship to the patient | and |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
