@@ -223,7 +223,7 @@ describe('patient-controlled data', () => {
     const own = generateKeyPairSync('ed25519');
     const stranger = generateKeyPairSync('ed25519');
     const jwk = own.publicKey.export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
-    const registered = await call<{ keyId: string }>(identity.url, 'POST', `/patients/${patientId}/signing-keys`, t.registrarA!, { jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x } });
+    const registered = await call<{ keyId: string }>(identity.url, 'POST', `/patients/${patientId}/signing-keys`, patientToken, { jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x } });
     expect(registered.status).toBe(201);
     const did = await call<{ id: string; verificationMethod: unknown[] }>(identity.url, 'GET', `/patients/${patientId}/did.json`, t.registrarA!);
     expect(did.body).toMatchObject({ id: `did:carechain:${patientId}` });

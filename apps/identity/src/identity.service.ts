@@ -7,6 +7,7 @@ import {
   patientDirectoryProjection,
   PatientDirectoryReader,
   PatientKeyIssuer,
+  ReadDidDocumentUseCase,
   ReadPatientUseCase,
   RegisterPatientUseCase,
   RotateKeysUseCase,
@@ -58,6 +59,7 @@ export async function start() {
       { provide: RegisterSigningKeyUseCase, useFactory: (p: EventPublisher) => new RegisterSigningKeyUseCase(state, p), inject: [EVENT_PUBLISHER] },
       { provide: PatientDirectoryReader, useFactory: (r: Redis) => new PatientDirectoryReader(r), inject: [REDIS] },
       { provide: ReadPatientUseCase, useFactory: (d: PatientDirectoryReader) => new ReadPatientUseCase(state, d), inject: [PatientDirectoryReader] },
+      { provide: ReadDidDocumentUseCase, useValue: new ReadDidDocumentUseCase(state) },
       { provide: RotateKeysUseCase, useFactory: (i: PatientKeyIssuer) => new RotateKeysUseCase(state, i), inject: [PatientKeyIssuer] },
     ],
   });

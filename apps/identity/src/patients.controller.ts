@@ -4,12 +4,11 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ed25519JwkSchema, ERASURE_REASONS } from '@carechain/contracts';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
-import { NotFoundProblem, ProblemException, problemType, ZodValidationPipe } from '@carechain/http';
+import { ZodValidationPipe } from '@carechain/http';
 import {
   actorOf,
-  didDocument,
   ErasePatientUseCase,
-  IdentityState,
+  ReadDidDocumentUseCase,
   ReadPatientUseCase,
   RegisterPatientUseCase,
   registerPatientSchema,
@@ -28,10 +27,10 @@ export class PatientsController {
   constructor(
     private readonly register: RegisterPatientUseCase,
     private readonly reads: ReadPatientUseCase,
-    private readonly state: IdentityState,
     private readonly erase: ErasePatientUseCase,
     private readonly signingKeys: RegisterSigningKeyUseCase,
     private readonly rotation: RotateKeysUseCase,
+    private readonly didDocuments: ReadDidDocumentUseCase,
   ) {}
 
   @Post()
@@ -99,11 +98,8 @@ export class PatientsController {
   @Get(':id/did.json')
   @Roles(...rolesFor('identity.patient.did'))
   @ApiOperation({ summary: 'The DID document of did:carechain:<id>: the public keys the patient signs consent with.' })
-  did(@Param('id', new ParseUUIDPipe()) id: string) {
-    if (this.state.isErased(id)) throw new ProblemException({ type: problemType('identity/patient-erased'), title: 'patient erased', status: 410, detail: `Patient ${id} was erased.` });
-    const patient = this.state.patient(id);
-    if (!patient) throw new NotFoundProblem('patient', id);
-    return didDocument(id, patient.signingKeys);
+  did(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    return asProblem(async () => this.didDocuments.execute(id, principal));
   }
 
   @Post(':id/keys/rotate')

@@ -26,11 +26,11 @@ export class MergePatientsUseCase {
   async merge(survivorId: string, mergedId: string, caller: Caller): Promise<MergeOutcome> {
     const survivor = this.existing(survivorId);
     const merged = this.existing(mergedId);
-    this.assertMergeable(survivor, merged);
     const custodians = [this.custodianOf(survivor), this.custodianOf(merged)];
     const mine = custodians.indexOf(caller.organisation);
     const custodial = mine !== -1 && !caller.roles.includes('patient');
     requireAccess('identity.merge', caller, custodial ? 'custodian' : 'other', 'only a data steward of the custodian of one of the two patients may merge them');
+    this.assertMergeable(survivor, merged);
     if (custodians[0] === custodians[1]) return { status: 'merged', eventId: await this.publishMerge(survivorId, mergedId, caller) };
 
     const awaiting = custodians[1 - mine];
@@ -70,10 +70,10 @@ export class MergePatientsUseCase {
 
   async unmerge(survivorId: string, mergedId: string, caller: Caller): Promise<{ eventId: string }> {
     const merged = this.existing(mergedId);
-    if (merged.mergedInto !== survivorId) throw new IdentityError(IdentityErrorCode.MergeRefused, `patient ${mergedId} is not merged into ${survivorId}`);
     const survivor = this.existing(survivorId);
     const custodial = [survivor.custodian, merged.custodian].includes(caller.organisation) && !caller.roles.includes('patient');
     requireAccess('identity.unmerge', caller, custodial ? 'custodian' : 'other', 'only a data steward of the custodian of one of the two patients may unmerge them');
+    if (merged.mergedInto !== survivorId) throw new IdentityError(IdentityErrorCode.MergeRefused, `patient ${mergedId} is not merged into ${survivorId}`);
     const event = createEvent({ type: PATIENT_UNMERGED_V1, source: IDENTITY_SOURCE, subject: mergedId, actor: caller.subject, actororg: caller.organisation, data: { survivorId, mergedId } });
     await this.emit(event, mergedId);
     return { eventId: event.id };

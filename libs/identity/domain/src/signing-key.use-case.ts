@@ -52,3 +52,16 @@ export class RegisterSigningKeyUseCase {
     return { keyId, did: `${didOf(patientId)}#${keyId}` };
   }
 }
+
+/** The DID document of a patient: public keys, for any caller the policy admits (a patient token for its own). */
+export class ReadDidDocumentUseCase {
+  constructor(private readonly state: IdentityState) {}
+
+  execute(patientId: string, caller: Caller): Record<string, unknown> {
+    if (this.state.isErased(patientId)) throw new IdentityError(IdentityErrorCode.PatientErased, `patient ${patientId} was erased`);
+    const patient = this.state.patient(patientId);
+    if (!patient) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
+    requireAccess('identity.patient.did', caller, relationshipTo(this.state, caller, patient), "a patient reads their own DID document only");
+    return didDocument(patientId, patient.signingKeys);
+  }
+}

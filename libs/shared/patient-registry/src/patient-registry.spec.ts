@@ -7,8 +7,8 @@ const a = '6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f';
 const b = '7f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f';
 const sealed = { alg: 'A256GCM', keyVersion: 1, iv: 'AAAAAAAAAAAAAAAA', ct: 'AAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA' } as const;
 
-function rec(type: string, data: unknown): ReplicatedRecord {
-  const event = validateEvent(createEvent({ type, source: '/test', data }));
+function rec(type: string, data: unknown, actor?: string): ReplicatedRecord {
+  const event = validateEvent(createEvent({ type, source: '/test', data, ...(actor !== undefined && { actor }) }));
   return { topic: 'identity.patient.v1', partition: 0, offset: '0', key: null, event, traceContext: ROOT_CONTEXT };
 }
 
@@ -47,8 +47,13 @@ describe('PatientRegistry', () => {
     const r = new PatientRegistry();
     r.apply(registered(a, 'hospital-a'));
     r.apply(registered(b, 'hospital-a'));
-    r.apply(rec(SIGNING_KEY_REGISTERED_V1, { patientId: a, keyId: 'k'.repeat(43), jwk: { kty: 'OKP', crv: 'Ed25519', x: 'x'.repeat(43) } }));
-    expect(r.get(a)?.signingKeys.size).toBe(1);
+    const key = { patientId: a, keyId: 'k'.repeat(43), jwk: { kty: 'OKP', crv: 'Ed25519', x: 'x'.repeat(43) } };
+    // A key registered by staff (or by nobody in particular) makes nothing patient-signed.
+    r.apply(rec(SIGNING_KEY_REGISTERED_V1, { ...key, keyId: 's'.repeat(43) }, 'registrar-1'));
+    r.apply(rec(SIGNING_KEY_REGISTERED_V1, { ...key, keyId: 'n'.repeat(43) }));
+    expect(r.get(a)?.signingKeys.size).toBe(0);
+    r.apply(rec(SIGNING_KEY_REGISTERED_V1, key, a));
+    expect([...(r.get(a)?.signingKeys.keys() ?? [])]).toEqual(['k'.repeat(43)]);
     r.apply(rec(PATIENT_ERASED_V1, { patientId: a, reason: 'data-subject-request', caseReference: 'DSR-1', alsoErased: [b] }));
     expect(r.get(a)).toMatchObject({ erased: true });
     expect(r.get(a)?.signingKeys.size).toBe(0);

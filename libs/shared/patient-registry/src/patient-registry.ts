@@ -71,7 +71,9 @@ export class PatientRegistry implements TopicReplicaHandler {
         }
         return;
       case SIGNING_KEY_REGISTERED_V1:
-        this.patients.get(event.data.patientId)?.signingKeys.set(event.data.keyId, event.data.jwk);
+        // Only a key the patient registered with their own token (the event's actor) can make
+        // a consent "signed by the patient"; one staff registered before that rule is not trusted.
+        if (event.actor === event.data.patientId) this.patients.get(event.data.patientId)?.signingKeys.set(event.data.keyId, event.data.jwk);
         return;
       default:
         return;

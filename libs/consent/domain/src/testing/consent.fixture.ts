@@ -89,7 +89,7 @@ export function registerSigningKey(state: ConsentState, patientId = PATIENT): Si
   const exported = publicKey.export({ format: 'jwk' });
   const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: exported.x! };
   const keyId = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
-  replicate(state, Topics.identityPatient, createEvent({ type: SIGNING_KEY_REGISTERED_V1, source: '/carechain/identity', subject: patientId, data: { patientId, keyId, jwk } }));
+  replicate(state, Topics.identityPatient, createEvent({ type: SIGNING_KEY_REGISTERED_V1, source: '/carechain/identity', subject: patientId, actor: patientId, data: { patientId, keyId, jwk } }));
   return { keyId, privateKey, sign: (payload) => ({ keyId, alg: 'EdDSA', value: sign(null, payload, privateKey).toString('base64url') }) };
 }
 
