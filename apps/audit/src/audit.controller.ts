@@ -2,23 +2,13 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
-import { NotFoundProblem, ProblemException, problemType, ZodValidationPipe } from '@carechain/http';
-import { AuditAccessError, ReadAuditTrailUseCase, type AnchoredAuditEntry, type StoredReceipt } from '@carechain/audit-domain';
+import { ZodValidationPipe } from '@carechain/http';
+import { ReadAuditTrailUseCase, type AnchoredAuditEntry, type StoredReceipt } from '@carechain/audit-domain';
 
 const listQuery = z.object({
   patient: z.uuid(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
-
-async function asProblem<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (!(err instanceof AuditAccessError)) throw err;
-    if (err.code === 'not-found') throw new NotFoundProblem('receipt', err.message);
-    throw new ProblemException({ type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: err.message });
-  }
-}
 
 @ApiTags('audit')
 @Controller('audit')
@@ -34,13 +24,13 @@ export class AuditController {
   @ApiQuery({ name: 'patient', required: true })
   @ApiQuery({ name: 'limit', required: false })
   async list(@Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>, @CurrentPrincipal() principal: Principal): Promise<{ patient: string; events: AnchoredAuditEntry[] }> {
-    return { patient: query.patient, events: await asProblem(() => this.trail.forPatient(query.patient, principal, query.limit)) };
+    return { patient: query.patient, events: await this.trail.forPatient(query.patient, principal, query.limit) };
   }
 
   @Get('events/:eventId/proof')
   @Roles(...rolesFor('audit.proof.read'))
   @ApiOperation({ summary: "An event's ledger receipt: its commitment, the Merkle inclusion proof, the batch and transaction, and whether the proof checks out. For events of a trail the caller may read." })
   proof(@Param('eventId') eventId: string, @CurrentPrincipal() principal: Principal): Promise<{ eventId: string; commitment: string } & StoredReceipt> {
-    return asProblem(() => this.trail.proof(eventId, principal));
+    return this.trail.proof(eventId, principal);
   }
 }

@@ -3,6 +3,7 @@ import { PatientRegistry } from '@carechain/patient-registry';
 import { REDIS, startService, type Redis } from '@carechain/runtime';
 import { AuditTrailReader, auditTrailProjection, ReadAuditTrailUseCase, receiptProjection } from '@carechain/audit-domain';
 import { AuditController } from './audit.controller';
+import { AUDIT_PROBLEMS } from './audit.problems';
 
 export function start() {
   // Who is responsible for each patient (custodians, merges), so oversight is scoped to its own organisation's patients.
@@ -13,6 +14,7 @@ export function start() {
     defaultPort: 3006,
     projections: [auditTrailProjection, receiptProjection],
     replicas: [{ name: 'carechain.audit.patients', topics: [Topics.identityPatient], handler: patients }],
+    problems: [AUDIT_PROBLEMS],
     controllers: [AuditController],
     providers: [{ provide: ReadAuditTrailUseCase, useFactory: (r: Redis) => new ReadAuditTrailUseCase(new AuditTrailReader(r), patients), inject: [REDIS] }],
   });

@@ -7,11 +7,11 @@ import { ROOT_CONTEXT } from '@opentelemetry/api';
 import type { Principal } from '@carechain/auth';
 import { BREAK_GLASS_INVOKED_V1, createEvent, GRANT_GRANTED_V1, GRANT_REVOKED_V1, PATIENT_REGISTERED_V2, Topics, validateEvent } from '@carechain/contracts';
 import { ConsentErrorCode, ConsentState, decideSchema, grantConsentSchema } from '@carechain/consent-domain';
-import { ProblemException } from '@carechain/http';
+import { toProblem } from '@carechain/http';
 import { RecordingPublisher } from '@carechain/messaging/testing';
 import { EVENT_PUBLISHER, LOGGER } from '@carechain/runtime';
 import { createLogger } from '@carechain/telemetry';
-import { CONSENT_STATUS } from './consent.problems';
+import { CONSENT_PROBLEMS } from './consent.problems';
 import { consentService } from './consent.service';
 import { ConsentsController } from './consents.controller';
 import { DecisionsController } from './decisions.controller';
@@ -54,12 +54,13 @@ async function boot(): Promise<{ app: INestApplicationContext; publisher: Record
   return { app, publisher, state };
 }
 
+/** The problem the service's filter would answer for what `work` throws. */
 async function problemOf(work: () => unknown): Promise<{ status: number; type: unknown }> {
   try {
     await work();
   } catch (err) {
-    if (err instanceof ProblemException) return { status: err.getStatus(), type: (err.getResponse() as { type: unknown }).type };
-    throw err;
+    const problem = toProblem(err, undefined, [CONSENT_PROBLEMS]);
+    return { status: problem.status, type: problem.type };
   }
   throw new Error('expected a problem');
 }
@@ -84,21 +85,21 @@ describe('consent service', () => {
     expect(publisher.published[0]).toMatchObject({ topic: Topics.consentGrant, key: PATIENT, event: { id: eventId, type: GRANT_GRANTED_V1 } });
 
     const ask = decideSchema.parse({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT' });
-    expect(decisions.decide(ask, clinician(CLINIC))).toMatchObject({ decision: 'permit', basis: 'grant', grantId });
+    expect(await decisions.decide(ask, clinician(CLINIC))).toMatchObject({ decision: 'permit', basis: 'grant', grantId });
     expect((await app.get(PatientConsentsController).list(PATIENT, patient)).consents).toMatchObject([{ grantId, status: 'active' }]);
 
     await consents.revoke(grantId, undefined, patient);
     expect(publisher.published[1].event.type).toBe(GRANT_REVOKED_V1);
-    expect(decisions.decide(ask, clinician(CLINIC))).toMatchObject({ decision: 'deny', reason: 'grant-revoked' });
+    expect(await decisions.decide(ask, clinician(CLINIC))).toMatchObject({ decision: 'deny', reason: 'grant-revoked' });
     expect(await problemOf(() => consents.revoke(grantId, {}, patient))).toEqual({ status: 409, type: 'https://carechain.dev/problems/consent/grant-ended' });
   });
 
   it('answers each refusal as problem+json with its own type', async () => {
     const consents = app.get(ConsentsController);
     const body = grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'] });
-    expect(await problemOf(() => consents.grant(body, clinician(CLINIC)))).toEqual({ status: 403, type: 'https://carechain.dev/problems/consent/forbidden' });
+    expect(await problemOf(() => consents.grant(body, clinician(CLINIC)))).toEqual({ status: 403, type: 'https://carechain.dev/problems/forbidden' });
     expect(await problemOf(() => consents.grant({ ...body, patientId: '1c8d4e5f-2a3b-4c6d-9e7f-8091a2b3c4d5' }, patient))).toEqual({ status: 404, type: 'https://carechain.dev/problems/consent/patient-not-found' });
-    expect(await problemOf(() => app.get(PatientConsentsController).list(PATIENT, clinician(CLINIC)))).toEqual({ status: 403, type: 'https://carechain.dev/problems/consent/forbidden' });
+    expect(await problemOf(() => app.get(PatientConsentsController).list(PATIENT, clinician(CLINIC)))).toEqual({ status: 403, type: 'https://carechain.dev/problems/forbidden' });
     expect(publisher.published).toEqual([]);
   });
 
@@ -110,8 +111,8 @@ describe('consent service', () => {
   });
 
   it('maps every error code to a client error status', () => {
-    for (const code of Object.values(ConsentErrorCode)) expect(CONSENT_STATUS[code]).toBeGreaterThanOrEqual(400);
-    expect(CONSENT_STATUS[ConsentErrorCode.PatientErased]).toBe(410);
-    expect(CONSENT_STATUS[ConsentErrorCode.SignatureInvalid]).toBe(422);
+    for (const code of Object.values(ConsentErrorCode)) expect(CONSENT_PROBLEMS.status[code]).toBeGreaterThanOrEqual(400);
+    expect(CONSENT_PROBLEMS.status[ConsentErrorCode.PatientErased]).toBe(410);
+    expect(CONSENT_PROBLEMS.status[ConsentErrorCode.SignatureInvalid]).toBe(422);
   });
 });

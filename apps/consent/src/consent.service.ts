@@ -7,6 +7,7 @@ import { ConsentsController } from './consents.controller';
 import { DecisionsController } from './decisions.controller';
 import { GrantExpiryScheduler } from './grant-expiry.scheduler';
 import { PatientConsentsController } from './patient-consents.controller';
+import { CONSENT_PROBLEMS } from './consent.problems';
 
 /** The consent service: its replica, controllers and providers (the runtime adds Kafka, Redis, auth and health). */
 export function consentService(state = new ConsentState()): ServiceDefinition {
@@ -16,6 +17,7 @@ export function consentService(state = new ConsentState()): ServiceDefinition {
     defaultPort: 3002,
     // One replica over both topics: the patient registry and the grant book, which also drops erased patients' grants.
     replicas: [{ name: 'carechain.consent.state', topics: [Topics.identityPatient, Topics.consentGrant], handler: state }],
+    problems: [CONSENT_PROBLEMS],
     controllers: [ConsentsController, PatientConsentsController, DecisionsController],
     providers: [
       {

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
 import { GrantConsentUseCase, grantConsentSchema, RevokeConsentUseCase, revokeConsentSchema, type GrantConsentCommand, type RevokeConsentCommand } from '@carechain/consent-domain';
-import { asProblem } from './consent.problems';
 
 // The body is optional: a revocation without a signature needs none.
 const optionalRevokeSchema = revokeConsentSchema.nullish();
@@ -28,7 +27,7 @@ export class ConsentsController {
   })
   @ApiBody({ schema: z.toJSONSchema(grantConsentSchema, { io: 'input' }) as object })
   grant(@Body(new ZodValidationPipe(grantConsentSchema)) body: GrantConsentCommand, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.grants.execute(body, principal));
+    return this.grants.execute(body, principal);
   }
 
   @Post(':id/revoke')
@@ -45,6 +44,6 @@ export class ConsentsController {
     @Body(new ZodValidationPipe(optionalRevokeSchema)) body: RevokeConsentCommand | null | undefined,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return asProblem(() => this.revocations.execute(id, body ?? {}, principal));
+    return this.revocations.execute(id, body ?? {}, principal);
   }
 }

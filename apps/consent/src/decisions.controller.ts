@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
 import { DecideUseCase, decideSchema, type DecideCommand, type DecisionAnswer } from '@carechain/consent-domain';
-import { rethrowAsProblem } from './consent.problems';
 
 @ApiTags('decisions')
 @Controller('decisions')
@@ -21,13 +20,7 @@ export class DecisionsController {
       'breakGlassReason asks a clinician’s emergency override (TREAT/ETREAT, 10-500 characters); a break-glass permit is published as BreakGlassInvoked before the answer.',
   })
   @ApiBody({ schema: z.toJSONSchema(decideSchema, { io: 'input' }) as object })
-  decide(@Body(new ZodValidationPipe(decideSchema)) body: DecideCommand, @CurrentPrincipal() principal: Principal): DecisionAnswer | Promise<DecisionAnswer> {
-    // The hot path: no await unless the glass is broken.
-    try {
-      const answer = this.decisions.execute(body, principal);
-      return answer instanceof Promise ? answer.catch(rethrowAsProblem) : answer;
-    } catch (err) {
-      rethrowAsProblem(err);
-    }
+  decide(@Body(new ZodValidationPipe(decideSchema)) body: DecideCommand, @CurrentPrincipal() principal: Principal): Promise<DecisionAnswer> {
+    return this.decisions.execute(body, principal);
   }
 }

@@ -2,7 +2,6 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
 import { ListConsentsUseCase } from '@carechain/consent-domain';
-import { asProblem } from './consent.problems';
 
 @ApiTags('consents')
 @Controller('patients')
@@ -16,6 +15,6 @@ export class PatientConsentsController {
       "A patient's grants, ended ones included, each with its status now (active, scheduled, expired, revoked): for the patient, staff of their custodian, auditors and privacy officers. 404 unknown patient, 410 erased.",
   })
   list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.consents.execute(id, principal));
+    return this.consents.execute(id, principal);
   }
 }

@@ -79,7 +79,7 @@ describe('registering a patient end to end', () => {
   it('answers 404 problem+json for an unknown patient and serves health and OpenAPI without a token', async () => {
     const res = await fetch(`${identity.url}/patients/00000000-0000-4000-8000-000000000000`, { headers: { authorization: `Bearer ${registrar}` } });
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { type: string }).type).toBe('https://carechain.dev/problems/patient/not-found');
+    expect(((await res.json()) as { type: string }).type).toBe('https://carechain.dev/problems/identity/patient-not-found');
     expect((await fetch(`${identity.url}/health/live`)).status).toBe(200);
     const openapi = (await (await fetch(`${identity.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/patients', '/patients/{id}']));

@@ -19,6 +19,7 @@ import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-key
 import { EVENT_PUBLISHER, REDIS, startService, type Redis } from '@carechain/runtime';
 import { MpiController } from './mpi.controller';
 import { PatientsController } from './patients.controller';
+import { IDENTITY_PROBLEMS } from './identity.problems';
 
 export async function start() {
   let kmsConfig;
@@ -47,6 +48,7 @@ export async function start() {
       { name: 'carechain.identity.keys', topics: [Topics.identityKeys], handler: keys },
       { name: 'carechain.identity.patients', topics: [Topics.identityPatient, Topics.consentGrant], handler: state },
     ],
+    problems: [IDENTITY_PROBLEMS],
     controllers: [PatientsController, MpiController],
     providers: [
       { provide: IdentityState, useValue: state },

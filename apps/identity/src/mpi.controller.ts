@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
 import { IdentityState, MergePatientsUseCase, ResolveReviewUseCase } from '@carechain/identity-domain';
-import { asProblem } from './identity.problems';
 
 const mergeSchema = z.object({ survivorId: z.uuid(), mergedId: z.uuid() }).strict();
 
@@ -41,7 +40,7 @@ export class MpiController {
   @Roles(...rolesFor('identity.review.resolve'))
   @ApiOperation({ summary: 'Decide the registration is the candidate patient: it is linked to them. Staff of the registering organisation only.' })
   link(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.reviews.execute(id, 'link', principal));
+    return this.reviews.execute(id, 'link', principal);
   }
 
   @Post('reviews/:id/separate')
@@ -49,7 +48,7 @@ export class MpiController {
   @Roles(...rolesFor('identity.review.resolve'))
   @ApiOperation({ summary: 'Decide the registration is someone else: it becomes a new patient. Staff of the registering organisation only.' })
   separate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.reviews.execute(id, 'separate', principal));
+    return this.reviews.execute(id, 'separate', principal);
   }
 
   @Post('merges')
@@ -61,7 +60,7 @@ export class MpiController {
   })
   @ApiBody({ schema: z.toJSONSchema(mergeSchema, { io: 'input' }) as object })
   async merge(@Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await asProblem(() => this.merges.merge(body.survivorId, body.mergedId, principal));
+    const outcome = await this.merges.merge(body.survivorId, body.mergedId, principal);
     reply.status(outcome.status === 'merged' ? 200 : 202);
     return outcome;
   }
@@ -78,7 +77,7 @@ export class MpiController {
   @Roles(...rolesFor('identity.merge-request.resolve'))
   @ApiOperation({ summary: 'The awaited custodian accepts a merge request: the patients are merged. 404 unknown request, 409 already resolved or no longer mergeable.' })
   accept(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.merges.resolve(id, 'accepted', principal));
+    return this.merges.resolve(id, 'accepted', principal);
   }
 
   @Post('merge-requests/:id/reject')
@@ -86,7 +85,7 @@ export class MpiController {
   @Roles(...rolesFor('identity.merge-request.resolve'))
   @ApiOperation({ summary: 'The awaited custodian rejects a merge request: nothing is merged.' })
   reject(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.merges.resolve(id, 'rejected', principal));
+    return this.merges.resolve(id, 'rejected', principal);
   }
 
   @Post('unmerges')
@@ -95,6 +94,6 @@ export class MpiController {
   @ApiOperation({ summary: 'Undo a merge: a data steward of the custodian of either patient.' })
   @ApiBody({ schema: z.toJSONSchema(mergeSchema, { io: 'input' }) as object })
   unmerge(@Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.merges.unmerge(body.survivorId, body.mergedId, principal));
+    return this.merges.unmerge(body.survivorId, body.mergedId, principal);
   }
 }

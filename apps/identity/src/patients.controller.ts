@@ -16,7 +16,6 @@ import {
   RotateKeysUseCase,
   type RegisterPatientCommand,
 } from '@carechain/identity-domain';
-import { asProblem } from './identity.problems';
 
 const eraseSchema = z.object({ reason: z.enum(ERASURE_REASONS), caseReference: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an opaque case id, e.g. DSR-2026-0042') }).strict();
 const signingKeySchema = z.object({ jwk: ed25519JwkSchema }).strict();
@@ -44,7 +43,7 @@ export class PatientsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, string>> {
-    const result = await asProblem(() => this.register.execute(body, actorOf(principal)));
+    const result = await this.register.execute(body, actorOf(principal));
     switch (result.outcome) {
       case 'registered':
         reply.status(201);
@@ -66,7 +65,7 @@ export class PatientsController {
       'An organisation that only registered the patient sees what it registered itself (scope own-registrations). 403 otherwise, 410 once erased.',
   })
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.reads.execute(id, principal));
+    return this.reads.execute(id, principal);
   }
 
   @Delete(':id')
@@ -79,7 +78,7 @@ export class PatientsController {
     @Body(new ZodValidationPipe(eraseSchema)) body: z.infer<typeof eraseSchema>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return asProblem(() => this.erase.execute(id, body.reason, body.caseReference, principal));
+    return this.erase.execute(id, body.reason, body.caseReference, principal);
   }
 
   @Post(':id/signing-keys')
@@ -92,14 +91,14 @@ export class PatientsController {
     @Body(new ZodValidationPipe(signingKeySchema)) body: z.infer<typeof signingKeySchema>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return asProblem(() => this.signingKeys.execute(id, body.jwk, principal));
+    return this.signingKeys.execute(id, body.jwk, principal);
   }
 
   @Get(':id/did.json')
   @Roles(...rolesFor('identity.patient.did'))
   @ApiOperation({ summary: 'The DID document of did:carechain:<id>: the public keys the patient signs consent with.' })
   did(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(async () => this.didDocuments.execute(id, principal));
+    return this.didDocuments.execute(id, principal);
   }
 
   @Post(':id/keys/rotate')
@@ -107,6 +106,6 @@ export class PatientsController {
   @Roles(...rolesFor('identity.keys.rotate'))
   @ApiOperation({ summary: "Rotate the patient's data key and commitment salt (privacy officer or admin of the custodian): new writes use the new version, old versions stay readable." })
   rotate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    return asProblem(() => this.rotation.execute(id, principal));
+    return this.rotation.execute(id, principal);
   }
 }

@@ -5,7 +5,6 @@ import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
 import { searchBundle, SearchRecordsUseCase, WriteRecordUseCase, type RecordsSearchBundle } from '@carechain/records-domain';
 import { FHIR_JSON } from './fhir-json.parser';
-import { asProblem } from './records.problems';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, requestUrl, searchQuerySchema, type SearchQueryParams } from './records.http';
 import { READ_ROLES, readPurpose, requesterOf, WRITE_ROLES } from './records.roles';
 
@@ -30,7 +29,7 @@ export class PatientRecordsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ recordId: string; version: number; eventId: string }> {
-    const written = await asProblem(() => this.writes.create(patientId, body, requesterOf(principal)));
+    const written = await this.writes.create(patientId, body, requesterOf(principal));
     reply.status(201).header('location', `/records/${written.recordId}`).header('etag', etag(written.version));
     return { recordId: written.recordId, version: written.version, eventId: written.eventId };
   }
@@ -51,12 +50,10 @@ export class PatientRecordsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordsSearchBundle> {
-    const result = await asProblem(() =>
-      this.search.execute(
-        patientId,
-        { categories: query.category, offset: query._offset, count: query._count },
-        { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) },
-      ),
+    const result = await this.search.execute(
+      patientId,
+      { categories: query.category, offset: query._offset, count: query._count },
+      { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) },
     );
     reply.header(ACCESS_EVENTS_HEADER, result.accessEventIds.join(','));
     const next = query._offset + query._count < result.total ? requestUrl(request, { _offset: String(query._offset + query._count), _count: String(query._count) }) : undefined;

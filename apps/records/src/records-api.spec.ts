@@ -13,6 +13,7 @@ import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { RECORD_SHARED_V1, Topics, type AccessDecidedV1 } from '@carechain/contracts';
 import { AuthModule } from '@carechain/auth';
 import { ProblemDetailsFilter } from '@carechain/http';
+import { RECORDS_PROBLEMS } from './records.problems';
 import { ReadRecordUseCase, SearchRecordsUseCase, ShareRecordUseCase, WriteRecordUseCase } from '@carechain/records-domain';
 import { allergy, CLINIC, condition, CUSTODIAN, RecordsWorld } from '@carechain/records-domain/testing';
 import { createLogger } from '@carechain/telemetry';
@@ -61,7 +62,7 @@ describe('records HTTP API', () => {
     })
     class SpecModule {}
     app = await NestFactory.create<NestFastifyApplication>(SpecModule, new FastifyAdapter(), { logger: false });
-    app.useGlobalFilters(new ProblemDetailsFilter(createLogger('spec', 'silent')));
+    app.useGlobalFilters(new ProblemDetailsFilter(createLogger('spec', 'silent'), [RECORDS_PROBLEMS]));
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -108,7 +109,7 @@ describe('records HTTP API', () => {
     const res = await call('GET', `/records/${recordId}`, clinic);
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json()).toMatchObject({ type: 'https://carechain.dev/problems/records/access-denied', status: 403, reason: 'no-grant' });
+    expect(res.json()).toMatchObject({ type: 'https://carechain.dev/problems/forbidden', status: 403, reason: 'no-grant' });
     expect(accessEvents()).toEqual([expect.objectContaining({ decision: 'deny', denyReason: 'no-grant' })]);
   });
 

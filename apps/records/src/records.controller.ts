@@ -8,7 +8,6 @@ import { ZodValidationPipe } from '@carechain/http';
 import { historyBundle, ReadRecordUseCase, ShareRecordUseCase, WriteRecordUseCase, type RecordHistoryBundle, type SharedRecord } from '@carechain/records-domain';
 import type { FhirResource } from '@carechain/records-fhir';
 import { FHIR_JSON } from './fhir-json.parser';
-import { asProblem } from './records.problems';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, ifMatchVersion, readQuerySchema, requestUrl, type ReadQuery } from './records.http';
 import { READ_ROLES, readPurpose, requesterOf, SHARE_ROLES, WRITE_ROLES } from './records.roles';
 
@@ -39,7 +38,7 @@ export class RecordsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ recordId: string; version: number; eventId: string }> {
     const expected = ifMatchVersion(ifMatch);
-    const written = await asProblem(() => this.writes.amend(recordId, body, requesterOf(principal), expected));
+    const written = await this.writes.amend(recordId, body, requesterOf(principal), expected);
     reply.header('etag', etag(written.version));
     return { recordId: written.recordId, version: written.version, eventId: written.eventId };
   }
@@ -56,7 +55,7 @@ export class RecordsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FhirResource> {
-    const read = await asProblem(() => this.reads.latest(recordId, { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) }));
+    const read = await this.reads.latest(recordId, { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) });
     reply.header('etag', etag(read.stored.version)).header('last-modified', new Date(read.stored.writtenAt).toUTCString()).header(ACCESS_EVENTS_HEADER, read.accessEventIds.join(','));
     return read.resource;
   }
@@ -74,7 +73,7 @@ export class RecordsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordHistoryBundle> {
-    const read = await asProblem(() => this.reads.history(recordId, { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) }));
+    const read = await this.reads.history(recordId, { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) });
     reply.header(ACCESS_EVENTS_HEADER, read.accessEventIds.join(','));
     return historyBundle(read.versions, requestUrl(request));
   }
@@ -92,6 +91,6 @@ export class RecordsController {
     @Body(new ZodValidationPipe(shareSchema)) body: z.infer<typeof shareSchema>,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SharedRecord> {
-    return asProblem(() => this.shares.execute(recordId, body, requesterOf(principal)));
+    return this.shares.execute(recordId, body, requesterOf(principal));
   }
 }

@@ -20,6 +20,7 @@ import { createLogger } from '@carechain/telemetry';
 import { FhirJsonParser } from './fhir-json.parser';
 import { PatientRecordsController } from './patient-records.controller';
 import { RecordsController } from './records.controller';
+import { RECORDS_PROBLEMS } from './records.problems';
 
 const RECORDS_DEPS = Symbol('carechain.records.deps');
 
@@ -49,6 +50,7 @@ export async function start() {
       { name: 'carechain.records.patients', topics: [Topics.identityPatient], handler: patients },
       { name: 'carechain.records.grants', topics: [Topics.consentGrant, Topics.identityPatient], handler: grants },
     ],
+    problems: [RECORDS_PROBLEMS],
     controllers: [PatientRecordsController, RecordsController],
     providers: [
       FhirJsonParser,

@@ -11,7 +11,7 @@ import type { StoredReceipt } from './receipt.projection';
 
 export class AuditAccessError extends Error {
   constructor(
-    readonly code: 'forbidden' | 'not-found',
+    readonly code: 'forbidden' | 'receipt-not-found',
     message: string,
   ) {
     super(message);
@@ -33,7 +33,7 @@ export class ReadAuditTrailUseCase {
 
   async proof(eventId: string, caller: Caller): Promise<{ eventId: string; commitment: string } & StoredReceipt> {
     const [entry, stored] = await Promise.all([this.trail.get(eventId), this.trail.receipt(eventId)]);
-    if (!entry || !stored) throw new AuditAccessError('not-found', `no receipt for event ${eventId}`);
+    if (!entry || !stored) throw new AuditAccessError('receipt-not-found', `no receipt for event ${eventId}`);
     if (!this.mayRead(entry, caller)) throw new AuditAccessError('forbidden', 'the event is not in a part of the audit trail the caller may read');
     return { eventId, commitment: stored.receipt.commitment, ...stored };
   }

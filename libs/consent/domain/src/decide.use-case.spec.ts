@@ -4,7 +4,6 @@ import type { Caller } from './consent-caller';
 import { ConsentState } from './consent-state';
 import { decideSchema, type DecideCommand } from './decide.command';
 import { DecideUseCase } from './decide.use-case';
-import type { DecisionAnswer } from './decision-answer';
 import { grantConsentSchema } from './grant-consent.command';
 import { GrantConsentUseCase } from './grant-consent.use-case';
 import { CLINIC, Clock, CUSTODIAN, erasePatient, FakePublisher, mergePatient, OTHER_PATIENT, PATIENT, patientCaller, registerPatient, staffOf, STRANGER, T0 } from './testing/consent.fixture';
@@ -28,16 +27,11 @@ async function setup() {
 
 const command = (overrides: Partial<DecideCommand> = {}): DecideCommand => decideSchema.parse({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT', ...overrides });
 
-/** The answer of a decision that must not wait on anything. */
-function sync(answer: DecisionAnswer | Promise<DecisionAnswer>): DecisionAnswer {
-  if (answer instanceof Promise) throw new Error('expected a synchronous answer');
-  return answer;
-}
 
 describe('DecideUseCase', () => {
-  it('permits the grantee on its grant, synchronously', async () => {
+  it('permits the grantee on its grant', async () => {
     const { publisher, useCase } = await setup();
-    expect(sync(useCase.execute(command({ categories: ['medications', 'conditions'] }), clinician(CLINIC)))).toEqual({
+    expect(await (useCase.execute(command({ categories: ['medications', 'conditions'] }), clinician(CLINIC)))).toEqual({
       decision: 'permit',
       basis: 'grant',
       grantId: GRANT_ID,
@@ -52,12 +46,12 @@ describe('DecideUseCase', () => {
 
   it('permits the custodian for treatment without a grant', async () => {
     const { useCase } = await setup();
-    expect(sync(useCase.execute(command({ categories: ['billing'] }), clinician(CUSTODIAN)))).toMatchObject({ decision: 'permit', basis: 'custodian', grantIds: [] });
+    expect(await (useCase.execute(command({ categories: ['billing'] }), clinician(CUSTODIAN)))).toMatchObject({ decision: 'permit', basis: 'custodian', grantIds: [] });
   });
 
   it('denies with the reason and what is still permitted', async () => {
     const { useCase } = await setup();
-    expect(sync(useCase.execute(command(), clinician(STRANGER)))).toEqual({
+    expect(await (useCase.execute(command(), clinician(STRANGER)))).toEqual({
       decision: 'deny',
       grantIds: [],
       permitted: [],
@@ -67,22 +61,22 @@ describe('DecideUseCase', () => {
       breakGlass: false,
       decisionId: DECISION_ID,
     });
-    expect(sync(useCase.execute(command({ categories: ['conditions', 'billing'] }), clinician(CLINIC)))).toMatchObject({
+    expect(await (useCase.execute(command({ categories: ['conditions', 'billing'] }), clinician(CLINIC)))).toMatchObject({
       decision: 'deny',
       reason: DenyReason.CategoryNotGranted,
       permitted: ['conditions'],
       denied: ['billing'],
       grantIds: [GRANT_ID],
     });
-    expect(sync(useCase.execute(command({ purpose: 'ETREAT' }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PurposeNotGranted });
-    expect(sync(useCase.execute(command({ purpose: 'HRESCH' }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PurposeNotForRole });
+    expect(await (useCase.execute(command({ purpose: 'ETREAT' }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PurposeNotGranted });
+    expect(await (useCase.execute(command({ purpose: 'HRESCH' }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PurposeNotForRole });
   });
 
   it('denies for an unknown or erased patient', async () => {
     const { state, useCase } = await setup();
-    expect(sync(useCase.execute(command({ patientId: OTHER_PATIENT }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PatientUnknown });
+    expect(await (useCase.execute(command({ patientId: OTHER_PATIENT }), clinician(CLINIC)))).toMatchObject({ decision: 'deny', reason: DenyReason.PatientUnknown });
     erasePatient(state);
-    expect(sync(useCase.execute(command(), clinician(CUSTODIAN)))).toMatchObject({ decision: 'deny', reason: DenyReason.PatientErased });
+    expect(await (useCase.execute(command(), clinician(CUSTODIAN)))).toMatchObject({ decision: 'deny', reason: DenyReason.PatientErased });
   });
 
   it('publishes BreakGlassInvoked before answering a break-glass permit', async () => {
@@ -92,7 +86,7 @@ describe('DecideUseCase', () => {
     const pending = useCase.execute(command({ categories: ['allergies', 'allergies'], purpose: 'ETREAT', breakGlassReason: '  unconscious on arrival, no consent on file  ' }), clinician(STRANGER));
     expect(pending).toBeInstanceOf(Promise);
     let answered = false;
-    void (pending as Promise<DecisionAnswer>).then(() => (answered = true));
+    void pending.then(() => (answered = true));
     await new Promise((resolve) => setImmediate(resolve));
     expect(answered).toBe(false);
     open();
@@ -113,19 +107,19 @@ describe('DecideUseCase', () => {
 
   it('does not break the glass when a grant or the custodian already permits', async () => {
     const { publisher, useCase } = await setup();
-    expect(sync(useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), clinician(CLINIC)))).toMatchObject({ basis: 'grant', breakGlass: false });
+    expect(await (useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), clinician(CLINIC)))).toMatchObject({ basis: 'grant', breakGlass: false });
     expect(publisher.published).toEqual([]);
   });
 
   it('refuses break-glass to other roles, short reasons and non-treatment purposes, publishing nothing', async () => {
     const { publisher, useCase } = await setup();
     const refused = { decision: 'deny', reason: DenyReason.BreakGlassNotAllowed, breakGlass: false };
-    expect(sync(useCase.execute(command({ breakGlassReason: 'emergency' }), clinician(STRANGER)))).toMatchObject(refused);
-    expect(sync(useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), staffOf(STRANGER, 'practitioner')))).toMatchObject(refused);
+    expect(await (useCase.execute(command({ breakGlassReason: 'emergency' }), clinician(STRANGER)))).toMatchObject(refused);
+    expect(await (useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), staffOf(STRANGER, 'practitioner')))).toMatchObject(refused);
     // A payer may not assert treatment at all, and a clinician not payment: refused before the glass.
     const wrongPurpose = { decision: 'deny', reason: DenyReason.PurposeNotForRole, breakGlass: false };
-    expect(sync(useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), staffOf(STRANGER, 'payer')))).toMatchObject(wrongPurpose);
-    expect(sync(useCase.execute(command({ purpose: 'HPAYMT', breakGlassReason: 'patient in cardiac arrest' }), clinician(STRANGER)))).toMatchObject(wrongPurpose);
+    expect(await (useCase.execute(command({ breakGlassReason: 'patient in cardiac arrest' }), staffOf(STRANGER, 'payer')))).toMatchObject(wrongPurpose);
+    expect(await (useCase.execute(command({ purpose: 'HPAYMT', breakGlassReason: 'patient in cardiac arrest' }), clinician(STRANGER)))).toMatchObject(wrongPurpose);
     expect(publisher.published).toEqual([]);
   });
 
@@ -145,9 +139,9 @@ describe('DecideUseCase', () => {
     const { state, publisher, useCase } = await setup();
     registerPatient(state, OTHER_PATIENT, 'hospital-z');
     mergePatient(state, PATIENT, OTHER_PATIENT);
-    expect(sync(useCase.execute(command({ patientId: OTHER_PATIENT }), clinician(CLINIC)))).toMatchObject({ decision: 'permit', basis: 'grant', grantId: GRANT_ID });
-    expect(sync(useCase.execute(command({ patientId: OTHER_PATIENT }), clinician(CUSTODIAN)))).toMatchObject({ decision: 'permit', basis: 'custodian' });
-    expect(sync(useCase.execute(command({ patientId: OTHER_PATIENT }), clinician('hospital-z')))).toMatchObject({ decision: 'deny' });
+    expect(await (useCase.execute(command({ patientId: OTHER_PATIENT }), clinician(CLINIC)))).toMatchObject({ decision: 'permit', basis: 'grant', grantId: GRANT_ID });
+    expect(await (useCase.execute(command({ patientId: OTHER_PATIENT }), clinician(CUSTODIAN)))).toMatchObject({ decision: 'permit', basis: 'custodian' });
+    expect(await (useCase.execute(command({ patientId: OTHER_PATIENT }), clinician('hospital-z')))).toMatchObject({ decision: 'deny' });
     const grant = new GrantConsentUseCase(state, publisher, () => T0, () => GRANT_ID, 0);
     await expect(
       grant.execute(grantConsentSchema.parse({ patientId: OTHER_PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'] }), staffOf('hospital-z', 'registrar', 'clerk')),
@@ -161,10 +155,10 @@ describe('DecideUseCase', () => {
       grantConsentSchema.parse({ patientId: OTHER_PATIENT, grantee: { organisation: STRANGER }, categories: ['conditions'], purposes: ['TREAT'] }),
       patientCaller(OTHER_PATIENT),
     );
-    expect(sync(useCase.execute(command(), clinician(STRANGER)))).toMatchObject({ decision: 'deny' });
+    expect(await (useCase.execute(command(), clinician(STRANGER)))).toMatchObject({ decision: 'deny' });
     mergePatient(state, PATIENT, OTHER_PATIENT);
-    expect(sync(useCase.execute(command(), clinician(STRANGER)))).toMatchObject({ decision: 'permit', basis: 'grant', grantId: 'a1b2c3d4-0000-4000-8000-000000000001' });
+    expect(await (useCase.execute(command(), clinician(STRANGER)))).toMatchObject({ decision: 'permit', basis: 'grant', grantId: 'a1b2c3d4-0000-4000-8000-000000000001' });
     // The merged patient's own token reads as the survivor.
-    expect(sync(useCase.execute(command({ purpose: 'PATRQT' }), patientCaller(OTHER_PATIENT)))).toMatchObject({ decision: 'permit', basis: 'patient' });
+    expect(await (useCase.execute(command({ purpose: 'PATRQT' }), patientCaller(OTHER_PATIENT)))).toMatchObject({ decision: 'permit', basis: 'patient' });
   });
 });

@@ -1,6 +1,6 @@
 // The access decision for the caller: decide() from @carechain/consent-decision over
-// the local state, no network hop and no await. The one exception is a break-glass
-// permit: BreakGlassInvoked is published (and acknowledged) before the answer, so no
+// the local state, no network hop. The one wait is a break-glass permit:
+// BreakGlassInvoked is published (and acknowledged) before the answer, so no
 // emergency read can happen that the patient, audit and the ledger are not told of.
 import { randomUUID } from 'node:crypto';
 import { BREAK_GLASS_INVOKED_V1, createEvent, Topics } from '@carechain/contracts';
@@ -22,11 +22,10 @@ export class DecideUseCase {
   ) {}
 
   /**
-   * Decides synchronously; returns a promise only for a break-glass permit, which
-   * settles once its event is acknowledged. Throws INVALID_REQUEST on a request the
-   * decision refuses as malformed.
+   * The answer; a break-glass permit settles once its event is acknowledged. Rejects
+   * with INVALID_REQUEST on a request the decision refuses as malformed.
    */
-  execute(command: DecideCommand, caller: Caller): DecisionAnswer | Promise<DecisionAnswer> {
+  async execute(command: DecideCommand, caller: Caller): Promise<DecisionAnswer> {
     // A patient merged into another is decided as the survivor: its custodian, its grants.
     const governing = this.state.survivor(command.patientId)?.patientId ?? command.patientId;
     const request: AccessRequest = {
@@ -48,8 +47,8 @@ export class DecideUseCase {
       throw err;
     }
     const answer = answerOf(decision, this.newId());
-    if (!decision.breakGlass) return answer;
-    return this.publishBreakGlass(request, answer).then(() => answer);
+    if (decision.breakGlass) await this.publishBreakGlass(request, answer);
+    return answer;
   }
 
   private async publishBreakGlass(request: AccessRequest, answer: DecisionAnswer): Promise<void> {

@@ -62,7 +62,7 @@ describe('GrantConsentUseCase', () => {
     await useCase.execute(command(), patientCaller());
     expect(state.grant(GRANT_ID)).toMatchObject({ status: 'active', grantedAt: T0.toISOString() });
     const decide = new DecideUseCase(state, publisher, clock.now);
-    expect(decide.execute({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT' }, staffOf(CLINIC, 'clinician'))).toMatchObject({ decision: 'permit', basis: 'grant', grantId: GRANT_ID });
+    expect(await decide.execute({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT' }, staffOf(CLINIC, 'clinician'))).toMatchObject({ decision: 'permit', basis: 'grant', grantId: GRANT_ID });
   });
 
   it('lets staff of the custodian record a consent, as the custodian or for a delegate', async () => {

@@ -30,7 +30,7 @@ describe('RevokeConsentUseCase', () => {
     expect(publisher.published[0]).toMatchObject({ topic: Topics.consentGrant, key: PATIENT, event: { type: GRANT_REVOKED_V1, subject: PATIENT, actor: PATIENT } });
     expect(publisher.published[0].event.data).toEqual({ grantId: GRANT_ID, patientId: PATIENT, revokedAt, revokedBy: { kind: 'patient', subject: PATIENT, signed: false } });
     expect(state.grant(GRANT_ID)?.status).toBe('revoked');
-    expect(decide.execute({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT' }, staffOf(CLINIC, 'clinician'))).toMatchObject({ decision: 'deny', reason: 'grant-revoked' });
+    expect(await decide.execute({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT' }, staffOf(CLINIC, 'clinician'))).toMatchObject({ decision: 'deny', reason: 'grant-revoked' });
   });
 
   it('lets staff of the custodian revoke, and nobody else (the grantee included)', async () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HttpException } from '@nestjs/common';
 import { AuthError, AuthErrorCode, authProblemType, describeAuthError } from './auth.error';
 import { AuthProblemException, bearerChallenge } from './auth-problem.exception';
@@ -21,8 +23,18 @@ describe('AuthError mapping', () => {
     });
   });
 
-  it.each(ALL)('%s has a stable problem type', (code) => {
+  it.each(ALL.filter((c) => c !== AuthErrorCode.Forbidden))('%s has a stable problem type', (code) => {
     expect(authProblemType(code)).toBe(`https://carechain.dev/problems/auth/${code}`);
+  });
+
+  it('is documented in the README, every type', () => {
+    const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
+    const kinds = ALL.map((code) => authProblemType(code).replace('https://carechain.dev/problems/', ''));
+    expect(kinds.filter((kind) => !readme.includes(`| \`${kind}\` |`))).toEqual([]);
+  });
+
+  it('answers a missing role with the one forbidden type of every 403', () => {
+    expect(authProblemType(AuthErrorCode.Forbidden)).toBe('https://carechain.dev/problems/forbidden');
   });
 
   it('carries its code and status', () => {

@@ -24,8 +24,9 @@ export interface AuthErrorDescription {
 
 export const AUTH_PROBLEM_BASE = 'https://carechain.dev/problems/auth';
 
+/** auth/<code>; a missing role is the one `forbidden` type every 403 of every service has. */
 export function authProblemType(code: AuthErrorCode): string {
-  return `${AUTH_PROBLEM_BASE}/${code}`;
+  return code === AuthErrorCode.Forbidden ? 'https://carechain.dev/problems/forbidden' : `${AUTH_PROBLEM_BASE}/${code}`;
 }
 
 export function describeAuthError(code: AuthErrorCode): AuthErrorDescription {

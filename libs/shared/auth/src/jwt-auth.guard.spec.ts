@@ -106,7 +106,7 @@ describe('JwtAuthGuard (Nest + Fastify)', () => {
     expect(res.statusCode).toBe(403);
     expect(res.headers['www-authenticate']).toBe('Bearer realm="carechain", error="insufficient_scope"');
     expect(res.json()).toEqual({
-      type: 'https://carechain.dev/problems/auth/forbidden',
+      type: 'https://carechain.dev/problems/forbidden',
       title: 'Forbidden',
       status: 403,
       detail: 'None of your roles may perform this operation.',

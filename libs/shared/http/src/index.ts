@@ -4,3 +4,4 @@ export * from './zod-validation.pipe';
 export * from './readiness';
 export * from './health.controller';
 export * from './run-service';
+export * from './domain-problems';

@@ -1,8 +1,11 @@
 // RFC 9457 problem details: every error carechain answers has a stable `type`
 // URI per kind of error, so clients branch on the type, never on the prose.
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { domainProblemOf, type DomainProblems } from './domain-problems';
+import { FORBIDDEN_TYPE, problemType } from './problem-type';
 
-export const PROBLEM_BASE = 'https://carechain.dev/problems';
+export { PROBLEM_BASE, problemType, undocumentedProblemTypes } from './problem-type';
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export interface FieldError {
@@ -18,10 +21,6 @@ export interface Problem {
   readonly instance?: string;
   readonly errors?: readonly FieldError[];
   readonly [extension: string]: unknown;
-}
-
-export function problemType(kind: string): string {
-  return `${PROBLEM_BASE}/${kind}`;
 }
 
 /** An HttpException whose body is already a problem document. */
@@ -43,33 +42,58 @@ export class NotFoundProblem extends ProblemException {
   }
 }
 
-const STATUS_KINDS: Record<number, string> = {
+/** The kinds of HTTP-layer errors (http/<kind>); a status not listed is http/<status>. */
+export const HTTP_PROBLEM_KINDS: Readonly<Record<number, string>> = {
   400: 'bad-request',
   401: 'unauthorized',
-  403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
   406: 'not-acceptable',
   409: 'conflict',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   429: 'too-many-requests',
+  431: 'request-header-fields-too-large',
   503: 'unavailable',
 };
+const STATUS_KINDS = HTTP_PROBLEM_KINDS;
+
+/** The problem types every service can answer whatever its domain: for the README's table and its check. */
+export function sharedProblemTypes(): { type: string; status: number }[] {
+  return [
+    { type: problemType('validation'), status: 400 },
+    { type: FORBIDDEN_TYPE, status: 403 },
+    { type: problemType('internal'), status: 500 },
+    { type: problemType('not-ready'), status: 503 },
+    { type: problemType('read-model/not-found'), status: 404 },
+    ...Object.entries(HTTP_PROBLEM_KINDS).map(([status, kind]) => ({ type: problemType(`http/${kind}`), status: Number(status) })),
+  ];
+}
 
 function isProblemBody(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && typeof (body as Problem).type === 'string' && typeof (body as Problem).title === 'string';
 }
 
-/** Maps anything thrown to a problem; unknown errors become a detail-free 500. */
-export function toProblem(error: unknown, instance?: string): Problem {
+/** The type of an HTTP-layer error of this status: http/<kind>, and the one `forbidden` for every 403. */
+function httpProblemType(status: number): string {
+  return status === HttpStatus.FORBIDDEN ? FORBIDDEN_TYPE : problemType(`http/${STATUS_KINDS[status] ?? String(status)}`);
+}
+
+/**
+ * Maps anything thrown to a problem: a domain error through its service's mapping, an
+ * HttpException by its status; unknown errors become a detail-free 500.
+ */
+export function toProblem(error: unknown, instance?: string, domains: readonly DomainProblems[] = []): Problem {
+  const domain = domainProblemOf(domains, error);
+  if (domain) return { ...domain, ...(instance && { instance }) };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
     if (isProblemBody(body)) return { ...body, status, ...(instance && { instance }) };
     const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
     return {
-      type: problemType(`http/${STATUS_KINDS[status] ?? String(status)}`),
+      type: httpProblemType(status),
       title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'error',
       status,
       detail: Array.isArray(message) ? message.join('; ') : String(message),
@@ -79,7 +103,7 @@ export function toProblem(error: unknown, instance?: string): Problem {
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own errors (unparsable JSON, wrong content type, body too large).
-    return { type: problemType(`http/${STATUS_KINDS[status] ?? String(status)}`), title: 'Bad request', status, detail: (error as Error).message, ...(instance && { instance }) };
+    return { type: httpProblemType(status), title: 'Bad request', status, detail: (error as Error).message, ...(instance && { instance }) };
   }
   return { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server failed to handle the request; it has been logged.', ...(instance && { instance }) };
 }

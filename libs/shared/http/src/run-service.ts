@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger, type Logger } from '@carechain/telemetry';
+import type { DomainProblems } from './domain-problems';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 export interface ServiceOptions {
@@ -15,6 +16,8 @@ export interface ServiceOptions {
   readonly port: number;
   readonly logger: Logger;
   readonly docsUi: boolean;
+  /** How the service's domain errors map to problems. */
+  readonly problems?: readonly DomainProblems[];
 }
 
 // Bodies beyond this are not patient registrations or FHIR resources we accept.
@@ -26,7 +29,7 @@ export async function runService(options: ServiceOptions): Promise<NestFastifyAp
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
     { logger: new PinoNestLogger(options.logger), abortOnError: false },
   );
-  app.useGlobalFilters(new ProblemDetailsFilter(options.logger));
+  app.useGlobalFilters(new ProblemDetailsFilter(options.logger, options.problems ?? []));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

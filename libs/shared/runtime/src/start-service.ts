@@ -5,7 +5,7 @@ import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/co
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule } from '@carechain/auth';
 import { checkAuthConfig, ConfigError, loadConfig, serviceConfigShape, type ServiceConfig } from '@carechain/config';
-import { HealthModule, runService } from '@carechain/http';
+import { HealthModule, runService, type DomainProblems } from '@carechain/http';
 import type { Projection } from '@carechain/read-model';
 import { createLogger, type Logger } from '@carechain/telemetry';
 import { RuntimeModule, type ProcessorDefinition, type ReplicaDefinition } from './runtime.module';
@@ -20,6 +20,8 @@ export interface ServiceDefinition {
   readonly replicas?: readonly ReplicaDefinition[];
   readonly controllers?: readonly Type<unknown>[];
   readonly providers?: readonly Provider[];
+  /** How the service's domain errors map to problem+json (one entry per domain error class). */
+  readonly problems?: readonly DomainProblems[];
 }
 
 export function readServiceConfig(defaultPort: number): ServiceConfig {
@@ -77,5 +79,6 @@ export async function startService(definition: ServiceDefinition): Promise<NestF
     port: config.PORT,
     logger,
     docsUi: config.DOCS_UI,
+    problems: definition.problems ?? [],
   });
 }

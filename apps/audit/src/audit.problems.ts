@@ -1,0 +1,10 @@
+// audit's errors at the HTTP edge: the status of every AuditAccessError code.
+import { HttpStatus } from '@nestjs/common';
+import { domainProblems } from '@carechain/http';
+import { AuditAccessError } from '@carechain/audit-domain';
+
+export const AUDIT_PROBLEMS = domainProblems<AuditAccessError>({
+  domain: 'audit',
+  errorClass: AuditAccessError,
+  status: { forbidden: HttpStatus.FORBIDDEN, 'receipt-not-found': HttpStatus.NOT_FOUND },
+});
