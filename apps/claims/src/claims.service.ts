@@ -5,5 +5,6 @@ export function start() {
     name: 'claims',
     description: 'Claims: the insurance claim lifecycle, endorsed by provider and payer.',
     defaultPort: 3004,
+    parts: () => ({}),
   });
 }

@@ -12,7 +12,7 @@ import { RecordingPublisher } from '@carechain/messaging/testing';
 import { EVENT_PUBLISHER, LOGGER } from '@carechain/runtime';
 import { createLogger } from '@carechain/telemetry';
 import { CONSENT_PROBLEMS } from './consent.problems';
-import { consentService } from './consent.service';
+import { consentParts } from './consent.service';
 import { ConsentsController } from './consents.controller';
 import { DecisionsController } from './decisions.controller';
 import { PatientConsentsController } from './patient-consents.controller';
@@ -41,7 +41,7 @@ async function boot(): Promise<{ app: INestApplicationContext; publisher: Record
   );
   state.apply({ topic: Topics.identityPatient, partition: 0, offset: '0', key: PATIENT, event: registered, traceContext: ROOT_CONTEXT });
   const publisher = new RecordingPublisher();
-  const definition = consentService(state);
+  const definition = consentParts(state);
 
   @Global()
   @Module({ providers: [{ provide: LOGGER, useValue: createLogger('test', 'silent') }, { provide: EVENT_PUBLISHER, useValue: publisher }], exports: [LOGGER, EVENT_PUBLISHER] })
@@ -74,7 +74,7 @@ describe('consent service', () => {
   afterEach(() => app.close());
 
   it('replicates identity.patient.v1 and consent.grant.v1 into one state', () => {
-    expect(consentService(state).replicas).toEqual([{ name: 'carechain.consent.state', topics: [Topics.identityPatient, Topics.consentGrant], handler: state }]);
+    expect(consentParts(state).replicas).toEqual([{ name: 'carechain.consent.state', topics: [Topics.identityPatient, Topics.consentGrant], handler: state }]);
   });
 
   it('grants, decides, lists and revokes through its controllers', async () => {

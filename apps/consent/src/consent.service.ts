@@ -1,7 +1,7 @@
 import { Topics } from '@carechain/contracts';
 import { ConsentState, DecideUseCase, ExpireDueGrantsUseCase, GrantConsentUseCase, ListConsentsUseCase, RevokeConsentUseCase } from '@carechain/consent-domain';
 import type { EventPublisher } from '@carechain/messaging';
-import { EVENT_PUBLISHER, LOGGER, startService, type ServiceDefinition } from '@carechain/runtime';
+import { EVENT_PUBLISHER, LOGGER, startService, type ServiceDefinition, type ServiceParts } from '@carechain/runtime';
 import type { Logger } from '@carechain/telemetry';
 import { ConsentsController } from './consents.controller';
 import { DecisionsController } from './decisions.controller';
@@ -9,12 +9,9 @@ import { GrantExpiryScheduler } from './grant-expiry.scheduler';
 import { PatientConsentsController } from './patient-consents.controller';
 import { CONSENT_PROBLEMS } from './consent.problems';
 
-/** The consent service: its replica, controllers and providers (the runtime adds Kafka, Redis, auth and health). */
-export function consentService(state = new ConsentState()): ServiceDefinition {
+/** The consent service's replica, controllers and providers (the runtime adds Kafka, Redis, auth and health). */
+export function consentParts(state = new ConsentState()): ServiceParts {
   return {
-    name: 'consent',
-    description: 'Consent: grants, revocations, expiry and the access decision.',
-    defaultPort: 3002,
     // One replica over both topics: the patient registry and the grant book, which also drops erased patients' grants.
     replicas: [{ name: 'carechain.consent.state', topics: [Topics.identityPatient, Topics.consentGrant], handler: state }],
     problems: [CONSENT_PROBLEMS],
@@ -38,6 +35,13 @@ export function consentService(state = new ConsentState()): ServiceDefinition {
   };
 }
 
+export const consentService: ServiceDefinition = {
+  name: 'consent',
+  description: 'Consent: grants, revocations, expiry and the access decision.',
+  defaultPort: 3002,
+  parts: () => consentParts(),
+};
+
 export function start() {
-  return startService(consentService());
+  return startService(consentService);
 }

@@ -1,4 +1,4 @@
-import { loadConfig, positiveInt } from '@carechain/config';
+import { positiveInt } from '@carechain/config';
 import { KEYS_TOPIC_CONFIGS, Topics } from '@carechain/contracts';
 import {
   ErasePatientUseCase,
@@ -16,53 +16,55 @@ import {
 } from '@carechain/identity-domain';
 import type { EventPublisher } from '@carechain/messaging';
 import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
-import { EVENT_PUBLISHER, REDIS, startService, type Redis } from '@carechain/runtime';
+import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
 import { MpiController } from './mpi.controller';
 import { PatientsController } from './patients.controller';
 import { IDENTITY_PROBLEMS } from './identity.problems';
 
-export async function start() {
-  let kmsConfig;
-  try {
-    kmsConfig = loadConfig({
-      ...kmsConfigShape,
-      /** Must match identity.keys.v1's max.compaction.lag.ms (see KEYS_TOPIC_CONFIGS). */
-      KEYS_MAX_COMPACTION_LAG_MS: positiveInt(Number(KEYS_TOPIC_CONFIGS['max.compaction.lag.ms'])),
-    });
-  } catch (err) {
-    process.stderr.write(`identity: ${(err as Error).message}\n`);
-    process.exit(78); // EX_CONFIG
-  }
-  const kms = await openKms(kmsConfig);
-  const keys = new PatientKeyTable(kms);
-  const state = new IdentityState(keys);
-  keys.onKeys((patientId) => state.onKeysArrived(patientId));
-  return startService({
-    name: 'identity',
-    description: 'Patients: one stable identity per person (master patient index), their keys, their DID, erasure.',
-    defaultPort: 3001,
-    projections: [patientDirectoryProjection],
-    // Registrations are decrypted into the match index as they are replayed; one whose key has not arrived yet is parked until it does.
-    // The grants come with them: a read of demographics is decided like a read of records.
-    replicas: [
-      { name: 'carechain.identity.keys', topics: [Topics.identityKeys], handler: keys },
-      { name: 'carechain.identity.patients', topics: [Topics.identityPatient, Topics.consentGrant], handler: state },
-    ],
-    problems: [IDENTITY_PROBLEMS],
-    controllers: [PatientsController, MpiController],
-    providers: [
-      { provide: IdentityState, useValue: state },
-      { provide: PatientKeyTable, useValue: keys },
-      { provide: PatientKeyIssuer, useFactory: (p: EventPublisher) => new PatientKeyIssuer(kms, keys, p, { compactionLagMs: kmsConfig.KEYS_MAX_COMPACTION_LAG_MS }), inject: [EVENT_PUBLISHER] },
-      { provide: RegisterPatientUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new RegisterPatientUseCase(state, keys, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
-      { provide: ResolveReviewUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new ResolveReviewUseCase(state, keys, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
-      { provide: MergePatientsUseCase, useFactory: (p: EventPublisher) => new MergePatientsUseCase(state, p), inject: [EVENT_PUBLISHER] },
-      { provide: ErasePatientUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new ErasePatientUseCase(state, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
-      { provide: RegisterSigningKeyUseCase, useFactory: (p: EventPublisher) => new RegisterSigningKeyUseCase(state, p), inject: [EVENT_PUBLISHER] },
-      { provide: PatientDirectoryReader, useFactory: (r: Redis) => new PatientDirectoryReader(r), inject: [REDIS] },
-      { provide: ReadPatientUseCase, useFactory: (d: PatientDirectoryReader) => new ReadPatientUseCase(state, d), inject: [PatientDirectoryReader] },
-      { provide: ReadDidDocumentUseCase, useValue: new ReadDidDocumentUseCase(state) },
-      { provide: RotateKeysUseCase, useFactory: (i: PatientKeyIssuer) => new RotateKeysUseCase(state, i), inject: [PatientKeyIssuer] },
-    ],
-  });
+const config = {
+  ...kmsConfigShape,
+  /** Must match identity.keys.v1's max.compaction.lag.ms (see KEYS_TOPIC_CONFIGS). */
+  KEYS_MAX_COMPACTION_LAG_MS: positiveInt(Number(KEYS_TOPIC_CONFIGS['max.compaction.lag.ms'])),
+};
+
+export const identityService: ServiceDefinition<typeof config> = {
+  name: 'identity',
+  description: 'Patients: one stable identity per person (master patient index), their keys, their DID, erasure.',
+  defaultPort: 3001,
+  config,
+  async parts(settings) {
+    const kms = await openKms(settings);
+    const keys = new PatientKeyTable(kms);
+    const state = new IdentityState(keys);
+    keys.onKeys((patientId) => state.onKeysArrived(patientId));
+    return {
+      projections: [patientDirectoryProjection],
+      // Registrations are decrypted into the match index as they are replayed; one whose key has not arrived yet is parked until it does.
+      // The grants come with them: a read of demographics is decided like a read of records.
+      replicas: [
+        { name: 'carechain.identity.keys', topics: [Topics.identityKeys], handler: keys },
+        { name: 'carechain.identity.patients', topics: [Topics.identityPatient, Topics.consentGrant], handler: state },
+      ],
+      problems: [IDENTITY_PROBLEMS],
+      controllers: [PatientsController, MpiController],
+      providers: [
+        { provide: IdentityState, useValue: state },
+        { provide: PatientKeyTable, useValue: keys },
+        { provide: PatientKeyIssuer, useFactory: (p: EventPublisher) => new PatientKeyIssuer(kms, keys, p, { compactionLagMs: settings.KEYS_MAX_COMPACTION_LAG_MS }), inject: [EVENT_PUBLISHER] },
+        { provide: RegisterPatientUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new RegisterPatientUseCase(state, keys, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
+        { provide: ResolveReviewUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new ResolveReviewUseCase(state, keys, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
+        { provide: MergePatientsUseCase, useFactory: (p: EventPublisher) => new MergePatientsUseCase(state, p), inject: [EVENT_PUBLISHER] },
+        { provide: ErasePatientUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new ErasePatientUseCase(state, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
+        { provide: RegisterSigningKeyUseCase, useFactory: (p: EventPublisher) => new RegisterSigningKeyUseCase(state, p), inject: [EVENT_PUBLISHER] },
+        { provide: PatientDirectoryReader, useFactory: (r: Redis) => new PatientDirectoryReader(r), inject: [REDIS] },
+        { provide: ReadPatientUseCase, useFactory: (d: PatientDirectoryReader) => new ReadPatientUseCase(state, d), inject: [PatientDirectoryReader] },
+        { provide: ReadDidDocumentUseCase, useValue: new ReadDidDocumentUseCase(state) },
+        { provide: RotateKeysUseCase, useFactory: (i: PatientKeyIssuer) => new RotateKeysUseCase(state, i), inject: [PatientKeyIssuer] },
+      ],
+    };
+  },
+};
+
+export function start() {
+  return startService(identityService);
 }

@@ -1,11 +1,11 @@
 // ledger-writer's own settings, on top of every service's (read once at start).
 import { z } from 'zod';
 import { ANCHORED_TOPICS } from '@carechain/contracts';
-import { ConfigError, csv, loadConfig, positiveInt, secret } from '@carechain/config';
+import { ConfigError, csv, positiveInt, secret } from '@carechain/config';
 import { fabricConnectionFromNetworkFile, type FabricConnection } from '@carechain/ledger-anchoring';
 import { kmsConfigShape } from '@carechain/patient-keys';
 
-const shape = {
+export const ledgerWriterConfig = {
   ...kmsConfigShape,
   /** Topics to anchor; a new domain topic joins here, not in code. */
   LEDGER_TOPICS: csv(ANCHORED_TOPICS.join(',')),
@@ -34,10 +34,10 @@ const shape = {
   FABRIC_CHAINCODE: z.string().default('carechain'),
 } as const;
 
-export type LedgerWriterConfig = ReturnType<typeof readLedgerWriterConfig>;
+type LedgerWriterSettings = Readonly<z.infer<z.ZodObject<typeof ledgerWriterConfig>>>;
 
-export function readLedgerWriterConfig() {
-  const c = loadConfig(shape);
+/** The peer and identity to act as, from the network file or the variables one by one; throws ConfigError naming what is missing. */
+export function fabricConnectionOf(c: LedgerWriterSettings): FabricConnection {
   let fabric: FabricConnection;
   if (c.FABRIC_NETWORK_FILE) {
     const fromFile = fabricConnectionFromNetworkFile(c.FABRIC_NETWORK_FILE, c.FABRIC_ORG);
@@ -57,5 +57,5 @@ export function readLedgerWriterConfig() {
       chaincode: c.FABRIC_CHAINCODE,
     };
   }
-  return { ...c, fabric };
+  return fabric;
 }

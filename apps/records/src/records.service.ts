@@ -1,6 +1,5 @@
 // Wires the records service: its replicas (patient keys, the patient registry, its
 // own copy of the grants), its read model, and the use cases over them.
-import { loadConfig, logLevel } from '@carechain/config';
 import { GrantReplica } from '@carechain/consent-decision';
 import { Topics } from '@carechain/contracts';
 import type { EventPublisher } from '@carechain/messaging';
@@ -15,8 +14,7 @@ import {
   WriteRecordUseCase,
   type RecordsDeps,
 } from '@carechain/records-domain';
-import { EVENT_PUBLISHER, REDIS, startService, type Redis } from '@carechain/runtime';
-import { createLogger } from '@carechain/telemetry';
+import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
 import { FhirJsonParser } from './fhir-json.parser';
 import { PatientRecordsController } from './patient-records.controller';
 import { RecordsController } from './records.controller';
@@ -24,45 +22,44 @@ import { RECORDS_PROBLEMS } from './records.problems';
 
 const RECORDS_DEPS = Symbol('carechain.records.deps');
 
-export async function start() {
-  let config;
-  try {
-    config = loadConfig({ ...kmsConfigShape, LOG_LEVEL: logLevel });
-  } catch (err) {
-    process.stderr.write(`records: ${(err as Error).message}\n`);
-    process.exit(78); // EX_CONFIG
-  }
-  const log = createLogger('records', config.LOG_LEVEL).child({ component: 'grants-replica' });
-  const kms = await openKms(config);
-  const keys = new PatientKeyTable(kms);
-  const patients = new PatientRegistry();
-  const grants = new GrantReplica();
-  grants.onRejected(({ eventId, type }) => log.warn({ eventId, type }, 'grant event refused by the grant book; skipped'));
-  const useCase = <T>(make: (deps: RecordsDeps) => T) => ({ useFactory: make, inject: [RECORDS_DEPS] });
-  return startService({
-    name: 'records',
-    description: 'Records: encrypted clinical records (FHIR R4), every read checked against consent and recorded.',
-    defaultPort: 3003,
-    // The registry replica is caught up before projections start: the projection skips erased patients with it.
-    projections: [recordsProjection({ isErased: (patientId) => patients.get(patientId)?.erased === true })],
-    replicas: [
-      { name: 'carechain.records.keys', topics: [Topics.identityKeys], handler: keys },
-      { name: 'carechain.records.patients', topics: [Topics.identityPatient], handler: patients },
-      { name: 'carechain.records.grants', topics: [Topics.consentGrant, Topics.identityPatient], handler: grants },
-    ],
-    problems: [RECORDS_PROBLEMS],
-    controllers: [PatientRecordsController, RecordsController],
-    providers: [
-      FhirJsonParser,
-      {
-        provide: RECORDS_DEPS,
-        useFactory: (redis: Redis, publisher: EventPublisher): RecordsDeps => ({ patients, keys, grants, store: new RedisRecordStore(redis), publisher }),
-        inject: [REDIS, EVENT_PUBLISHER],
-      },
-      { provide: WriteRecordUseCase, ...useCase((d) => new WriteRecordUseCase(d)) },
-      { provide: ReadRecordUseCase, ...useCase((d) => new ReadRecordUseCase(d)) },
-      { provide: SearchRecordsUseCase, ...useCase((d) => new SearchRecordsUseCase(d)) },
-      { provide: ShareRecordUseCase, ...useCase((d) => new ShareRecordUseCase(d)) },
-    ],
-  });
+export const recordsService: ServiceDefinition<typeof kmsConfigShape> = {
+  name: 'records',
+  description: 'Records: encrypted clinical records (FHIR R4), every read checked against consent and recorded.',
+  defaultPort: 3003,
+  config: kmsConfigShape,
+  async parts(settings, logger) {
+    const keys = new PatientKeyTable(await openKms(settings));
+    const patients = new PatientRegistry();
+    const grants = new GrantReplica();
+    const log = logger.child({ component: 'grants-replica' });
+    grants.onRejected(({ eventId, type }) => log.warn({ eventId, type }, 'grant event refused by the grant book; skipped'));
+    const useCase = <T>(make: (deps: RecordsDeps) => T) => ({ useFactory: make, inject: [RECORDS_DEPS] });
+    return {
+      // The registry replica is caught up before projections start: the projection skips erased patients with it.
+      projections: [recordsProjection({ isErased: (patientId) => patients.get(patientId)?.erased === true })],
+      replicas: [
+        { name: 'carechain.records.keys', topics: [Topics.identityKeys], handler: keys },
+        { name: 'carechain.records.patients', topics: [Topics.identityPatient], handler: patients },
+        { name: 'carechain.records.grants', topics: [Topics.consentGrant, Topics.identityPatient], handler: grants },
+      ],
+      problems: [RECORDS_PROBLEMS],
+      controllers: [PatientRecordsController, RecordsController],
+      providers: [
+        FhirJsonParser,
+        {
+          provide: RECORDS_DEPS,
+          useFactory: (redis: Redis, publisher: EventPublisher): RecordsDeps => ({ patients, keys, grants, store: new RedisRecordStore(redis), publisher }),
+          inject: [REDIS, EVENT_PUBLISHER],
+        },
+        { provide: WriteRecordUseCase, ...useCase((d) => new WriteRecordUseCase(d)) },
+        { provide: ReadRecordUseCase, ...useCase((d) => new ReadRecordUseCase(d)) },
+        { provide: SearchRecordsUseCase, ...useCase((d) => new SearchRecordsUseCase(d)) },
+        { provide: ShareRecordUseCase, ...useCase((d) => new ShareRecordUseCase(d)) },
+      ],
+    };
+  },
+};
+
+export function start() {
+  return startService(recordsService);
 }

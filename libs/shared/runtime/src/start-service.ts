@@ -1,7 +1,10 @@
 // What every carechain service's main does, in one place: read and validate its
-// config, make its logger, assemble its root module (auth, health, runtime ports,
+// config — every service's variables and the service's own, once, exiting 78 and
+// naming the variable when one is wrong — make its logger, let the service build its
+// parts from the typed config, assemble its root module (auth, health, runtime ports,
 // its own controllers and providers) and serve it.
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import type { z } from 'zod';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule } from '@carechain/auth';
 import { checkAuthConfig, ConfigError, loadConfig, serviceConfigShape, type ServiceConfig } from '@carechain/config';
@@ -11,10 +14,8 @@ import { createLogger, type Logger } from '@carechain/telemetry';
 import { RuntimeModule, type ProcessorDefinition, type ReplicaDefinition } from './runtime.module';
 import { ReadModelsController } from './read-models.controller';
 
-export interface ServiceDefinition {
-  readonly name: string;
-  readonly description: string;
-  readonly defaultPort: number;
+/** What a service runs: its read models, processors, replicas, HTTP controllers, providers and error mappings. */
+export interface ServiceParts {
   readonly projections?: readonly Projection[];
   readonly processors?: readonly ProcessorDefinition[];
   readonly replicas?: readonly ReplicaDefinition[];
@@ -24,8 +25,22 @@ export interface ServiceDefinition {
   readonly problems?: readonly DomainProblems[];
 }
 
-export function readServiceConfig(defaultPort: number): ServiceConfig {
-  const config = loadConfig(serviceConfigShape({ port: defaultPort }));
+/** Every service's settings and the service's own `S`, validated together at start. */
+export type ConfigOf<S extends z.ZodRawShape> = ServiceConfig & Readonly<z.infer<z.ZodObject<S>>>;
+
+export interface ServiceDefinition<S extends z.ZodRawShape = Record<never, never>> {
+  readonly name: string;
+  readonly description: string;
+  readonly defaultPort: number;
+  /** The service's own variables (a zod shape), read with every service's. */
+  readonly config?: S;
+  /** Builds the service's parts once its configuration is valid. */
+  parts(config: ConfigOf<S>, logger: Logger): ServiceParts | Promise<ServiceParts>;
+}
+
+/** Every service's variables and `own`, read once; throws ConfigError naming each wrong one. */
+export function readServiceConfig<S extends z.ZodRawShape>(defaultPort: number, own?: S): ConfigOf<S> {
+  const config = loadConfig({ ...serviceConfigShape({ port: defaultPort }), ...own }) as ConfigOf<S>;
   const problems = checkAuthConfig(config);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -37,7 +52,7 @@ function authOptions(config: ServiceConfig) {
     : { mode: 'jwks' as const, jwksUrl: config.AUTH_JWKS_URL!, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
 }
 
-export function serviceModule(definition: ServiceDefinition, config: ServiceConfig, logger: Logger): DynamicModule {
+export function serviceModule(name: string, definition: ServiceParts, config: ServiceConfig, logger: Logger): DynamicModule {
   @Module({})
   class ServiceRootModule {}
   return {
@@ -46,7 +61,7 @@ export function serviceModule(definition: ServiceDefinition, config: ServiceConf
       AuthModule.forRoot(authOptions(config)),
       HealthModule,
       RuntimeModule.forRoot({
-        serviceName: definition.name,
+        serviceName: name,
         logger,
         kafkaBrokers: config.KAFKA_BROKERS,
         redisUrl: config.REDIS_URL,
@@ -60,10 +75,10 @@ export function serviceModule(definition: ServiceDefinition, config: ServiceConf
   };
 }
 
-export async function startService(definition: ServiceDefinition): Promise<NestFastifyApplication> {
-  let config: ServiceConfig;
+export async function startService<S extends z.ZodRawShape>(definition: ServiceDefinition<S>): Promise<NestFastifyApplication> {
+  let config: ConfigOf<S>;
   try {
-    config = readServiceConfig(definition.defaultPort);
+    config = readServiceConfig(definition.defaultPort, definition.config);
   } catch (err) {
     // Fail fast, naming the variables; no stack trace for a configuration mistake.
     process.stderr.write(`${definition.name}: ${(err as Error).message}\n`);
@@ -71,14 +86,23 @@ export async function startService(definition: ServiceDefinition): Promise<NestF
   }
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   process.on('unhandledRejection', (reason) => logger.error({ err: String(reason) }, 'unhandled rejection'));
+  let parts: ServiceParts;
+  try {
+    parts = await definition.parts(config, logger);
+  } catch (err) {
+    // A rule across variables the service checks while building (a network file without the organisation, say).
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${definition.name}: ${err.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
   return runService({
     name: definition.name,
     description: definition.description,
-    module: serviceModule(definition, config, logger),
+    module: serviceModule(definition.name, parts, config, logger),
     host: config.HOST,
     port: config.PORT,
     logger,
     docsUi: config.DOCS_UI,
-    problems: definition.problems ?? [],
+    problems: parts.problems ?? [],
   });
 }
