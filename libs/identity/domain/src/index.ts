@@ -1,5 +1,4 @@
 export * from './identity.error';
-export * from './keyed-mutex';
 export * from './identity-state';
 export * from './patient-key.issuer';
 export * from './register-patient.command';

@@ -13,7 +13,7 @@ import type { PatientKeyTable } from '@carechain/patient-keys';
 import type { RegisterPatientCommand } from './register-patient.command';
 import { detailsContext, patientOfIndexId, type IdentityState } from './identity-state';
 import { IDENTITY_SOURCE, type PatientKeyIssuer } from './patient-key.issuer';
-import { KeyedMutex } from './keyed-mutex';
+import { KeyedMutex } from '@carechain/concurrency';
 
 export interface Actor {
   readonly subject: string;

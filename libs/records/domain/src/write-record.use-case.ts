@@ -11,7 +11,7 @@ import type { RegisteredPatient } from '@carechain/patient-registry';
 import { subjectReferenceOf, validateResource, withMeta, type FhirResource, type SupportedResourceType } from '@carechain/records-fhir';
 import { recordsKit, type RecordsDeps, type RecordsKit } from './records.deps';
 import { recordNotFound, RecordsError, RecordsErrorCode } from './records.error';
-import { RecordLock } from './record-lock';
+import { KeyedMutex } from '@carechain/concurrency';
 import type { Requester } from './requester';
 import { RECORDS_SOURCE } from './records-topology';
 
@@ -31,7 +31,8 @@ interface Valid {
 
 export class WriteRecordUseCase {
   private readonly kit: RecordsKit;
-  private readonly lock = new RecordLock();
+  /** Amendments of one record, one at a time in this instance, so two cannot both become version n+1 (across instances the read model keeps the later of two equal versions). */
+  private readonly lock = new KeyedMutex();
 
   constructor(deps: RecordsDeps) {
     this.kit = recordsKit(deps);
