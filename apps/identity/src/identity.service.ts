@@ -3,6 +3,7 @@ import { KEYS_TOPIC_CONFIGS, Topics } from '@carechain/contracts';
 import {
   ErasePatientUseCase,
   IdentityState,
+  ListReviewsUseCase,
   MergePatientsUseCase,
   patientDirectoryProjection,
   PatientDirectoryReader,
@@ -58,6 +59,7 @@ export const identityService: ServiceDefinition<typeof config> = {
         { provide: RegisterSigningKeyUseCase, useFactory: (p: EventPublisher) => new RegisterSigningKeyUseCase(state, p), inject: [EVENT_PUBLISHER] },
         { provide: PatientDirectoryReader, useFactory: (r: Redis) => new PatientDirectoryReader(r), inject: [REDIS] },
         { provide: ReadPatientUseCase, useFactory: (d: PatientDirectoryReader) => new ReadPatientUseCase(state, d), inject: [PatientDirectoryReader] },
+        { provide: ListReviewsUseCase, useValue: new ListReviewsUseCase(state) },
         { provide: ReadDidDocumentUseCase, useValue: new ReadDidDocumentUseCase(state) },
         { provide: RotateKeysUseCase, useFactory: (i: PatientKeyIssuer) => new RotateKeysUseCase(state, i), inject: [PatientKeyIssuer] },
       ],

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
-import { IdentityState, MergePatientsUseCase, ResolveReviewUseCase } from '@carechain/identity-domain';
+import { ListReviewsUseCase, MergePatientsUseCase, ResolveReviewUseCase } from '@carechain/identity-domain';
 
 const mergeSchema = z.object({ survivorId: z.uuid(), mergedId: z.uuid() }).strict();
 
@@ -12,7 +12,7 @@ const mergeSchema = z.object({ survivorId: z.uuid(), mergedId: z.uuid() }).stric
 @Controller('mpi')
 export class MpiController {
   constructor(
-    private readonly state: IdentityState,
+    private readonly reviewList: ListReviewsUseCase,
     private readonly reviews: ResolveReviewUseCase,
     private readonly merges: MergePatientsUseCase,
   ) {}
@@ -21,18 +21,7 @@ export class MpiController {
   @Roles(...rolesFor('identity.review.list'))
   @ApiOperation({ summary: "Open match reviews of registrations made by the caller's organisation: the registration, the candidate it may be, and the per-field evidence." })
   list(@CurrentPrincipal() principal: Principal) {
-    return {
-      reviews: this.state
-        .openReviews()
-        .filter((r) => r.custodian === principal.organisation)
-        .map((r) => ({
-          reviewId: r.reviewId,
-          openedAt: r.openedAt,
-          candidatePatientId: r.candidatePatientId,
-          registration: { organisation: r.custodian, ...this.state.open(r.provisionalPatientId, r) },
-          evidence: r.evidence,
-        })),
-    };
+    return this.reviewList.execute(principal);
   }
 
   @Post('reviews/:id/link')

@@ -2,16 +2,13 @@
 // with Fastify's inject() (no port): real controllers, auth, problem mapping and use
 // cases over the in-memory records world (replicas, projection, a fake publisher).
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { RECORD_SHARED_V1, Topics, type AccessDecidedV1 } from '@carechain/contracts';
 import { AuthModule } from '@carechain/auth';
+import { createTestIssuer, type TestIssuer } from '@carechain/auth/testing';
 import { ProblemDetailsFilter } from '@carechain/http';
 import { RECORDS_PROBLEMS } from './records.problems';
 import { ReadRecordUseCase, SearchRecordsUseCase, ShareRecordUseCase, WriteRecordUseCase } from '@carechain/records-domain';
@@ -21,27 +18,19 @@ import { FhirJsonParser } from './fhir-json.parser';
 import { PatientRecordsController } from './patient-records.controller';
 import { RecordsController } from './records.controller';
 
-const ISSUER = 'https://issuer.spec';
-const AUDIENCE = 'carechain-spec';
-
 describe('records HTTP API', () => {
   let world: RecordsWorld;
   let app: NestFastifyApplication;
-  let dir: string;
-  let privateKey: KeyLike;
+  let issuer: TestIssuer;
   let patientId: string;
 
-  const token = (sub: string, org: string, roles: string[]) =>
-    new SignJWT({ roles, org }).setProtectedHeader({ alg: 'ES256', kid: 'spec' }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject(sub).setIssuedAt().setExpirationTime('10m').sign(privateKey);
+  const token = (sub: string, org: string, roles: string[]) => issuer.sign(issuer.claims({ sub, org, roles }));
   let custodian: string;
   let clinic: string;
   let registrar: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'records-api-'));
-    const pair = await generateKeyPair('ES256');
-    privateKey = pair.privateKey;
-    writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'spec', alg: 'ES256', use: 'sig' }] }));
+    issuer = await createTestIssuer();
     [custodian, clinic, registrar] = await Promise.all([token('dr-house', CUSTODIAN, ['clinician']), token('dr-who', CLINIC, ['clinician']), token('reg-1', CUSTODIAN, ['registrar'])]);
   });
 
@@ -50,7 +39,7 @@ describe('records HTTP API', () => {
     patientId = await world.registerPatient();
     const deps = world.deps();
     @Module({
-      imports: [AuthModule.forRoot({ mode: 'dev', devJwksFile: join(dir, 'jwks.json'), issuer: ISSUER, audience: AUDIENCE })],
+      imports: [AuthModule.forRoot(issuer.options())],
       controllers: [PatientRecordsController, RecordsController],
       providers: [
         FhirJsonParser,
@@ -72,7 +61,7 @@ describe('records HTTP API', () => {
     world.dispose();
   });
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => issuer.cleanup());
 
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, bearer: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined && { 'content-type': 'application/fhir+json' }), ...headers }, ...(body !== undefined && { payload: JSON.stringify(body) }) });

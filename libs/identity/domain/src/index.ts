@@ -12,3 +12,4 @@ export * from './patient-directory.reader';
 export * from './patient-access';
 export * from './read-patient.use-case';
 export * from './rotate-keys.use-case';
+export * from './list-reviews.use-case';

@@ -1,4 +1,4 @@
-import { KEYS_ISSUED_V1, PATIENT_ERASED_V1, PATIENT_LINKED_V1, PATIENT_REGISTERED_V2, REVIEW_OPENED_V1, Topics } from '@carechain/contracts';
+import { KEYS_ISSUED_V1, PATIENT_ERASED_V1, PATIENT_LINKED_V1, PATIENT_REGISTERED_V2, Topics } from '@carechain/contracts';
 import { registerPatientSchema } from './register-patient.command';
 import { identityFixture } from './testing/identity-fixture';
 import { PatientKeyIssuer } from './patient-key.issuer';
@@ -39,9 +39,8 @@ describe('registering a person through the master patient index', () => {
       demographics: { ...grace.demographics, name: { given: ['Peggy'], family: 'Hopkirk' }, birthDate: '1956-09-04' },
       identifiers: [{ system: 'urn:carechain:mrn:clinic-b', value: 'B-99' }],
     });
-    const third = await f.register.execute(noisy, clerk);
-    expect(third.outcome === 'linked' || third.outcome === 'pending-review').toBe(true);
-    expect(f.publisher.ofType(PATIENT_LINKED_V1).length).toBeGreaterThanOrEqual(1);
+    expect(await f.register.execute(noisy, clerk)).toMatchObject({ outcome: 'linked', patientId: (first as { patientId: string }).patientId });
+    expect(f.publisher.ofType(PATIENT_LINKED_V1)).toHaveLength(2);
   });
 
   it('keeps different people apart', async () => {
@@ -52,29 +51,6 @@ describe('registering a person through the master patient index', () => {
       identifiers: [{ system: 'urn:carechain:mrn:hospital-a', value: 'MRN-8' }],
     });
     expect((await f.register.execute(other, clerk)).outcome).toBe('registered');
-  });
-
-  it('parks an uncertain match for review; link re-seals under the candidate and shreds the provisional keys', async () => {
-    const f = await identityFixture();
-    const first = (await f.register.execute(grace, clerk)) as { patientId: string };
-    const unsure = registerPatientSchema.parse({
-      demographics: { name: { given: ['Margaret'], family: 'Hopkirk' }, birthDate: '1956-04-19', gender: 'female' },
-      identifiers: [{ system: 'urn:carechain:mrn:clinic-c', value: 'C-1' }],
-    });
-    const outcome = await f.register.execute(unsure, clerk);
-    if (outcome.outcome !== 'pending-review') {
-      // The thresholds decide; this spec needs the grey zone, so open one by hand when the matcher is sure.
-      expect(outcome.outcome).toBe('linked');
-      return;
-    }
-    const opened = f.publisher.ofType(REVIEW_OPENED_V1)[0]!;
-    const provisional = (opened.data as { provisionalPatientId: string }).provisionalPatientId;
-    expect(f.state.openReviews()).toHaveLength(1);
-    const linked = await f.reviews.execute(outcome.reviewId, 'link', steward);
-    expect(linked.patientId).toBe(first.patientId);
-    expect(f.keys.isShredded(provisional)).toBe(true);
-    expect(f.state.openReviews()).toHaveLength(0);
-    await expect(f.reviews.execute(outcome.reviewId, 'separate', steward)).rejects.toThrow(/already resolved/);
   });
 
   it('merges and unmerges, and refuses a merge into itself', async () => {
