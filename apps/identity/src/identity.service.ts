@@ -58,7 +58,7 @@ export const identityService: ServiceDefinition<typeof config> = {
         { provide: ErasePatientUseCase, useFactory: (i: PatientKeyIssuer, p: EventPublisher) => new ErasePatientUseCase(state, i, p), inject: [PatientKeyIssuer, EVENT_PUBLISHER] },
         { provide: RegisterSigningKeyUseCase, useFactory: (p: EventPublisher) => new RegisterSigningKeyUseCase(state, p), inject: [EVENT_PUBLISHER] },
         { provide: PatientDirectoryReader, useFactory: (r: Redis) => new PatientDirectoryReader(r), inject: [REDIS] },
-        { provide: ReadPatientUseCase, useFactory: (d: PatientDirectoryReader) => new ReadPatientUseCase(state, d), inject: [PatientDirectoryReader] },
+        { provide: ReadPatientUseCase, useFactory: (d: PatientDirectoryReader, p: EventPublisher) => new ReadPatientUseCase(state, d, p), inject: [PatientDirectoryReader, EVENT_PUBLISHER] },
         { provide: ListReviewsUseCase, useValue: new ListReviewsUseCase(state) },
         { provide: ReadDidDocumentUseCase, useValue: new ReadDidDocumentUseCase(state) },
         { provide: RotateKeysUseCase, useFactory: (i: PatientKeyIssuer) => new RotateKeysUseCase(state, i), inject: [PatientKeyIssuer] },

@@ -18,6 +18,7 @@ import { GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1 } from './consent/
 import { BREAK_GLASS_INVOKED_V1 } from './consent/break-glass.v1';
 import { RECORD_SHARED_V1, RECORD_WRITTEN_V1 } from './records/record-events.v1';
 import { ACCESS_DECIDED_V1 } from './records/access-decided.v1';
+import { DEMOGRAPHICS_READ_V1 } from './identity/demographics-read.v1';
 import { RECEIPT_ISSUED_V1 } from './ledger/receipt-issued.v1';
 
 /** Which topic carries which event types. A new event type is added here and in EVENT_SCHEMAS. */
@@ -39,6 +40,7 @@ export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof E
   'consent.grant.v1': [GRANT_GRANTED_V1, GRANT_REVOKED_V1, GRANT_EXPIRED_V1, BREAK_GLASS_INVOKED_V1],
   'records.record.v1': [RECORD_WRITTEN_V1, RECORD_SHARED_V1],
   'records.access.v1': [ACCESS_DECIDED_V1],
+  'identity.access.v1': [DEMOGRAPHICS_READ_V1],
   'ledger.receipt.v1': [RECEIPT_ISSUED_V1],
 };
 

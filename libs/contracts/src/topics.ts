@@ -5,6 +5,7 @@
 export const Topics = {
   identityPatient: 'identity.patient.v1',
   identityKeys: 'identity.keys.v1',
+  identityAccess: 'identity.access.v1',
   consentGrant: 'consent.grant.v1',
   recordsRecord: 'records.record.v1',
   recordsAccess: 'records.access.v1',
@@ -58,6 +59,7 @@ const domain: readonly TopicSpec[] = [
     description: 'Wrapped per-patient data keys and commitment salts; a tombstone shreds them.',
     configs: KEYS_TOPIC_CONFIGS,
   },
+  { name: Topics.identityAccess, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: "Every read of a patient's demographics, permitted or denied, keyed by patient id." },
   { name: Topics.consentGrant, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Consent grants, revocations and expiries, keyed by patient id.' },
   { name: Topics.recordsRecord, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Encrypted clinical record versions, keyed by patient id.' },
   { name: Topics.recordsAccess, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Every read of a record, permitted or denied, keyed by patient id.' },
@@ -80,6 +82,7 @@ export const TOPIC_SPECS: readonly TopicSpec[] = domain.flatMap((t) => [
 /** Topics ledger-writer anchors by default: every domain topic except its own receipts and the key topic (keys are shredded, not anchored). */
 export const ANCHORED_TOPICS: readonly string[] = [
   Topics.identityPatient,
+  Topics.identityAccess,
   Topics.consentGrant,
   Topics.recordsRecord,
   Topics.recordsAccess,

@@ -4,6 +4,7 @@
 // so the trail can be kept after the patient's erasure.
 import {
   ACCESS_DECIDED_V1,
+  DEMOGRAPHICS_READ_V1,
   BREAK_GLASS_INVOKED_V1,
   GRANT_EXPIRED_V1,
   GRANT_GRANTED_V1,
@@ -40,6 +41,10 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
         breakGlassReason: d.breakGlassReason ?? null,
         records: d.recordIds.length,
       };
+    }
+    case DEMOGRAPHICS_READ_V1: {
+      const d = event.data;
+      return { operation: 'read', decision: d.decision, basis: d.basis ?? null, grantId: d.grantId ?? null, denyReason: d.denyReason ?? null, categories: ['demographics'], purpose: d.purpose, scope: d.scope ?? null };
     }
     case BREAK_GLASS_INVOKED_V1:
       return { categories: event.data.categories, purpose: event.data.purpose, breakGlass: true, breakGlassReason: event.data.reason, requesterOrganisation: event.data.requester.organisation };

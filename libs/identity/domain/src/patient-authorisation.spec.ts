@@ -2,7 +2,7 @@
 // patient's custodian, a merge across custodians needs both, only the patient
 // registers a signing key, and demographics need a basis.
 import { generateKeyPairSync } from 'node:crypto';
-import { MERGE_REQUESTED_V1, PATIENT_MERGED_V1, type Ed25519Jwk } from '@carechain/contracts';
+import { MERGE_REQUESTED_V1, PATIENT_MERGED_V1, Topics, type DemographicsReadV1, type Ed25519Jwk } from '@carechain/contracts';
 import { IdentityErrorCode } from './identity.error';
 import { ReadPatientUseCase } from './read-patient.use-case';
 import { registerPatientSchema } from './register-patient.command';
@@ -98,7 +98,7 @@ describe('demographics need a basis', () => {
 
   it('shows the patient and the custodian’s desk everything, another organisation nothing, and a linking one what it registered', async () => {
     const { f, a } = await world();
-    const reads = new ReadPatientUseCase(f.state, directoryOf(f));
+    const reads = new ReadPatientUseCase(f.state, directoryOf(f), f.publisher);
     expect((await reads.execute(a, { subject: a, organisation: 'x', roles: ['patient'] })).demographics.name.family).toBe('Adeyemi');
     expect(await reads.execute(a, staff('hospital-a', 'registrar'))).toMatchObject({ scope: 'all' });
     expect(await codeOf(reads.execute(a, staff('hospital-a', 'payer')))).toBe(IdentityErrorCode.Forbidden);
@@ -109,5 +109,14 @@ describe('demographics need a basis', () => {
     const seen = await reads.execute(a, staff('clinic-c', 'registrar'));
     expect(seen).toMatchObject({ scope: 'own-registrations', identifiers: [{ system: 'urn:carechain:mrn:clinic-c', value: 'C-9' }] });
     expect(seen.registrations.map((r) => r.organisation)).toEqual(['clinic-c']);
+    // Every read, permitted or denied, was recorded on identity.access.v1 before its answer.
+    const recorded = f.publisher.published.filter((p) => p.topic === Topics.identityAccess).map((p) => p.event.data as DemographicsReadV1);
+    expect(recorded.map((d) => [d.actor.organisation, d.decision, d.basis ?? d.denyReason, d.scope ?? null])).toEqual([
+      ['x', 'permit', 'patient', 'all'],
+      ['hospital-a', 'permit', 'custodian', 'all'],
+      ['hospital-a', 'deny', 'no-relationship', null],
+      ...['registrar', 'clinician', 'admin', 'data-steward'].map(() => ['clinic-c', 'deny', 'no-relationship', null]),
+      ['clinic-c', 'permit', 'own-registration', 'own-registrations'],
+    ]);
   });
 });
