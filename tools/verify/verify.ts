@@ -8,7 +8,8 @@
 // --salt-hex, or which is unwrapped here from identity.keys.v1 with the devnet's
 // KMS keyring; for other events the service key), checks the Merkle inclusion proof, and compares the
 // root, size and source range with the batch record read from the chain.
-// Prints VERIFIED, or exactly why not, and exits 0 or 1.
+// Prints VERIFIED, or exactly why not, and exits 0 or 1. The checks are the
+// library's (@carechain/ledger-verify); docs/verification.md specifies them.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { ensureLedgerKey } from '../devnet/lib/ledger-key.ts';
 import { mintToken } from '../token/token.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
-const merkle = require('@carechain/ledger-merkle');
+const { verifyEvent, VerificationFailure } = require('@carechain/ledger-verify');
 const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-anchoring');
 
 interface Receipt {
@@ -83,18 +84,18 @@ async function latestValue(topic: string, key: string): Promise<Buffer | null | 
   return latest;
 }
 
-/** The HMAC key the receipt's commitment was made under. */
-async function commitmentKey(receipt: Receipt, subject: string | undefined): Promise<Buffer> {
+/** The HMAC key the receipt's commitment was made under, or why there is none (a verdict of the library). */
+async function commitmentKey(receipt: Receipt, subject: string | undefined): Promise<Buffer | { unavailable: string; reason: string }> {
   const patientVersion = /^patient:v(\d+)$/.exec(receipt.saltVersion);
   if (!patientVersion) return Buffer.from(values['key-hex'] ?? (await ensureLedgerKey(cacheDir())), 'hex');
   if (values['salt-hex']) return Buffer.from(values['salt-hex'], 'hex');
-  if (!subject) fail('the receipt names a patient salt but the event has no subject');
+  if (!subject) return { unavailable: VerificationFailure.SaltUnavailable, reason: 'the receipt names a patient salt but the event has no subject' };
   const value = await latestValue('identity.keys.v1', subject);
-  if (value === null) fail(`the salt of patient ${subject} was shredded (the patient was erased): this commitment can no longer be linked to any event`);
-  if (value === undefined) fail(`no keys for patient ${subject} on identity.keys.v1`);
+  if (value === null) return { unavailable: VerificationFailure.SaltShredded, reason: `the salt of patient ${subject} was shredded (the patient was erased): this commitment can no longer be linked to any event` };
+  if (value === undefined) return { unavailable: VerificationFailure.SaltUnavailable, reason: `no keys for patient ${subject} on identity.keys.v1` };
   const issued = JSON.parse(value.toString('utf8')).data;
   const wrapped = issued.versions.find((v: { version: number }) => v.version === Number(patientVersion[1]));
-  if (!wrapped) fail(`patient ${subject} has no key version ${patientVersion[1]}`);
+  if (!wrapped) return { unavailable: VerificationFailure.SaltUnavailable, reason: `patient ${subject} has no key version ${patientVersion[1]}` };
   const { LocalKeyringKms, unwrapPatientKeyVersion } = require('@carechain/crypto');
   const kms = await LocalKeyringKms.open(values.keyring ?? join(cacheDir(), 'dev-keys', 'keyring.json'), { createIfMissing: false });
   return (await unwrapPatientKeyVersion(kms, subject, wrapped)).salt;
@@ -141,35 +142,25 @@ const input =
       : (process.stderr.write('usage: verify <eventId> | --event <file> --receipt <file> [--org ProviderOrg|PayerOrg] [--key-hex <hex>] [--salt-hex <hex>] [--keyring <file>] [--network <file>]\n'), process.exit(2));
 const { eventBytes, receipt } = input;
 
-let event: unknown;
+// The subject names whose salt to fetch; the library decides everything else (docs/verification.md).
+let subject: string | undefined;
 try {
-  event = JSON.parse(eventBytes.toString('utf8'));
+  subject = (JSON.parse(eventBytes.toString('utf8')) as { subject?: string }).subject;
 } catch {
-  fail('the event is not JSON');
+  subject = undefined;
 }
-const key = await commitmentKey(receipt, (event as { subject?: string }).subject);
-const commitment = merkle.toHex(merkle.leafCommitment(merkle.canonicalEventBytes(event), key));
-if (commitment !== receipt.commitment) fail(`leaf mismatch: the event's commitment is ${commitment} but the receipt says ${receipt.commitment} (the event was changed, or the salt is not the one it was committed under)`);
-const proofOk = merkle.verifyInclusion(merkle.fromHex(receipt.commitment), receipt.leafIndex, receipt.treeSize, receipt.proof.map((h: string) => merkle.fromHex(h)), merkle.fromHex(receipt.merkleRoot));
-if (!proofOk) fail(`the inclusion proof of leaf ${receipt.leafIndex} in a tree of ${receipt.treeSize} does not lead to root ${receipt.merkleRoot}`);
+const salt = await commitmentKey(receipt, subject);
 
 const networkFile = values.network ?? join(stateDir(), 'fabric', 'network.json');
 const connection = fabricConnectionFromNetworkFile(networkFile, values.org!);
 if (!connection) fail(`no organisation ${values.org} in ${networkFile}`);
 const ledger = new FabricGatewayAnchor(connection);
 try {
-  const onChain = await ledger.getBatch(receipt.batchId);
-  if (!onChain) fail(`batch ${receipt.batchId} is not on the chain (asked ${values.org}'s peer ${connection.peerEndpoint})`);
-  if (onChain.merkleRoot !== receipt.merkleRoot) fail(`the root on the chain is ${onChain.merkleRoot}, the receipt says ${receipt.merkleRoot}`);
-  // The tree size must come from the chain: an inclusion proof alone does not pin it.
-  if (onChain.leafCount !== receipt.treeSize) fail(`the chain's batch has ${onChain.leafCount} leaves, the receipt's proof is for ${receipt.treeSize}`);
-  const r = onChain.sourceRange;
-  const offset = Number(receipt.source.offset);
-  if (r.topic !== receipt.source.topic || r.partition !== receipt.source.partition || offset < r.firstOffset || offset > r.lastOffset) {
-    fail(`the event's place ${receipt.source.topic}/${receipt.source.partition}@${offset} is outside the batch's range ${r.topic}/${r.partition}@${r.firstOffset}-${r.lastOffset}`);
-  }
+  const verdict = await verifyEvent(eventBytes, receipt, salt, ledger);
+  if (!verdict.verified) fail(`${verdict.failure}: ${verdict.message}${verdict.failure === VerificationFailure.BatchUnknown ? ` (asked ${values.org}'s peer ${connection.peerEndpoint})` : ''}`);
+  const b = verdict.batch;
   process.stdout.write(
-    `VERIFIED: event ${receipt.eventId} is leaf ${receipt.leafIndex} of batch ${receipt.batchId} (${onChain.leafCount} events), root ${onChain.merkleRoot}, anchored ${onChain.anchoredAt} in transaction ${onChain.txId} by ${onChain.submitterMspId}; checked on ${values.org}'s peer ${connection.peerEndpoint}\n`,
+    `VERIFIED: event ${receipt.eventId} is leaf ${receipt.leafIndex} of batch ${receipt.batchId} (${b.leafCount} events), root ${b.merkleRoot}, anchored ${b.anchoredAt} in transaction ${b.txId} by ${b.submitterMspId}; checked on ${values.org}'s peer ${connection.peerEndpoint}\n`,
   );
 } finally {
   ledger.close();

@@ -110,7 +110,7 @@ describe('anchoring on the Fabric ledger', () => {
     writeFileSync(join(dir, 'tampered.json'), tampered);
     const bad = await verifyCli(join(dir, 'tampered.json'), join(dir, 'receipt.json'), 'PayerOrg');
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/^NOT VERIFIED: leaf mismatch: the event's commitment is [0-9a-f]{64} but the receipt says [0-9a-f]{64}/);
+    expect(bad.out).toMatch(/^NOT VERIFIED: leaf-mismatch: the event's commitment is [0-9a-f]{64} but the receipt says [0-9a-f]{64}/);
   });
 
   it('anchors nothing twice and loses nothing when ledger-writer is SIGKILLed between the Fabric commit and the offset commit', async () => {

@@ -3,7 +3,7 @@
 // on the chain is the verify CLI's question: it needs a peer, not audit's word.
 import { ConsumerGroups, RECEIPT_ISSUED_V1, Topics, type ReceiptIssuedV1 } from '@carechain/contracts';
 import type { ConsumedRecord } from '@carechain/messaging';
-import { fromHex, verifyInclusion } from '@carechain/ledger-merkle';
+import { receiptPathHolds } from '@carechain/ledger-verify';
 import { keyPrefix, type Projection, type ProjectionCommand } from '@carechain/read-model';
 
 export const AUDIT_RECEIPTS = 'audit.receipts';
@@ -17,12 +17,9 @@ export interface StoredReceipt {
   readonly verified: { readonly inclusion: boolean; readonly checkedAt: string };
 }
 
+/** The receipt's audit path leads from its leaf to its root (docs/verification.md, step 3). */
 export function inclusionHolds(r: ReceiptIssuedV1): boolean {
-  try {
-    return verifyInclusion(fromHex(r.commitment), r.leafIndex, r.treeSize, r.proof.map((h) => fromHex(h)), fromHex(r.merkleRoot));
-  } catch {
-    return false;
-  }
+  return receiptPathHolds(r);
 }
 
 export const receiptProjection: Projection = {
