@@ -73,7 +73,8 @@ export const claimAdjudicatedV1Schema = z.object({
   reAdjudication: z.boolean(),
   /** The rules engine, or the payer's person (from the pended queue or after an appeal). */
   decidedBy: z.union([z.object({ kind: z.literal('engine') }), z.object({ kind: z.literal('person'), actor })]),
-  plan: z.object({ planId: planIdSchema, version: z.number().int().min(1) }),
+  /** The benefit plan version the decision used; absent when no plan was loaded for the coverage (then pended). */
+  plan: z.object({ planId: planIdSchema, version: z.number().int().min(1) }).optional(),
   items: z.array(z.object({ sequence: z.number().int().min(1), reasons: z.array(reasonCodeSchema).max(32) })).max(1000),
   /** The FHIR ClaimResponse (amounts per item). */
   response: sealedPayloadSchema,
