@@ -3,6 +3,7 @@ import { ClaimsError, ClaimsErrorCode } from './claims.error';
 
 const allowed: [ClaimStatus, ClaimStatus][] = [
   ['submitted', 'verified'],
+  ['submitted', 'denied'],
   ['submitted', 'cancelled'],
   ['verified', 'approved'],
   ['verified', 'partially-approved'],

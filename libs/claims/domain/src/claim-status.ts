@@ -25,8 +25,9 @@ export function isClaimStatus(value: unknown): value is ClaimStatus {
 const OUTCOMES: readonly ClaimStatus[] = ['approved', 'partially-approved', 'denied', 'pended'];
 
 export const TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
-  // Verified by this service, or by the ledger's ClaimContract when the chain's verdict is awaited.
-  submitted: ['verified', 'cancelled'],
+  // Verified by this service, or by the ledger's ClaimContract when the chain's verdict is
+  // awaited; denied straight away only when the contract refuses the claim.
+  submitted: ['verified', 'denied', 'cancelled'],
   verified: [...OUTCOMES, 'cancelled'],
   // A payer's person decides what the rules pended; the provider may still withdraw it.
   pended: ['approved', 'partially-approved', 'denied', 'cancelled'],

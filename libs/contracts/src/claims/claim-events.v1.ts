@@ -71,8 +71,8 @@ export const claimAdjudicatedV1Schema = z.object({
   outcome: adjudicationOutcomeSchema,
   /** True for the decision that follows an appeal. */
   reAdjudication: z.boolean(),
-  /** The rules engine, or the payer's person (from the pended queue or after an appeal). */
-  decidedBy: z.union([z.object({ kind: z.literal('engine') }), z.object({ kind: z.literal('person'), actor })]),
+  /** The rules engine, the payer's person (from the pended queue or after an appeal), or the ledger's ClaimContract refusing the claim. */
+  decidedBy: z.union([z.object({ kind: z.literal('engine') }), z.object({ kind: z.literal('person'), actor }), z.object({ kind: z.literal('chain') })]),
   /** The benefit plan version the decision used; absent when no plan was loaded for the coverage (then pended). */
   plan: z.object({ planId: planIdSchema, version: z.number().int().min(1) }).optional(),
   items: z.array(z.object({ sequence: z.number().int().min(1), reasons: z.array(reasonCodeSchema).max(32) })).max(1000),
