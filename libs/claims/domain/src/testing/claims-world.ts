@@ -6,7 +6,7 @@
 // the read model's consumer would.
 import { randomUUID } from 'node:crypto';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { PATIENT_ERASED_V1, RECORD_WRITTEN_V1, Topics, createEvent, validateEvent, type AnyEvent, type CloudEvent } from '@carechain/contracts';
+import { PATIENT_ERASED_V1, RECORD_WRITTEN_V1, Topics, createEvent, validateEvent, type AnyEvent, type CloudEvent, type RecordCategory } from '@carechain/contracts';
 import { PlanBook, parseBenefitPlan } from '@carechain/claims-adjudication';
 import { sealJson } from '@carechain/crypto';
 import { RecordingPublisher } from '@carechain/messaging/testing';
@@ -156,20 +156,26 @@ export class ClaimsWorld {
 
   /** An Encounter as records publishes it (sealed under the patient's key), into claims' replica. */
   recordEncounter(patientId: string, options: { author?: string; code?: string; date?: string } = {}): string {
+    return this.record(
+      patientId,
+      {
+        resourceType: 'Encounter',
+        status: 'finished',
+        class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+        type: [{ coding: [{ system: CPT, code: options.code ?? '99213' }] }],
+        subject: { reference: `Patient/${patientId}` },
+        period: { start: `${options.date ?? '2026-03-01'}T09:00:00Z` },
+      },
+      options.author,
+    );
+  }
+
+  /** Any resource as records publishes it: version 1 of a new record by `author`. */
+  record(patientId: string, resource: { resourceType: string } & Record<string, unknown>, author = HOSPITAL, category: RecordCategory = 'encounters'): string {
     const recordId = randomUUID();
-    const resource = {
-      resourceType: 'Encounter',
-      id: recordId,
-      status: 'finished',
-      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
-      type: [{ coding: [{ system: CPT, code: options.code ?? '99213' }] }],
-      subject: { reference: `Patient/${patientId}` },
-      period: { start: `${options.date ?? '2026-03-01'}T09:00:00Z` },
-    };
-    const sealed = sealJson(this.keys.current(patientId)!, resource, recordContext(patientId, recordId, 1));
-    const author = { subject: 'dr-1', organisation: options.author ?? HOSPITAL };
-    const event = this.event({ type: RECORD_WRITTEN_V1, subject: patientId, data: { recordId, patientId, version: 1, category: 'encounters', resourceType: 'Encounter', author, resource: sealed } });
-    this.records.apply(replicated(Topics.recordsRecord, event, patientId));
+    const sealed = sealJson(this.keys.current(patientId)!, { ...resource, id: recordId }, recordContext(patientId, recordId, 1));
+    const data = { recordId, patientId, version: 1, category, resourceType: resource.resourceType, author: { subject: 'dr-1', organisation: author }, resource: sealed };
+    this.records.apply(replicated(Topics.recordsRecord, this.event({ type: RECORD_WRITTEN_V1, subject: patientId, data }), patientId));
     return recordId;
   }
 
