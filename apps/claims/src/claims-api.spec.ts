@@ -17,6 +17,7 @@ import {
   ClaimTransitionsUseCase,
   ExplanationOfBenefitsUseCase,
   ListCoveragesUseCase,
+  PublishBenefitPlanUseCase,
   ReadClaimsUseCase,
   RegisterCoverageUseCase,
   SubmitClaimUseCase,
@@ -70,6 +71,7 @@ describe('claims HTTP API', () => {
         { provide: RegisterCoverageUseCase, useValue: new RegisterCoverageUseCase(deps) },
         { provide: ListCoveragesUseCase, useValue: new ListCoveragesUseCase(deps) },
         { provide: ExplanationOfBenefitsUseCase, useValue: new ExplanationOfBenefitsUseCase(deps) },
+        { provide: PublishBenefitPlanUseCase, useValue: new PublishBenefitPlanUseCase(deps) },
       ],
     })
     class SpecModule {}
@@ -162,6 +164,7 @@ describe('claims HTTP API', () => {
         'GET /patients/{id}/coverages',
         'GET /patients/{id}/explanation-of-benefits',
         'GET /benefit-plans',
+        'POST /benefit-plans',
       ].sort(),
     );
     for (const { op } of operations) for (const status of ['401', '403', '404', '409', '410', '422']) expect(Object.keys(op.responses)).toContain(status);

@@ -16,6 +16,8 @@ const STATUS: Record<ClaimsErrorCode, number> = {
   [ClaimsErrorCode.ClaimNotFound]: HttpStatus.NOT_FOUND,
   [ClaimsErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [ClaimsErrorCode.InvalidTransition]: HttpStatus.CONFLICT,
+  [ClaimsErrorCode.InvalidPlan]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ClaimsErrorCode.PlanVersionConflict]: HttpStatus.CONFLICT,
   [ClaimsErrorCode.KeysUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 

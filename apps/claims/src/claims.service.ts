@@ -9,12 +9,14 @@ import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-key
 import { PatientRegistry } from '@carechain/patient-registry';
 import {
   AdjudicateClaimUseCase,
+  BenefitPlansReplica,
   ClaimTransitionsUseCase,
   ClaimVault,
   claimsProjection,
   DEFAULT_CLAIMS_TIMING,
   ExplanationOfBenefitsUseCase,
   ListCoveragesUseCase,
+  PublishBenefitPlanUseCase,
   ReadClaimsUseCase,
   RecordsReplica,
   RedisClaimStore,
@@ -34,7 +36,7 @@ const CLAIMS_DEPS = Symbol('carechain.claims.deps');
 const claimsConfigShape = {
   ...kmsConfigShape,
   LOG_LEVEL: logLevel,
-  /** The payers' benefit plans (a JSON array); without it every claim is pended for a person. */
+  /** The payers' benefit plans (a JSON array), before those they publish (POST /benefit-plans); with neither, every claim is pended for a person. */
   CLAIMS_BENEFIT_PLANS_FILE: z.string().min(1).optional(),
   /**
    * Hold claims in `submitted` until the ledger's ClaimContract publishes its verdict.
@@ -71,6 +73,8 @@ export async function start() {
       { name: 'carechain.claims.keys', topics: [Topics.identityKeys], handler: keys },
       { name: 'carechain.claims.patients', topics: [Topics.identityPatient], handler: patients },
       { name: 'carechain.claims.records', topics: [Topics.recordsRecord, Topics.identityPatient], handler: records },
+      // Plans published by payers, over those of the file: every instance decides with the same versions.
+      { name: 'carechain.claims.plans', topics: [Topics.claimsClaim], handler: new BenefitPlansReplica(plans) },
     ],
     controllers: [ClaimsController, PatientClaimsController, BenefitPlansController],
     providers: [
@@ -88,6 +92,7 @@ export async function start() {
       { provide: RegisterCoverageUseCase, ...useCase((d) => new RegisterCoverageUseCase(d)) },
       { provide: ListCoveragesUseCase, ...useCase((d) => new ListCoveragesUseCase(d)) },
       { provide: ExplanationOfBenefitsUseCase, ...useCase((d) => new ExplanationOfBenefitsUseCase(d)) },
+      { provide: PublishBenefitPlanUseCase, ...useCase((d) => new PublishBenefitPlanUseCase(d)) },
     ],
   });
 }

@@ -39,6 +39,7 @@ import {
   type ClaimVerifiedV1,
   type CoverageRegisteredV1,
 } from './claims/claim-events.v1';
+import { BENEFIT_PLAN_PUBLISHED_V1, benefitPlanPublishedV1Schema, type BenefitPlanPublishedV1 } from './claims/benefit-plan.v1';
 
 export const EVENT_SCHEMAS = {
   [PATIENT_REGISTERED_V1]: patientRegisteredV1Schema,
@@ -67,6 +68,7 @@ export const EVENT_SCHEMAS = {
   [CLAIM_PAID_V1]: claimPaidV1Schema,
   [CLAIM_CANCELLED_V1]: claimCancelledV1Schema,
   [CLAIM_APPEALED_V1]: claimAppealedV1Schema,
+  [BENEFIT_PLAN_PUBLISHED_V1]: benefitPlanPublishedV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
@@ -98,6 +100,7 @@ export interface EventMap {
   [CLAIM_PAID_V1]: ClaimPaidV1;
   [CLAIM_CANCELLED_V1]: ClaimCancelledV1;
   [CLAIM_APPEALED_V1]: ClaimAppealedV1;
+  [BENEFIT_PLAN_PUBLISHED_V1]: BenefitPlanPublishedV1;
 }
 
 export type AnyEvent = { [K in EventType]: CloudEvent<K, EventMap[K]> }[EventType];

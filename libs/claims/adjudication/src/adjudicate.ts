@@ -4,7 +4,7 @@
 // (pended: prior authorisation absent); what passes is paid at the lesser of billed
 // and allowed, units capped per day, after deductible, copay and coinsurance.
 import type { AdjudicationOutcome, ReasonCode } from '@carechain/contracts';
-import type { BenefitPlan } from './benefit-plan';
+import type { BenefitPlan } from '@carechain/contracts';
 import type { AdjudicationDecision, ClaimFacts, ClaimItemFacts, DocumentationFinding, ItemAdjudication, ItemStatus } from './adjudication.types';
 import { Reasons } from './reason-codes';
 

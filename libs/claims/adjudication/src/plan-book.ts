@@ -1,7 +1,7 @@
 // Every version of every payer's benefit plans. A decision uses the newest version
 // and names it; older versions stay so a decision can be explained later.
 import { AdjudicationError, AdjudicationErrorCode } from './adjudication.error';
-import type { BenefitPlan } from './benefit-plan';
+import type { BenefitPlan } from '@carechain/contracts';
 
 const keyOf = (payer: string, planId: string) => `${payer}\u0000${planId}`;
 

@@ -16,6 +16,10 @@ export enum ClaimsErrorCode {
   Forbidden = 'forbidden',
   /** The claim's state does not allow the transition: see `currentStatus`. */
   InvalidTransition = 'invalid-transition',
+  /** A benefit plan that does not parse. */
+  InvalidPlan = 'invalid-plan',
+  /** A benefit plan version not newer than the one in force. */
+  PlanVersionConflict = 'plan-version-conflict',
   /** The patient's key has not reached this instance yet: retry. */
   KeysUnavailable = 'keys-unavailable',
 }

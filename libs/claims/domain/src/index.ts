@@ -4,6 +4,7 @@ export type { StoredClaim, StoredCoverage } from './stored-claim';
 export { AUDITOR_ROLE, PATIENT_ROLE, PAYER_ROLE, PROVIDER_ROLES, type Requester } from './requester';
 export { AdjudicateClaimUseCase, type AdjudicatedClaim, type PersonDecision } from './adjudicate-claim.use-case';
 export { ApplyChainVerdictUseCase, type ChainRefusal, type ChainVerdict } from './chain-verdict.use-case';
+export { BenefitPlansReplica } from './benefit-plans.replica';
 export { CARECHAIN_ADJUDICATION, REASON_SYSTEMS } from './claim-response.builder';
 export { CLAIMS_READ_MODEL, CLAIMS_READ_MODEL_GROUP, CLAIMS_SOURCE } from './claims-topology';
 export { CLAIM_STATE_EXTENSION, ReadClaimsUseCase, type ClaimPage, type ClaimSearch, type ClaimView } from './read-claims.use-case';
@@ -14,6 +15,7 @@ export { ClaimsError, ClaimsErrorCode, type ClaimsErrorDetails } from './claims.
 export { ClaimsKit, DEFAULT_CLAIMS_TIMING, type ClaimsDeps, type ClaimsSettings, type ClaimsTiming } from './claims.deps';
 export { ExplanationOfBenefitsUseCase } from './explanation-of-benefits.use-case';
 export { ListCoveragesUseCase, RegisterCoverageUseCase, type CoverageView, type RegisteredCoverage } from './coverages.use-case';
+export { PublishBenefitPlanUseCase, type PublishedPlan } from './publish-benefit-plan.use-case';
 export { RecordsReplica } from './records.replica';
 export { RedisClaimStore, type ClaimsRedis } from './redis-claim.store';
 export { SubmitClaimUseCase, type SubmittedClaim } from './submit-claim.use-case';

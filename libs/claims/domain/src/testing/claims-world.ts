@@ -14,6 +14,7 @@ import type { PatientKeyTable } from '@carechain/patient-keys';
 import type { PatientRegistry } from '@carechain/patient-registry';
 import { recordContext } from '@carechain/records-domain';
 import { MemoryRedis, RecordsWorld } from '@carechain/records-domain/testing';
+import { BenefitPlansReplica } from '../benefit-plans.replica';
 import { ClaimVault } from '../claim-vault';
 import type { ClaimsDeps } from '../claims.deps';
 import { ClaimsError } from '../claims.error';
@@ -107,6 +108,7 @@ export class ClaimsWorld {
   readonly store = new RedisClaimStore(this.redis);
   readonly publisher = new RecordingPublisher();
   readonly plans = new PlanBook();
+  readonly planReplica = new BenefitPlansReplica(this.plans);
   readonly projection = claimsProjection({ isErased: (id) => this.registry.get(id)?.erased === true });
   readonly records: RecordsReplica;
   at = new Date('2026-03-02T10:00:00.000Z');
@@ -116,7 +118,9 @@ export class ClaimsWorld {
     this.records = new RecordsReplica(new ClaimVault(base.keys, 0));
     this.plans.add(GOLD);
     this.publisher.onPublish(({ topic, key, event }) => {
-      if (topic === Topics.claimsClaim) this.project(topic, event, key ?? '');
+      if (topic !== Topics.claimsClaim) return;
+      this.project(topic, event, key ?? '');
+      this.planReplica.apply(replicated(topic, event, key ?? ''));
     });
   }
 
