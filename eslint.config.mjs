@@ -29,7 +29,7 @@ export default tseslint.config(
             { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:identity', 'scope:consent', 'scope:shared'] },
             { sourceTag: 'scope:consent', onlyDependOnLibsWithTags: ['scope:consent', 'scope:shared'] },
             { sourceTag: 'scope:records', onlyDependOnLibsWithTags: ['scope:records', 'scope:consent', 'scope:shared'] },
-            { sourceTag: 'scope:claims', onlyDependOnLibsWithTags: ['scope:claims', 'scope:shared'] },
+            { sourceTag: 'scope:claims', onlyDependOnLibsWithTags: ['scope:claims', 'scope:records', 'scope:shared'] },
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
             { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', 'scope:ledger', 'scope:shared'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:ledger', 'scope:identity'] },

@@ -7,4 +7,5 @@ export const ConsumerGroups = {
   auditReceipts: 'carechain.audit.receipts',
   ledgerWriter: 'carechain.ledger-writer.anchoring',
   ledgerWriterConsent: 'carechain.ledger-writer.consent',
+  claimsReadModel: 'carechain.claims.claims',
 } as const;

@@ -24,3 +24,5 @@ export * from './consent/break-glass.v1';
 export * from './records/record-events.v1';
 export * from './records/access-decided.v1';
 export * from './identity/demographics-read.v1';
+export * from './claims/claim-events.v1';
+export * from './claims/benefit-plan.v1';

@@ -18,6 +18,30 @@ import { BREAK_GLASS_INVOKED_V1, breakGlassInvokedV1Schema, type BreakGlassInvok
 import { RECORD_SHARED_V1, RECORD_WRITTEN_V1, recordSharedV1Schema, recordWrittenV1Schema, type RecordSharedV1, type RecordWrittenV1 } from './records/record-events.v1';
 import { ACCESS_DECIDED_V1, accessDecidedV1Schema, type AccessDecidedV1 } from './records/access-decided.v1';
 import { DEMOGRAPHICS_READ_V1, demographicsReadV1Schema, type DemographicsReadV1 } from './identity/demographics-read.v1';
+import {
+  CLAIM_ADJUDICATED_V1,
+  CLAIM_APPEALED_V1,
+  CLAIM_CANCELLED_V1,
+  CLAIM_PAID_V1,
+  CLAIM_SUBMITTED_V1,
+  CLAIM_VERIFIED_V1,
+  COVERAGE_REGISTERED_V1,
+  claimAdjudicatedV1Schema,
+  claimAppealedV1Schema,
+  claimCancelledV1Schema,
+  claimPaidV1Schema,
+  claimSubmittedV1Schema,
+  claimVerifiedV1Schema,
+  coverageRegisteredV1Schema,
+  type ClaimAdjudicatedV1,
+  type ClaimAppealedV1,
+  type ClaimCancelledV1,
+  type ClaimPaidV1,
+  type ClaimSubmittedV1,
+  type ClaimVerifiedV1,
+  type CoverageRegisteredV1,
+} from './claims/claim-events.v1';
+import { BENEFIT_PLAN_PUBLISHED_V1, benefitPlanPublishedV1Schema, type BenefitPlanPublishedV1 } from './claims/benefit-plan.v1';
 
 export const EVENT_SCHEMAS = {
   [PATIENT_REGISTERED_V1]: patientRegisteredV1Schema,
@@ -41,6 +65,15 @@ export const EVENT_SCHEMAS = {
   [RECORD_SHARED_V1]: recordSharedV1Schema,
   [ACCESS_DECIDED_V1]: accessDecidedV1Schema,
   [DEMOGRAPHICS_READ_V1]: demographicsReadV1Schema,
+  // claims (issue 9)
+  [COVERAGE_REGISTERED_V1]: coverageRegisteredV1Schema,
+  [CLAIM_SUBMITTED_V1]: claimSubmittedV1Schema,
+  [CLAIM_VERIFIED_V1]: claimVerifiedV1Schema,
+  [CLAIM_ADJUDICATED_V1]: claimAdjudicatedV1Schema,
+  [CLAIM_PAID_V1]: claimPaidV1Schema,
+  [CLAIM_CANCELLED_V1]: claimCancelledV1Schema,
+  [CLAIM_APPEALED_V1]: claimAppealedV1Schema,
+  [BENEFIT_PLAN_PUBLISHED_V1]: benefitPlanPublishedV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
@@ -67,6 +100,15 @@ export interface EventMap {
   [RECORD_SHARED_V1]: RecordSharedV1;
   [ACCESS_DECIDED_V1]: AccessDecidedV1;
   [DEMOGRAPHICS_READ_V1]: DemographicsReadV1;
+  // claims (issue 9)
+  [COVERAGE_REGISTERED_V1]: CoverageRegisteredV1;
+  [CLAIM_SUBMITTED_V1]: ClaimSubmittedV1;
+  [CLAIM_VERIFIED_V1]: ClaimVerifiedV1;
+  [CLAIM_ADJUDICATED_V1]: ClaimAdjudicatedV1;
+  [CLAIM_PAID_V1]: ClaimPaidV1;
+  [CLAIM_CANCELLED_V1]: ClaimCancelledV1;
+  [CLAIM_APPEALED_V1]: ClaimAppealedV1;
+  [BENEFIT_PLAN_PUBLISHED_V1]: BenefitPlanPublishedV1;
 }
 
 export type AnyEvent = { [K in EventType]: CloudEvent<K, EventMap[K]> }[EventType];

@@ -63,7 +63,7 @@ const domain: readonly TopicSpec[] = [
   { name: Topics.consentGrant, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Consent grants, revocations and expiries, keyed by patient id.' },
   { name: Topics.recordsRecord, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Encrypted clinical record versions, keyed by patient id.' },
   { name: Topics.recordsAccess, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Every read of a record, permitted or denied, keyed by patient id.' },
-  { name: Topics.claimsClaim, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Insurance claim lifecycle, keyed by claim id.' },
+  { name: Topics.claimsClaim, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Coverages and the insurance claim lifecycle, keyed by patient id.' },
   { name: Topics.ledgerReceipt, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Ledger receipts: one per anchored event, with its Merkle inclusion proof.' },
 ];
 

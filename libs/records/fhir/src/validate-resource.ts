@@ -16,7 +16,7 @@ export type ValidationResult =
   | { readonly ok: true; readonly resource: FhirResource; readonly resourceType: SupportedResourceType; readonly category: RecordCategory }
   | { readonly ok: false; readonly issues: readonly FhirIssue[] };
 
-function nestsDeeperThan(json: unknown, limit: number): boolean {
+export function nestsDeeperThan(json: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[json, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [unknown, number];

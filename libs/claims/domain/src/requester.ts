@@ -1,0 +1,45 @@
+// Who calls a claims use case, and what each party may do. The roles say who takes
+// part; the claim's organisations and patient say which claims.
+import type { StoredSubmission } from './stored-claim';
+import { forbidden } from './claims.error';
+
+export interface Requester {
+  readonly subject: string;
+  readonly organisation: string;
+  readonly roles: readonly string[];
+}
+
+/** Those who submit, cancel and appeal for a provider organisation. */
+export const PROVIDER_ROLES = ['clinician', 'practitioner', 'registrar'] as const;
+export const PAYER_ROLE = 'payer';
+export const PATIENT_ROLE = 'patient';
+export const AUDITOR_ROLE = 'auditor';
+
+export const isProvider = (r: Requester) => PROVIDER_ROLES.some((role) => r.roles.includes(role));
+export const isPayer = (r: Requester) => r.roles.includes(PAYER_ROLE);
+export const isPatient = (r: Requester) => r.roles.includes(PATIENT_ROLE);
+export const isAuditor = (r: Requester) => r.roles.includes(AUDITOR_ROLE);
+
+/** The submitting provider organisation, the claim's insurer, the patient and auditors see a claim. */
+export function maySee(r: Requester, claim: StoredSubmission): boolean {
+  return (
+    isAuditor(r) ||
+    (isPayer(r) && r.organisation === claim.insurer) ||
+    (isProvider(r) && r.organisation === claim.provider) ||
+    (isPatient(r) && r.subject === claim.patientId)
+  );
+}
+
+export function assertMaySee(r: Requester, claim: StoredSubmission): void {
+  if (!maySee(r, claim)) throw forbidden(`claim ${claim.claimId} is not visible to ${r.organisation}`);
+}
+
+/** Only the claim's insurer decides and pays it. */
+export function assertInsurer(r: Requester, claim: StoredSubmission): void {
+  if (!(isPayer(r) && r.organisation === claim.insurer)) throw forbidden(`only the insurer of claim ${claim.claimId} may decide or pay it`);
+}
+
+/** Only the submitting provider organisation cancels its claim. */
+export function assertProvider(r: Requester, claim: StoredSubmission): void {
+  if (!(isProvider(r) && r.organisation === claim.provider)) throw forbidden(`only the provider that submitted claim ${claim.claimId} may do this`);
+}
