@@ -1,8 +1,9 @@
 // The chaincode, deployed the Fabric 2.x lifecycle way: each org installs a
 // chaincode-as-a-service package pointing at its own chaincode server, approves
 // the definition with its package id, and the definition is committed once both
-// have. The label carries a hash of the built chaincode, so a changed chaincode
-// gets a new sequence and an unchanged one is left alone on restart.
+// have. The label carries a hash of the built chaincode and of the built libs it
+// loads at run time, so a changed chaincode gets a new sequence and an unchanged one
+// is left alone on restart.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ import { CHAINCODE, CHANNEL, ORGS, type OrgName, type Topology } from './fabric-
 import { peerCliEnv, type FabricNetwork } from './fabric.ts';
 
 const chaincodeDir = join(repoRoot, 'chaincode');
+/** Workspace libs the chaincode process requires (their dist, through node_modules/@carechain). */
+const chaincodeLibDirs = [join(repoRoot, 'libs', 'ledger', 'chaincode-api')];
 
 function chaincodeLabel(): string {
   const hash = createHash('sha256').update(readFileSync(join(chaincodeDir, 'package.json')));
@@ -23,7 +26,7 @@ function chaincodeLabel(): string {
       else if (!entry.endsWith('.map')) hash.update(entry).update(readFileSync(path));
     }
   };
-  walk(join(chaincodeDir, 'dist'));
+  for (const dir of [chaincodeDir, ...chaincodeLibDirs]) walk(join(dir, 'dist'));
   return `${CHAINCODE}_${hash.digest('hex').slice(0, 12)}`;
 }
 

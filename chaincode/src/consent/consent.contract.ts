@@ -5,12 +5,21 @@
 // transaction timestamp and the times the writer supplies, no randomness, records
 // serialised in a fixed key order.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import {
+  CONSENT_CONTRACT_NAME,
+  GRANT_EXPIRED_EVENT,
+  GRANT_REGISTERED_EVENT,
+  GRANT_REVOKED_EVENT,
+  type GrantEnd,
+  type GrantRecord,
+  type GrantStatusChange,
+  serializeGrantRecord,
+  serializeGrantValidity,
+} from '@carechain/ledger-chaincode-api';
 import type { ConsentLedger } from './consent-ledger.port';
 import { ConsentError, ConsentErrorCode } from './consent.error';
-import { CONSENT_CONTRACT_NAME, GRANT_EXPIRED_EVENT, GRANT_REGISTERED_EVENT, GRANT_REVOKED_EVENT } from './consent.names';
 import { parseGrantId, parseGrantRegistration, parseGrantStatusChange, parseGrantTime } from './grant-arguments.parser';
-import { type GrantEnd, type GrantRecord, type GrantStatusChange, serializeGrantRecord } from './grant-record';
-import { grantValidityAt, serializeGrantValidity } from './grant-validity';
+import { grantValidityAt } from './grant-validity';
 import { GrantRepository } from './grant.repository';
 
 @Info({ title: 'ConsentContract', description: 'Consent grant state as salted commitments' })

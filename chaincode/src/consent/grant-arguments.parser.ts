@@ -4,7 +4,7 @@
 import { utcMillisOf } from '../shared/utc-instant';
 import { ConsentError } from './consent.error';
 import { COMMITMENT_PATTERN, GRANT_ID_PATTERN, ORGANISATION_ID_PATTERN, SOURCE_EVENT_ID_PATTERN } from './consent.limits';
-import type { GrantRegistration, GrantStatusChange } from './grant-record';
+import type { GrantRegistration, GrantStatusChange } from '@carechain/ledger-chaincode-api';
 
 export interface RegisterGrantArgs {
   readonly grantId: string;

@@ -1,6 +1,6 @@
 import { GRANT_ID, PATIENT_COMMITMENT, SCOPE_COMMITMENT } from '../testing/consent-fixtures';
-import type { GrantRecord, GrantStatus } from './grant-record';
-import { grantValidityAt, serializeGrantValidity } from './grant-validity';
+import { type GrantRecord, type GrantStatus, serializeGrantValidity } from '@carechain/ledger-chaincode-api';
+import { grantValidityAt } from './grant-validity';
 
 function grant(validUntil: string | null, status: GrantStatus = 'active', statusChangedAt: string | null = null): GrantRecord {
   const changed = status !== 'active';

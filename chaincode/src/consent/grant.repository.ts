@@ -4,7 +4,7 @@
 // meet the anchor contract's `anchor/…` keys, whatever the id. Nothing here needs a
 // range scan, the one thing composite keys cannot serve.
 import type { ConsentLedger } from './consent-ledger.port';
-import { type GrantRecord, serializeGrantRecord } from './grant-record';
+import { type GrantRecord, serializeGrantRecord } from '@carechain/ledger-chaincode-api';
 
 export const GRANT_OBJECT_TYPE = 'consent.grant';
 

@@ -1,17 +1,10 @@
 // The chain's view of consent (ConsentContract): grant state as commitments, so any
 // organisation's peer can check that a grant was valid at a time without learning
-// who the patient is or what the grant covers.
-export interface GrantRegistration {
-  readonly grantId: string;
-  /** HMAC of the patient id under the patient's commitment salt. */
-  readonly patientCommitment: string;
-  /** HMAC of the grant's scope (categories, purposes, practitioner) under the same salt. */
-  readonly scopeCommitment: string;
-  readonly granteeOrg: string;
-  readonly validFrom: string;
-  readonly validUntil?: string;
-  readonly sourceEventId: string;
-}
+// who the patient is or what the grant covers. The registration's shape is the
+// chaincode's own (@carechain/ledger-chaincode-api).
+import type { GrantRegistration } from '@carechain/ledger-chaincode-api';
+
+export type { GrantRegistration } from '@carechain/ledger-chaincode-api';
 
 export type GrantTransition = 'revoke' | 'expire';
 

@@ -40,7 +40,7 @@ export class ConsentRegistrationHandler implements BatchHandler {
             scopeCommitment: commit(salt, grantScopeBytes(g)),
             granteeOrg: g.grantee.organisation,
             validFrom: g.validFrom,
-            ...(g.validUntil !== undefined && { validUntil: g.validUntil }),
+            validUntil: g.validUntil ?? null,
             sourceEventId: event.id,
           });
           if (!registered) this.logger.info({ grantId: g.grantId }, 'grant already on the chain (replay)');
