@@ -8,7 +8,7 @@ import type { GrantRecord, GrantValidity, GrantValidityReason } from '@carechain
  * instant itself, the grant no longer covers access.
  */
 export function grantValidityAt(record: GrantRecord, at: number): GrantValidity {
-  const verdict = (reason: GrantValidityReason): GrantValidity => ({ grantId: record.grantId, valid: reason === 'valid', reason });
+  const verdict = (reason: GrantValidityReason): GrantValidity => ({ grantKey: record.grantKey, valid: reason === 'valid', reason });
   if (at < Date.parse(record.validFrom)) {
     return verdict('before-valid-from');
   }

@@ -1,14 +1,15 @@
 // ConsentLedger on Fabric: the `consent` contract of the carechain chaincode,
 // through the same gateway connection settings as anchoring. Each call waits for the
 // commit status. The contract's refusals (GRANT_EXISTS, ALREADY_REVOKED, …) mean a
-// replay after a crash, and are answered as "already done".
-import { CONSENT_CONTRACT_NAME, ConsentErrorCode, ConsentFunction, type GrantRecord, refusalIn } from '@carechain/ledger-chaincode-api';
+// replay after a crash, and are answered as "already done". Every call names a grant
+// by its grant key (grantKeyOf), never by its id.
+import { CONSENT_CONTRACT_NAME, ConsentErrorCode, ConsentFunction, type GrantRecord, type GrantValidity, refusalIn } from '@carechain/ledger-chaincode-api';
 import { TransientError } from '@carechain/messaging';
-import type { ConsentLedger, GrantRegistration, GrantTransition } from './consent-ledger.port';
+import type { ConsentLedger, GrantEndOutcome, GrantRegistration, GrantTransition } from './consent-ledger.port';
 import { detailsOf, FabricGateway, type FabricConnection } from './fabric-gateway';
 
-/** Refusals that mean the transition already happened (a replay), or cannot happen to a grant never registered. */
-const ENDED: readonly ConsentErrorCode[] = [ConsentErrorCode.AlreadyRevoked, ConsentErrorCode.AlreadyExpired, ConsentErrorCode.NotActive, ConsentErrorCode.GrantNotFound];
+/** Refusals that mean the grant had already ended: a replay, or it ended the other way first. */
+const ENDED: readonly ConsentErrorCode[] = [ConsentErrorCode.AlreadyRevoked, ConsentErrorCode.AlreadyExpired, ConsentErrorCode.NotActive];
 
 export class FabricConsentLedger implements ConsentLedger {
   private readonly gateway: FabricGateway;
@@ -18,18 +19,19 @@ export class FabricConsentLedger implements ConsentLedger {
   }
 
   async register(g: GrantRegistration): Promise<boolean> {
-    const args = [g.grantId, g.patientCommitment, g.scopeCommitment, g.granteeOrg, new Date(g.validFrom).toISOString(), g.validUntil ? new Date(g.validUntil).toISOString() : '', g.sourceEventId];
-    return this.submit(ConsentFunction.RegisterGrant, args, [ConsentErrorCode.GrantExists]);
+    const args = [g.grantKey, g.patientCommitment, g.scopeCommitment, g.granteeCommitment, g.validFrom, g.validUntil ?? '', g.eventCommitment];
+    return (await this.submit(ConsentFunction.RegisterGrant, args, [ConsentErrorCode.GrantExists])) === undefined;
   }
 
-  async end(grantId: string, transition: GrantTransition, at: string, sourceEventId: string): Promise<boolean> {
+  async end(grantKey: string, transition: GrantTransition, at: string, eventCommitment: string): Promise<GrantEndOutcome> {
     const fn = transition === 'revoke' ? ConsentFunction.RevokeGrant : ConsentFunction.ExpireGrant;
-    return this.submit(fn, [grantId, new Date(at).toISOString(), sourceEventId], ENDED);
+    const refused = await this.submit(fn, [grantKey, at, eventCommitment], [...ENDED, ConsentErrorCode.GrantNotFound]);
+    return refused === undefined ? 'ended' : refused === ConsentErrorCode.GrantNotFound ? 'unknown' : 'already-ended';
   }
 
-  async getGrant(grantId: string): Promise<GrantRecord | undefined> {
+  async getGrant(grantKey: string): Promise<GrantRecord | undefined> {
     try {
-      const bytes = await this.gateway.contract(CONSENT_CONTRACT_NAME).evaluateTransaction(ConsentFunction.GetGrant, grantId);
+      const bytes = await this.gateway.contract(CONSENT_CONTRACT_NAME).evaluateTransaction(ConsentFunction.GetGrant, grantKey);
       return JSON.parse(Buffer.from(bytes).toString('utf8')) as GrantRecord;
     } catch (err) {
       if (refusalIn(detailsOf(err), [ConsentErrorCode.GrantNotFound])) return undefined;
@@ -37,14 +39,22 @@ export class FabricConsentLedger implements ConsentLedger {
     }
   }
 
-  private async submit(fn: ConsentFunction, args: string[], alreadyDone: readonly ConsentErrorCode[]): Promise<boolean> {
+  /** WasGrantValidAt: whether the grant under `grantKey` covered access at `time` (ISO-8601 UTC with milliseconds). */
+  async validityAt(grantKey: string, time: string): Promise<GrantValidity> {
+    const bytes = await this.gateway.contract(CONSENT_CONTRACT_NAME).evaluateTransaction(ConsentFunction.WasGrantValidAt, grantKey, time);
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as GrantValidity;
+  }
+
+  /** Undefined once committed; the refusal's code when the contract refused with one of `expected`. */
+  private async submit(fn: ConsentFunction, args: string[], expected: readonly ConsentErrorCode[]): Promise<ConsentErrorCode | undefined> {
     try {
       const submitted = await this.gateway.contract(CONSENT_CONTRACT_NAME).submitAsync(fn, { arguments: args });
       const status = await submitted.getStatus();
       if (!status.successful) throw new TransientError(`${fn} transaction ${status.transactionId} was not committed: validation code ${status.code}`);
-      return true;
+      return undefined;
     } catch (err) {
-      if (refusalIn(detailsOf(err), alreadyDone)) return false;
+      const refused = refusalIn(detailsOf(err), expected);
+      if (refused !== undefined) return refused;
       throw err;
     }
   }

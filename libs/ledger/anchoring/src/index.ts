@@ -9,5 +9,6 @@ export * from './fabric-gateway';
 export * from './consent-ledger.port';
 export * from './fabric-consent.ledger';
 export * from './consent-registration.handler';
+export * from './grant-commitments';
 export * from './patient-salt.provider';
 export * from './fabric-network-file';

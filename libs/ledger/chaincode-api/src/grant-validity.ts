@@ -8,12 +8,12 @@
 export type GrantValidityReason = 'valid' | 'before-valid-from' | 'past-valid-until' | 'revoked' | 'expired';
 
 export interface GrantValidity {
-  readonly grantId: string;
+  readonly grantKey: string;
   readonly valid: boolean;
   readonly reason: GrantValidityReason;
 }
 
 /** Fixed key order, like the stored records. */
 export function serializeGrantValidity(validity: GrantValidity): string {
-  return JSON.stringify({ grantId: validity.grantId, valid: validity.valid, reason: validity.reason });
+  return JSON.stringify({ grantKey: validity.grantKey, valid: validity.valid, reason: validity.reason });
 }
