@@ -17,13 +17,13 @@ import { CHAINCODE, CHANNEL, cryptoPaths, ORGS, topology, type OrgName, type Pee
 import { deployChaincode, startChaincodeServer } from './fabric-chaincode.ts';
 
 // The built ledger lib's gateway (the stack and the test runner build before starting Fabric).
-type LedgerLib = typeof import('@carechain/ledger-anchoring');
+type LedgerLib = typeof import('@carechain/ledger-fabric');
 
 function builtLedgerLib(): LedgerLib {
   try {
-    return createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-anchoring') as LedgerLib;
+    return createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-fabric') as LedgerLib;
   } catch (err) {
-    throw new Error(`fabric: the readiness check uses the built @carechain/ledger-anchoring; run \`npm run build\` first (${(err as Error).message.split('\n')[0]})`);
+    throw new Error(`fabric: the readiness check uses the built @carechain/ledger-fabric; run \`npm run build\` first (${(err as Error).message.split('\n')[0]})`);
   }
 }
 

@@ -20,7 +20,7 @@ import { mintToken } from '../token/token.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const merkle = require('@carechain/ledger-merkle');
-const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-anchoring');
+const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-fabric');
 
 interface Receipt {
   eventId: string;

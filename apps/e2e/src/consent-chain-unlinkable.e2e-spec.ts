@@ -4,8 +4,8 @@
 // (arguments, write sets, events, responses) equals an id that travels on Kafka. A
 // caller holding a grant id and the patient's salt still finds the grant and asks
 // WasGrantValidAt.
-import { commit } from '@carechain/crypto';
-import { FabricConsentLedger, fabricConnectionFromNetworkFile, grantKeyOf } from '@carechain/ledger-anchoring';
+import { grantGranteeCommitment, grantKeyOf } from '@carechain/ledger-chaincode-api';
+import { FabricConsentLedger, fabricConnectionFromNetworkFile } from '@carechain/ledger-fabric';
 import { call } from './support/api';
 import { channelBlocks } from './support/control';
 import { readTopic } from './support/kafka-topics';
@@ -68,7 +68,7 @@ describe('consent on the chain links nothing', () => {
       expect(records[0]!.statusChangedEventCommitment).toMatch(/^[0-9a-f]{64}$/);
       expect(identifying).not.toContain(records[0]!.statusChangedEventCommitment);
       // What a salt holder can check: the grantee behind the commitment.
-      expect(records.map((r, i) => r.granteeCommitment === commit(salt, `grant-grantee:${grantIds[i]}:${terms[i]!.grantee.organisation}`))).toEqual([true, true, true]);
+      expect(records.map((r, i) => r.granteeCommitment === grantGranteeCommitment(salt, grantIds[i]!, terms[i]!.grantee.organisation))).toEqual([true, true, true]);
 
       // Every id of this patient's consent events on Kafka: the key (patient id), event ids, grant ids, organisations, actors.
       const onKafka = new Set<string>([patientId]);

@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { createEvent, GRANT_GRANTED_V1, GRANT_REVOKED_V1, validateEvent, type KeysIssuedV1 } from '@carechain/contracts';
 import { commit, generatePatientKeyVersion, LocalKeyringKms, wrapPatientKeyVersion } from '@carechain/crypto';
+import { type ConsentLedger, type GrantEndOutcome, grantKeyOf, type GrantRegistration, grantScopeBytes, type GrantTransition } from '@carechain/ledger-chaincode-api';
 import { StaticSaltProvider } from '@carechain/ledger-merkle';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { PatientKeyTable } from '@carechain/patient-keys';
 import { createLogger } from '@carechain/telemetry';
-import type { ConsentLedger, GrantEndOutcome, GrantRegistration, GrantTransition } from './consent-ledger.port';
 import { ConsentRegistrationHandler } from './consent-registration.handler';
-import { grantKeyOf, grantScopeBytes } from './grant-commitments';
 import { PatientSaltProvider } from './patient-salt.provider';
 
 const patientId = '6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f';
@@ -73,7 +72,7 @@ describe('consent state on the chain', () => {
     expect(onChain).toEqual({
       grantKey: commit(salt, `grant:${grantId}`),
       patientCommitment: commit(salt, `grant-patient:${grantId}:${patientId}`),
-      scopeCommitment: commit(salt, `grant-scope:${grantId}:${grantScopeBytes({ categories: ['allergies', 'conditions'], purposes: ['TREAT'], grantee: { organisation: 'hospital-b' } })}`),
+      scopeCommitment: commit(salt, `grant-scope:${grantId}:${grantScopeBytes({ categories: ['allergies', 'conditions'], purposes: ['TREAT'] })}`),
       granteeCommitment: commit(salt, `grant-grantee:${grantId}:hospital-b`),
       validFrom: '2026-01-01T00:00:00.000Z',
       validUntil: null,

@@ -1,15 +1,14 @@
 // Registers consent state on the chain: each grant, revocation and expiry on
 // consent.grant.v1 becomes a ConsentContract transaction, in order per patient.
-// Everything sent is derived per grant under the patient's salt (grant-commitments.ts),
+// Everything sent is derived per grant under the patient's salt (grantRegistrationOf),
 // so the chain shows that *a* grant was valid at a time, and only someone holding the
 // salt (the patient's services, until erasure) can find it, tie it to the patient,
 // its grantee, its scope or its source event, or tie two grants together.
 import { GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1 } from '@carechain/contracts';
+import { type ConsentLedger, grantEventCommitment, grantKeyOf, grantRegistrationOf, type GrantTransition } from '@carechain/ledger-chaincode-api';
 import type { BatchHandler, RecordBatch } from '@carechain/messaging';
 import type { PatientKeyTable } from '@carechain/patient-keys';
 import type { Logger } from '@carechain/telemetry';
-import type { ConsentLedger, GrantTransition } from './consent-ledger.port';
-import { grantEventCommitment, grantKeyOf, grantRegistrationOf } from './grant-commitments';
 
 const KEY_WAIT_MS = 5_000;
 
@@ -30,7 +29,17 @@ export class ConsentRegistrationHandler implements BatchHandler {
             continue;
           }
           const { salt } = await this.keys.awaitCurrent(g.patientId, KEY_WAIT_MS);
-          const registered = await this.ledger.register(grantRegistrationOf(salt, g, event.id));
+          const terms = {
+            grantId: g.grantId,
+            patientId: g.patientId,
+            granteeOrganisation: g.grantee.organisation,
+            ...(g.grantee.practitioner !== undefined && { granteePractitioner: g.grantee.practitioner }),
+            categories: g.categories,
+            purposes: g.purposes,
+            validFrom: g.validFrom,
+            ...(g.validUntil !== undefined && { validUntil: g.validUntil }),
+          };
+          const registered = await this.ledger.register(grantRegistrationOf(salt, terms, event.id));
           if (!registered) this.logger.info({ grantId: g.grantId }, 'grant already on the chain (replay)');
           continue;
         }

@@ -1,10 +1,9 @@
 // From consumed records to what goes on the chain: each event's keyed commitment
 // (the Merkle leaf), the tree over them, and the anchor describing the batch.
-import { MAX_BATCH_WINDOW_MS } from '@carechain/ledger-chaincode-api';
+import { type BatchAnchor, MAX_BATCH_WINDOW_MS } from '@carechain/ledger-chaincode-api';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { buildTree, canonicalEventBytes, hashFromHex, leafCommitment, toHex, type CommitmentSaltProvider, type MerkleTree } from '@carechain/ledger-merkle';
 import { batchIdOf } from './batch-id';
-import type { BatchAnchor } from './ledger-anchor.port';
 
 export interface PreparedBatch {
   readonly anchor: BatchAnchor;

@@ -1,10 +1,8 @@
-// The chain's view of consent (ConsentContract): grant state as per-grant
-// commitments, so any organisation's peer can check that a grant was valid at a time
-// without learning who the patient is, whom the grant is to or what it covers. The
-// registration's shape is the chaincode's own (@carechain/ledger-chaincode-api).
-import type { GrantRegistration } from '@carechain/ledger-chaincode-api';
-
-export type { GrantRegistration } from '@carechain/ledger-chaincode-api';
+// The client's port to the consent contract: grant state as per-grant commitments,
+// so any organisation's peer can check that a grant was valid at a time without
+// learning who the patient is, whom the grant is to or what it covers. The Fabric
+// adapter (@carechain/ledger-fabric) is the real implementation; unit specs fake it.
+import type { GrantRegistration } from './grant-record';
 
 export type GrantTransition = 'revoke' | 'expire';
 

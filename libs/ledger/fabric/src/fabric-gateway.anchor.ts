@@ -3,9 +3,8 @@
 // status, and reads a batch (and, after BATCH_EXISTS, its block) back.
 import { common } from '@hyperledger/fabric-protos';
 import type { Contract, Network } from '@hyperledger/fabric-gateway';
-import { ANCHOR_CONTRACT_NAME, AnchorErrorCode, AnchorFunction, refusalIn } from '@carechain/ledger-chaincode-api';
 import { TransientError } from '@carechain/messaging';
-import type { AnchoredBatch, BatchAnchor, BatchRecord, LedgerAnchor } from './ledger-anchor.port';
+import { ANCHOR_CONTRACT_NAME, type AnchoredBatch, type BatchAnchor, type BatchRecord, AnchorErrorCode, AnchorFunction, type LedgerAnchor, refusalIn } from '@carechain/ledger-chaincode-api';
 import { detailsOf, FabricGateway, type FabricConnection } from './fabric-gateway';
 
 export type { FabricConnection } from './fabric-gateway';

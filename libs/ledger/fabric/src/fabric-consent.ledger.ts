@@ -3,9 +3,19 @@
 // commit status. The contract's refusals (GRANT_EXISTS, ALREADY_REVOKED, …) mean a
 // replay after a crash, and are answered as "already done". Every call names a grant
 // by its grant key (grantKeyOf), never by its id.
-import { CONSENT_CONTRACT_NAME, ConsentErrorCode, ConsentFunction, type GrantRecord, type GrantValidity, refusalIn } from '@carechain/ledger-chaincode-api';
+import {
+  CONSENT_CONTRACT_NAME,
+  ConsentErrorCode,
+  ConsentFunction,
+  type ConsentLedger,
+  type GrantEndOutcome,
+  type GrantRecord,
+  type GrantRegistration,
+  type GrantTransition,
+  type GrantValidity,
+  refusalIn,
+} from '@carechain/ledger-chaincode-api';
 import { TransientError } from '@carechain/messaging';
-import type { ConsentLedger, GrantEndOutcome, GrantRegistration, GrantTransition } from './consent-ledger.port';
 import { detailsOf, FabricGateway, type FabricConnection } from './fabric-gateway';
 
 /** Refusals that mean the grant had already ended: a replay, or it ended the other way first. */
