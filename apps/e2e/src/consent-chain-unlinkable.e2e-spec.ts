@@ -88,6 +88,8 @@ describe('consent on the chain links nothing', () => {
       const values = records.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === 'string'));
       expect(values.filter((v) => [...onKafka].some((id) => v.includes(id)))).toEqual([]);
       const blocks = Buffer.concat(await channelBlocks());
+      // The scan sees these grants' transactions (their keys are in the blocks), and none of the ids.
+      expect(keys.filter((k) => !blocks.includes(Buffer.from(k)))).toEqual([]);
       expect([...onKafka].filter((id) => blocks.includes(Buffer.from(id)))).toEqual([]);
 
       // The caller holding the grant and the salt asks the chain directly.
