@@ -15,7 +15,7 @@ const require = createRequire(`${repoRoot}/package.json`);
 const { createKafka, KafkaEventPublisher } = require('@carechain/messaging');
 const { createEvent, PATIENT_REGISTERED_V1, Topics } = require('@carechain/contracts');
 const { createLogger } = require('@carechain/telemetry');
-const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-anchoring');
+const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-fabric');
 
 const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;

@@ -1,10 +1,12 @@
 // The chaincode, deployed the Fabric 2.x lifecycle way: each org installs a
 // chaincode-as-a-service package pointing at its own chaincode server, approves
 // the definition with its package id, and the definition is committed once both
-// have. The label carries a hash of the built chaincode, so a changed chaincode
-// gets a new sequence and an unchanged one is left alone on restart.
+// have. The label carries a hash of the built chaincode and of the built libs it
+// loads at run time, so a changed chaincode gets a new sequence and an unchanged one
+// is left alone on restart.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { portOpen, run, startProcess, waitFor, type Proc } from './lib/proc.ts';
 import { repoRoot } from './lib/paths.ts';
@@ -13,6 +15,11 @@ import { CHAINCODE, CHANNEL, ORGS, type OrgName, type Topology } from './fabric-
 import { peerCliEnv, type FabricNetwork } from './fabric.ts';
 
 const chaincodeDir = join(repoRoot, 'chaincode');
+/** Workspace libs the chaincode process requires (their dist, through node_modules/@carechain). */
+const chaincodeLibDirs = [join(repoRoot, 'libs', 'ledger', 'chaincode-api')];
+
+/** The chaincode's names and refusal codes, from the same built lib the chaincode loads. */
+const chaincodeApi = () => createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-chaincode-api') as typeof import('@carechain/ledger-chaincode-api');
 
 function chaincodeLabel(): string {
   const hash = createHash('sha256').update(readFileSync(join(chaincodeDir, 'package.json')));
@@ -23,7 +30,7 @@ function chaincodeLabel(): string {
       else if (!entry.endsWith('.map')) hash.update(entry).update(readFileSync(path));
     }
   };
-  walk(join(chaincodeDir, 'dist'));
+  for (const dir of [chaincodeDir, ...chaincodeLibDirs]) walk(join(dir, 'dist'));
   return `${CHAINCODE}_${hash.digest('hex').slice(0, 12)}`;
 }
 
@@ -87,10 +94,11 @@ export async function deployChaincode(o: { bins: FabricBins; dir: string; networ
       await run(peer, ['lifecycle', 'chaincode', 'commit', ...ordererArgs, '-C', CHANNEL, '-n', CHAINCODE, '--version', label, '--sequence', sequence, '--waitForEvent', ...peerArgs], { env: provider });
     },
     async answers() {
+      const { ANCHOR_CONTRACT_NAME, AnchorErrorCode, AnchorFunction } = chaincodeApi();
       for (const org of ORGS) {
         // An unknown batch id is the cheapest call that still runs the contract.
-        const q = await run(peer, ['chaincode', 'query', '-C', CHANNEL, '-n', CHAINCODE, '-c', JSON.stringify({ Args: ['anchor:GetBatch', '0'.repeat(64)] })], { env: peerCliEnv(o.network, org, o.env), allowFailure: true });
-        if (!`${q.stdout}${q.stderr}`.includes('BATCH_NOT_FOUND')) return false;
+        const q = await run(peer, ['chaincode', 'query', '-C', CHANNEL, '-n', CHAINCODE, '-c', JSON.stringify({ Args: [`${ANCHOR_CONTRACT_NAME}:${AnchorFunction.GetBatch}`, '0'.repeat(64)] })], { env: peerCliEnv(o.network, org, o.env), allowFailure: true });
+        if (!`${q.stdout}${q.stderr}`.includes(AnchorErrorCode.BatchNotFound)) return false;
       }
       return true;
     },

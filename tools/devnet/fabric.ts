@@ -10,20 +10,20 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { assertPortFree, run, startProcess, waitFor, type Proc } from './lib/proc.ts';
+import { assertPortFree, portOpen, run, startProcess, waitFor, type Proc } from './lib/proc.ts';
 import { repoRoot, stateDir } from './lib/paths.ts';
 import { ensureFabricBinaries, type FabricBins } from './fabric-binaries.ts';
 import { CHAINCODE, CHANNEL, cryptoPaths, ORGS, topology, type OrgName, type PeerNode, type Topology } from './fabric-topology.ts';
 import { deployChaincode, startChaincodeServer } from './fabric-chaincode.ts';
 
 // The built ledger lib's gateway (the stack and the test runner build before starting Fabric).
-type LedgerLib = typeof import('@carechain/ledger-anchoring');
+type LedgerLib = typeof import('@carechain/ledger-fabric');
 
 function builtLedgerLib(): LedgerLib {
   try {
-    return createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-anchoring') as LedgerLib;
+    return createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-fabric') as LedgerLib;
   } catch (err) {
-    throw new Error(`fabric: the readiness check uses the built @carechain/ledger-anchoring; run \`npm run build\` first (${(err as Error).message.split('\n')[0]})`);
+    throw new Error(`fabric: the readiness check uses the built @carechain/ledger-fabric; run \`npm run build\` first (${(err as Error).message.split('\n')[0]})`);
   }
 }
 
@@ -222,6 +222,8 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
     const orderer = startProcess('orderer', bins.bin('orderer'), [], { env: ordererEnv(c), logFile: join(dir, 'logs', 'orderer.log') });
     procs.push(orderer);
     await waitFor('orderer health', healthy(`http://${t.host}:${t.orderer.operationsPort}/healthz`), { proc: orderer, timeoutMs: 60_000 });
+    // The admin (channel participation) listener opens after the operations one: on a busy machine osnadmin was refused.
+    await waitFor('orderer admin endpoint', () => portOpen(t.host, t.orderer.adminPort), { proc: orderer, timeoutMs: 60_000 });
     const osnTls = c.paths.ordererAdminTls;
     const osn = ['-o', `${t.host}:${t.orderer.adminPort}`, '--ca-file', c.paths.ordererTlsCa, '--client-cert', join(osnTls, 'client.crt'), '--client-key', join(osnTls, 'client.key')];
     const listed = await run(bins.bin('osnadmin'), ['channel', 'list', ...osn]);

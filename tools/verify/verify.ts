@@ -21,7 +21,7 @@ import { mintToken } from '../token/token.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const { verifyEvent, VerificationFailure } = require('@carechain/ledger-verify');
-const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-anchoring');
+const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-fabric');
 
 interface Receipt {
   eventId: string;

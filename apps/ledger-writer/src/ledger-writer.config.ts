@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ANCHORED_TOPICS } from '@carechain/contracts';
 import { ConfigError, csv, positiveInt, secret } from '@carechain/config';
-import { fabricConnectionFromNetworkFile, type FabricConnection } from '@carechain/ledger-anchoring';
+import { fabricConnectionFromNetworkFile, type FabricConnection } from '@carechain/ledger-fabric';
 import { kmsConfigShape } from '@carechain/patient-keys';
 
 export const ledgerWriterConfig = {

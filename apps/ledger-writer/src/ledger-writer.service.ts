@@ -1,5 +1,6 @@
 import { ConsumerGroups, Topics } from '@carechain/contracts';
-import { AnchoringHandler, ConsentRegistrationHandler, FabricConsentLedger, FabricGatewayAnchor, PatientSaltProvider, RedisIntentStore } from '@carechain/ledger-anchoring';
+import { AnchoringHandler, ConsentRegistrationHandler, PatientSaltProvider, RedisIntentStore } from '@carechain/ledger-anchoring';
+import { FabricConsentLedger, FabricGatewayAnchor } from '@carechain/ledger-fabric';
 import { StaticSaltProvider } from '@carechain/ledger-merkle';
 import { openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { startService, type ServiceDefinition } from '@carechain/runtime';

@@ -6,10 +6,9 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import type { AnchorLedger } from './anchor-ledger.port';
 import { AnchorError, AnchorErrorCode } from './anchor.error';
 import { BATCH_ID_PATTERN } from './anchor.limits';
-import { ANCHOR_CONTRACT_NAME, BATCH_ANCHORED_EVENT } from './anchor.names';
+import { ANCHOR_CONTRACT_NAME, BATCH_ANCHORED_EVENT, type BatchRecord } from '@carechain/ledger-chaincode-api';
 import { parseBatchAnchor } from './batch-anchor.parser';
 import { parseBatchTimeQuery } from './batch-query.parser';
-import type { BatchRecord } from './batch-record';
 import { BatchRepository } from './batch.repository';
 
 @Info({ title: 'AnchorContract', description: 'Merkle roots of carechain event batches' })

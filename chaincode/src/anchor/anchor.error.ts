@@ -1,18 +1,15 @@
-// Errors of the anchor contract. fabric-contract-api returns `error.message` to the
-// client as the endorsement failure, so the code leads the message: ledger-writer
-// recognises a `BATCH_EXISTS:` refusal as "already anchored", i.e. success.
-export enum AnchorErrorCode {
-  BatchExists = 'BATCH_EXISTS',
-  BatchNotFound = 'BATCH_NOT_FOUND',
-  InvalidArgument = 'INVALID_ARGUMENT',
-}
+// Errors of the anchor contract. The codes are the shared ones of
+// @carechain/ledger-chaincode-api, leading the message as its clients expect.
+import { AnchorErrorCode, refusalMessage } from '@carechain/ledger-chaincode-api';
+
+export { AnchorErrorCode } from '@carechain/ledger-chaincode-api';
 
 export class AnchorError extends Error {
   constructor(
     readonly code: AnchorErrorCode,
     detail: string,
   ) {
-    super(`${code}: ${detail}`);
+    super(refusalMessage(code, detail));
     this.name = 'AnchorError';
   }
 

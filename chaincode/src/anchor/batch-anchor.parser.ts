@@ -1,18 +1,17 @@
 // Turns AnchorBatch's string arguments into a BatchAnchor, or refuses them with an
 // INVALID_ARGUMENT error naming the argument. The record is rebuilt from the parsed
 // values, never copied from the input, so unknown fields cannot slip onto the chain.
+import { MAX_BATCH_WINDOW_MS, MAX_LEAF_COUNT } from '@carechain/ledger-chaincode-api';
 import { AnchorError } from './anchor.error';
 import {
   BATCH_ID_PATTERN,
   MAX_ANCHOR_PAYLOAD_BYTES,
-  MAX_BATCH_WINDOW_MS,
-  MAX_LEAF_COUNT,
   MAX_PARTITION,
   MAX_SOURCE_RANGE_BYTES,
   MERKLE_ROOT_PATTERN,
   TOPIC_PATTERN,
 } from './anchor.limits';
-import type { BatchAnchor, SourceRange } from './batch-record';
+import type { BatchAnchor, SourceRange } from '@carechain/ledger-chaincode-api';
 import { parseUtcTimestamp } from './utc-timestamp';
 
 export interface AnchorBatchArgs {

@@ -2,9 +2,8 @@
 // so a time query is one range scan with no further reads. Records are immutable,
 // so the two copies cannot drift apart.
 import type { AnchorLedger } from './anchor-ledger.port';
-import { MAX_BATCH_WINDOW_MS } from './anchor.limits';
 import { batchKey, byLastTimeKey, byLastTimeRange } from './batch-keys';
-import { type BatchRecord, serializeBatchRecord } from './batch-record';
+import { type BatchRecord, MAX_BATCH_WINDOW_MS, serializeBatchRecord } from '@carechain/ledger-chaincode-api';
 import type { BatchTimeQuery } from './batch-query.parser';
 
 export class BatchRepository {

@@ -1,16 +1,28 @@
 // The consent contract: the state of each consent grant, registered by ledger-writer
 // from the consent service's events, so that any organisation's peer can tell
-// whether a grant covered access at a given time. The chain holds commitments, not
-// the patient or the scope. Deterministic by construction: no clock but the
+// whether a grant covered access at a given time. The chain holds per-grant
+// commitments under the patient's salt, keyed by one too: nothing on it names the
+// patient, the grantee, the scope, the grant id or the source event, and no two of a
+// patient's grants share a value (chaincode/README.md, "What the chain stores").
+// Deterministic by construction: no clock but the
 // transaction timestamp and the times the writer supplies, no randomness, records
 // serialised in a fixed key order.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import {
+  CONSENT_CONTRACT_NAME,
+  GRANT_EXPIRED_EVENT,
+  GRANT_REGISTERED_EVENT,
+  GRANT_REVOKED_EVENT,
+  type GrantEnd,
+  type GrantRecord,
+  type GrantStatusChange,
+  serializeGrantRecord,
+  serializeGrantValidity,
+} from '@carechain/ledger-chaincode-api';
 import type { ConsentLedger } from './consent-ledger.port';
 import { ConsentError, ConsentErrorCode } from './consent.error';
-import { CONSENT_CONTRACT_NAME, GRANT_EXPIRED_EVENT, GRANT_REGISTERED_EVENT, GRANT_REVOKED_EVENT } from './consent.names';
-import { parseGrantId, parseGrantRegistration, parseGrantStatusChange, parseGrantTime } from './grant-arguments.parser';
-import { type GrantEnd, type GrantRecord, type GrantStatusChange, serializeGrantRecord } from './grant-record';
-import { grantValidityAt, serializeGrantValidity } from './grant-validity';
+import { parseGrantKey, parseGrantRegistration, parseGrantStatusChange, parseGrantTime } from './grant-arguments.parser';
+import { grantValidityAt } from './grant-validity';
 import { GrantRepository } from './grant.repository';
 
 @Info({ title: 'ConsentContract', description: 'Consent grant state as salted commitments' })
@@ -20,42 +32,42 @@ export class ConsentContract extends Contract {
   }
 
   /**
-   * Stores an active grant and emits GrantRegistered. `validUntil` is empty for an
-   * open-ended grant. A grant id already on the ledger is refused with GRANT_EXISTS,
+   * Stores an active grant under its grant key and emits GrantRegistered. `validUntil`
+   * is empty for an open-ended grant. A grant key already on the ledger is refused with GRANT_EXISTS,
    * which ledger-writer reads as "done" when it retries.
    */
   @Transaction()
   @Returns('string')
   async RegisterGrant(
     ctx: Context,
-    grantId: string,
+    grantKey: string,
     patientCommitment: string,
     scopeCommitment: string,
-    granteeOrg: string,
+    granteeCommitment: string,
     validFrom: string,
     validUntil: string,
-    sourceEventId: string,
+    eventCommitment: string,
   ): Promise<string> {
-    const registration = parseGrantRegistration({ grantId, patientCommitment, scopeCommitment, granteeOrg, validFrom, validUntil, sourceEventId });
+    const registration = parseGrantRegistration({ grantKey, patientCommitment, scopeCommitment, granteeCommitment, validFrom, validUntil, eventCommitment });
     const ledger: ConsentLedger = ctx.stub;
     const grants = new GrantRepository(ledger);
-    if ((await grants.find(registration.grantId)) !== undefined) {
-      throw new ConsentError(ConsentErrorCode.GrantExists, `grant ${registration.grantId} is already registered`);
+    if ((await grants.find(registration.grantKey)) !== undefined) {
+      throw new ConsentError(ConsentErrorCode.GrantExists, `grant ${registration.grantKey} is already registered`);
     }
     const record: GrantRecord = {
-      grantId: registration.grantId,
+      grantKey: registration.grantKey,
       patientCommitment: registration.patientCommitment,
       scopeCommitment: registration.scopeCommitment,
-      granteeOrg: registration.granteeOrg,
+      granteeCommitment: registration.granteeCommitment,
       validFrom: registration.validFrom,
       validUntil: registration.validUntil,
       status: 'active',
       registeredAt: ledger.getDateTimestamp().toISOString(),
       registeredTxId: ledger.getTxID(),
-      registeredSourceEventId: registration.sourceEventId,
+      registeredEventCommitment: registration.eventCommitment,
       statusChangedAt: null,
       statusChangedTxId: null,
-      statusChangedSourceEventId: null,
+      statusChangedEventCommitment: null,
     };
     const json = await grants.save(record);
     emitStatus(ledger, GRANT_REGISTERED_EVENT, record);
@@ -68,8 +80,8 @@ export class ConsentContract extends Contract {
    */
   @Transaction()
   @Returns('string')
-  async RevokeGrant(ctx: Context, grantId: string, revokedAt: string, sourceEventId: string): Promise<string> {
-    return endGrant(ctx.stub, 'revoked', parseGrantStatusChange(grantId, revokedAt, 'revokedAt', sourceEventId));
+  async RevokeGrant(ctx: Context, grantKey: string, revokedAt: string, eventCommitment: string): Promise<string> {
+    return endGrant(ctx.stub, 'revoked', parseGrantStatusChange(grantKey, revokedAt, 'revokedAt', eventCommitment));
   }
 
   /**
@@ -78,22 +90,25 @@ export class ConsentContract extends Contract {
    */
   @Transaction()
   @Returns('string')
-  async ExpireGrant(ctx: Context, grantId: string, expiredAt: string, sourceEventId: string): Promise<string> {
-    return endGrant(ctx.stub, 'expired', parseGrantStatusChange(grantId, expiredAt, 'expiredAt', sourceEventId));
+  async ExpireGrant(ctx: Context, grantKey: string, expiredAt: string, eventCommitment: string): Promise<string> {
+    return endGrant(ctx.stub, 'expired', parseGrantStatusChange(grantKey, expiredAt, 'expiredAt', eventCommitment));
   }
 
   /** The record JSON of one grant. */
   @Transaction(false)
   @Returns('string')
-  async GetGrant(ctx: Context, grantId: string): Promise<string> {
-    return serializeGrantRecord(await findGrant(ctx.stub, parseGrantId(grantId)));
+  async GetGrant(ctx: Context, grantKey: string): Promise<string> {
+    return serializeGrantRecord(await findGrant(ctx.stub, parseGrantKey(grantKey)));
   }
 
-  /** `{"grantId":…,"valid":…,"reason":…}`: whether the grant covered access at `time`. */
+  /**
+   * `{"grantKey":…,"valid":…,"reason":…}`: whether the grant covered access at `time`.
+   * The caller derives the grant key from the grant id and the patient's salt.
+   */
   @Transaction(false)
   @Returns('string')
-  async WasGrantValidAt(ctx: Context, grantId: string, time: string): Promise<string> {
-    const id = parseGrantId(grantId);
+  async WasGrantValidAt(ctx: Context, grantKey: string, time: string): Promise<string> {
+    const id = parseGrantKey(grantKey);
     const at = parseGrantTime(time, 'time');
     return serializeGrantValidity(grantValidityAt(await findGrant(ctx.stub, id), at));
   }
@@ -102,36 +117,36 @@ export class ConsentContract extends Contract {
 const END_EVENTS: Record<GrantEnd, string> = { revoked: GRANT_REVOKED_EVENT, expired: GRANT_EXPIRED_EVENT };
 const ALREADY: Record<GrantEnd, ConsentErrorCode> = { revoked: ConsentErrorCode.AlreadyRevoked, expired: ConsentErrorCode.AlreadyExpired };
 
-async function findGrant(ledger: ConsentLedger, grantId: string): Promise<GrantRecord> {
-  const record = await new GrantRepository(ledger).find(grantId);
+async function findGrant(ledger: ConsentLedger, grantKey: string): Promise<GrantRecord> {
+  const record = await new GrantRepository(ledger).find(grantKey);
   if (record === undefined) {
-    throw new ConsentError(ConsentErrorCode.GrantNotFound, `no grant ${grantId}`);
+    throw new ConsentError(ConsentErrorCode.GrantNotFound, `no grant ${grantKey}`);
   }
   return record;
 }
 
 /** Only an active grant ends; both ends are final. */
 async function endGrant(ledger: ConsentLedger, end: GrantEnd, change: GrantStatusChange): Promise<string> {
-  const current = await findGrant(ledger, change.grantId);
+  const current = await findGrant(ledger, change.grantKey);
   if (current.status !== 'active') {
     // Names the stored change so the writer can tell its own earlier success from another event's.
-    const how = `was ${current.status} at ${current.statusChangedAt} by event ${current.statusChangedSourceEventId} in tx ${current.statusChangedTxId}`;
+    const how = `was ${current.status} at ${current.statusChangedAt} by event ${current.statusChangedEventCommitment} in tx ${current.statusChangedTxId}`;
     const code = current.status === end ? ALREADY[end] : ConsentErrorCode.NotActive;
-    throw new ConsentError(code, `grant ${change.grantId} ${how}`);
+    throw new ConsentError(code, `grant ${change.grantKey} ${how}`);
   }
   const record: GrantRecord = {
     ...current,
     status: end,
     statusChangedAt: change.at,
     statusChangedTxId: ledger.getTxID(),
-    statusChangedSourceEventId: change.sourceEventId,
+    statusChangedEventCommitment: change.eventCommitment,
   };
   const json = await new GrantRepository(ledger).save(record);
   emitStatus(ledger, END_EVENTS[end], record);
   return json;
 }
 
-/** Events carry the id and the new status only: listeners read the rest with GetGrant. */
+/** Events carry the grant key and the new status only: listeners read the rest with GetGrant. */
 function emitStatus(ledger: ConsentLedger, name: string, record: GrantRecord): void {
-  ledger.setEvent(name, Buffer.from(JSON.stringify({ grantId: record.grantId, status: record.status }), 'utf8'));
+  ledger.setEvent(name, Buffer.from(JSON.stringify({ grantKey: record.grantKey, status: record.status }), 'utf8'));
 }

@@ -1,23 +1,15 @@
-// Errors of the consent contract. fabric-contract-api returns `error.message` to the
-// client as the endorsement failure, so the code leads the message: ledger-writer
-// reads `GRANT_EXISTS:` after RegisterGrant, `ALREADY_REVOKED:` after RevokeGrant and
-// `ALREADY_EXPIRED:` after ExpireGrant as "already done" when it retries.
-export enum ConsentErrorCode {
-  GrantExists = 'GRANT_EXISTS',
-  GrantNotFound = 'GRANT_NOT_FOUND',
-  AlreadyRevoked = 'ALREADY_REVOKED',
-  AlreadyExpired = 'ALREADY_EXPIRED',
-  /** The grant already ended the other way (revoked when asked to expire, or the reverse). */
-  NotActive = 'NOT_ACTIVE',
-  InvalidArgument = 'INVALID_ARGUMENT',
-}
+// Errors of the consent contract. The codes are the shared ones of
+// @carechain/ledger-chaincode-api, leading the message as its clients expect.
+import { ConsentErrorCode, refusalMessage } from '@carechain/ledger-chaincode-api';
+
+export { ConsentErrorCode } from '@carechain/ledger-chaincode-api';
 
 export class ConsentError extends Error {
   constructor(
     readonly code: ConsentErrorCode,
     detail: string,
   ) {
-    super(`${code}: ${detail}`);
+    super(refusalMessage(code, detail));
     this.name = 'ConsentError';
   }
 

@@ -1,47 +1,47 @@
 // Turns the consent contract's string arguments into typed values, or refuses them
 // with an INVALID_ARGUMENT error naming the argument. Values are rebuilt from what
 // was checked, never copied wholesale, so nothing unlisted can slip onto the chain.
+import type { GrantRegistration, GrantStatusChange } from '@carechain/ledger-chaincode-api';
 import { utcMillisOf } from '../shared/utc-instant';
 import { ConsentError } from './consent.error';
-import { COMMITMENT_PATTERN, GRANT_ID_PATTERN, ORGANISATION_ID_PATTERN, SOURCE_EVENT_ID_PATTERN } from './consent.limits';
-import type { GrantRegistration, GrantStatusChange } from './grant-record';
+import { COMMITMENT_PATTERN } from './consent.limits';
 
 export interface RegisterGrantArgs {
-  readonly grantId: string;
+  readonly grantKey: string;
   readonly patientCommitment: string;
   readonly scopeCommitment: string;
-  readonly granteeOrg: string;
+  readonly granteeCommitment: string;
   readonly validFrom: string;
   /** Empty for an open-ended grant: Fabric arguments cannot be absent. */
   readonly validUntil: string;
-  readonly sourceEventId: string;
+  readonly eventCommitment: string;
 }
 
 export function parseGrantRegistration(args: RegisterGrantArgs): GrantRegistration {
   requireStrings(Object.values(args));
-  const grantId = parseGrantId(args.grantId);
-  const patientCommitment = matching(args.patientCommitment, COMMITMENT_PATTERN, 'patientCommitment must be 64 lowercase hex characters');
-  const scopeCommitment = matching(args.scopeCommitment, COMMITMENT_PATTERN, 'scopeCommitment must be 64 lowercase hex characters');
-  const granteeOrg = matching(args.granteeOrg, ORGANISATION_ID_PATTERN, `granteeOrg must match ${ORGANISATION_ID_PATTERN}`);
+  const grantKey = parseGrantKey(args.grantKey);
+  const patientCommitment = commitment(args.patientCommitment, 'patientCommitment');
+  const scopeCommitment = commitment(args.scopeCommitment, 'scopeCommitment');
+  const granteeCommitment = commitment(args.granteeCommitment, 'granteeCommitment');
   const from = parseGrantTime(args.validFrom, 'validFrom');
   const validUntil = args.validUntil === '' ? null : args.validUntil;
   if (validUntil !== null && parseGrantTime(validUntil, 'validUntil') <= from) {
     throw ConsentError.invalid('validFrom must be before validUntil');
   }
-  const sourceEventId = parseSourceEventId(args.sourceEventId);
-  return { grantId, patientCommitment, scopeCommitment, granteeOrg, validFrom: args.validFrom, validUntil, sourceEventId };
+  const eventCommitment = commitment(args.eventCommitment, 'eventCommitment');
+  return { grantKey, patientCommitment, scopeCommitment, granteeCommitment, validFrom: args.validFrom, validUntil, eventCommitment };
 }
 
 /** RevokeGrant's and ExpireGrant's arguments; `atName` is revokedAt or expiredAt. */
-export function parseGrantStatusChange(grantId: string, at: string, atName: string, sourceEventId: string): GrantStatusChange {
-  requireStrings([grantId, at, sourceEventId]);
-  const id = parseGrantId(grantId);
+export function parseGrantStatusChange(grantKey: string, at: string, atName: string, eventCommitment: string): GrantStatusChange {
+  requireStrings([grantKey, at, eventCommitment]);
+  const key = parseGrantKey(grantKey);
   parseGrantTime(at, atName);
-  return { grantId: id, at, sourceEventId: parseSourceEventId(sourceEventId) };
+  return { grantKey: key, at, eventCommitment: commitment(eventCommitment, 'eventCommitment') };
 }
 
-export function parseGrantId(value: string): string {
-  return matching(value, GRANT_ID_PATTERN, 'grantId must be a lowercase UUID');
+export function parseGrantKey(value: string): string {
+  return commitment(value, 'grantKey');
 }
 
 /** Epoch milliseconds of a strict toISOString()-form time. */
@@ -53,13 +53,9 @@ export function parseGrantTime(value: string, name: string): number {
   return millis;
 }
 
-function parseSourceEventId(value: string): string {
-  return matching(value, SOURCE_EVENT_ID_PATTERN, `sourceEventId must match ${SOURCE_EVENT_ID_PATTERN}`);
-}
-
-function matching(value: unknown, pattern: RegExp, complaint: string): string {
-  if (typeof value !== 'string' || !pattern.test(value)) {
-    throw ConsentError.invalid(complaint);
+function commitment(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !COMMITMENT_PATTERN.test(value)) {
+    throw ConsentError.invalid(`${name} must be 64 lowercase hex characters`);
   }
   return value;
 }

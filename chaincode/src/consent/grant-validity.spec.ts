@@ -1,23 +1,24 @@
-import { GRANT_ID, PATIENT_COMMITMENT, SCOPE_COMMITMENT } from '../testing/consent-fixtures';
-import type { GrantRecord, GrantStatus } from './grant-record';
-import { grantValidityAt, serializeGrantValidity } from './grant-validity';
+import { hex64 } from '../testing/anchor-fixtures';
+import { EVENT_COMMITMENT, GRANT_KEY, GRANTEE_COMMITMENT, PATIENT_COMMITMENT, SCOPE_COMMITMENT } from '../testing/consent-fixtures';
+import { type GrantRecord, type GrantStatus, serializeGrantValidity } from '@carechain/ledger-chaincode-api';
+import { grantValidityAt } from './grant-validity';
 
 function grant(validUntil: string | null, status: GrantStatus = 'active', statusChangedAt: string | null = null): GrantRecord {
   const changed = status !== 'active';
   return {
-    grantId: GRANT_ID,
+    grantKey: GRANT_KEY,
     patientCommitment: PATIENT_COMMITMENT,
     scopeCommitment: SCOPE_COMMITMENT,
-    granteeOrg: 'PayerOrg',
+    granteeCommitment: GRANTEE_COMMITMENT,
     validFrom: '2025-03-01T00:00:00.000Z',
     validUntil,
     status,
     registeredAt: '2025-03-01T00:00:01.000Z',
     registeredTxId: 'tx-1',
-    registeredSourceEventId: 'ev-1',
+    registeredEventCommitment: EVENT_COMMITMENT,
     statusChangedAt,
     statusChangedTxId: changed ? 'tx-2' : null,
-    statusChangedSourceEventId: changed ? 'ev-2' : null,
+    statusChangedEventCommitment: changed ? hex64('ending event commitment') : null,
   };
 }
 
@@ -28,10 +29,10 @@ describe('grantValidityAt', () => {
 
   it('is valid exactly on [validFrom, validUntil) of an active grant', () => {
     const active = grant(UNTIL);
-    expect(grantValidityAt(active, Date.parse('2025-03-01T00:00:00.000Z'))).toEqual({ grantId: GRANT_ID, valid: true, reason: 'valid' });
-    expect(grantValidityAt(active, Date.parse('2025-02-28T23:59:59.999Z'))).toEqual({ grantId: GRANT_ID, valid: false, reason: 'before-valid-from' });
+    expect(grantValidityAt(active, Date.parse('2025-03-01T00:00:00.000Z'))).toEqual({ grantKey: GRANT_KEY, valid: true, reason: 'valid' });
+    expect(grantValidityAt(active, Date.parse('2025-02-28T23:59:59.999Z'))).toEqual({ grantKey: GRANT_KEY, valid: false, reason: 'before-valid-from' });
     expect(grantValidityAt(active, Date.parse('2025-05-31T23:59:59.999Z')).valid).toBe(true);
-    expect(grantValidityAt(active, Date.parse(UNTIL))).toEqual({ grantId: GRANT_ID, valid: false, reason: 'past-valid-until' });
+    expect(grantValidityAt(active, Date.parse(UNTIL))).toEqual({ grantKey: GRANT_KEY, valid: false, reason: 'past-valid-until' });
   });
 
   it('ends a revoked grant at revokedAt, inclusively', () => {
@@ -63,6 +64,6 @@ describe('grantValidityAt', () => {
   });
 
   it('serialises in a fixed key order', () => {
-    expect(serializeGrantValidity({ reason: 'revoked', valid: false, grantId: GRANT_ID })).toBe(`{"grantId":"${GRANT_ID}","valid":false,"reason":"revoked"}`);
+    expect(serializeGrantValidity({ reason: 'revoked', valid: false, grantKey: GRANT_KEY })).toBe(`{"grantKey":"${GRANT_KEY}","valid":false,"reason":"revoked"}`);
   });
 });

@@ -1,19 +1,6 @@
 // Whether a grant allowed access at an instant: the question another organisation's
 // peer answers from the chain alone, without seeing who the patient is.
-import type { GrantRecord } from './grant-record';
-
-/**
- * Why a grant was or was not valid. When several causes apply the earliest one
- * wins: a grant revoked before its validUntil answers `revoked` ever after. A status
- * change at validUntil itself (the usual expiry) names the change, the more specific.
- */
-export type GrantValidityReason = 'valid' | 'before-valid-from' | 'past-valid-until' | 'revoked' | 'expired';
-
-export interface GrantValidity {
-  readonly grantId: string;
-  readonly valid: boolean;
-  readonly reason: GrantValidityReason;
-}
+import type { GrantRecord, GrantValidity, GrantValidityReason } from '@carechain/ledger-chaincode-api';
 
 /**
  * Valid iff validFrom <= at < validUntil and the grant had not been revoked or
@@ -21,7 +8,7 @@ export interface GrantValidity {
  * instant itself, the grant no longer covers access.
  */
 export function grantValidityAt(record: GrantRecord, at: number): GrantValidity {
-  const verdict = (reason: GrantValidityReason): GrantValidity => ({ grantId: record.grantId, valid: reason === 'valid', reason });
+  const verdict = (reason: GrantValidityReason): GrantValidity => ({ grantKey: record.grantKey, valid: reason === 'valid', reason });
   if (at < Date.parse(record.validFrom)) {
     return verdict('before-valid-from');
   }
@@ -31,9 +18,4 @@ export function grantValidityAt(record: GrantRecord, at: number): GrantValidity 
     return verdict(record.status === 'revoked' ? 'revoked' : 'expired');
   }
   return verdict(until <= at ? 'past-valid-until' : 'valid');
-}
-
-/** Fixed key order, like the stored records. */
-export function serializeGrantValidity(validity: GrantValidity): string {
-  return JSON.stringify({ grantId: validity.grantId, valid: validity.valid, reason: validity.reason });
 }

@@ -1,10 +1,10 @@
 // Storage of grant records: one JSON record per grant under the composite key
-// (consent.grant, grantId). Composite keys live in a namespace of their own (they
+// (consent.grant, grantKey), the grant key being per-grant HMAC under the patient's salt. Composite keys live in a namespace of their own (they
 // begin with U+0000, which fabric-shim forbids in simple keys), so no grant key can
-// meet the anchor contract's `anchor/…` keys, whatever the id. Nothing here needs a
+// meet the anchor contract's `anchor/…` keys. Nothing here needs a
 // range scan, the one thing composite keys cannot serve.
 import type { ConsentLedger } from './consent-ledger.port';
-import { type GrantRecord, serializeGrantRecord } from './grant-record';
+import { type GrantRecord, serializeGrantRecord } from '@carechain/ledger-chaincode-api';
 
 export const GRANT_OBJECT_TYPE = 'consent.grant';
 
@@ -12,8 +12,8 @@ export class GrantRepository {
   constructor(private readonly ledger: ConsentLedger) {}
 
   /** The stored record of a grant, or undefined. */
-  async find(grantId: string): Promise<GrantRecord | undefined> {
-    const value = await this.ledger.getState(this.keyOf(grantId));
+  async find(grantKey: string): Promise<GrantRecord | undefined> {
+    const value = await this.ledger.getState(this.keyOf(grantKey));
     // Only serializeGrantRecord writes under this object type, so the shape is known.
     return value.length === 0 ? undefined : (JSON.parse(Buffer.from(value).toString('utf8')) as GrantRecord);
   }
@@ -21,11 +21,11 @@ export class GrantRepository {
   /** Writes the record, new or changed; returns the stored JSON. */
   async save(record: GrantRecord): Promise<string> {
     const json = serializeGrantRecord(record);
-    await this.ledger.putState(this.keyOf(record.grantId), Buffer.from(json, 'utf8'));
+    await this.ledger.putState(this.keyOf(record.grantKey), Buffer.from(json, 'utf8'));
     return json;
   }
 
-  private keyOf(grantId: string): string {
-    return this.ledger.createCompositeKey(GRANT_OBJECT_TYPE, [grantId]);
+  private keyOf(grantKey: string): string {
+    return this.ledger.createCompositeKey(GRANT_OBJECT_TYPE, [grantKey]);
   }
 }

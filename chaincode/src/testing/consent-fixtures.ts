@@ -2,26 +2,27 @@
 import type { RegisterGrantArgs } from '../consent/grant-arguments.parser';
 import { hex64 } from './anchor-fixtures';
 
-export const GRANT_ID = '0b9d6a52-7c1e-4f3a-9d2b-5e8f1a6c3b70';
-
-/** Stand-ins for the HMACs the consent service computes; only their shape matters here. */
+/** Stand-ins for the HMACs ledger-writer computes under a patient's salt; only their shape matters here. */
+export const GRANT_KEY = hex64('grant key');
 export const PATIENT_COMMITMENT = hex64('patient commitment');
 export const SCOPE_COMMITMENT = hex64('scope commitment');
+export const GRANTEE_COMMITMENT = hex64('grantee commitment');
+export const EVENT_COMMITMENT = hex64('registering event commitment');
 
 export function registerArgs(overrides: Partial<RegisterGrantArgs> = {}): RegisterGrantArgs {
   return {
-    grantId: GRANT_ID,
+    grantKey: GRANT_KEY,
     patientCommitment: PATIENT_COMMITMENT,
     scopeCommitment: SCOPE_COMMITMENT,
-    granteeOrg: 'PayerOrg',
+    granteeCommitment: GRANTEE_COMMITMENT,
     validFrom: '2025-03-01T00:00:00.000Z',
     validUntil: '2025-06-01T00:00:00.000Z',
-    sourceEventId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+    eventCommitment: EVENT_COMMITMENT,
     ...overrides,
   };
 }
 
 /** The arguments in RegisterGrant's positional order. */
 export function registerPositional(args: RegisterGrantArgs): [string, string, string, string, string, string, string] {
-  return [args.grantId, args.patientCommitment, args.scopeCommitment, args.granteeOrg, args.validFrom, args.validUntil, args.sourceEventId];
+  return [args.grantKey, args.patientCommitment, args.scopeCommitment, args.granteeCommitment, args.validFrom, args.validUntil, args.eventCommitment];
 }

@@ -6,7 +6,7 @@ import { createLogger } from '@carechain/telemetry';
 import { AnchoringHandler } from './anchoring.handler';
 import { batchIdOf } from './batch-id';
 import type { BatchIntent, IntentStore } from './intent-store';
-import type { AnchoredBatch, BatchAnchor, BatchRecord, LedgerAnchor } from './ledger-anchor.port';
+import type { AnchoredBatch, BatchAnchor, BatchRecord, LedgerAnchor } from '@carechain/ledger-chaincode-api';
 import { cutBatches, MAX_BATCH_WINDOW_MS } from './prepared-batch';
 
 function record(offset: number, time = '2026-11-25T10:00:00.000Z', partition = 0): ConsumedRecord {

@@ -9,9 +9,9 @@ import { SpanKind, trace, type Link } from '@opentelemetry/api';
 import { Topics } from '@carechain/contracts';
 import { inSpan, TransientError, type BatchHandler, type ConsumedRecord, type EventPublisher, type RecordBatch } from '@carechain/messaging';
 import { toHex, type CommitmentSaltProvider } from '@carechain/ledger-merkle';
+import type { LedgerAnchor } from '@carechain/ledger-chaincode-api';
 import type { Logger } from '@carechain/telemetry';
 import type { IntentStore } from './intent-store';
-import type { LedgerAnchor } from './ledger-anchor.port';
 import { cutBatches, prepareBatch, type PreparedBatch, type StoredLeaves } from './prepared-batch';
 import { receiptsFor } from './receipts';
 

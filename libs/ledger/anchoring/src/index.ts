@@ -1,13 +1,10 @@
-export * from './ledger-anchor.port';
+// ledger-writer's logic: Merkle batches with a written plan, receipts, consent state
+// on the chain, and the salts commitments are made with. Ports and record shapes come
+// from @carechain/ledger-chaincode-api; their Fabric adapters from @carechain/ledger-fabric.
 export * from './batch-id';
 export * from './prepared-batch';
 export * from './receipts';
 export * from './intent-store';
 export * from './anchoring.handler';
-export * from './fabric-gateway.anchor';
-export * from './fabric-gateway';
-export * from './consent-ledger.port';
-export * from './fabric-consent.ledger';
 export * from './consent-registration.handler';
 export * from './patient-salt.provider';
-export * from './fabric-network-file';

@@ -1,9 +1,9 @@
 // From consumed records to what goes on the chain: each event's keyed commitment
 // (the Merkle leaf), the tree over them, and the anchor describing the batch.
+import { type BatchAnchor, MAX_BATCH_WINDOW_MS } from '@carechain/ledger-chaincode-api';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { buildTree, canonicalEventBytes, hashFromHex, leafCommitment, toHex, type CommitmentSaltProvider, type MerkleTree } from '@carechain/ledger-merkle';
 import { batchIdOf } from './batch-id';
-import type { BatchAnchor } from './ledger-anchor.port';
 
 export interface PreparedBatch {
   readonly anchor: BatchAnchor;
@@ -13,9 +13,9 @@ export interface PreparedBatch {
   readonly tree: MerkleTree;
 }
 
-// The chaincode refuses a batch whose events span more than 15 minutes (that bound
-// keeps its time queries cheap); a replay of old events is cut accordingly.
-export const MAX_BATCH_WINDOW_MS = 15 * 60 * 1000;
+// The chaincode refuses a batch whose events span more than MAX_BATCH_WINDOW_MS (that
+// bound keeps its time queries cheap); a replay of old events is cut accordingly.
+export { MAX_BATCH_WINDOW_MS } from '@carechain/ledger-chaincode-api';
 
 /** Splits one partition's records into batches of at most `maxEvents` events and the time window. */
 export function cutBatches(records: readonly ConsumedRecord[], maxEvents: number): ConsumedRecord[][] {

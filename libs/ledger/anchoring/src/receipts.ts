@@ -1,6 +1,6 @@
 import { createEvent, RECEIPT_ISSUED_V1, type CloudEvent, type ReceiptIssuedV1 } from '@carechain/contracts';
+import type { AnchoredBatch } from '@carechain/ledger-chaincode-api';
 import { toHex } from '@carechain/ledger-merkle';
-import type { AnchoredBatch } from './ledger-anchor.port';
 import type { PreparedBatch } from './prepared-batch';
 
 export const LEDGER_SOURCE = '/carechain/ledger-writer';

@@ -4,12 +4,10 @@
 import { common } from '@hyperledger/fabric-protos';
 import type { Contract, Network } from '@hyperledger/fabric-gateway';
 import { TransientError } from '@carechain/messaging';
-import type { AnchoredBatch, BatchAnchor, BatchRecord, LedgerAnchor } from './ledger-anchor.port';
+import { ANCHOR_CONTRACT_NAME, type AnchoredBatch, type BatchAnchor, type BatchRecord, AnchorErrorCode, AnchorFunction, type LedgerAnchor, refusalIn } from '@carechain/ledger-chaincode-api';
 import { detailsOf, FabricGateway, type FabricConnection } from './fabric-gateway';
 
 export type { FabricConnection } from './fabric-gateway';
-
-const ANCHOR_CONTRACT = 'anchor';
 
 export class FabricGatewayAnchor implements LedgerAnchor {
   private readonly gateway: FabricGateway;
@@ -19,12 +17,12 @@ export class FabricGatewayAnchor implements LedgerAnchor {
   constructor(private readonly connection: FabricConnection) {
     this.gateway = new FabricGateway(connection);
     this.network = this.gateway.network;
-    this.contract = this.gateway.contract(ANCHOR_CONTRACT);
+    this.contract = this.gateway.contract(ANCHOR_CONTRACT_NAME);
   }
 
   async anchor(batch: BatchAnchor): Promise<AnchoredBatch> {
     try {
-      const submitted = await this.contract.submitAsync('AnchorBatch', {
+      const submitted = await this.contract.submitAsync(AnchorFunction.AnchorBatch, {
         arguments: [batch.batchId, batch.merkleRoot, String(batch.leafCount), batch.firstTime, batch.lastTime, JSON.stringify(batch.sourceRange)],
       });
       const status = await submitted.getStatus();
@@ -34,7 +32,7 @@ export class FabricGatewayAnchor implements LedgerAnchor {
       const record = JSON.parse(Buffer.from(submitted.getResult()).toString('utf8')) as BatchRecord;
       return { txId: status.transactionId, blockNumber: status.blockNumber.toString(), alreadyAnchored: false, anchoredAt: record.anchoredAt };
     } catch (err) {
-      if (!detailsOf(err).includes('BATCH_EXISTS')) throw err;
+      if (!refusalIn(detailsOf(err), [AnchorErrorCode.BatchExists])) throw err;
       const record = await this.getBatch(batch.batchId);
       if (!record) throw new Error(`chaincode said batch ${batch.batchId} exists but GetBatch does not find it`);
       if (record.merkleRoot !== batch.merkleRoot || record.leafCount !== batch.leafCount) {
@@ -46,10 +44,10 @@ export class FabricGatewayAnchor implements LedgerAnchor {
 
   async getBatch(batchId: string): Promise<BatchRecord | undefined> {
     try {
-      const bytes = await this.contract.evaluateTransaction('GetBatch', batchId);
+      const bytes = await this.contract.evaluateTransaction(AnchorFunction.GetBatch, batchId);
       return JSON.parse(Buffer.from(bytes).toString('utf8')) as BatchRecord;
     } catch (err) {
-      if (detailsOf(err).includes('BATCH_NOT_FOUND')) return undefined;
+      if (refusalIn(detailsOf(err), [AnchorErrorCode.BatchNotFound])) return undefined;
       throw err;
     }
   }

@@ -1,6 +1,8 @@
-// The one thing the consent contract stores per grant. The patient and the scope
-// (categories, purposes) appear only as salted commitments; the grantee is an
-// organisation, which is not personal data; the rest are ids and times.
+// The one thing the consent contract stores per grant. Every value is derived per
+// grant under the patient's commitment salt (see chaincode/README.md, "What the chain
+// stores"), except the validity window and the transaction facts: no two of one
+// patient's grants share a value that could tie them together, and no value equals
+// an id that travels on Kafka (grant id, event id, patient id, organisation id).
 
 export type GrantStatus = 'active' | 'revoked' | 'expired';
 
@@ -9,42 +11,43 @@ export type GrantEnd = Exclude<GrantStatus, 'active'>;
 
 /** What RegisterGrant carries, validated. */
 export interface GrantRegistration {
-  readonly grantId: string;
+  /** HMAC(salt, "grant:" + grantId): the world-state key, and what callers ask about. */
+  readonly grantKey: string;
   readonly patientCommitment: string;
   readonly scopeCommitment: string;
-  readonly granteeOrg: string;
+  readonly granteeCommitment: string;
   readonly validFrom: string;
   /** null: open-ended. */
   readonly validUntil: string | null;
-  readonly sourceEventId: string;
+  /** A commitment to the Kafka event ledger-writer registered the grant from. */
+  readonly eventCommitment: string;
 }
 
 /** What RevokeGrant and ExpireGrant carry, validated. */
 export interface GrantStatusChange {
-  readonly grantId: string;
+  readonly grantKey: string;
   /** When the grant ended, as the consent service recorded it (revokedAt / expiredAt). */
   readonly at: string;
-  readonly sourceEventId: string;
+  readonly eventCommitment: string;
 }
 
 /** What the chain keeps. Every key is always present, null until its change happens. */
 export interface GrantRecord {
-  readonly grantId: string;
+  readonly grantKey: string;
   readonly patientCommitment: string;
   readonly scopeCommitment: string;
-  readonly granteeOrg: string;
+  readonly granteeCommitment: string;
   readonly validFrom: string;
   readonly validUntil: string | null;
   readonly status: GrantStatus;
   /** The registering transaction's timestamp (set by the client, identical on every endorser). */
   readonly registeredAt: string;
   readonly registeredTxId: string;
-  /** The Kafka event ledger-writer registered the grant from. */
-  readonly registeredSourceEventId: string;
+  readonly registeredEventCommitment: string;
   /** The revokedAt / expiredAt the writer supplied: the instant WasGrantValidAt judges by. */
   readonly statusChangedAt: string | null;
   readonly statusChangedTxId: string | null;
-  readonly statusChangedSourceEventId: string | null;
+  readonly statusChangedEventCommitment: string | null;
 }
 
 /**
@@ -53,18 +56,18 @@ export interface GrantRecord {
  */
 export function serializeGrantRecord(record: GrantRecord): string {
   return JSON.stringify({
-    grantId: record.grantId,
+    grantKey: record.grantKey,
     patientCommitment: record.patientCommitment,
     scopeCommitment: record.scopeCommitment,
-    granteeOrg: record.granteeOrg,
+    granteeCommitment: record.granteeCommitment,
     validFrom: record.validFrom,
     validUntil: record.validUntil,
     status: record.status,
     registeredAt: record.registeredAt,
     registeredTxId: record.registeredTxId,
-    registeredSourceEventId: record.registeredSourceEventId,
+    registeredEventCommitment: record.registeredEventCommitment,
     statusChangedAt: record.statusChangedAt,
     statusChangedTxId: record.statusChangedTxId,
-    statusChangedSourceEventId: record.statusChangedSourceEventId,
+    statusChangedEventCommitment: record.statusChangedEventCommitment,
   });
 }
