@@ -3,11 +3,11 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { benefitPlanSchema } from '@carechain/contracts';
-import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
+import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
 import type { BenefitPlan, PlanBook } from '@carechain/claims-adjudication';
 import { PublishBenefitPlanUseCase, type PublishedPlan } from '@carechain/claims-domain';
 
-import { ApiProblems, PAYER_ROLES, requesterOf } from './claims.http';
+import { ApiProblems, requesterOf } from './claims.http';
 
 export const PLAN_BOOK = Symbol('carechain.claims.plans');
 
@@ -21,14 +21,14 @@ export class BenefitPlansController {
   ) {}
 
   @Get()
-  @Roles(...PAYER_ROLES, 'auditor')
+  @Roles(...rolesFor('claims.plans.read'))
   @ApiOperation({ summary: "The latest version of each benefit plan the rules engine decides with (the plans file, then what payers published): a payer's own, every payer's to an auditor." })
   list(@CurrentPrincipal() principal: Principal): BenefitPlan[] {
     return this.plans.list(principal.roles.includes('auditor') ? undefined : principal.organisation);
   }
 
   @Post()
-  @Roles(...PAYER_ROLES)
+  @Roles(...rolesFor('claims.plans.publish'))
   @ApiOperation({ summary: 'A payer publishes a new version of one of its benefit plans (newer than the one in force: 409 otherwise); every claims instance decides with it from then on, and decisions name the version. 201 once this instance holds it.' })
   @ApiBody({ schema: z.toJSONSchema(benefitPlanSchema, { io: 'input' }) as object })
   async publish(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<PublishedPlan> {

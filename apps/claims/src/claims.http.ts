@@ -5,17 +5,19 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { organisationIdSchema, reasonCodeSchema } from '@carechain/contracts';
-import type { Principal, Role } from '@carechain/auth';
-import { CLAIM_STATUSES, PROVIDER_ROLES, type Requester } from '@carechain/claims-domain';
+import { rolesFor, type Principal, type Role } from '@carechain/auth';
+import { CLAIM_STATUSES, type Requester } from '@carechain/claims-domain';
 import { CLAIMS_ERROR_STATUSES } from './claims.problems';
 
 export const FHIR_JSON = 'application/fhir+json';
 
-export const SUBMIT_ROLES: [Role, ...Role[]] = [...PROVIDER_ROLES];
-export const PAYER_ROLES: [Role, ...Role[]] = ['payer'];
-export const APPEAL_ROLES: [Role, ...Role[]] = [...PROVIDER_ROLES, 'patient'];
-export const READ_ROLES: [Role, ...Role[]] = [...PROVIDER_ROLES, 'payer', 'patient', 'auditor'];
-export const COVERAGE_ROLES: [Role, ...Role[]] = ['payer', 'registrar'];
+// Who may call each endpoint at all comes from the one authorisation table (README "Authorisation");
+// the use cases decide per claim (submitting provider, addressed insurer, the patient, auditors).
+export const SUBMIT_ROLES: [Role, ...Role[]] = rolesFor('claims.submit');
+export const PAYER_ROLES: [Role, ...Role[]] = rolesFor('claims.pay');
+export const APPEAL_ROLES: [Role, ...Role[]] = rolesFor('claims.appeal');
+export const READ_ROLES: [Role, ...Role[]] = rolesFor('claims.read');
+export const COVERAGE_ROLES: [Role, ...Role[]] = rolesFor('claims.coverage.register');
 
 export function requesterOf(principal: Principal): Requester {
   return { subject: principal.subject, organisation: principal.organisation, roles: principal.roles };

@@ -9,7 +9,7 @@ import { call } from '../support/api';
 import { testPatient } from '../support/patients';
 import { as, condition, CUSTODIAN, ed25519Jwk, grant, OTHER_ORG, patientToken, registerPatient, startAuthWorld, writeRecord, type AuthWorld } from './authorisation-world';
 
-type Service = 'identity' | 'consent' | 'records' | 'audit';
+type Service = 'identity' | 'consent' | 'records' | 'audit' | 'claims';
 
 interface Target {
   readonly patientId: string;
@@ -67,7 +67,23 @@ const ROUTES: readonly Route[] = [
   { service: 'records', method: 'POST', path: '/records/{recordId}/shares', operation: 'records.share', patientScoped: true, request: async (t) => ({ path: `/records/${t.recordId}/shares`, body: { organisation: 'clinic-nowhere', purpose: 'TREAT' } }), permitted: (_role, rel) => (rel === 'custodian' ? 409 : 403) },
   { service: 'audit', method: 'GET', path: '/audit/events', operation: 'audit.trail.read', patientScoped: true, request: async (t) => ({ path: `/audit/events?patient=${t.patientId}` }), permitted: same(200) },
   { service: 'audit', method: 'GET', path: '/audit/events/{eventId}/proof', operation: 'audit.proof.read', patientScoped: false, request: async () => ({ path: `/audit/events/${UNKNOWN}/proof` }), permitted: same(404) },
-  ...(['identity', 'consent', 'records', 'audit'] as const).flatMap((service): Route[] => [
+  // claims: who takes part at all; which claim each may see or move is decided per claim
+  // (submitting provider, addressed insurer, the patient, auditors) and tested with claims.
+  // Unknown claims answer 404 to whoever may ask; an empty resource is not a Coverage or Claim (422).
+  { service: 'claims', method: 'POST', path: '/coverages', operation: 'claims.coverage.register', patientScoped: false, request: async () => ({ path: '/coverages', body: {} }), permitted: same(422) },
+  { service: 'claims', method: 'GET', path: '/patients/{id}/coverages', operation: 'claims.coverage.list', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/coverages` }), permitted: same(200) },
+  { service: 'claims', method: 'GET', path: '/patients/{id}/explanation-of-benefits', operation: 'claims.eob.list', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/explanation-of-benefits` }), permitted: same(200) },
+  { service: 'claims', method: 'POST', path: '/claims', operation: 'claims.submit', patientScoped: false, request: async () => ({ path: '/claims', body: {} }), permitted: same(422) },
+  { service: 'claims', method: 'GET', path: '/claims', operation: 'claims.read', patientScoped: false, request: async () => ({ path: '/claims' }), permitted: same(200) },
+  { service: 'claims', method: 'GET', path: '/claims/{claimId}', operation: 'claims.read', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}` }), permitted: same(404) },
+  { service: 'claims', method: 'GET', path: '/claims/{claimId}/response', operation: 'claims.read', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}/response` }), permitted: same(404) },
+  { service: 'claims', method: 'POST', path: '/claims/{claimId}/adjudication', operation: 'claims.adjudicate', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}/adjudication`, body: { decision: 'approve' } }), permitted: same(404) },
+  { service: 'claims', method: 'POST', path: '/claims/{claimId}/payment', operation: 'claims.pay', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}/payment`, body: { amount: 10, date: '2026-12-01', remittanceReference: 'R-1' } }), permitted: same(404) },
+  { service: 'claims', method: 'POST', path: '/claims/{claimId}/cancel', operation: 'claims.cancel', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}/cancel` }), permitted: same(404) },
+  { service: 'claims', method: 'POST', path: '/claims/{claimId}/appeal', operation: 'claims.appeal', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}/appeal`, body: { reason: 'the service was documented' } }), permitted: same(404) },
+  { service: 'claims', method: 'GET', path: '/benefit-plans', operation: 'claims.plans.read', patientScoped: false, request: async () => ({ path: '/benefit-plans' }), permitted: same(200) },
+  { service: 'claims', method: 'POST', path: '/benefit-plans', operation: 'claims.plans.publish', patientScoped: false, request: async () => ({ path: '/benefit-plans', body: {} }), permitted: same(422) },
+  ...(['identity', 'consent', 'records', 'audit', 'claims'] as const).flatMap((service): Route[] => [
     { service, method: 'GET', path: '/admin/read-models', operation: 'admin.read-models', patientScoped: false, request: async () => ({ path: '/admin/read-models' }), permitted: same(200) },
     { service, method: 'POST', path: '/admin/read-models/{name}/rebuild', operation: 'admin.read-models', patientScoped: false, request: async () => ({ path: '/admin/read-models/no-such-model/rebuild' }), permitted: same(404) },
   ]),
@@ -109,7 +125,7 @@ describe('authorisation matrix', () => {
 
   it('has rows for every endpoint the services document', async () => {
     const documented: string[] = [];
-    for (const service of ['identity', 'consent', 'records', 'audit'] as const) {
+    for (const service of ['identity', 'consent', 'records', 'audit', 'claims'] as const) {
       const doc = (await (await fetch(`${w[service].url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
       for (const [path, ops] of Object.entries(doc.paths)) for (const method of Object.keys(ops)) documented.push(`${service} ${method.toUpperCase()} ${path}`);
     }

@@ -15,12 +15,14 @@ export interface AuthWorld {
   readonly consent: ServiceProcess;
   readonly records: ServiceProcess;
   readonly audit: ServiceProcess;
+  readonly claims: ServiceProcess;
   stop(): Promise<void>;
 }
 
 export async function startAuthWorld(): Promise<AuthWorld> {
-  const [identity, consent, records, audit] = await Promise.all(['identity', 'consent', 'records', 'audit'].map((s) => startServiceProcess(s)));
-  return { identity: identity!, consent: consent!, records: records!, audit: audit!, stop: async () => void (await Promise.all([identity, consent, records, audit].map((s) => s!.stop()))) };
+  const all = await Promise.all(['identity', 'consent', 'records', 'audit', 'claims'].map((s) => startServiceProcess(s)));
+  const [identity, consent, records, audit, claims] = all;
+  return { identity: identity!, consent: consent!, records: records!, audit: audit!, claims: claims!, stop: async () => void (await Promise.all(all.map((s) => s.stop()))) };
 }
 
 const tokens = new Map<string, Promise<string>>();

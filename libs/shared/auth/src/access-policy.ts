@@ -80,6 +80,22 @@ export const ACCESS_POLICY = {
     note: 'The patient and oversight of the custodian see the whole trail; oversight of another organisation sees what its own organisation did.',
   },
   'audit.proof.read': { route: 'audit GET /audit/events/:id/proof', roles: ['patient', 'auditor', 'privacy-officer'], relationships: ANY, note: 'For the events of the trail the caller may read.' },
+  'claims.coverage.register': { route: 'claims POST /coverages', roles: ['payer', 'registrar'], relationships: ANY, note: 'The payer of the coverage, or the registration desk recording a patient’s insurance.' },
+  'claims.coverage.list': { route: 'claims GET /patients/:id/coverages', roles: ['clinician', 'practitioner', 'registrar', 'payer', 'patient', 'auditor'], relationships: ANY, note: 'All to the patient, providers and auditors; a payer sees its own.' },
+  'claims.submit': { route: 'claims POST /claims', roles: ['clinician', 'practitioner', 'registrar'], relationships: ANY, note: 'A provider bills care it documented; the submission is a disclosure to the payer for payment (HPAYMT).' },
+  'claims.read': {
+    route: 'claims GET /claims, /claims/:id, /claims/:id/response',
+    roles: ['clinician', 'practitioner', 'registrar', 'payer', 'patient', 'auditor'],
+    relationships: ANY,
+    note: 'A claim is seen by the submitting provider organisation, the insurer it is addressed to, the patient and auditors; nobody else.',
+  },
+  'claims.adjudicate': { route: 'claims POST /claims/:id/adjudication', roles: ['payer'], relationships: ANY, note: 'The insurer the claim is addressed to, for a pended claim.' },
+  'claims.pay': { route: 'claims POST /claims/:id/payment', roles: ['payer'], relationships: ANY, note: 'The insurer the claim is addressed to.' },
+  'claims.cancel': { route: 'claims POST /claims/:id/cancel', roles: ['clinician', 'practitioner', 'registrar'], relationships: ANY, note: 'The submitting provider, before adjudication.' },
+  'claims.appeal': { route: 'claims POST /claims/:id/appeal', roles: ['clinician', 'practitioner', 'registrar', 'patient'], relationships: ANY, note: 'The submitting provider or the patient, after a decision.' },
+  'claims.eob.list': { route: 'claims GET /patients/:id/explanation-of-benefits', roles: ['clinician', 'practitioner', 'registrar', 'payer', 'patient', 'auditor'], relationships: ANY, note: 'The patient, their custodian, their payers (claims sent to them) and auditors.' },
+  'claims.plans.read': { route: 'claims GET /benefit-plans', roles: ['payer', 'auditor'], relationships: ANY, note: 'A payer its own plans; an auditor every payer’s.' },
+  'claims.plans.publish': { route: 'claims POST /benefit-plans', roles: ['payer'], relationships: ANY, note: 'A payer publishes a new version of its own plan.' },
   'admin.read-models': { route: 'every service GET /admin/read-models, POST /admin/read-models/:name/rebuild', roles: ['admin'], relationships: ANY, note: 'Operators: not about a patient.' },
 } as const satisfies Record<string, AccessRule>;
 

@@ -1,0 +1,42 @@
+// MPI over HTTP: a population with known duplicates is linked right, and a re-registration returns the same id, on the real Kafka, Redis and Fabric.
+import { generatePopulation } from '@carechain/identity-mpi';
+import { call } from '../support/api';
+import { token } from '../support/tokens';
+import { scenario } from './pcd-world';
+
+scenario('MPI over HTTP', (world) => {
+  it('MPI: a generated population with known duplicates is linked right over HTTP, and a re-registration returns the same id', async () => {
+    const w = world();
+    const population = generatePopulation({ seed: Date.now() % 1_000_000, people: 150, duplicates: 60 });
+    const idOf = new Map<string, string>();
+    const tally = { rightLinks: 0, wrongLinks: 0, missed: 0, reviews: 0, falseMerges: 0 };
+    for (const r of population) {
+      // Identifiers only: common family names (Grant, Young, ...) are ordinary words a log may rightly contain.
+      w.phi.push(...r.identifiers.map((i) => i.value));
+      const res = await call<{ id?: string; outcome: string }>(w.identity.url, 'POST', '/patients', w.t.registrarA, { demographics: r.demographics, identifiers: r.identifiers });
+      expect([200, 201, 202]).toContain(res.status);
+      const known = idOf.get(r.trueId);
+      if (res.body.outcome === 'pending-review') tally.reviews += 1;
+      else if (res.body.outcome === 'linked') {
+        if (known === undefined) tally.falseMerges += 1;
+        else if (res.body.id === known) tally.rightLinks += 1;
+        else tally.wrongLinks += 1;
+      } else {
+        if (known !== undefined) tally.missed += 1;
+        else idOf.set(r.trueId, res.body.id!);
+      }
+    }
+    const duplicates = population.filter((r) => idOf.has(r.trueId) && r.duplicate).length;
+    // Precision is what protects patients: never link two people. Recall: most duplicates found, the rest go to review.
+    expect(tally.wrongLinks + tally.falseMerges).toBe(0);
+    expect(tally.rightLinks).toBeGreaterThanOrEqual(Math.floor(duplicates * 0.9));
+    expect(tally.missed).toBeLessThanOrEqual(Math.ceil(duplicates * 0.05));
+
+    const first = population.find((r) => !r.duplicate)!;
+    const again = await call<{ id: string; outcome: string }>(w.identity.url, 'POST', '/patients', w.t.registrarB, { demographics: first.demographics, identifiers: first.identifiers });
+    expect(again).toMatchObject({ status: 200, body: { outcome: 'linked', id: idOf.get(first.trueId) } });
+    const reviews = await call<{ reviews: unknown[] }>(w.identity.url, 'GET', '/mpi/reviews', await token({ sub: 'steward', roles: ['data-steward'], org: 'hospital-a' }));
+    expect(reviews.status).toBe(200);
+    expect(reviews.body.reviews.length).toBeGreaterThanOrEqual(tally.reviews);
+  });
+});
