@@ -1,22 +1,22 @@
 // Who may call what. Consent then decides per patient and category; the roles only
 // say who takes part at all.
 import type { PurposeOfUse } from '@carechain/contracts';
-import type { Principal, Role } from '@carechain/auth';
+import { rolesFor, type Principal, type Role } from '@carechain/auth';
 import { usualPurpose } from '@carechain/consent-decision';
 import type { Requester } from '@carechain/records-domain';
 
 /** Those who document care. */
 export const WRITE_ROLES: [Role, ...Role[]] = ['clinician', 'practitioner'];
 /** Those who read records under a purpose of use: care, payers for payment, and patients their own. */
-export const READ_ROLES: [Role, ...Role[]] = ['clinician', 'practitioner', 'payer', 'patient'];
+export const READ_ROLES: [Role, ...Role[]] = rolesFor('records.read');
 /** Those who may point another organisation at a record they can read. */
 export const SHARE_ROLES: [Role, ...Role[]] = ['clinician', 'practitioner'];
 
 export function requesterOf(principal: Principal): Requester {
-  return { subject: principal.subject, organisation: principal.organisation, roles: principal.roles };
+  return { subject: principal.subject, organisation: principal.organisation, roles: principal.roles, ...(principal.purposes && { purposes: principal.purposes }) };
 }
 
 /** The purpose a read states, or the caller's usual one (PATRQT for a patient, TREAT for care, HPAYMT for a payer). */
 export function readPurpose(principal: Principal, stated: PurposeOfUse | undefined): PurposeOfUse {
-  return stated ?? usualPurpose(principal.roles) ?? 'TREAT';
+  return stated ?? usualPurpose(principal.roles) ?? (principal.purposes?.[0] as PurposeOfUse | undefined) ?? 'TREAT';
 }

@@ -6,6 +6,8 @@ export interface Requester {
   readonly subject: string;
   readonly organisation: string;
   readonly roles: readonly string[];
+  /** For a `service` identity: the purposes its deployment granted it (a token claim); ignored for other roles. */
+  readonly purposes?: readonly string[];
 }
 
 export interface BreakGlass {

@@ -68,6 +68,18 @@ describe('decide', () => {
       expect(decision).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole, permitted: [] });
     });
 
+    it('lets a service identity read only for the purposes its deployment granted it, and only with a grant', () => {
+      const service = { subject: 'svc-analytics', organisation: CLINIC, roles: ['service'] };
+      const grant = aGrant({ purposes: ['PUBHLTH'] });
+      expect(decide(aRequest({ requester: service, purpose: 'PUBHLTH' }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+      const granted = { ...service, purposes: ['PUBHLTH'] };
+      expect(decide(aRequest({ requester: granted, purpose: 'PUBHLTH' }), aPatient(), [grant])).toMatchObject({ effect: 'permit', basis: 'grant' });
+      expect(decide(aRequest({ requester: granted, purpose: 'TREAT' }), aPatient(), [aGrant()])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+      // Purposes in a clinician's token are not the clinician's to claim: roles carry theirs.
+      const clinician = { subject: 'dr', organisation: CLINIC, roles: ['clinician'], purposes: ['PUBHLTH'] };
+      expect(decide(aRequest({ requester: clinician, purpose: 'PUBHLTH' }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+    });
+
     it('lets its payer read for payment only what a grant for payment discloses', () => {
       const payer = { subject: 'claims-1', organisation: CUSTODIAN, roles: ['payer'] };
       const request = aRequest({ requester: payer, purpose: 'HPAYMT', categories: ['billing'] });

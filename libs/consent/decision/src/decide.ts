@@ -73,7 +73,7 @@ export function decide<C extends DataCategory>(request: AccessRequest<C>, patien
     if (request.purpose !== OWN_RECORDS_PURPOSE) return deny(DenyReason.OwnRecordsPurpose, [], req.categories.slice(), []);
     return permit('patient', req.categories, [], false);
   }
-  if (!mayAssertPurpose(request.requester.roles, request.purpose)) return deny(DenyReason.PurposeNotForRole, [], req.categories.slice(), []);
+  if (!mayAssertPurpose(request.requester.roles, request.purpose, request.requester.purposes)) return deny(DenyReason.PurposeNotForRole, [], req.categories.slice(), []);
 
   // What the custodian rule opens for this requester, as a category mask.
   let permittedMask = 0;

@@ -5,7 +5,8 @@
 // through audit and read no clinical data; a service identity reads nothing unless its
 // deployment grants it a purpose. A purpose none of the requester's roles carries is
 // denied before any custodian rule or grant is looked at, so no grant and no
-// relationship lets a payer read for treatment or an auditor read at all.
+// relationship lets a payer read for treatment or an auditor read at all. A service
+// identity carries the purposes its deployment granted it (its token's `purposes`).
 import type { DataCategory, PurposeOfUse } from '@carechain/contracts';
 
 export const ROLE_PURPOSES: Readonly<Record<string, readonly PurposeOfUse[]>> = Object.freeze({
@@ -41,10 +42,10 @@ export function usualPurpose(roles: readonly string[]): PurposeOfUse | undefined
   return undefined;
 }
 
-/** Whether some role of the requester may assert `purpose`. */
-export function mayAssertPurpose(roles: readonly string[], purpose: PurposeOfUse): boolean {
+/** Whether some role of the requester may assert `purpose` (a service: what its deployment granted it). */
+export function mayAssertPurpose(roles: readonly string[], purpose: PurposeOfUse, servicePurposes: readonly string[] = []): boolean {
   for (const role of roles) if (ROLE_PURPOSES[role]?.includes(purpose)) return true;
-  return false;
+  return roles.includes('service') && servicePurposes.includes(purpose);
 }
 
 /**

@@ -8,6 +8,8 @@ export interface Caller {
   readonly subject: string;
   readonly organisation: string;
   readonly roles: readonly string[];
+  /** A service identity's granted purposes of use (its token's `purposes`). */
+  readonly purposes?: readonly string[];
 }
 
 /** Staff roles that may record or revoke consent for patients of their own organisation. */

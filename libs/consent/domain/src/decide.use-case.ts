@@ -30,7 +30,7 @@ export class DecideUseCase {
     const governing = this.state.survivor(command.patientId)?.patientId ?? command.patientId;
     const request: AccessRequest = {
       patientId: governing,
-      requester: { subject: caller.subject, organisation: caller.organisation, roles: caller.roles },
+      requester: { subject: caller.subject, organisation: caller.organisation, roles: caller.roles, ...(caller.purposes && { purposes: caller.purposes }) },
       categories: command.categories,
       purpose: command.purpose,
       at: this.now(),

@@ -24,7 +24,7 @@ export class ConsentGate {
     return decide(
       {
         patientId: patient.patientId,
-        requester: { subject: requester.subject, organisation: requester.organisation, roles: requester.roles },
+        requester: { subject: requester.subject, organisation: requester.organisation, roles: requester.roles, ...(requester.purposes && { purposes: requester.purposes }) },
         categories,
         purpose,
         at: this.now(),

@@ -6,6 +6,8 @@ export interface Requester {
   readonly subject: string;
   readonly organisation: string;
   readonly roles: readonly string[];
+  /** A service identity's granted purposes of use (its token's `purposes`). */
+  readonly purposes?: readonly string[];
 }
 
 export interface ReadRequest {

@@ -68,9 +68,9 @@ export const ACCESS_POLICY = {
   'records.write': { route: 'records POST /patients/:id/records, PUT /records/:id', roles: ['clinician', 'practitioner'], relationships: ['custodian', 'related'], note: 'Decided for TREAT: the custodian, or a grant for the category.' },
   'records.read': {
     route: 'records GET /records/:id, /_history, /patients/:id/records',
-    roles: ['clinician', 'practitioner', 'payer', 'patient'],
+    roles: ['clinician', 'practitioner', 'payer', 'patient', 'service'],
     relationships: ANY,
-    note: 'Decided: the patient (PATRQT), custodian clinicians (TREAT), grants, break-glass (clinician, TREAT/ETREAT, a reason). A payer reads for HPAYMT with a grant.',
+    note: 'Decided: the patient (PATRQT), custodian clinicians (TREAT), grants, break-glass (clinician, TREAT/ETREAT, a reason). A payer reads for HPAYMT with a grant; a service for the purposes its token grants it, with a grant.',
   },
   'records.share': { route: 'records POST /records/:id/shares', roles: ['clinician', 'practitioner'], relationships: ['custodian', 'related'], note: 'The caller must read the record for treatment; consent must permit the recipient.' },
   'audit.trail.read': {
@@ -131,6 +131,8 @@ export interface Caller {
   readonly subject: string;
   readonly organisation: string;
   readonly roles: readonly string[];
+  /** A service identity's granted purposes of use (its token's `purposes`). */
+  readonly purposes?: readonly string[];
 }
 
 export function relationshipOf(caller: Caller, patient: PatientRelation): Relationship {

@@ -17,10 +17,12 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH) throw invalid();
   if (!isOrganisationId(org)) throw invalid();
   const roles = knownRoles(payload.roles);
+  const purposes = roles.includes('service') ? servicePurposes(payload['purposes']) : [];
   return Object.freeze({
     subject: sub,
     roles,
     organisation: org,
+    ...(purposes.length > 0 && { purposes }),
     ...(typeof jti === 'string' && jti.length > 0 && { tokenId: jti }),
   });
 }
@@ -31,6 +33,17 @@ function knownRoles(claim: unknown): readonly Role[] {
   const roles = [...new Set(claim.filter(isRole))];
   if (roles.length === 0) throw invalid();
   return Object.freeze(roles);
+}
+
+// HL7 PurposeOfUse codes carechain decides on (as in @carechain/contracts' vocabulary;
+// this lib stays free of it because tools import its roles file directly).
+const PURPOSE_CODE = /^[A-Z]{4,8}$/;
+
+/** The purposes a deployment granted a service identity; absent is none, anything malformed is invalid. */
+function servicePurposes(claim: unknown): readonly string[] {
+  if (claim === undefined) return [];
+  if (!Array.isArray(claim) || claim.length > 16 || !claim.every((p) => typeof p === 'string' && PURPOSE_CODE.test(p))) throw invalid();
+  return Object.freeze([...new Set(claim as string[])]);
 }
 
 function invalid(): AuthError {

@@ -8,6 +8,12 @@ export interface Principal {
   readonly roles: readonly Role[];
   /** The token's `org` claim: the organisation the subject acts for. */
   readonly organisation: string;
+  /**
+   * For a `service` identity only: the purposes of use its deployment grants it (the
+   * token's `purposes` claim, HL7 PurposeOfUse codes). A service asserts no purpose
+   * otherwise; other roles carry theirs by role (see ROLE_PURPOSES).
+   */
+  readonly purposes?: readonly string[];
   /** The token's `jti`, when the issuer sets one (audit entries cite it). */
   readonly tokenId?: string;
 }

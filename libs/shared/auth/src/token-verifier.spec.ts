@@ -44,6 +44,15 @@ describe('createTokenVerifier (dev JWKS file)', () => {
     expect(principal).not.toHaveProperty('tokenId');
   });
 
+  it('keeps the purposes a deployment grants a service identity, and no one else’s', async () => {
+    const service = await verifier.verify(await issuer.sign(issuer.claims({ sub: 'svc-1', roles: ['service'], purposes: ['PUBHLTH', 'PUBHLTH', 'HOPERAT'] })));
+    expect(service.purposes).toEqual(['PUBHLTH', 'HOPERAT']);
+    const clinician = await verifier.verify(await issuer.sign(issuer.claims({ purposes: ['PUBHLTH'] })));
+    expect(clinician).not.toHaveProperty('purposes');
+    await expect(verifier.verify(await issuer.sign(issuer.claims({ roles: ['service'], purposes: 'PUBHLTH' })))).rejects.toMatchObject({ code: 'invalid_claims' });
+    await expect(verifier.verify(await issuer.sign(issuer.claims({ roles: ['service'], purposes: ['<script>'] })))).rejects.toMatchObject({ code: 'invalid_claims' });
+  });
+
   it('accepts an audience array that contains ours', async () => {
     await expect(verifier.verify(await issuer.sign(issuer.claims({ aud: ['other', TEST_AUDIENCE] })))).resolves.toBeDefined();
   });
