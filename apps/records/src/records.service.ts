@@ -6,6 +6,7 @@ import type { EventPublisher } from '@carechain/messaging';
 import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { PatientRegistry } from '@carechain/patient-registry';
 import {
+  ClaimDisclosuresReplica,
   ReadRecordUseCase,
   recordsProjection,
   RedisRecordStore,
@@ -31,6 +32,7 @@ export const recordsService: ServiceDefinition<typeof kmsConfigShape> = {
     const keys = new PatientKeyTable(await openKms(settings));
     const patients = new PatientRegistry();
     const grants = new GrantReplica();
+    const claims = new ClaimDisclosuresReplica();
     const log = logger.child({ component: 'grants-replica' });
     grants.onRejected(({ eventId, type }) => log.warn({ eventId, type }, 'grant event refused by the grant book; skipped'));
     const useCase = <T>(make: (deps: RecordsDeps) => T) => ({ useFactory: make, inject: [RECORDS_DEPS] });
@@ -41,6 +43,8 @@ export const recordsService: ServiceDefinition<typeof kmsConfigShape> = {
         { name: 'carechain.records.keys', topics: [Topics.identityKeys], handler: keys },
         { name: 'carechain.records.patients', topics: [Topics.identityPatient], handler: patients },
         { name: 'carechain.records.grants', topics: [Topics.consentGrant, Topics.identityPatient], handler: grants },
+        // What claims disclose to payers (their documenting records), for payers' reads for payment.
+        { name: 'carechain.records.claims', topics: [Topics.claimsClaim, Topics.identityPatient], handler: claims },
       ],
       problems: [RECORDS_PROBLEMS],
       controllers: [PatientRecordsController, RecordsController],
@@ -48,7 +52,7 @@ export const recordsService: ServiceDefinition<typeof kmsConfigShape> = {
         FhirJsonParser,
         {
           provide: RECORDS_DEPS,
-          useFactory: (redis: Redis, publisher: EventPublisher): RecordsDeps => ({ patients, keys, grants, store: new RedisRecordStore(redis), publisher }),
+          useFactory: (redis: Redis, publisher: EventPublisher): RecordsDeps => ({ patients, keys, grants, claims, store: new RedisRecordStore(redis), publisher }),
           inject: [REDIS, EVENT_PUBLISHER],
         },
         { provide: WriteRecordUseCase, ...useCase((d) => new WriteRecordUseCase(d)) },

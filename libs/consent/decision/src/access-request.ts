@@ -23,4 +23,10 @@ export interface AccessRequest<C extends DataCategory = DataCategory> {
   readonly purpose: PurposeOfUse;
   readonly at: Date;
   readonly breakGlass?: BreakGlass;
+  /**
+   * Claims addressed to the requester's organisation that bill for exactly what is
+   * requested (the caller checks the record is among a claim's documenting records):
+   * a payer reads for payment what a claim discloses to it.
+   */
+  readonly claimIds?: readonly string[];
 }

@@ -80,6 +80,17 @@ describe('decide', () => {
       expect(decide(aRequest({ requester: clinician, purpose: 'PUBHLTH' }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
     });
 
+    it('lets a payer read for payment what a claim addressed to it bills for, and for nothing else', () => {
+      const payer = { subject: 'claims-1', organisation: 'insurer-c', roles: ['payer'] };
+      const request = aRequest({ requester: payer, purpose: 'HPAYMT', categories: ['encounters'] });
+      expect(decide(request, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.NoGrant });
+      expect(decide({ ...request, claimIds: ['claim-7'] }, aPatient(), [])).toEqual({ effect: 'permit', basis: 'claim', claimId: 'claim-7', permitted: ['encounters'], denied: [], grantIds: [], breakGlass: false });
+      // A claim discloses for payment only, and only to a role that may read for payment.
+      expect(decide({ ...request, purpose: 'TREAT', claimIds: ['claim-7'] }, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+      const clinician = { subject: 'dr', organisation: 'insurer-c', roles: ['clinician'] };
+      expect(decide({ ...request, requester: clinician, claimIds: ['claim-7'] }, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+    });
+
     it('lets its payer read for payment only what a grant for payment discloses', () => {
       const payer = { subject: 'claims-1', organisation: CUSTODIAN, roles: ['payer'] };
       const request = aRequest({ requester: payer, purpose: 'HPAYMT', categories: ['billing'] });

@@ -11,7 +11,9 @@
 //     requester, the purpose and that category is in force at request.at. Grants
 //     add up: two grants to one organisation, one for conditions and one for
 //     medications, together permit both;
-//  6. break-glass, only when 4 and 5 leave something denied: a normal basis is
+//  6. a claim: a payer reading for payment what a claim addressed to its organisation
+//     bills for (the caller names such claims in claimIds); only when grants do not;
+//  7. break-glass, only when 4 to 6 leave something denied: a normal basis is
 //     preferred because every break-glass read raises an alert for review, and a
 //     read the patient consented to should not. An allowed break-glass permits the
 //     whole request; a refused one denies with break-glass-not-allowed, still
@@ -100,6 +102,8 @@ export function decide<C extends DataCategory>(request: AccessRequest<C>, patien
   }
   const grantIds = chooseGrants(inForce, permittedMask & ~custodianMask, req.categories);
   if (permittedMask === req.categoryMask) return permit('grant', req.categories, grantIds, false);
+  const claimId = request.claimIds?.[0];
+  if (claimId !== undefined && request.purpose === 'HPAYMT') return { ...permit('claim', req.categories, [], false), claimId };
 
   if (request.breakGlass !== undefined && isBreakGlassAllowed(request)) return permit('break-glass', req.categories, [], true);
   const permitted: C[] = [];

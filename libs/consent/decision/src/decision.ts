@@ -8,10 +8,11 @@ import type { DenyReason } from './deny-reason';
 
 /**
  * patient: the patient reading their own records; custodian: staff of the patient's
- * custodian in a role that reads without a grant (see custodianCategories); grant: one or more grants; break-glass: an emergency
- * override, to be audited and reviewed.
+ * custodian in a role that reads without a grant (see custodianCategories); grant:
+ * one or more grants; claim: a payer reading for payment what a claim addressed to it
+ * bills for; break-glass: an emergency override, to be audited and reviewed.
  */
-export type DecisionBasis = 'patient' | 'custodian' | 'grant' | 'break-glass';
+export type DecisionBasis = 'patient' | 'custodian' | 'grant' | 'claim' | 'break-glass';
 
 interface DecisionOutcome<C extends DataCategory> {
   /** Requested categories that may be read, in request order, without duplicates. */
@@ -33,6 +34,8 @@ export interface PermitDecision<C extends DataCategory = DataCategory> extends D
   readonly basis: DecisionBasis;
   /** The most preferred grant (grantIds[0]) when the basis is 'grant'. */
   readonly grantId?: string;
+  /** The claim that disclosed the data when the basis is 'claim'. */
+  readonly claimId?: string;
   readonly denied: readonly [];
 }
 

@@ -14,9 +14,11 @@ export const accessDecidedV1Schema = z.object({
   categories: z.array(recordCategorySchema).max(8),
   purpose: purposeOfUseSchema,
   decision: z.enum(['permit', 'deny']),
-  /** Why it was permitted: the patient's own read, the custodian rule, a grant, or break-glass. */
-  basis: z.enum(['patient', 'custodian', 'grant', 'break-glass']).optional(),
+  /** Why it was permitted: the patient's own read, the custodian rule, a grant, a claim to the reader (payment), or break-glass. */
+  basis: z.enum(['patient', 'custodian', 'grant', 'claim', 'break-glass']).optional(),
   grantId: z.uuid().optional(),
+  /** The claim addressed to the reader that billed for the record, when the basis is claim. */
+  claimId: z.uuid().optional(),
   denyReason: z.string().max(64).optional(),
   breakGlass: z.boolean(),
   breakGlassReason: z.string().min(10).max(500).optional(),

@@ -15,6 +15,7 @@ export interface AccessOutcome {
   readonly decision: 'permit' | 'deny';
   readonly basis?: AccessDecidedV1['basis'];
   readonly grantId?: string;
+  readonly claimId?: string;
   readonly denyReason?: DenyReason;
   readonly breakGlass: boolean;
   /** What was disclosed: empty on a deny. */
@@ -24,7 +25,7 @@ export interface AccessOutcome {
 /** A decision as access outcomes; `recordIds` are what the permitted part disclosed. */
 export function outcomesOf(decision: Decision<RecordCategory>, recordIds: readonly string[]): AccessOutcome[] {
   if (decision.effect === 'permit') {
-    return [{ categories: decision.permitted, decision: 'permit', basis: decision.basis, grantId: decision.grantId, breakGlass: decision.breakGlass, recordIds }];
+    return [{ categories: decision.permitted, decision: 'permit', basis: decision.basis, grantId: decision.grantId, claimId: decision.claimId, breakGlass: decision.breakGlass, recordIds }];
   }
   const denied: AccessOutcome = { categories: decision.denied, decision: 'deny', denyReason: decision.reason, breakGlass: false, recordIds: [] };
   if (decision.permitted.length === 0) return [denied];
@@ -63,6 +64,7 @@ export class AccessLog {
           decision: o.decision,
           ...(o.basis !== undefined && { basis: o.basis }),
           ...(o.grantId !== undefined && { grantId: o.grantId }),
+          ...(o.claimId !== undefined && { claimId: o.claimId }),
           ...(o.denyReason !== undefined && { denyReason: o.denyReason }),
           breakGlass: o.breakGlass,
           ...(reason !== undefined && { breakGlassReason: reason }),

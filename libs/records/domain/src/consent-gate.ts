@@ -18,7 +18,7 @@ export class ConsentGate {
     private readonly now: () => Date,
   ) {}
 
-  decide(patient: RegisteredPatient, requester: Requester, categories: readonly RecordCategory[], purpose: PurposeOfUse, breakGlassReason?: string): Decision<RecordCategory> {
+  decide(patient: RegisteredPatient, requester: Requester, categories: readonly RecordCategory[], purpose: PurposeOfUse, breakGlassReason?: string, claimIds: readonly string[] = []): Decision<RecordCategory> {
     // Patients merged into this one are the same person: their grants and ids count too.
     const aliases = this.directory.mergedInto(patient.patientId);
     return decide(
@@ -29,6 +29,7 @@ export class ConsentGate {
         purpose,
         at: this.now(),
         ...(breakGlassReason !== undefined && { breakGlass: { reason: breakGlassReason } }),
+        ...(claimIds.length > 0 && { claimIds }),
       },
       {
         patientId: patient.patientId,

@@ -1,11 +1,12 @@
 export { AccessLog, erasedOutcome, outcomesOf, type AccessOutcome } from './access-log';
+export { ClaimDisclosuresReplica } from './claim-disclosures.replica';
 export { ConsentGate, type GrantSource } from './consent-gate';
 export { PatientLookup, type PatientDirectory } from './patient-lookup';
 export { historyBundle, recordUrn, searchBundle, type BundleLinks, type HistoryEntry, type RecordHistoryBundle, type RecordsSearchBundle, type WithheldOutcomeEntry } from './records-bundles';
 export { ReadRecordUseCase, type OpenedVersion } from './read-record.use-case';
 export type { RecordPage, RecordStore } from './record-store.port';
 export { recordContext, RecordVault, type PatientKeys } from './record-vault';
-export { DEFAULT_TIMING, recordsKit, type RecordsDeps, type RecordsKit, type RecordsTiming } from './records.deps';
+export { DEFAULT_TIMING, recordsKit, type ClaimDisclosures, type RecordsDeps, type RecordsKit, type RecordsTiming } from './records.deps';
 export { patientErased, recordNotFound, RecordsError, RecordsErrorCode, type RecordsErrorDetails } from './records.error';
 export { patientKeys, RecordKeys, recordsProjection, type RecordsProjectionOptions } from './records.projection';
 export { RECORDS_READ_MODEL, RECORDS_READ_MODEL_GROUP, RECORDS_SOURCE } from './records-topology';

@@ -46,7 +46,10 @@ export class ReadRecordUseCase {
     if (stored.length === 0) throw recordNotFound(recordId);
     const { category } = stored[stored.length - 1];
     // After a merge the survivor's custodian and grants govern the merged patient's records.
-    const decision = this.kit.gate.decide(this.kit.lookup.survivorOf(patient), read.requester, [category], read.purpose, read.breakGlassReason);
+    const survivor = this.kit.lookup.survivorOf(patient);
+    // A payer reads for payment what a claim addressed to it bills for: this record, nothing else.
+    const claimIds = read.purpose === 'HPAYMT' ? this.kit.claims.disclosing(this.kit.lookup.group(survivor.patientId), read.requester.organisation, recordId) : [];
+    const decision = this.kit.gate.decide(survivor, read.requester, [category], read.purpose, read.breakGlassReason, claimIds);
     if (decision.effect === 'deny') {
       await this.kit.access.record(patientId, 'read', read, outcomesOf(decision, []));
       throw new RecordsError(RecordsErrorCode.AccessDenied, `${decision.message} (${category}, ${read.purpose})`, { denyReason: decision.reason });

@@ -24,10 +24,19 @@ export interface RecordsTiming {
 
 export const DEFAULT_TIMING: RecordsTiming = { patientWaitMs: 3_000, keyWaitMs: 3_000, visibleWaitMs: 5_000 };
 
+/** The claims addressed to an organisation that bill for a record (ClaimDisclosuresReplica, or a fake in a spec). */
+export interface ClaimDisclosures {
+  disclosing(patientIds: readonly string[], organisation: string, recordId: string): readonly string[];
+}
+
+const NO_CLAIMS: ClaimDisclosures = { disclosing: () => [] };
+
 export interface RecordsDeps {
   readonly patients: PatientDirectory;
   readonly keys: PatientKeys;
   readonly grants: GrantSource;
+  /** What claims disclose to payers; none when absent. */
+  readonly claims?: ClaimDisclosures;
   readonly store: RecordStore;
   readonly publisher: EventPublisher;
   readonly now?: () => Date;
@@ -42,6 +51,7 @@ export interface RecordsKit {
   readonly gate: ConsentGate;
   readonly vault: RecordVault;
   readonly access: AccessLog;
+  readonly claims: ClaimDisclosures;
   readonly now: () => Date;
   readonly newId: () => string;
   readonly timing: RecordsTiming;
@@ -58,6 +68,7 @@ export function recordsKit(deps: RecordsDeps): RecordsKit {
     gate: new ConsentGate(deps.grants, deps.patients, now),
     vault: new RecordVault(deps.keys, timing.keyWaitMs),
     access: new AccessLog(deps.publisher, newId),
+    claims: deps.claims ?? NO_CLAIMS,
     now,
     newId,
     timing,

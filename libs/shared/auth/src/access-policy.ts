@@ -70,7 +70,7 @@ export const ACCESS_POLICY = {
     route: 'records GET /records/:id, /_history, /patients/:id/records',
     roles: ['clinician', 'practitioner', 'payer', 'patient', 'service'],
     relationships: ANY,
-    note: 'Decided: the patient (PATRQT), custodian clinicians (TREAT), grants, break-glass (clinician, TREAT/ETREAT, a reason). A payer reads for HPAYMT with a grant; a service for the purposes its token grants it, with a grant.',
+    note: 'Decided: the patient (PATRQT), custodian clinicians (TREAT), grants, break-glass (clinician, TREAT/ETREAT, a reason). A payer reads for HPAYMT what a grant or a claim addressed to it (the records it bills for) discloses; a service for the purposes its token grants it, with a grant.',
   },
   'records.share': { route: 'records POST /records/:id/shares', roles: ['clinician', 'practitioner'], relationships: ['custodian', 'related'], note: 'The caller must read the record for treatment; consent must permit the recipient.' },
   'audit.trail.read': {
