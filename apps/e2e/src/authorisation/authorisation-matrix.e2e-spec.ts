@@ -37,6 +37,7 @@ const same = (status: number) => () => status;
 const clinical = (role: string) => role === 'clinician' || role === 'practitioner';
 // Reads the consent decision answers: the patient, and clinical roles at the custodian (no grants in this world).
 const decidedRead = (role: string, rel: Relationship) => (rel === 'self' || (rel === 'custodian' && clinical(role)) ? 200 : 403);
+const custodianProviders = (role: string, rel: Relationship) => (['clinician', 'practitioner', 'registrar'].includes(role) && rel === 'other' ? 403 : 200);
 
 const ROUTES: readonly Route[] = [
   { service: 'identity', method: 'POST', path: '/patients', operation: 'identity.patient.register', patientScoped: false, request: async () => ({ path: '/patients', body: testPatient().body }), permitted: same(201) },
@@ -71,10 +72,12 @@ const ROUTES: readonly Route[] = [
   // (submitting provider, addressed insurer, the patient, auditors) and tested with claims.
   // Unknown claims answer 404 to whoever may ask; an empty resource is not a Coverage or Claim (422).
   { service: 'claims', method: 'POST', path: '/coverages', operation: 'claims.coverage.register', patientScoped: false, request: async () => ({ path: '/coverages', body: {} }), permitted: same(422) },
-  { service: 'claims', method: 'GET', path: '/patients/{id}/coverages', operation: 'claims.coverage.list', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/coverages` }), permitted: same(200) },
-  { service: 'claims', method: 'GET', path: '/patients/{id}/explanation-of-benefits', operation: 'claims.eob.list', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/explanation-of-benefits` }), permitted: same(200) },
+  // Providers see a patient's coverages and EOBs at the custodian only; payers and auditors anywhere see those of their own organisation.
+  { service: 'claims', method: 'GET', path: '/patients/{id}/coverages', operation: 'claims.coverage.list', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/coverages` }), permitted: custodianProviders },
+  { service: 'claims', method: 'GET', path: '/patients/{id}/explanation-of-benefits', operation: 'claims.eob.list', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/explanation-of-benefits` }), permitted: custodianProviders },
   { service: 'claims', method: 'POST', path: '/claims', operation: 'claims.submit', patientScoped: false, request: async () => ({ path: '/claims', body: {} }), permitted: same(422) },
-  { service: 'claims', method: 'GET', path: '/claims', operation: 'claims.read', patientScoped: false, request: async () => ({ path: '/claims' }), permitted: same(200) },
+  // A search of the claims the custodian submitted: every party sees its own part of it.
+  { service: 'claims', method: 'GET', path: '/claims', operation: 'claims.read', patientScoped: false, request: async () => ({ path: `/claims?provider=${CUSTODIAN}` }), permitted: same(200) },
   { service: 'claims', method: 'GET', path: '/claims/{claimId}', operation: 'claims.read', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}` }), permitted: same(404) },
   { service: 'claims', method: 'GET', path: '/claims/{claimId}/response', operation: 'claims.read', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}/response` }), permitted: same(404) },
   { service: 'claims', method: 'POST', path: '/claims/{claimId}/adjudication', operation: 'claims.adjudicate', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}/adjudication`, body: { decision: 'approve' } }), permitted: same(404) },

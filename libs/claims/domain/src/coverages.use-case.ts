@@ -73,13 +73,15 @@ export class ListCoveragesUseCase {
     this.kit = new ClaimsKit(deps);
   }
 
-  /** The patient's coverages: all of them to the patient, providers and auditors; a payer sees its own. */
+  /** The patient's coverages: all of them to the patient and to the custodian's providers and auditors; a payer (or its auditors) its own. */
   async execute(patientId: string, requester: Requester): Promise<CoverageView[]> {
-    if (isPatient(requester) && requester.subject !== patientId && !isProvider(requester)) throw forbidden('a patient sees their own coverages only');
-    if (!isPatient(requester) && !isProvider(requester) && !isPayer(requester) && !isAuditor(requester)) throw forbidden('no role that reads coverages');
-    await this.kit.patient(patientId);
+    const self = isPatient(requester) && requester.subject === patientId;
+    if (isPatient(requester) && !self) throw forbidden('a patient sees their own coverages only');
+    const patient = await this.kit.patient(patientId);
+    const custodian = (isProvider(requester) || isAuditor(requester)) && requester.organisation === patient.custodian;
+    if (!self && !custodian && !isPayer(requester) && !isAuditor(requester)) throw forbidden("a patient's coverages are the patient's, their custodian's and their payers'");
     const all = await this.kit.store.coveragesOf(patientId);
-    const visible = isPayer(requester) && !isProvider(requester) && !isAuditor(requester) ? all.filter((c) => c.payer === requester.organisation) : all;
+    const visible = self || custodian ? all : all.filter((c) => c.payer === requester.organisation);
     return Promise.all(visible.map(async (c) => ({ coverageId: c.coverageId, resource: await this.kit.vault.open<FhirCoverage>(patientId, c.coverageId, 'coverage', c.resource) })));
   }
 }

@@ -81,10 +81,10 @@ export class ReadClaimsUseCase {
   }
 }
 
-/** The search as the caller may make it: a party's own claims only; an auditor names one party at least. */
+/** The search as the caller may make it: a party's own claims only; an auditor its own organisation's, as provider or insurer. */
 function narrow(query: ClaimSearch, r: Requester): ClaimSearch {
   if (isAuditor(r)) {
-    if (query.patient === undefined && query.provider === undefined && query.insurer === undefined) throw forbidden('an audit search names a patient, a provider or an insurer');
+    if (query.provider !== r.organisation && query.insurer !== r.organisation) throw forbidden('an auditor searches the claims its own organisation submitted or received: name it as provider or insurer');
     return query;
   }
   if (isPayer(r)) {

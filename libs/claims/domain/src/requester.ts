@@ -20,10 +20,14 @@ export const isPayer = (r: Requester) => r.roles.includes(PAYER_ROLE);
 export const isPatient = (r: Requester) => r.roles.includes(PATIENT_ROLE);
 export const isAuditor = (r: Requester) => r.roles.includes(AUDITOR_ROLE);
 
-/** The submitting provider organisation, the claim's insurer, the patient and auditors see a claim. */
+/**
+ * The submitting provider organisation, the claim's insurer, the patient, and the
+ * auditors of the provider or the insurer (oversight of their own organisation's
+ * processing, never of everyone's) see a claim.
+ */
 export function maySee(r: Requester, claim: StoredSubmission): boolean {
   return (
-    isAuditor(r) ||
+    (isAuditor(r) && (r.organisation === claim.provider || r.organisation === claim.insurer)) ||
     (isPayer(r) && r.organisation === claim.insurer) ||
     (isProvider(r) && r.organisation === claim.provider) ||
     (isPatient(r) && r.subject === claim.patientId)
