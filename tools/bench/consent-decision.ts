@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import type { AccessRequest, Decision, Grant, GrantBook as GrantBookType, PatientContext } from '@carechain/consent-decision';
-import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
+import type { DataCategory, PurposeOfUse, RecordCategory } from '@carechain/contracts';
 import { repoRoot } from '../devnet/lib/paths.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
@@ -111,7 +111,7 @@ function buildRequests(rnd: () => number, book: GrantBookType): AccessRequest[] 
     let requester = pick(rnd, requesters[int(rnd, ORGS)]!);
     let purpose = pick(rnd, PURPOSES);
     // 30% like records' searches: every category, then filter on `permitted`.
-    let categories = rnd() < 0.3 ? CATEGORIES : pick(rnd, categorySets);
+    let categories: readonly DataCategory[] = rnd() < 0.3 ? CATEGORIES : pick(rnd, categorySets);
     if (roll < 0.45) {
       // A grantee of the patient: the named practitioner when the grant names one
       // (85%), the grant's purpose (80%) and categories (50%).

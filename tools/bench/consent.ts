@@ -4,6 +4,7 @@
 //    /decisions on consent, N requests with C in flight; decisions/s, p50/p99.
 // 3. Revocation delay: from consent's 200 on a revocation until records, which decides
 //    from its own replica of the grants, denies the next read (polled every 2 ms).
+import type { Role } from '../../libs/shared/auth/src/roles.ts';
 import { spawnSync } from 'node:child_process';
 import { Agent } from 'node:http';
 import { cpus } from 'node:os';
@@ -32,7 +33,7 @@ if (!process.argv.includes('--skip-in-process')) {
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
-const bearer = async (sub: string, role: string, org: string) => ({ authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}` });
+const bearer = async (sub: string, role: Role, org: string) => ({ authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}` });
 const registrar = await bearer('bench-clerk', 'registrar', 'hospital-a');
 const doctorA = await bearer('bench-dr-a', 'clinician', 'hospital-a');
 const doctorB = await bearer('bench-dr-b', 'clinician', 'clinic-b');

@@ -5,6 +5,7 @@
 //  - consented reads: GET /records/:id by another organisation holding a grant (the
 //    decision in process, decryption in memory, AccessDecided acknowledged by Kafka).
 // Prints records/s and p50/p99 of each, median of the runs.
+import type { Role } from '../../libs/shared/auth/src/roles.ts';
 import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,7 +25,7 @@ const c = arg('c', 16);
 const runs = arg('runs', 3);
 const PATIENTS = 20;
 const url = (service: string, p: number, path: string) => new URL(path, `http://${host()}:${port(`${service.toUpperCase()}_PORT`, p)}`);
-const bearer = async (sub: string, role: string, org: string) => ({ authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}` });
+const bearer = async (sub: string, role: Role, org: string) => ({ authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}` });
 const registrar = await bearer('bench-clerk', 'registrar', 'hospital-a');
 const doctorA = await bearer('bench-dr-a', 'clinician', 'hospital-a');
 const doctorB = await bearer('bench-dr-b', 'clinician', 'clinic-b');
