@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { repoRoot } from '../devnet/lib/paths.ts';
-import { renderYaml, splitManifests, VARIANTS, type K8sObject } from './chart-render.ts';
+import { run } from '../devnet/lib/proc.ts';
+import { chartDir, renderYaml, splitManifests, VARIANTS, type K8sObject } from './chart-render.ts';
 import { ensureK8sBinaries } from './k8s-binaries.ts';
 import { startKubeApi, type KubeApi } from './kube-api.ts';
 
@@ -15,6 +16,7 @@ const WITHOUT_CRD = new Set(['kafka.strimzi.io/v1beta2/KafkaTopic']);
 
 let api: KubeApi;
 let helm = '';
+let kubeconfig = '';
 const resources = new Map<string, { plural: string; namespaced: boolean }>();
 
 const basePath = (apiVersion: string) => (apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`);
@@ -43,7 +45,10 @@ async function create(obj: K8sObject, text: string, namespace: string, dryRun: b
 before(async () => {
   const bins = await ensureK8sBinaries();
   helm = bins.helm;
-  api = await startKubeApi(bins, join(repoRoot, 'tmp', 'chart-test', 'kube-api'));
+  const dir = join(repoRoot, 'tmp', 'chart-test', 'kube-api');
+  api = await startKubeApi(bins, dir);
+  kubeconfig = join(dir, 'kubeconfig');
+  api.writeKubeconfig(kubeconfig);
 });
 
 after(async () => {
@@ -101,4 +106,19 @@ describe('the chart against a real kube-apiserver (dry run, strict field validat
       if (skipped > 0) process.stderr.write(`  ${variant.name}: ${checked} manifests accepted; ${skipped} KafkaTopics left to the unit assertions (no Strimzi CRD package is reachable)\n`);
     });
   }
+
+  it('helm install --dry-run=server against it renders hooks, tests and the NOTES an operator follows', async () => {
+    const variant = VARIANTS.find((v) => v.name === 'production-job')!;
+    // A namespace of its own: Helm refuses to adopt the ServiceAccounts created above.
+    const ns = 'helm-install';
+    assert.equal((await api.call('POST', '/api/v1/namespaces', JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }))).status, 201);
+    const { stdout } = await run(helm, ['install', 'cc', chartDir, '--namespace', ns, '--dry-run=server', '--kubeconfig', kubeconfig, ...variant.files.flatMap((f) => ['-f', f])]);
+    assert.match(stdout, /STATUS: pending-install/);
+    assert.match(stdout, /HOOKS:[\s\S]*kind: Job[\s\S]*name: cc-topics/);
+    assert.match(stdout, /helm.sh\/hook: test/);
+    const notes = stdout.slice(stdout.indexOf('NOTES:'));
+    assert.match(notes, /ledger-writer-payer\s+http:\/\/cc-ledger-writer-payer\.helm-install\.svc:3005/);
+    assert.match(notes, /helm test cc -n helm-install --logs/);
+    assert.match(notes, /created or reconciled by the cc-topics Job/);
+  });
 });

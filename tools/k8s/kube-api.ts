@@ -19,6 +19,8 @@ export interface ApiResponse {
 export interface KubeApi {
   readonly url: string;
   call(method: string, path: string, body?: string, contentType?: string): Promise<ApiResponse>;
+  /** A kubeconfig for this server and its admin token, for Helm and kubectl. */
+  writeKubeconfig(file: string): void;
   stop(): Promise<void>;
 }
 
@@ -133,7 +135,19 @@ export async function startKubeApi(bins: { etcd: string; 'kube-apiserver': strin
     // Ready once every post-start hook (RBAC bootstrap roles among them) has run.
     await waitFor(`kube-apiserver on ${url}/readyz`, async () => (await call('GET', '/readyz')).status === 200, { proc: apiserver, timeoutMs: 180_000, intervalMs: 500 });
     log(`kube-apiserver ready on ${url} (etcd on 127.0.0.1:${etcdPort})`);
-    self = { url, call, stop };
+    const writeKubeconfig = (file: string) => {
+      const config = {
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'chart-test', cluster: { server: url, 'certificate-authority': join(dir, 'certs', 'apiserver.crt') } }],
+        users: [{ name: 'admin', user: { token } }],
+        contexts: [{ name: 'chart-test', context: { cluster: 'chart-test', user: 'admin' } }],
+        'current-context': 'chart-test',
+      };
+      // JSON is YAML: Helm and kubectl read it as a kubeconfig.
+      writeFileSync(file, JSON.stringify(config, null, 2), { mode: 0o600 });
+    };
+    self = { url, call, stop, writeKubeconfig };
     live.add(self);
     return self;
   } catch (err) {
