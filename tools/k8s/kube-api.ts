@@ -42,11 +42,12 @@ export async function freeLoopbackPorts(count: number): Promise<number[]> {
   }
 }
 
-const live = new Set<KubeApi>();
+/** The stop of every API server this process is starting or running. */
+const live = new Set<() => Promise<void>>();
 
-/** Stops every API server this process started: for a signal handler, before it exits. */
+/** Stops every API server this process started (even one still starting): for a signal handler, before it exits. */
 export async function stopAllKubeApis(): Promise<void> {
-  await Promise.all([...live].map((a) => a.stop()));
+  await Promise.all([...live].map((stop) => stop()));
 }
 
 export async function startKubeApi(bins: { etcd: string; 'kube-apiserver': string }, dir: string, log: (m: string) => void = () => undefined): Promise<KubeApi> {
@@ -63,12 +64,12 @@ export async function startKubeApi(bins: { etcd: string; 'kube-apiserver': strin
   writeFileSync(join(dir, 'tokens.csv'), `${token},carechain-chart-test,carechain-chart-test,"system:masters"\n`, { mode: 0o600 });
 
   const procs: Proc[] = [];
-  let self: KubeApi | undefined;
   const stop = async () => {
     for (const p of procs.reverse()) await p.stop({ graceMs: 10_000 });
     procs.length = 0;
-    if (self) live.delete(self);
+    live.delete(stop);
   };
+  live.add(stop);
   try {
     const etcd = startProcess('etcd', bins.etcd, [
       '--name=chart-test',
@@ -147,9 +148,7 @@ export async function startKubeApi(bins: { etcd: string; 'kube-apiserver': strin
       // JSON is YAML: Helm and kubectl read it as a kubeconfig.
       writeFileSync(file, JSON.stringify(config, null, 2), { mode: 0o600 });
     };
-    self = { url, call, stop, writeKubeconfig };
-    live.add(self);
-    return self;
+    return { url, call, stop, writeKubeconfig };
   } catch (err) {
     await stop();
     throw err;
