@@ -2,6 +2,7 @@
 // its chaincode, and the six services, as native processes.
 //
 //   start  foreground; Ctrl-C or SIGTERM stops everything it started
+//          (--observe or CARECHAIN_OBSERVE=1 adds Jaeger and exports every trace to it)
 //   up     the same in the background (this script re-runs itself detached)
 //   down   stops a background stack; --purge also wipes its data (ledger included)
 //   status prints what runs where
@@ -20,6 +21,7 @@ import { startKafka } from './kafka.ts';
 import { purgeFabric, startFabric } from './fabric.ts';
 import { ensureTopics } from './topics.ts';
 import { SERVICES, serviceUrl, startService, type Infra } from './services.ts';
+import { startJaeger } from './jaeger.ts';
 
 const log = (m: string) => process.stderr.write(`\x1b[1m[carechain]\x1b[0m ${m}\n`);
 
@@ -68,6 +70,12 @@ async function start(): Promise<void> {
     await ensureTopics(kafka.brokers, log);
     const fabric = await startFabric({ log });
     started.push({ name: 'fabric', stop: fabric.stop });
+    if (process.argv.includes('--observe') || process.env.CARECHAIN_OBSERVE === '1') {
+      // Jaeger first, so every service exports its traces to it from its first request.
+      const jaeger = await startJaeger({ log });
+      started.push({ name: 'jaeger', stop: jaeger.stop });
+      process.env.OTEL_EXPORTER_OTLP_ENDPOINT = jaeger.otlpEndpoint;
+    }
 
     const infra: Infra = {
       host: host(),
@@ -129,7 +137,7 @@ async function up(): Promise<void> {
   }
   rmSync(join(state, 'stack.ready'), { force: true });
   const out = openSync(join(state, 'stack.log'), 'a');
-  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, 'start'], { detached: true, stdio: ['ignore', out, out], env: process.env });
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, 'start', ...process.argv.slice(3)], { detached: true, stdio: ['ignore', out, out], env: process.env });
   writeFileSync(pidFile, String(child.pid));
   child.unref();
   const deadline = Date.now() + 30 * 60_000; // a cold first run builds Fabric

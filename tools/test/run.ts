@@ -3,6 +3,8 @@
 //   2. a private Redis + Kafka + Fabric network (see infra.ts)
 //   3. integration specs (*.int-spec.ts), in band
 //   4. end-to-end specs (apps/e2e), in band, driving the built services
+//   5. the Helm chart: lint, template and a server-side dry run of every manifest
+//      against a real kube-apiserver (tools/k8s/chart-check.ts; builds its binaries once)
 // Every process it starts is stopped at the end, whatever happened.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -75,7 +77,7 @@ async function main(): Promise<number> {
   }
   tallies.push(['unit', unit]);
 
-  if (only !== 'unit') {
+  if (only !== 'unit' && only !== 'chart') {
     let infra: TestInfra | undefined;
     const stopInfra = async () => {
       const current = infra;
@@ -95,6 +97,13 @@ async function main(): Promise<number> {
       log('stopping test infrastructure');
       await stopInfra();
     }
+  }
+
+  if (only === undefined || only === 'chart') {
+    log('chart tests (helm lint/template; every manifest dry-run on a real kube-apiserver)');
+    const out = join(resultsDir, 'chart.json');
+    await sh(process.execPath, ['--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(repoRoot, 'tools', 'k8s', 'chart-check.ts'), '--json', out]);
+    tallies.push(['chart', readJestJson(out)]);
   }
 
   const total = tallies.reduce((acc, [, t]) => ({ ...acc, passed: acc.passed + t.passed, failed: acc.failed + t.failed, skipped: acc.skipped + t.skipped }), emptyTally());

@@ -1,5 +1,62 @@
+{{/* A name under this release, within the 63 characters Kubernetes allows. */}}
+{{- define "carechain.name" -}}
+{{- printf "%s-%s" .root.Release.Name .name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
 {{- define "carechain.labels" -}}
+app.kubernetes.io/name: carechain
+app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/part-of: carechain
 app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
+{{- end -}}
+
+{{/* Selects one workload's pods. */}}
+{{- define "carechain.selector" -}}
+app.kubernetes.io/name: carechain
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .workload.name }}
+{{- end -}}
+
+{{/*
+Every workload as a JSON list: one per service, and one ledger-writer per Fabric
+organisation. Each has name (unique, used in resource names), service (the image and
+program), port, replicas, resources, autoscaling, kms (mounts the keyring) and, for
+ledger-writer, org.
+*/}}
+{{- define "carechain.workloads" -}}
+{{- $out := list -}}
+{{- range $name, $svc := .Values.services -}}
+{{- $out = append $out (dict "name" $name "service" $name "port" $svc.port "replicas" $svc.replicas "resources" $svc.resources "autoscaling" ($svc.autoscaling | default dict) "kms" (has $name (list "identity" "records"))) -}}
+{{- end -}}
+{{- range $org := .Values.fabric.organisations -}}
+{{- $out = append $out (dict "name" (printf "ledger-writer-%s" $org.name) "service" "ledger-writer" "port" $.Values.ledgerWriter.port "replicas" 1 "resources" $.Values.ledgerWriter.resources "autoscaling" dict "kms" true "org" $org) -}}
+{{- end -}}
+{{- toJson $out -}}
+{{- end -}}
+
+{{- define "carechain.image" -}}
+{{ .root.Values.image.repository }}/{{ .service }}:{{ .root.Values.image.tag }}
+{{- end -}}
+
+{{/* The container security context every carechain container runs with. */}}
+{{- define "carechain.containerSecurityContext" -}}
+runAsNonRoot: true
+readOnlyRootFilesystem: true
+allowPrivilegeEscalation: false
+capabilities: { drop: [ALL] }
+{{- end -}}
+
+{{/* An egress rule to the peers of one dependency (networkPolicy.<key>), failing when none is named: a rule with no peers would admit every destination. */}}
+{{- define "carechain.egressRule" -}}
+{{- $dep := index .root.Values.networkPolicy .key -}}
+{{- if not $dep.to -}}
+{{- fail (printf "networkPolicy.%s.to must name at least one peer when networkPolicy.enabled is true (an empty list would admit every destination)" .key) -}}
+{{- end -}}
+- to: {{- toYaml $dep.to | nindent 4 }}
+  ports:
+  {{- range $dep.ports }}
+    - { protocol: TCP, port: {{ . }} }
+  {{- end }}
 {{- end -}}

@@ -1,0 +1,263 @@
+// Unit assertions over the rendered chart (helm template with the Helm the tier built):
+// probes, security contexts, NetworkPolicy rules, one ledger-writer per organisation,
+// topics equal to libs/contracts' specs, and the schema refusing wrong values.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
+import { TOPIC_SPECS } from '../../libs/contracts/src/topics.ts';
+import { chartTopicsFile, renderChartTopics } from './chart-topics.ts';
+import { chartDir, lint, render, VARIANTS, type K8sObject, type VariantName } from './chart-render.ts';
+import { parseTopicsFile } from './ensure-topics.ts';
+import { ensureK8sBinaries } from './k8s-binaries.ts';
+
+let helm = '';
+const rendered = new Map<VariantName, K8sObject[]>();
+const of = (variant: VariantName, kind: string) => rendered.get(variant)!.filter((o) => o.kind === kind);
+const named = (variant: VariantName, kind: string, suffix: string) => {
+  const found = of(variant, kind).find((o) => o.metadata.name === `cc-${suffix}`);
+  assert.ok(found, `${variant}: no ${kind} cc-${suffix}`);
+  return found;
+};
+const scalable = ['consent', 'records', 'audit'];
+
+before(async () => {
+  ({ helm } = await ensureK8sBinaries());
+  for (const v of VARIANTS) rendered.set(v.name, await render(helm, { files: v.files }));
+});
+
+describe('chart sources', () => {
+  it('files/topics.json is generated from libs/contracts TOPIC_SPECS and current', () => {
+    assert.equal(readFileSync(chartTopicsFile, 'utf8'), renderChartTopics());
+  });
+
+  for (const v of VARIANTS) {
+    it(`helm lint --strict passes with the ${v.name} values`, async () => {
+      assert.match(await lint(helm, { files: v.files }), /1 chart\(s\) linted, 0 chart\(s\) failed/);
+    });
+  }
+});
+
+describe('every workload', () => {
+  for (const v of VARIANTS) {
+    it(`${v.name}: probes, resources, non-root read-only containers, own ServiceAccount without a token`, () => {
+      const accounts = new Map(of(v.name, 'ServiceAccount').map((sa) => [sa.metadata.name, sa]));
+      const deployments = of(v.name, 'Deployment');
+      assert.ok(deployments.length >= 6);
+      for (const d of deployments) {
+        const pod = d.spec.template.spec;
+        assert.equal(pod.automountServiceAccountToken, false, d.metadata.name);
+        assert.equal(accounts.get(pod.serviceAccountName)?.automountServiceAccountToken, false, `${d.metadata.name}'s ServiceAccount`);
+        assert.equal(pod.serviceAccountName, d.metadata.name, 'one ServiceAccount per workload');
+        assert.equal(pod.securityContext.runAsNonRoot, true);
+        assert.ok(pod.securityContext.runAsUser > 0);
+        assert.equal(pod.securityContext.seccompProfile.type, 'RuntimeDefault');
+        assert.match(d.spec.template.metadata.annotations['checksum/settings'], /^[0-9a-f]{64}$/);
+        for (const c of pod.containers) {
+          assert.deepEqual(c.livenessProbe.httpGet, { path: '/health/live', port: 'http' });
+          assert.deepEqual(c.readinessProbe.httpGet, { path: '/health/ready', port: 'http' });
+          assert.deepEqual(c.startupProbe.httpGet, { path: '/health/ready', port: 'http' });
+          assert.ok(c.startupProbe.periodSeconds * c.startupProbe.failureThreshold >= 300, 'the startup probe allows at least 5 minutes of replica catch-up');
+          assert.deepEqual(
+            { ...c.securityContext, capabilities: c.securityContext.capabilities },
+            { runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+          );
+          assert.ok(c.resources.requests.cpu && c.resources.requests.memory && c.resources.limits.memory, `${d.metadata.name} resources`);
+          assert.ok(c.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'), 'a writable /tmp beside the read-only root');
+        }
+        const service = of(v.name, 'Service').find((s) => s.metadata.name === d.metadata.name);
+        assert.ok(service, `${d.metadata.name} has a Service`);
+        assert.deepEqual(service.spec.selector, d.spec.selector.matchLabels);
+        assert.equal(service.spec.ports[0].port, pod.containers[0].ports[0].containerPort);
+      }
+    });
+  }
+
+  it('a PodDisruptionBudget per workload: minAvailable where replicated, maxUnavailable 1 where single', () => {
+    const pdbs = of('default', 'PodDisruptionBudget');
+    assert.equal(pdbs.length, of('default', 'Deployment').length);
+    assert.equal(named('default', 'PodDisruptionBudget', 'consent').spec.minAvailable, 1);
+    assert.equal(named('default', 'PodDisruptionBudget', 'identity').spec.maxUnavailable, 1);
+    assert.equal(of('minimal', 'PodDisruptionBudget').length, 0, 'disabled in minimal');
+  });
+
+  it('a settings change changes the checksum that rolls the pods', async () => {
+    const a = named('default', 'Deployment', 'records').spec.template.metadata.annotations['checksum/settings'];
+    const changed = await render(helm, { set: ['logLevel=debug'] });
+    const b = changed.find((o) => o.kind === 'Deployment' && o.metadata.name === 'cc-records')!.spec.template.metadata.annotations['checksum/settings'];
+    assert.notEqual(a, b);
+    assert.equal(changed.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'cc-settings')!.data!.LOG_LEVEL, 'debug');
+  });
+
+  it('only identity, records and ledger-writer mount the KMS keyring', () => {
+    for (const d of of('default', 'Deployment')) {
+      const mountsKeyring = d.spec.template.spec.volumes.some((vol: { name: string }) => vol.name === 'kms-keyring');
+      assert.equal(mountsKeyring, /-(identity|records|ledger-writer-.+)$/.test(d.metadata.name), d.metadata.name);
+    }
+  });
+});
+
+describe('ledger-writer per organisation', () => {
+  it('production renders one per organisation, each with its MSP id, peer, identity and TLS CA', () => {
+    const writers = of('production', 'Deployment').filter((d) => d.spec.template.metadata.labels['carechain.io/service'] === 'ledger-writer');
+    assert.deepEqual(writers.map((w) => w.metadata.name).sort(), ['cc-ledger-writer-payer', 'cc-ledger-writer-provider']);
+    const env = (name: string) => Object.fromEntries(named('production', 'Deployment', name).spec.template.spec.containers[0].env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+    assert.equal(env('ledger-writer-provider').FABRIC_MSP_ID, 'ProviderOrgMSP');
+    assert.equal(env('ledger-writer-payer').FABRIC_MSP_ID, 'PayerOrgMSP');
+    assert.equal(env('ledger-writer-payer').FABRIC_PEER_ENDPOINT, 'peer0.payer.fabric.svc:7051');
+    assert.equal(env('ledger-writer-payer').LEDGER_TOPICS, 'claims.claim.v1');
+    assert.equal(env('ledger-writer-provider').LEDGER_TOPICS, undefined, 'every domain topic by default');
+    assert.equal(env('ledger-writer-provider').FABRIC_PEER_HOST_OVERRIDE, 'peer0.provider.example');
+    const volumes = (name: string) => Object.fromEntries(named('production', 'Deployment', name).spec.template.spec.volumes.map((vol: { name: string; secret?: { secretName: string } }) => [vol.name, vol.secret?.secretName]));
+    assert.deepEqual(volumes('ledger-writer-payer')['fabric-identity'], 'carechain-fabric-payer');
+    assert.deepEqual(volumes('ledger-writer-payer')['fabric-tls'], 'carechain-fabric-payer-tls');
+    assert.deepEqual(volumes('ledger-writer-provider')['fabric-tls'], 'carechain-fabric-provider', 'the identity Secret holds the TLS CA by default');
+    for (const w of ['ledger-writer-payer', 'ledger-writer-provider']) {
+      named('production', 'Service', w);
+      named('production', 'ServiceAccount', w);
+      named('production', 'PodDisruptionBudget', w);
+    }
+  });
+
+  it('no organisation fails at install with the schema message', async () => {
+    await assert.rejects(render(helm, { set: ['fabric.organisations=null'] }), /organisations/);
+  });
+});
+
+describe('HorizontalPodAutoscaler', () => {
+  it('exists only for the services that scale by replicas, and then owns the replica count', () => {
+    const hpas = of('production', 'HorizontalPodAutoscaler');
+    assert.deepEqual(hpas.map((h) => h.spec.scaleTargetRef.name).sort(), scalable.map((s) => `cc-${s}`).sort());
+    for (const s of scalable) assert.equal(named('production', 'Deployment', s).spec.replicas, undefined);
+    assert.equal(named('production', 'Deployment', 'identity').spec.replicas, 1);
+    assert.equal(of('default', 'HorizontalPodAutoscaler').length, 0);
+  });
+
+  it('the schema refuses autoscaling or a second replica for identity', async () => {
+    await assert.rejects(render(helm, { set: ['services.identity.replicas=2'] }), /identity/);
+    await assert.rejects(render(helm, { set: ['services.identity.autoscaling.enabled=true'] }), /autoscaling/);
+  });
+});
+
+describe('NetworkPolicy', () => {
+  const ports = (rule: { ports: { port: number; protocol: string }[] }) => rule.ports.map((p) => `${p.protocol}/${p.port}`);
+
+  it('admits ingress on the service port only and egress to DNS, Kafka, Redis, the IdP, OTLP and (ledger-writer) the peers', () => {
+    const policies = of('production', 'NetworkPolicy');
+    assert.equal(policies.length, of('production', 'Deployment').length);
+    for (const d of of('production', 'Deployment')) {
+      const p = named('production', 'NetworkPolicy', d.metadata.name.slice(3));
+      assert.deepEqual(p.spec.podSelector.matchLabels, d.spec.selector.matchLabels);
+      assert.deepEqual(p.spec.policyTypes, ['Ingress', 'Egress']);
+      assert.equal(p.spec.ingress.length, 1);
+      assert.deepEqual(ports(p.spec.ingress[0]), [`TCP/${d.spec.template.spec.containers[0].ports[0].containerPort}`]);
+      assert.deepEqual(p.spec.ingress[0].from[1], { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } });
+      const egress = p.spec.egress.map(ports);
+      const isWriter = d.metadata.name.includes('ledger-writer');
+      assert.deepEqual(egress, [['UDP/53', 'TCP/53'], ['TCP/9092'], ['TCP/6379'], ['TCP/443'], ['TCP/4318'], ...(isWriter ? [['TCP/7051']] : [])], d.metadata.name);
+      for (const rule of p.spec.egress) assert.ok(rule.to.length > 0, 'every egress rule names its peers');
+    }
+  });
+
+  it('the topics Job gets its own policy: DNS and Kafka only', () => {
+    const p = named('production-job', 'NetworkPolicy', 'topics');
+    assert.deepEqual(p.spec.egress.map(ports), [['UDP/53', 'TCP/53'], ['TCP/9092']]);
+    assert.equal(p.metadata.annotations!['helm.sh/hook'], 'pre-install,pre-upgrade');
+  });
+
+  it('refuses to render an egress rule without peers (it would admit every destination)', async () => {
+    await assert.rejects(render(helm, { set: ['networkPolicy.enabled=true'] }), /networkPolicy.kafka.to must name at least one peer/);
+  });
+});
+
+describe('topics', () => {
+  const specs = TOPIC_SPECS.map((t) => ({ name: t.name, partitions: t.partitions, retentionMs: t.retentionMs, cleanupPolicy: t.cleanupPolicy, configs: t.configs ?? {} }));
+
+  it('the pre-install/pre-upgrade Job creates every libs/contracts topic and DLQ with its settings', () => {
+    const job = named('default', 'Job', 'topics');
+    assert.equal(job.metadata.annotations!['helm.sh/hook'], 'pre-install,pre-upgrade');
+    const pod = job.spec.template.spec;
+    assert.equal(pod.containers[0].image, 'carechain/identity:0.1.0', "the project's own image");
+    assert.deepEqual(pod.containers[0].command.slice(-2), ['/app/tools/k8s/ensure-topics.ts', '/topics/topics.json']);
+    assert.equal(pod.containers[0].securityContext.readOnlyRootFilesystem, true);
+    const cm = named('default', 'ConfigMap', 'topics');
+    assert.equal(cm.metadata.annotations!['helm.sh/hook'], 'pre-install,pre-upgrade');
+    const topics = parseTopicsFile(cm.data!['topics.json'], 'ConfigMap cc-topics');
+    assert.deepEqual(topics.map(({ description: _d, ...t }) => t), specs);
+    assert.equal(topics.length, 14);
+    assert.equal(of('minimal', 'Job').length, 0, 'provisioner none renders no Job');
+  });
+
+  it('with provisioner=strimzi, one KafkaTopic per spec with partitions, replicas and configs', () => {
+    assert.equal(of('production', 'Job').length, 0);
+    const kts = of('production', 'KafkaTopic');
+    assert.deepEqual(
+      kts.map((k) => ({
+        name: k.spec.topicName,
+        partitions: k.spec.partitions,
+        retentionMs: Number(k.spec.config['retention.ms']),
+        cleanupPolicy: k.spec.config['cleanup.policy'],
+        configs: Object.fromEntries(Object.entries(k.spec.config as Record<string, string>).filter(([key]) => key !== 'retention.ms' && key !== 'cleanup.policy')),
+      })),
+      specs,
+    );
+    for (const k of kts) {
+      assert.equal(k.apiVersion, 'kafka.strimzi.io/v1beta2');
+      assert.equal(k.metadata.labels!['strimzi.io/cluster'], 'carechain-kafka');
+      assert.equal(k.spec.replicas, 3);
+      assert.match(k.metadata.name, /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a valid object name');
+    }
+  });
+
+  it('strimzi without a cluster name, or an unknown provisioner, fails at install', async () => {
+    await assert.rejects(render(helm, { set: ['kafka.topics.provisioner=strimzi'] }), /strimzi/);
+    await assert.rejects(render(helm, { set: ['kafka.topics.provisioner=manual'] }), /provisioner/);
+  });
+
+  it('ensure-topics refuses a malformed topics file with the reason', () => {
+    assert.throws(() => parseTopicsFile('{"topics":[{"name":"A B","partitions":1,"retentionMs":1,"cleanupPolicy":"delete"}]}', 'x.json'), /x.json: topics\[0\].name/);
+    assert.throws(() => parseTopicsFile('{"topics":[{"name":"a","partitions":0,"retentionMs":1,"cleanupPolicy":"delete"}]}', 'x.json'), /partitions/);
+    assert.throws(() => parseTopicsFile('{"topics":[]}', 'x.json'), /non-empty/);
+  });
+});
+
+describe('values.schema.json', () => {
+  for (const [set, pattern] of [
+    ['logLevel=verbose', /logLevel/],
+    ['image.pullPolicy=Sometimes', /pullPolicy/],
+    ['redis.urlSecret.name=', /urlSecret/],
+    ['kms.keyringSecret=', /keyringSecret/],
+    ['fabric.commitmentKeySecret=', /commitmentKeySecret/],
+    ['services.consent.port=70000', /port/],
+    ['kafka.brokers=not a broker list', /brokers/],
+    ['podSecurityContext.runAsNonRoot=false', /runAsNonRoot/],
+    ['unknownTopLevel=1', /unknownTopLevel/],
+  ] as const) {
+    it(`refuses ${set || '(empty)'} with a message naming it`, async () => {
+      await assert.rejects(render(helm, { set: [set] }), pattern);
+    });
+  }
+
+  it('describes every value of values.yaml (no value outside the schema)', async () => {
+    // additionalProperties:false throughout, so the defaults rendering at all proves it; check the file is the chart's.
+    assert.ok(JSON.parse(readFileSync(`${chartDir}/values.schema.json`, 'utf8')).additionalProperties === false);
+  });
+});
+
+describe('helm test hooks', () => {
+  it('check every workload ready, and an authenticated round trip with the admin token Secret', () => {
+    const pods = of('production', 'Pod');
+    assert.deepEqual(pods.map((p) => p.metadata.name).sort(), ['cc-test-auth', 'cc-test-ready']);
+    const targets = (p: K8sObject) => p.spec.containers[0].env.find((e: { name: string }) => e.name === 'TARGETS').value.split(' ');
+    const expected = of('production', 'Service').map((s) => `http://${s.metadata.name}:${s.spec.ports[0].port}`).sort();
+    for (const p of pods) {
+      assert.equal(p.metadata.annotations!['helm.sh/hook'], 'test');
+      assert.deepEqual(targets(p).sort(), expected);
+      assert.equal(p.spec.automountServiceAccountToken, false);
+      assert.equal(p.spec.containers[0].securityContext.readOnlyRootFilesystem, true);
+    }
+    const auth = named('production', 'Pod', 'test-auth').spec.containers[0];
+    assert.deepEqual(auth.env.find((e: { name: string }) => e.name === 'ADMIN_TOKEN').valueFrom, { secretKeyRef: { name: 'carechain-test-token', key: 'token' } });
+    assert.match(auth.command[2], /anonymous\.status === 401 && admin\.status === 200/);
+    assert.equal(of('minimal', 'Pod').length, 0, 'tests disabled in minimal');
+  });
+});
