@@ -28,7 +28,7 @@ ledger-writer, org.
 {{- define "carechain.workloads" -}}
 {{- $out := list -}}
 {{- range $name, $svc := .Values.services -}}
-{{- $out = append $out (dict "name" $name "service" $name "port" $svc.port "replicas" $svc.replicas "resources" $svc.resources "autoscaling" ($svc.autoscaling | default dict) "kms" (has $name (list "identity" "records"))) -}}
+{{- $out = append $out (dict "name" $name "service" $name "port" $svc.port "replicas" $svc.replicas "resources" $svc.resources "autoscaling" ($svc.autoscaling | default dict) "kms" (has $name (list "identity" "records" "claims"))) -}}
 {{- end -}}
 {{- range $org := .Values.fabric.organisations -}}
 {{- $out = append $out (dict "name" (printf "ledger-writer-%s" $org.name) "service" "ledger-writer" "port" $.Values.ledgerWriter.port "replicas" 1 "resources" $.Values.ledgerWriter.resources "autoscaling" dict "kms" true "org" $org) -}}
