@@ -80,6 +80,18 @@ export const ACCESS_POLICY = {
     note: 'The patient and oversight of the custodian see the whole trail; oversight of another organisation sees what its own organisation did.',
   },
   'audit.proof.read': { route: 'audit GET /audit/events/:id/proof', roles: ['patient', 'auditor', 'privacy-officer'], relationships: ANY, note: 'For the events of the trail the caller may read.' },
+  'audit.actor.read': {
+    route: 'audit GET /audit/actors/:actorId/events',
+    roles: ['privacy-officer'],
+    relationships: ANY,
+    note: 'An investigation of one user: a privacy officer sees what that user did as staff of the officer’s own organisation, to any patient; never another organisation’s staff.',
+  },
+  'audit.disclosures.read': {
+    route: 'audit GET /patients/:id/disclosures',
+    roles: ['patient', 'auditor', 'privacy-officer'],
+    relationships: ['self', 'custodian'],
+    note: 'The accounting of disclosures outside the custodian (HIPAA 164.528): the patient, and oversight of the custodian.',
+  },
   'admin.read-models': { route: 'every service GET /admin/read-models, POST /admin/read-models/:name/rebuild', roles: ['admin'], relationships: ANY, note: 'Operators: not about a patient.' },
 } as const satisfies Record<string, AccessRule>;
 
