@@ -8,9 +8,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AuthModule } from '@carechain/auth';
 import { createTestIssuer, type TestIssuer } from '@carechain/auth/testing';
 import { ProblemDetailsFilter } from '@carechain/http';
-import { ReadAuditTrailUseCase, ReadDisclosuresUseCase } from '@carechain/audit-domain';
+import { ReadAuditTrailUseCase, ReadDisclosuresUseCase, SearchAuditEventsUseCase } from '@carechain/audit-domain';
+import { validateAuditEvent } from '@carechain/records-fhir';
 import { AuditWorld, CLINIC, CUSTODIAN } from '@carechain/audit-domain/testing';
 import { createLogger } from '@carechain/telemetry';
+import { AuditEventController } from './audit-event.controller';
 import { AuditController } from './audit.controller';
 import { AUDIT_PROBLEMS } from './audit.problems';
 import { PatientAuditController } from './patient-audit.controller';
@@ -31,11 +33,13 @@ describe('audit HTTP API', () => {
   beforeEach(async () => {
     world = new AuditWorld();
     patientId = world.registerPatient(CUSTODIAN, new Date('2026-01-01T00:00:00Z'));
+    const trail = new ReadAuditTrailUseCase(world.store, world.oversight);
     @Module({
       imports: [AuthModule.forRoot(issuer.options())],
-      controllers: [AuditController, PatientAuditController],
+      controllers: [AuditController, PatientAuditController, AuditEventController],
       providers: [
-        { provide: ReadAuditTrailUseCase, useValue: new ReadAuditTrailUseCase(world.store, world.oversight) },
+        { provide: ReadAuditTrailUseCase, useValue: trail },
+        { provide: SearchAuditEventsUseCase, useValue: new SearchAuditEventsUseCase(trail) },
         { provide: ReadDisclosuresUseCase, useValue: new ReadDisclosuresUseCase(world.store, world.oversight, { years: 6, now: () => new Date('2026-06-01T00:00:00Z') }) },
       ],
     })
@@ -89,5 +93,50 @@ describe('audit HTTP API', () => {
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ type: 'https://carechain.dev/problems/forbidden' });
     }
+  });
+
+  describe('GET /AuditEvent', () => {
+    type Bundle = { resourceType: string; type: string; link: { relation: string; url: string }[]; entry?: { fullUrl: string; resource: { id: string; meta: { profile: string[] } } }[] };
+
+    it('answers a searchset Bundle of valid BALP AuditEvents, paged by next links, within a date range', async () => {
+      const ids = [1, 2, 3].map((d) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 1, d, 12)), grantId: GRANT }).id);
+      world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 2, 1)), grantId: GRANT });
+      const po = await token('po-1', CUSTODIAN, ['privacy-officer']);
+      const first = await get(`/AuditEvent?patient=Patient/${patientId}&date=ge2026-02-01&date=le2026-02-03&_count=2`, po);
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['content-type']).toMatch(/^application\/fhir\+json/);
+      const bundle = first.json<Bundle>();
+      expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
+      expect(bundle.entry!.map((e) => e.resource.id)).toEqual(ids.slice(0, 2));
+      for (const e of bundle.entry!) {
+        expect(e.fullUrl).toBe(`urn:uuid:${e.resource.id}`);
+        const check = validateAuditEvent(e.resource);
+        expect(check.ok ? [] : check.issues).toEqual([]);
+      }
+      const next = new URL(bundle.link.find((l) => l.relation === 'next')!.url);
+      const second = (await get(`${next.pathname}${next.search}`, po)).json<Bundle>();
+      expect(second.entry!.map((e) => e.resource.id)).toEqual([ids[2]]);
+      expect(second.link.some((l) => l.relation === 'next')).toBe(false);
+    });
+
+    it('filters by agent and entity type, and investigates an agent alone for a privacy officer', async () => {
+      const mine = world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date('2026-02-01T00:00:00Z'), grantId: GRANT }).id;
+      world.access({ patientId, actor: 'dr-other', organisation: CLINIC, time: new Date('2026-02-02T00:00:00Z'), grantId: GRANT });
+      const po = await token('po-1', CUSTODIAN, ['privacy-officer']);
+      const byAgent = (await get(`/AuditEvent?patient=${patientId}&agent=dr-who`, po)).json<Bundle>();
+      expect(byAgent.entry!.map((e) => e.resource.id)).toEqual([mine]);
+      const persons = (await get(`/AuditEvent?patient=${patientId}&entity-type=http://terminology.hl7.org/CodeSystem/audit-entity-type|1`, po)).json<Bundle>();
+      expect(persons.entry).toHaveLength(3);
+      const investigation = (await get('/AuditEvent?agent=dr-who', await token('po-2', CLINIC, ['privacy-officer']))).json<Bundle>();
+      expect(investigation.entry!.map((e) => e.resource.id)).toEqual([mine]);
+    });
+
+    it('refuses a search naming neither patient nor agent, or with a malformed date', async () => {
+      const po = await token('po-1', CUSTODIAN, ['privacy-officer']);
+      for (const query of ['', `patient=${patientId}&date=after2026`, `patient=${patientId}&_count=0`]) {
+        const res = await get(`/AuditEvent?${query}`, po);
+        expect(res.statusCode).toBe(400);
+      }
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { Topics } from '@carechain/contracts';
 import { PatientRegistry } from '@carechain/patient-registry';
 import { REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
-import { AuditOversight, auditTrailProjection, ReadAuditTrailUseCase, ReadDisclosuresUseCase, receiptProjection, RedisAuditTrailStore } from '@carechain/audit-domain';
+import { AuditOversight, auditTrailProjection, ReadAuditTrailUseCase, ReadDisclosuresUseCase, receiptProjection, RedisAuditTrailStore, SearchAuditEventsUseCase } from '@carechain/audit-domain';
+import { AuditEventController } from './audit-event.controller';
 import { auditConfigShape } from './audit.config';
 import { AuditController } from './audit.controller';
 import { AUDIT_PROBLEMS } from './audit.problems';
@@ -20,10 +21,11 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
       projections: [auditTrailProjection, receiptProjection],
       replicas: [{ name: 'carechain.audit.patients', topics: [Topics.identityPatient], handler: patients }],
       problems: [AUDIT_PROBLEMS],
-      controllers: [AuditController, PatientAuditController],
+      controllers: [AuditController, PatientAuditController, AuditEventController],
       providers: [
         { provide: RedisAuditTrailStore, useFactory: (r: Redis) => new RedisAuditTrailStore(r), inject: [REDIS] },
         { provide: ReadAuditTrailUseCase, useFactory: (s: RedisAuditTrailStore) => new ReadAuditTrailUseCase(s, oversight), inject: [RedisAuditTrailStore] },
+        { provide: SearchAuditEventsUseCase, useFactory: (t: ReadAuditTrailUseCase) => new SearchAuditEventsUseCase(t), inject: [ReadAuditTrailUseCase] },
         {
           provide: ReadDisclosuresUseCase,
           useFactory: (s: RedisAuditTrailStore) => new ReadDisclosuresUseCase(s, oversight, { years: settings.AUDIT_DISCLOSURE_YEARS, now: () => new Date() }),

@@ -39,6 +39,7 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
         breakGlass: d.breakGlass,
         breakGlassReason: d.breakGlassReason ?? null,
         records: d.recordIds.length,
+        recordIds: d.recordIds,
       };
     }
     case BREAK_GLASS_INVOKED_V1:

@@ -9,3 +9,6 @@ export * from './trail-cursor';
 export * from './disclosure';
 export * from './read-audit-trail.use-case';
 export * from './read-disclosures.use-case';
+export * from './balp-codes';
+export * from './balp-audit-event';
+export * from './search-audit-events.use-case';

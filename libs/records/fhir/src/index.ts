@@ -13,3 +13,5 @@ export type { FhirSearchsetBundle, SearchsetEntry, SearchsetPage } from './searc
 export { searchsetBundle } from './searchset-bundle';
 export type { ResourceVersion } from './with-meta';
 export { withMeta } from './with-meta';
+export type { AuditEventValidation, FhirAuditEvent } from './validate-audit-event';
+export { validateAuditEvent } from './validate-audit-event';

@@ -86,6 +86,12 @@ export const ACCESS_POLICY = {
     relationships: ANY,
     note: 'An investigation of one user: a privacy officer sees what that user did as staff of the officer’s own organisation, to any patient; never another organisation’s staff.',
   },
+  'audit.fhir.search': {
+    route: 'audit GET /AuditEvent',
+    roles: ['patient', 'auditor', 'privacy-officer'],
+    relationships: ANY,
+    note: 'FHIR AuditEvents (IHE BALP): with patient=, the part of that patient’s trail the caller may read (as audit.trail.read); with agent= alone, an investigation (as audit.actor.read).',
+  },
   'audit.disclosures.read': {
     route: 'audit GET /patients/:id/disclosures',
     roles: ['patient', 'auditor', 'privacy-officer'],
