@@ -1,9 +1,9 @@
-import { Topics } from '@carechain/contracts';
+import { ConsumerGroups, Topics } from '@carechain/contracts';
 import { PatientRegistry } from '@carechain/patient-registry';
 import { REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
-import { AuditOversight, auditTrailProjection, ReadAuditTrailUseCase, ReadDisclosuresUseCase, receiptProjection, RedisAuditTrailStore, SearchAuditEventsUseCase } from '@carechain/audit-domain';
+import { AccessAlertHandler, AccessAlertRules, AuditOversight, auditTrailProjection, RedisAlertWindowStore, ReadAuditTrailUseCase, ReadDisclosuresUseCase, receiptProjection, RedisAuditTrailStore, SearchAuditEventsUseCase } from '@carechain/audit-domain';
 import { AuditEventController } from './audit-event.controller';
-import { auditConfigShape } from './audit.config';
+import { alertThresholds, auditConfigShape } from './audit.config';
 import { AuditController } from './audit.controller';
 import { AUDIT_PROBLEMS } from './audit.problems';
 import { PatientAuditController } from './patient-audit.controller';
@@ -19,6 +19,14 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
     const oversight = new AuditOversight(patients);
     return {
       projections: [auditTrailProjection, receiptProjection],
+      processors: [
+        {
+          name: 'access-alerts',
+          groupId: ConsumerGroups.auditAlerts,
+          topics: [Topics.recordsAccess],
+          create: ({ publisher, redis }) => ({ handler: new AccessAlertHandler(new AccessAlertRules(new RedisAlertWindowStore(redis), alertThresholds(settings)), publisher) }),
+        },
+      ],
       replicas: [{ name: 'carechain.audit.patients', topics: [Topics.identityPatient], handler: patients }],
       problems: [AUDIT_PROBLEMS],
       controllers: [AuditController, PatientAuditController, AuditEventController],

@@ -19,6 +19,7 @@ import { BREAK_GLASS_INVOKED_V1 } from './consent/break-glass.v1';
 import { RECORD_SHARED_V1, RECORD_WRITTEN_V1 } from './records/record-events.v1';
 import { ACCESS_DECIDED_V1 } from './records/access-decided.v1';
 import { RECEIPT_ISSUED_V1 } from './ledger/receipt-issued.v1';
+import { ACCESS_ALERT_RAISED_V1 } from './audit/access-alert.v1';
 
 /** Which topic carries which event types. A new event type is added here and in EVENT_SCHEMAS. */
 export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof EVENT_SCHEMAS)[]>> = {
@@ -40,6 +41,7 @@ export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof E
   'records.record.v1': [RECORD_WRITTEN_V1, RECORD_SHARED_V1],
   'records.access.v1': [ACCESS_DECIDED_V1],
   'ledger.receipt.v1': [RECEIPT_ISSUED_V1],
+  'audit.alert.v1': [ACCESS_ALERT_RAISED_V1],
 };
 
 const messageName = (type: string) => type.replace(/^carechain\./, '').replace(/\./g, '_');

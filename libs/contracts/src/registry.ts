@@ -17,6 +17,7 @@ import { GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1, grantExpiredV1Sch
 import { BREAK_GLASS_INVOKED_V1, breakGlassInvokedV1Schema, type BreakGlassInvokedV1 } from './consent/break-glass.v1';
 import { RECORD_SHARED_V1, RECORD_WRITTEN_V1, recordSharedV1Schema, recordWrittenV1Schema, type RecordSharedV1, type RecordWrittenV1 } from './records/record-events.v1';
 import { ACCESS_DECIDED_V1, accessDecidedV1Schema, type AccessDecidedV1 } from './records/access-decided.v1';
+import { ACCESS_ALERT_RAISED_V1, accessAlertRaisedV1Schema, type AccessAlertRaisedV1 } from './audit/access-alert.v1';
 
 export const EVENT_SCHEMAS = {
   [PATIENT_REGISTERED_V1]: patientRegisteredV1Schema,
@@ -39,6 +40,7 @@ export const EVENT_SCHEMAS = {
   [RECORD_WRITTEN_V1]: recordWrittenV1Schema,
   [RECORD_SHARED_V1]: recordSharedV1Schema,
   [ACCESS_DECIDED_V1]: accessDecidedV1Schema,
+  [ACCESS_ALERT_RAISED_V1]: accessAlertRaisedV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
@@ -64,6 +66,7 @@ export interface EventMap {
   [RECORD_WRITTEN_V1]: RecordWrittenV1;
   [RECORD_SHARED_V1]: RecordSharedV1;
   [ACCESS_DECIDED_V1]: AccessDecidedV1;
+  [ACCESS_ALERT_RAISED_V1]: AccessAlertRaisedV1;
 }
 
 export type AnyEvent = { [K in EventType]: CloudEvent<K, EventMap[K]> }[EventType];

@@ -12,3 +12,7 @@ export * from './read-disclosures.use-case';
 export * from './balp-codes';
 export * from './balp-audit-event';
 export * from './search-audit-events.use-case';
+export * from './alerts/alert-window.store.port';
+export * from './alerts/redis-alert-window.store';
+export * from './alerts/access-alert.rules';
+export * from './alerts/access-alert.handler';
