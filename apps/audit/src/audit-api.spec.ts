@@ -8,7 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AuthModule } from '@carechain/auth';
 import { createTestIssuer, type TestIssuer } from '@carechain/auth/testing';
 import { ProblemDetailsFilter } from '@carechain/http';
-import { ReadAuditTrailUseCase, ReadDisclosuresUseCase, SearchAuditEventsUseCase } from '@carechain/audit-domain';
+import { ReadAccessReportUseCase, ReadAuditTrailUseCase, ReadDisclosuresUseCase, SearchAuditEventsUseCase } from '@carechain/audit-domain';
 import { validateAuditEvent } from '@carechain/records-fhir';
 import { AuditWorld, CLINIC, CUSTODIAN } from '@carechain/audit-domain/testing';
 import { createLogger } from '@carechain/telemetry';
@@ -40,6 +40,7 @@ describe('audit HTTP API', () => {
       providers: [
         { provide: ReadAuditTrailUseCase, useValue: trail },
         { provide: SearchAuditEventsUseCase, useValue: new SearchAuditEventsUseCase(trail) },
+        { provide: ReadAccessReportUseCase, useValue: new ReadAccessReportUseCase(world.store, world.oversight, () => new Date('2026-06-01T00:00:00Z')) },
         { provide: ReadDisclosuresUseCase, useValue: new ReadDisclosuresUseCase(world.store, world.oversight, { years: 6, now: () => new Date('2026-06-01T00:00:00Z') }) },
       ],
     })
@@ -53,7 +54,7 @@ describe('audit HTTP API', () => {
   afterEach(() => app.close());
   afterAll(() => issuer.cleanup());
 
-  const get = async (url: string, bearer: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}` } });
+  const get = async (url: string, bearer: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}`, ...headers } });
 
   it('pages the trail by time range and cursor', async () => {
     const ids = [1, 2, 3].map((d) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 1, d)), grantId: GRANT }).id);
@@ -137,6 +138,43 @@ describe('audit HTTP API', () => {
         const res = await get(`/AuditEvent?${query}`, po);
         expect(res.statusCode).toBe(400);
       }
+    });
+  });
+
+  describe('GET /patients/:id/access-report', () => {
+    it('answers JSON by default, and a self-contained printable page for text/html or format=html', async () => {
+      const read = world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date('2026-02-01T09:30:00Z'), grantId: GRANT });
+      world.anchor(read);
+      world.access({ patientId, actor: 'dr-<script>', organisation: CLINIC, time: new Date('2026-02-02T09:30:00Z'), decision: 'deny' });
+      const me = await token(patientId, 'patients', ['patient']);
+      const json = await get(`/patients/${patientId}/access-report`, me);
+      expect(json.statusCode).toBe(200);
+      expect(json.json()).toMatchObject({ patient: patientId, lines: [{ eventId: read.id, kind: 'viewed', ledger: { verified: true } }, { kind: 'refused' }], next: null });
+      for (const res of [await get(`/patients/${patientId}/access-report`, me, { accept: 'text/html,application/xhtml+xml' }), await get(`/patients/${patientId}/access-report?format=html`, me)]) {
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+        const html = res.body;
+        expect(html).toContain(`dr-who at ${CLINIC} viewed 1 record (conditions) for your treatment`);
+        expect(html).toContain(`<a href="/audit/events/${read.id}/proof"`);
+        expect(html).toContain('verified on the ledger');
+        expect(html).toContain('dr-&lt;script&gt;');
+        expect(html).not.toMatch(/<script|<link|<img|src=|https?:\/\//i);
+      }
+    });
+
+    it('links the next page of the printable report', async () => {
+      for (const d of [1, 2, 3]) world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 1, d)), grantId: GRANT });
+      const res = await get(`/patients/${patientId}/access-report?format=html&limit=2&from=2026-02-01T00:00:00Z`, await token(patientId, 'patients', ['patient']));
+      const href = /<a rel="next" href="([^"]+)"/.exec(res.body)?.[1]?.replace(/&amp;/g, '&');
+      expect(href).toMatch(/^\?from=2026-02-01T00%3A00%3A00\.000Z&limit=2&cursor=[A-Za-z0-9_-]+&format=html$/);
+      const next = await get(`/patients/${patientId}/access-report${href}`, await token(patientId, 'patients', ['patient']));
+      expect(next.body.match(/<tr class="kind-/g)).toHaveLength(1);
+    });
+
+    it("refuses another organisation's officer", async () => {
+      const res = await get(`/patients/${patientId}/access-report`, await token('po-2', CLINIC, ['privacy-officer']));
+      expect(res.statusCode).toBe(403);
     });
   });
 });

@@ -22,6 +22,9 @@ const RANGE_ORDER = { message: 'from must not be after to', path: ['from'] };
 
 export const trailQuerySchema = z.object(trailQueryShape).refine(inOrder, RANGE_ORDER);
 
+/** The report's query: the trail's, and a format. */
+export const reportQuerySchema = z.object({ ...trailQueryShape, format: z.enum(['json', 'html']).optional() }).refine(inOrder, RANGE_ORDER);
+
 export const patientTrailQuerySchema = z.object({ patient: z.uuid(), ...trailQueryShape }).refine(inOrder, RANGE_ORDER);
 
 /** The store's query from a validated one (no undefined keys). */

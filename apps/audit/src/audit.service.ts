@@ -1,7 +1,7 @@
 import { ConsumerGroups, Topics } from '@carechain/contracts';
 import { PatientRegistry } from '@carechain/patient-registry';
 import { REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
-import { AccessAlertHandler, AccessAlertRules, AuditOversight, auditTrailProjection, RedisAlertWindowStore, ReadAuditTrailUseCase, ReadDisclosuresUseCase, receiptProjection, RedisAuditTrailStore, SearchAuditEventsUseCase } from '@carechain/audit-domain';
+import { AccessAlertHandler, AccessAlertRules, AuditOversight, auditTrailProjection, RedisAlertWindowStore, ReadAccessReportUseCase, ReadAuditTrailUseCase, ReadDisclosuresUseCase, receiptProjection, RedisAuditTrailStore, SearchAuditEventsUseCase } from '@carechain/audit-domain';
 import { AuditEventController } from './audit-event.controller';
 import { alertThresholds, auditConfigShape } from './audit.config';
 import { AuditController } from './audit.controller';
@@ -33,6 +33,7 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
       providers: [
         { provide: RedisAuditTrailStore, useFactory: (r: Redis) => new RedisAuditTrailStore(r), inject: [REDIS] },
         { provide: ReadAuditTrailUseCase, useFactory: (s: RedisAuditTrailStore) => new ReadAuditTrailUseCase(s, oversight), inject: [RedisAuditTrailStore] },
+        { provide: ReadAccessReportUseCase, useFactory: (s: RedisAuditTrailStore) => new ReadAccessReportUseCase(s, oversight, () => new Date()), inject: [RedisAuditTrailStore] },
         { provide: SearchAuditEventsUseCase, useFactory: (t: ReadAuditTrailUseCase) => new SearchAuditEventsUseCase(t), inject: [ReadAuditTrailUseCase] },
         {
           provide: ReadDisclosuresUseCase,

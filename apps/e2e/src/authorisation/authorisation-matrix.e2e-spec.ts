@@ -69,6 +69,7 @@ const ROUTES: readonly Route[] = [
   { service: 'audit', method: 'GET', path: '/audit/events/{eventId}/proof', operation: 'audit.proof.read', patientScoped: false, request: async () => ({ path: `/audit/events/${UNKNOWN}/proof` }), permitted: same(404) },
   { service: 'audit', method: 'GET', path: '/audit/actors/{actorId}/events', operation: 'audit.actor.read', patientScoped: false, request: async () => ({ path: '/audit/actors/dr-matrix/events' }), permitted: same(200) },
   { service: 'audit', method: 'GET', path: '/AuditEvent', operation: 'audit.fhir.search', patientScoped: true, request: async (t) => ({ path: `/AuditEvent?patient=${t.patientId}` }), permitted: same(200) },
+  { service: 'audit', method: 'GET', path: '/patients/{id}/access-report', operation: 'audit.access-report.read', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/access-report` }), permitted: same(200) },
   { service: 'audit', method: 'GET', path: '/patients/{id}/disclosures', operation: 'audit.disclosures.read', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/disclosures` }), permitted: same(200) },
   ...(['identity', 'consent', 'records', 'audit'] as const).flatMap((service): Route[] => [
     { service, method: 'GET', path: '/admin/read-models', operation: 'admin.read-models', patientScoped: false, request: async () => ({ path: '/admin/read-models' }), permitted: same(200) },

@@ -25,7 +25,7 @@ export interface TrailQuery {
 
 export interface AnchoredAuditEntry extends AuditEntry {
   /** Where the event was anchored, once its receipt has arrived. */
-  readonly anchored: { readonly batchId: string; readonly txId: string; readonly blockNumber: string } | null;
+  readonly anchored: { readonly batchId: string; readonly txId: string; readonly blockNumber: string; readonly inclusionVerified: boolean } | null;
 }
 
 export interface TrailPage {

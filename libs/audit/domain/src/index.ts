@@ -16,3 +16,5 @@ export * from './alerts/alert-window.store.port';
 export * from './alerts/redis-alert-window.store';
 export * from './alerts/access-alert.rules';
 export * from './alerts/access-alert.handler';
+export * from './report/access-report-line';
+export * from './report/read-access-report.use-case';

@@ -65,8 +65,9 @@ export class RedisAuditTrailStore implements AuditTrailStore {
     const [docs, receipts] = await Promise.all([this.redis.mget(...ids.map(auditEntryKey)), this.redis.mget(...ids.map(receiptKey))]);
     return docs.flatMap((d, i) => {
       if (d === null) return [];
-      const r = receipts[i] ? (JSON.parse(receipts[i]!) as StoredReceipt).receipt : undefined;
-      return [{ ...(JSON.parse(d) as AuditEntry), anchored: r ? { batchId: r.batchId, txId: r.txId, blockNumber: r.blockNumber } : null }];
+      const stored = receipts[i] ? (JSON.parse(receipts[i]!) as StoredReceipt) : undefined;
+      const r = stored?.receipt;
+      return [{ ...(JSON.parse(d) as AuditEntry), anchored: r ? { batchId: r.batchId, txId: r.txId, blockNumber: r.blockNumber, inclusionVerified: stored.verified.inclusion } : null }];
     });
   }
 }

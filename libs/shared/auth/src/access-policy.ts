@@ -86,6 +86,12 @@ export const ACCESS_POLICY = {
     relationships: ANY,
     note: 'An investigation of one user: a privacy officer sees what that user did as staff of the officer’s own organisation, to any patient; never another organisation’s staff.',
   },
+  'audit.access-report.read': {
+    route: 'audit GET /patients/:id/access-report',
+    roles: ['patient', 'privacy-officer'],
+    relationships: ['self', 'custodian'],
+    note: 'Who saw or received what, when and why, in plain words (JSON, or printable HTML): the patient’s own, or their custodian’s privacy officer’s on their request.',
+  },
   'audit.fhir.search': {
     route: 'audit GET /AuditEvent',
     roles: ['patient', 'auditor', 'privacy-officer'],

@@ -11,13 +11,16 @@ import {
   Topics,
   validateEvent,
   type AccessDecidedV1,
+  RECEIPT_ISSUED_V1,
   type AnyEvent,
   type PurposeOfUse,
   type RecordCategory,
 } from '@carechain/contracts';
+import { buildTree, toHex } from '@carechain/ledger-merkle';
 import { PatientRegistry } from '@carechain/patient-registry';
 import { AuditOversight } from '../audit-oversight';
 import { auditTrailProjection } from '../audit-trail.projection';
+import { receiptProjection } from '../receipt.projection';
 import { RedisAuditTrailStore } from '../redis-audit-trail.store';
 import { MemoryAuditRedis } from './memory-audit-redis';
 
@@ -93,5 +96,17 @@ export class AuditWorld {
   share(patientId: string, sharedWith: string, time: Date, grantId?: string): AnyEvent {
     const data = { shareId: randomUUID(), recordId: randomUUID(), patientId, category: 'conditions' as const, sharedBy: { subject: 'dr-house', organisation: CUSTODIAN }, sharedWith, purpose: 'TREAT' as const, ...(grantId && { grantId }) };
     return this.publish(Topics.recordsRecord, createEvent({ type: RECORD_SHARED_V1, source: '/carechain/records', subject: patientId, actor: 'dr-house', actororg: CUSTODIAN, time, data }));
+  }
+
+  /** Anchors an event: its receipt, with a proof that checks out unless `tamper`. */
+  anchor(event: AnyEvent, tamper = false): void {
+    const leaves = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    const tree = buildTree(leaves);
+    const data = {
+      eventId: event.id, eventType: event.type, source: { topic: Topics.recordsAccess, partition: 0, offset: '0' }, commitment: toHex(leaves[tamper ? 1 : 0]!), saltVersion: 'v1',
+      batchId: 'b'.repeat(64), leafIndex: 0, treeSize: 2, proof: tree.proof(0).map(toHex), merkleRoot: toHex(tree.root), txId: 'tx-1', blockNumber: '42', anchoredAt: event.time,
+    };
+    const receipt = validateEvent(createEvent({ type: RECEIPT_ISSUED_V1, source: '/carechain/ledger-writer', subject: event.subject, time: new Date(event.time), data }));
+    this.redis.apply(receiptProjection.apply({ topic: Topics.ledgerReceipt, partition: 0, offset: String(this.offset++), key: null, value: Buffer.alloc(0), event: receipt, traceContext: ROOT_CONTEXT }));
   }
 }
