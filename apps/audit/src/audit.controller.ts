@@ -6,7 +6,6 @@ import { ZodValidationPipe } from '@carechain/http';
 import { ReadAuditTrailUseCase, type AnchoredAuditEntry, type StoredReceipt } from '@carechain/audit-domain';
 import { PageQueries, patientTrailQuerySchema, toTrailQuery, trailQuerySchema } from './audit.http';
 
-
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
