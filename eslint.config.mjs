@@ -31,7 +31,8 @@ export default tseslint.config(
             { sourceTag: 'scope:records', onlyDependOnLibsWithTags: ['scope:records', 'scope:consent', 'scope:shared'] },
             { sourceTag: 'scope:claims', onlyDependOnLibsWithTags: ['scope:claims', 'scope:records', 'scope:shared'] },
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
-            { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', 'scope:ledger', 'scope:shared'] },
+            // records-fhir: audit's specs validate the AuditEvents it exports with the FHIR schemas.
+            { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', 'scope:ledger', 'scope:records', 'scope:shared'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:ledger', 'scope:identity'] },
           ],
         },

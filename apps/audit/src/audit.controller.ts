@@ -4,11 +4,7 @@ import { z } from 'zod';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
 import { ReadAuditTrailUseCase, type AnchoredAuditEntry, type StoredReceipt } from '@carechain/audit-domain';
-
-const listQuery = z.object({
-  patient: z.uuid(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+import { PageQueries, patientTrailQuerySchema, toTrailQuery, trailQuerySchema } from './audit.http';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -19,12 +15,29 @@ export class AuditController {
   @Roles(...rolesFor('audit.trail.read'))
   @ApiOperation({
     summary:
-      "A patient's audit trail, oldest first: the patient's own; the whole trail for auditors and privacy officers of the patient's custodian; for another organisation's, what that organisation did.",
+      "A patient's audit trail, oldest first, a page at a time (`next` is the cursor of the following page): the patient's own; the whole trail for auditors and privacy officers of the patient's custodian; for another organisation's, what that organisation did.",
   })
   @ApiQuery({ name: 'patient', required: true })
-  @ApiQuery({ name: 'limit', required: false })
-  async list(@Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>, @CurrentPrincipal() principal: Principal): Promise<{ patient: string; events: AnchoredAuditEntry[] }> {
-    return { patient: query.patient, events: await this.trail.forPatient(query.patient, principal, query.limit) };
+  @PageQueries()
+  async list(
+    @Query(new ZodValidationPipe(patientTrailQuerySchema)) query: z.infer<typeof patientTrailQuerySchema>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ patient: string; events: readonly AnchoredAuditEntry[]; next: string | null }> {
+    const page = await this.trail.forPatient(query.patient, principal, toTrailQuery(query));
+    return { patient: query.patient, events: page.entries, next: page.next };
+  }
+
+  @Get('actors/:actorId/events')
+  @Roles(...rolesFor('audit.actor.read'))
+  @PageQueries()
+  @ApiOperation({ summary: "What one user of the caller's organisation did, to any patient, oldest first, paged: a privacy officer's investigation of their own organisation's staff." })
+  async byActor(
+    @Param('actorId') actorId: string,
+    @Query(new ZodValidationPipe(trailQuerySchema)) query: z.infer<typeof trailQuerySchema>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ actor: string; organisation: string; events: readonly AnchoredAuditEntry[]; next: string | null }> {
+    const page = await this.trail.forActor(actorId, principal, toTrailQuery(query));
+    return { actor: actorId, organisation: principal.organisation, events: page.entries, next: page.next };
   }
 
   @Get('events/:eventId/proof')

@@ -1,23 +1,46 @@
-import { Topics } from '@carechain/contracts';
+import { ConsumerGroups, Topics } from '@carechain/contracts';
 import { PatientRegistry } from '@carechain/patient-registry';
 import { REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
-import { AuditTrailReader, auditTrailProjection, ReadAuditTrailUseCase, receiptProjection } from '@carechain/audit-domain';
+import { AccessAlertHandler, AccessAlertRules, AuditOversight, auditTrailProjection, RedisAlertWindowStore, ReadAccessReportUseCase, ReadAuditTrailUseCase, ReadDisclosuresUseCase, receiptProjection, RedisAuditTrailStore, SearchAuditEventsUseCase } from '@carechain/audit-domain';
+import { AuditEventController } from './audit-event.controller';
+import { alertThresholds, auditConfigShape } from './audit.config';
 import { AuditController } from './audit.controller';
 import { AUDIT_PROBLEMS } from './audit.problems';
+import { PatientAuditController } from './patient-audit.controller';
 
-export const auditService: ServiceDefinition = {
+export const auditService: ServiceDefinition<typeof auditConfigShape> = {
   name: 'audit',
-  description: 'The audit trail: who did what to whose data, when, and under which consent.',
+  description: 'The audit trail: who did what to whose data, when, and under which consent; accounting of disclosures.',
   defaultPort: 3006,
-  parts() {
+  config: auditConfigShape,
+  parts(settings) {
     // Who is responsible for each patient (custodians, merges), so oversight is scoped to its own organisation's patients.
     const patients = new PatientRegistry();
+    const oversight = new AuditOversight(patients);
     return {
       projections: [auditTrailProjection, receiptProjection],
+      processors: [
+        {
+          name: 'access-alerts',
+          groupId: ConsumerGroups.auditAlerts,
+          topics: [Topics.recordsAccess],
+          create: ({ publisher, redis }) => ({ handler: new AccessAlertHandler(new AccessAlertRules(new RedisAlertWindowStore(redis), alertThresholds(settings)), publisher) }),
+        },
+      ],
       replicas: [{ name: 'carechain.audit.patients', topics: [Topics.identityPatient], handler: patients }],
       problems: [AUDIT_PROBLEMS],
-      controllers: [AuditController],
-      providers: [{ provide: ReadAuditTrailUseCase, useFactory: (r: Redis) => new ReadAuditTrailUseCase(new AuditTrailReader(r), patients), inject: [REDIS] }],
+      controllers: [AuditController, PatientAuditController, AuditEventController],
+      providers: [
+        { provide: RedisAuditTrailStore, useFactory: (r: Redis) => new RedisAuditTrailStore(r), inject: [REDIS] },
+        { provide: ReadAuditTrailUseCase, useFactory: (s: RedisAuditTrailStore) => new ReadAuditTrailUseCase(s, oversight), inject: [RedisAuditTrailStore] },
+        { provide: ReadAccessReportUseCase, useFactory: (s: RedisAuditTrailStore) => new ReadAccessReportUseCase(s, oversight, () => new Date()), inject: [RedisAuditTrailStore] },
+        { provide: SearchAuditEventsUseCase, useFactory: (t: ReadAuditTrailUseCase) => new SearchAuditEventsUseCase(t), inject: [ReadAuditTrailUseCase] },
+        {
+          provide: ReadDisclosuresUseCase,
+          useFactory: (s: RedisAuditTrailStore) => new ReadDisclosuresUseCase(s, oversight, { years: settings.AUDIT_DISCLOSURE_YEARS, now: () => new Date() }),
+          inject: [RedisAuditTrailStore],
+        },
+      ],
     };
   },
 };

@@ -22,6 +22,7 @@ import { DEMOGRAPHICS_READ_V1 } from './identity/demographics-read.v1';
 import { RECEIPT_ISSUED_V1 } from './ledger/receipt-issued.v1';
 import { BENEFIT_PLAN_PUBLISHED_V1 } from './claims/benefit-plan.v1';
 import { CLAIM_ADJUDICATED_V1, CLAIM_APPEALED_V1, CLAIM_CANCELLED_V1, CLAIM_PAID_V1, CLAIM_SUBMITTED_V1, CLAIM_VERIFIED_V1, COVERAGE_REGISTERED_V1 } from './claims/claim-events.v1';
+import { ACCESS_ALERT_RAISED_V1 } from './audit/access-alert.v1';
 
 /** Which topic carries which event types. A new event type is added here and in EVENT_SCHEMAS. */
 export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof EVENT_SCHEMAS)[]>> = {
@@ -45,6 +46,7 @@ export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof E
   'identity.access.v1': [DEMOGRAPHICS_READ_V1],
   'ledger.receipt.v1': [RECEIPT_ISSUED_V1],
   'claims.claim.v1': [COVERAGE_REGISTERED_V1, CLAIM_SUBMITTED_V1, CLAIM_VERIFIED_V1, CLAIM_ADJUDICATED_V1, CLAIM_PAID_V1, CLAIM_CANCELLED_V1, CLAIM_APPEALED_V1, BENEFIT_PLAN_PUBLISHED_V1],
+  'audit.alert.v1': [ACCESS_ALERT_RAISED_V1],
 };
 
 const messageName = (type: string) => type.replace(/^carechain\./, '').replace(/\./g, '_');

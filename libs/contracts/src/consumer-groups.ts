@@ -5,6 +5,7 @@ export const ConsumerGroups = {
   recordsReadModel: 'carechain.records.records',
   auditTrail: 'carechain.audit.trail',
   auditReceipts: 'carechain.audit.receipts',
+  auditAlerts: 'carechain.audit.alerts',
   ledgerWriter: 'carechain.ledger-writer.anchoring',
   ledgerWriterConsent: 'carechain.ledger-writer.consent',
   claimsReadModel: 'carechain.claims.claims',

@@ -42,6 +42,7 @@ import {
   type CoverageRegisteredV1,
 } from './claims/claim-events.v1';
 import { BENEFIT_PLAN_PUBLISHED_V1, benefitPlanPublishedV1Schema, type BenefitPlanPublishedV1 } from './claims/benefit-plan.v1';
+import { ACCESS_ALERT_RAISED_V1, accessAlertRaisedV1Schema, type AccessAlertRaisedV1 } from './audit/access-alert.v1';
 
 export const EVENT_SCHEMAS = {
   [PATIENT_REGISTERED_V1]: patientRegisteredV1Schema,
@@ -74,6 +75,7 @@ export const EVENT_SCHEMAS = {
   [CLAIM_CANCELLED_V1]: claimCancelledV1Schema,
   [CLAIM_APPEALED_V1]: claimAppealedV1Schema,
   [BENEFIT_PLAN_PUBLISHED_V1]: benefitPlanPublishedV1Schema,
+  [ACCESS_ALERT_RAISED_V1]: accessAlertRaisedV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
@@ -109,6 +111,7 @@ export interface EventMap {
   [CLAIM_CANCELLED_V1]: ClaimCancelledV1;
   [CLAIM_APPEALED_V1]: ClaimAppealedV1;
   [BENEFIT_PLAN_PUBLISHED_V1]: BenefitPlanPublishedV1;
+  [ACCESS_ALERT_RAISED_V1]: AccessAlertRaisedV1;
 }
 
 export type AnyEvent = { [K in EventType]: CloudEvent<K, EventMap[K]> }[EventType];

@@ -11,6 +11,7 @@ export const Topics = {
   recordsAccess: 'records.access.v1',
   claimsClaim: 'claims.claim.v1',
   ledgerReceipt: 'ledger.receipt.v1',
+  auditAlert: 'audit.alert.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -65,6 +66,7 @@ const domain: readonly TopicSpec[] = [
   { name: Topics.recordsAccess, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Every read of a record, permitted or denied, keyed by patient id.' },
   { name: Topics.claimsClaim, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Coverages and the insurance claim lifecycle, keyed by patient id.' },
   { name: Topics.ledgerReceipt, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Ledger receipts: one per anchored event, with its Merkle inclusion proof.' },
+  { name: Topics.auditAlert, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Access alerts raised by audit (break-glass, many patients, restricted patients, repeated denials), keyed by the acting organisation.' },
 ];
 
 /** All topics to create: each domain topic and its dead-letter topic. */

@@ -86,6 +86,10 @@ const ROUTES: readonly Route[] = [
   { service: 'claims', method: 'POST', path: '/claims/{claimId}/appeal', operation: 'claims.appeal', patientScoped: false, request: async () => ({ path: `/claims/${UNKNOWN}/appeal`, body: { reason: 'the service was documented' } }), permitted: same(404) },
   { service: 'claims', method: 'GET', path: '/benefit-plans', operation: 'claims.plans.read', patientScoped: false, request: async () => ({ path: '/benefit-plans' }), permitted: same(200) },
   { service: 'claims', method: 'POST', path: '/benefit-plans', operation: 'claims.plans.publish', patientScoped: false, request: async () => ({ path: '/benefit-plans', body: {} }), permitted: same(422) },
+  { service: 'audit', method: 'GET', path: '/audit/actors/{actorId}/events', operation: 'audit.actor.read', patientScoped: false, request: async () => ({ path: '/audit/actors/dr-matrix/events' }), permitted: same(200) },
+  { service: 'audit', method: 'GET', path: '/AuditEvent', operation: 'audit.fhir.search', patientScoped: true, request: async (t) => ({ path: `/AuditEvent?patient=${t.patientId}` }), permitted: same(200) },
+  { service: 'audit', method: 'GET', path: '/patients/{id}/access-report', operation: 'audit.access-report.read', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/access-report` }), permitted: same(200) },
+  { service: 'audit', method: 'GET', path: '/patients/{id}/disclosures', operation: 'audit.disclosures.read', patientScoped: true, request: async (t) => ({ path: `/patients/${t.patientId}/disclosures` }), permitted: same(200) },
   ...(['identity', 'consent', 'records', 'audit', 'claims'] as const).flatMap((service): Route[] => [
     { service, method: 'GET', path: '/admin/read-models', operation: 'admin.read-models', patientScoped: false, request: async () => ({ path: '/admin/read-models' }), permitted: same(200) },
     { service, method: 'POST', path: '/admin/read-models/{name}/rebuild', operation: 'admin.read-models', patientScoped: false, request: async () => ({ path: '/admin/read-models/no-such-model/rebuild' }), permitted: same(404) },

@@ -40,6 +40,7 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
         breakGlass: d.breakGlass,
         breakGlassReason: d.breakGlassReason ?? null,
         records: d.recordIds.length,
+        recordIds: d.recordIds,
       };
     }
     case DEMOGRAPHICS_READ_V1: {

@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { createEvent, PATIENT_REGISTERED_V1, Topics, validateEvent } from '@carechain/contracts';
 import { buildTree, toHex } from '@carechain/ledger-merkle';
-import { auditEntryKey, auditTrailProjection, patientTimelineKey } from './audit-trail.projection';
+import { auditEntryKey, auditTrailProjection, patientTimelineKey, trailIndexKey } from './audit-trail.projection';
 import { inclusionHolds } from './receipt.projection';
 
 describe('audit trail projection', () => {
@@ -26,6 +26,8 @@ describe('audit trail projection', () => {
     expect(commands).toEqual([
       ['SET', auditEntryKey(event.id), expect.any(String)],
       ['ZADD', patientTimelineKey(event.subject!), String(Date.parse('2026-11-25T10:00:00Z')), event.id],
+      ['ZADD', trailIndexKey({ kind: 'patient-organisation', patientId: event.subject!, organisation: 'hospital-a' }), String(Date.parse('2026-11-25T10:00:00Z')), event.id],
+      ['ZADD', trailIndexKey({ kind: 'actor', organisation: 'hospital-a', actor: 'clerk-1' }), String(Date.parse('2026-11-25T10:00:00Z')), event.id],
     ]);
     const stored = commands[0]![2]!;
     expect(JSON.parse(stored)).toEqual({

@@ -1,9 +1,10 @@
 // The audit trail: who did what to whose data, when. It records ids and event
 // metadata only — never payloads — so it can be kept after a patient's erasure.
-import { ANCHORED_TOPICS, ConsumerGroups, Topics } from '@carechain/contracts';
+import { ACCESS_DECIDED_V1, ANCHORED_TOPICS, ConsumerGroups, RECORD_SHARED_V1, Topics, type AnyEvent } from '@carechain/contracts';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { keyPrefix, type Projection, type ProjectionCommand } from '@carechain/read-model';
 import { auditDetailsOf, type AuditDetails } from './audit-details';
+import type { TrailIndex } from './audit-trail.store.port';
 
 export const AUDIT_TRAIL = 'audit.trail';
 
@@ -13,6 +14,31 @@ export function auditEntryKey(eventId: string): string {
 
 export function patientTimelineKey(patientId: string): string {
   return `${keyPrefix(AUDIT_TRAIL)}patient:${patientId}`;
+}
+
+/** The sorted set (score: event time in ms, member: event id) behind each index; the organisation is escaped so no ':' in it can shift the key. */
+export function trailIndexKey(index: TrailIndex): string {
+  switch (index.kind) {
+    case 'patient':
+      return patientTimelineKey(index.patientId);
+    case 'patient-organisation':
+      return `${keyPrefix(AUDIT_TRAIL)}patient-org:${index.patientId}:${encodeURIComponent(index.organisation)}`;
+    case 'actor':
+      return `${keyPrefix(AUDIT_TRAIL)}actor:${encodeURIComponent(index.organisation)}:${index.actor}`;
+    case 'disclosures':
+      return `${keyPrefix(AUDIT_TRAIL)}disclosures:${index.patientId}`;
+  }
+}
+
+/**
+ * A disclosure candidate: a permitted read on a grant or by break-glass (the custodian's
+ * own reads and the patient's are not disclosures), or a share to another
+ * organisation. Whether the recipient is outside the custodian is decided on reading,
+ * against the custodian of that moment (merges move custody).
+ */
+export function isDisclosure(event: AnyEvent): boolean {
+  if (event.type === ACCESS_DECIDED_V1) return event.data.decision === 'permit' && (event.data.basis === 'grant' || event.data.basis === 'break-glass');
+  return event.type === RECORD_SHARED_V1;
 }
 
 export interface AuditEntry {
@@ -51,10 +77,14 @@ export const auditTrailProjection: Projection = {
   apply(record: ConsumedRecord): ProjectionCommand[] {
     const entry = toAuditEntry(record);
     const commands: ProjectionCommand[] = [['SET', auditEntryKey(entry.eventId), JSON.stringify(entry)]];
+    // Every index is scored by event time so it reads in order whatever the partition interleaving.
+    const index = (i: TrailIndex) => commands.push(['ZADD', trailIndexKey(i), String(Date.parse(entry.time)), entry.eventId]);
     if (entry.subject) {
-      // Scored by event time so a patient's timeline reads in order whatever the partition interleaving.
-      commands.push(['ZADD', patientTimelineKey(entry.subject), String(Date.parse(entry.time)), entry.eventId]);
+      index({ kind: 'patient', patientId: entry.subject });
+      if (entry.actorOrganisation) index({ kind: 'patient-organisation', patientId: entry.subject, organisation: entry.actorOrganisation });
+      if (isDisclosure(record.event)) index({ kind: 'disclosures', patientId: entry.subject });
     }
+    if (entry.actor && entry.actorOrganisation) index({ kind: 'actor', organisation: entry.actorOrganisation, actor: entry.actor });
     return commands;
   },
 };

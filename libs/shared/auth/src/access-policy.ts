@@ -96,6 +96,30 @@ export const ACCESS_POLICY = {
   'claims.eob.list': { route: 'claims GET /patients/:id/explanation-of-benefits', roles: ['clinician', 'practitioner', 'registrar', 'payer', 'patient', 'auditor'], relationships: ANY, note: 'The patient, their custodian’s providers and auditors, and their payers (and their auditors) for the claims sent to them.' },
   'claims.plans.read': { route: 'claims GET /benefit-plans', roles: ['payer', 'auditor'], relationships: ANY, note: 'A payer its own plans; an auditor every payer’s.' },
   'claims.plans.publish': { route: 'claims POST /benefit-plans', roles: ['payer'], relationships: ANY, note: 'A payer publishes a new version of its own plan.' },
+  'audit.actor.read': {
+    route: 'audit GET /audit/actors/:actorId/events',
+    roles: ['privacy-officer'],
+    relationships: ANY,
+    note: 'An investigation of one user: a privacy officer sees what that user did as staff of the officer’s own organisation, to any patient; never another organisation’s staff.',
+  },
+  'audit.access-report.read': {
+    route: 'audit GET /patients/:id/access-report',
+    roles: ['patient', 'privacy-officer'],
+    relationships: ['self', 'custodian'],
+    note: 'Who saw or received what, when and why, in plain words (JSON, or printable HTML): the patient’s own, or their custodian’s privacy officer’s on their request.',
+  },
+  'audit.fhir.search': {
+    route: 'audit GET /AuditEvent',
+    roles: ['patient', 'auditor', 'privacy-officer'],
+    relationships: ANY,
+    note: 'FHIR AuditEvents (IHE BALP): with patient=, the part of that patient’s trail the caller may read (as audit.trail.read); with agent= alone, an investigation (as audit.actor.read).',
+  },
+  'audit.disclosures.read': {
+    route: 'audit GET /patients/:id/disclosures',
+    roles: ['patient', 'auditor', 'privacy-officer'],
+    relationships: ['self', 'custodian'],
+    note: 'The accounting of disclosures outside the custodian (HIPAA 164.528): the patient, and oversight of the custodian.',
+  },
   'admin.read-models': { route: 'every service GET /admin/read-models, POST /admin/read-models/:name/rebuild', roles: ['admin'], relationships: ANY, note: 'Operators: not about a patient.' },
 } as const satisfies Record<string, AccessRule>;
 

@@ -1,0 +1,10 @@
+// audit's one domain error: what the HTTP edge maps to a problem (apps/audit/src/audit.problems.ts).
+export class AuditAccessError extends Error {
+  constructor(
+    readonly code: 'forbidden' | 'receipt-not-found',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AuditAccessError';
+  }
+}

@@ -1,0 +1,95 @@
+import { AuditWorld, CLINIC, CUSTODIAN } from './testing/audit-world';
+import { decodeCursor, encodeCursor } from './trail-cursor';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
+
+describe('RedisAuditTrailStore', () => {
+  let world: AuditWorld;
+  let patientId: string;
+
+  beforeEach(() => {
+    world = new AuditWorld();
+    patientId = world.registerPatient(CUSTODIAN, at(0));
+  });
+
+  const readAll = async (query: { from?: number; to?: number; limit: number }) => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await world.store.page({ kind: 'patient', patientId }, { ...query, ...(cursor !== undefined && { cursor }) });
+      seen.push(...page.entries.map((e) => e.eventId));
+      if (page.next === null) return seen;
+      cursor = page.next;
+    }
+    throw new Error('paging did not end');
+  };
+
+  it('pages a trail of more than 1,000 events oldest first, with no cap and nothing twice', async () => {
+    const ids = [];
+    for (let i = 0; i < 1200; i++) ids.push(world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(at(1).getTime() + i * 1000) }).id);
+    const seen = await readAll({ limit: 250 });
+    expect(seen).toHaveLength(1201);
+    expect(seen.slice(1)).toEqual(ids);
+  });
+
+  it('keeps pages stable while events are written: later events join the end, none is repeated or skipped', async () => {
+    const first = [1, 2, 3, 4].map((m) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(m) }).id);
+    const page1 = await world.store.page({ kind: 'patient', patientId }, { limit: 3 });
+    expect(page1.entries.map((e) => e.eventId).slice(1)).toEqual(first.slice(0, 2));
+    // Written while the reader holds page 1: one at the time of the page's last entry (a tie), one later.
+    const tie = world.access({ patientId, actor: 'dr-x', organisation: CLINIC, time: at(2) }).id;
+    const later = world.access({ patientId, actor: 'dr-y', organisation: CLINIC, time: at(9) }).id;
+    const rest: string[] = [];
+    let cursor = page1.next;
+    while (cursor !== null) {
+      const page = await world.store.page({ kind: 'patient', patientId }, { limit: 3, cursor });
+      rest.push(...page.entries.map((e) => e.eventId));
+      cursor = page.next;
+    }
+    const all = [...page1.entries.map((e) => e.eventId), ...rest];
+    expect(new Set(all).size).toBe(all.length);
+    expect(rest).toEqual(expect.arrayContaining([first[2], first[3], later]));
+    // The tie sorts by event id within its millisecond: after the cursor or before it, never both.
+    expect(all.filter((id) => id === tie).length).toBeLessThanOrEqual(1);
+  });
+
+  it('filters by an inclusive time range with index reads only', async () => {
+    const ids = [1, 2, 3, 4, 5].map((m) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(m) }).id);
+    world.redis.rangeReads = 0;
+    const page = await world.store.page({ kind: 'patient', patientId }, { from: at(2).getTime(), to: at(4).getTime(), limit: 10 });
+    expect(page.entries.map((e) => e.eventId)).toEqual(ids.slice(1, 4));
+    expect(page.next).toBeNull();
+    expect(world.redis.rangeReads).toBe(1);
+    expect((await world.store.page({ kind: 'patient', patientId }, { from: at(5).getTime(), to: at(1).getTime(), limit: 10 })).entries).toEqual([]);
+  });
+
+  it('indexes by actor within their organisation, and by organisation within a patient', async () => {
+    const other = world.registerPatient(CUSTODIAN, at(0));
+    const mine = [world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(1) }).id, world.access({ patientId: other, actor: 'dr-who', organisation: CLINIC, time: at(2) }).id];
+    world.access({ patientId, actor: 'dr-who', organisation: 'lab-c', time: at(3) });
+    world.access({ patientId, actor: 'dr-house', organisation: CUSTODIAN, time: at(4), basis: 'custodian' });
+    const byActor = await world.store.page({ kind: 'actor', organisation: CLINIC, actor: 'dr-who' }, { limit: 10 });
+    expect(byActor.entries.map((e) => e.eventId)).toEqual(mine);
+    const byOrg = await world.store.page({ kind: 'patient-organisation', patientId, organisation: CLINIC }, { limit: 10 });
+    expect(byOrg.entries.map((e) => e.eventId)).toEqual([mine[0]]);
+  });
+
+  it('indexes as disclosures only permitted reads on a grant or by break-glass, and shares', async () => {
+    const grant = world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(1), grantId: '11111111-1111-4111-8111-111111111111' }).id;
+    world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(2), decision: 'deny' });
+    world.access({ patientId, actor: 'dr-house', organisation: CUSTODIAN, time: at(3), basis: 'custodian' });
+    world.access({ patientId, actor: patientId, organisation: CUSTODIAN, time: at(4), basis: 'patient', purpose: 'PATRQT' });
+    const glass = world.access({ patientId, actor: 'dr-er', organisation: 'er-d', time: at(5), breakGlassReason: 'unconscious on arrival, allergies unknown' }).id;
+    const share = world.share(patientId, CLINIC, at(6)).id;
+    const page = await world.store.page({ kind: 'disclosures', patientId }, { limit: 10 });
+    expect(page.entries.map((e) => e.eventId)).toEqual([grant, glass, share]);
+  });
+});
+
+describe('trail cursor', () => {
+  it('round-trips a position and refuses anything else', () => {
+    const c = encodeCursor({ time: 1767261600000, eventId: '6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f' });
+    expect(decodeCursor(c)).toEqual({ time: 1767261600000, eventId: '6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f' });
+    for (const bad of ['', 'not a cursor!', Buffer.from('x|y').toString('base64url'), Buffer.from('12|').toString('base64url'), Buffer.from('12|a b').toString('base64url')]) expect(decodeCursor(bad)).toBeUndefined();
+  });
+});
