@@ -5,6 +5,7 @@
 import {
   ACCESS_DECIDED_V1,
   DEMOGRAPHICS_READ_V1,
+  CLAIM_SUBMITTED_V1,
   BREAK_GLASS_INVOKED_V1,
   GRANT_EXPIRED_V1,
   GRANT_GRANTED_V1,
@@ -34,6 +35,7 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
         decision: d.decision,
         basis: d.basis ?? null,
         grantId: d.grantId ?? null,
+        claimId: d.claimId ?? null,
         denyReason: d.denyReason ?? null,
         categories: d.categories,
         purpose: d.purpose,
@@ -43,6 +45,8 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
         recordIds: d.recordIds,
       };
     }
+    case CLAIM_SUBMITTED_V1:
+      return { claimId: event.data.claimId, provider: event.data.provider, insurer: event.data.insurer, use: event.data.use, purpose: event.data.purpose, records: event.data.documentingRecordIds.length };
     case DEMOGRAPHICS_READ_V1: {
       const d = event.data;
       return { operation: 'read', decision: d.decision, basis: d.basis ?? null, grantId: d.grantId ?? null, denyReason: d.denyReason ?? null, categories: ['demographics'], purpose: d.purpose, scope: d.scope ?? null };

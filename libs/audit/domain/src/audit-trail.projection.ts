@@ -1,6 +1,6 @@
 // The audit trail: who did what to whose data, when. It records ids and event
 // metadata only — never payloads — so it can be kept after a patient's erasure.
-import { ACCESS_DECIDED_V1, ANCHORED_TOPICS, ConsumerGroups, RECORD_SHARED_V1, Topics, type AnyEvent } from '@carechain/contracts';
+import { ACCESS_DECIDED_V1, ANCHORED_TOPICS, ConsumerGroups, RECORD_SHARED_V1, Topics, type AnyEvent, CLAIM_SUBMITTED_V1 } from '@carechain/contracts';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { keyPrefix, type Projection, type ProjectionCommand } from '@carechain/read-model';
 import { auditDetailsOf, type AuditDetails } from './audit-details';
@@ -37,8 +37,9 @@ export function trailIndexKey(index: TrailIndex): string {
  * against the custodian of that moment (merges move custody).
  */
 export function isDisclosure(event: AnyEvent): boolean {
-  if (event.type === ACCESS_DECIDED_V1) return event.data.decision === 'permit' && (event.data.basis === 'grant' || event.data.basis === 'break-glass');
-  return event.type === RECORD_SHARED_V1;
+  if (event.type === ACCESS_DECIDED_V1) return event.data.decision === 'permit' && (event.data.basis === 'grant' || event.data.basis === 'claim' || event.data.basis === 'break-glass');
+  // Submitting a claim discloses what it bills for to the payer, for payment.
+  return event.type === RECORD_SHARED_V1 || event.type === CLAIM_SUBMITTED_V1;
 }
 
 export interface AuditEntry {

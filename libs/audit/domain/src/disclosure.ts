@@ -2,18 +2,20 @@
 // extension to treatment, payment and operations through an electronic record):
 // when, to whom, what, why and on which basis, and where its proof is. Built from the
 // PHI-free audit entry alone.
-import { ACCESS_DECIDED_V1, RECORD_SHARED_V1 } from '@carechain/contracts';
+import { ACCESS_DECIDED_V1, CLAIM_SUBMITTED_V1, RECORD_SHARED_V1 } from '@carechain/contracts';
 import type { AnchoredAuditEntry } from './audit-trail.store.port';
 
 export type DisclosureBasis =
   | { readonly kind: 'grant'; readonly grantId: string | null }
-  | { readonly kind: 'break-glass'; readonly reason: string | null };
+  | { readonly kind: 'break-glass'; readonly reason: string | null }
+  /** A claim sent to a payer discloses what it bills for, for payment; a payer's later reads of those records name the claim. */
+  | { readonly kind: 'claim'; readonly claimId: string | null };
 
 export interface Disclosure {
   readonly eventId: string;
   readonly date: string;
-  /** read: the recipient read records itself; share: the records were sent to it. */
-  readonly kind: 'read' | 'share';
+  /** read: the recipient read records itself; share: the records were sent to it; claim: a claim for payment was sent to it. */
+  readonly kind: 'read' | 'share' | 'claim';
   readonly recipient: { readonly organisation: string; readonly practitioner: string | null };
   readonly categories: readonly string[];
   /** How many records a read disclosed (a share discloses one). */
@@ -37,7 +39,12 @@ export function toDisclosure(entry: AnchoredAuditEntry): Disclosure | undefined 
   const d = entry.details ?? {};
   const common = { eventId: entry.eventId, date: entry.time, proof: proofPath(entry.eventId), anchored: entry.anchored };
   if (entry.type === ACCESS_DECIDED_V1 && entry.actorOrganisation) {
-    const basis: DisclosureBasis = d['breakGlass'] === true || d['basis'] === 'break-glass' ? { kind: 'break-glass', reason: str(d['breakGlassReason']) } : { kind: 'grant', grantId: str(d['grantId']) };
+    const basis: DisclosureBasis =
+      d['breakGlass'] === true || d['basis'] === 'break-glass'
+        ? { kind: 'break-glass', reason: str(d['breakGlassReason']) }
+        : d['basis'] === 'claim'
+          ? { kind: 'claim', claimId: str(d['claimId']) }
+          : { kind: 'grant', grantId: str(d['grantId']) };
     return {
       ...common,
       kind: 'read',
@@ -57,6 +64,17 @@ export function toDisclosure(entry: AnchoredAuditEntry): Disclosure | undefined 
       records: 1,
       purpose: str(d['purpose']) ?? 'unknown',
       basis: { kind: 'grant', grantId: str(d['grantId']) },
+    };
+  }
+  if (entry.type === CLAIM_SUBMITTED_V1 && typeof d['insurer'] === 'string') {
+    return {
+      ...common,
+      kind: 'claim',
+      recipient: { organisation: d['insurer'], practitioner: null },
+      categories: [],
+      records: typeof d['records'] === 'number' ? d['records'] : 0,
+      purpose: 'HPAYMT',
+      basis: { kind: 'claim', claimId: str(d['claimId']) },
     };
   }
   return undefined;

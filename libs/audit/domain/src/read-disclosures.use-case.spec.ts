@@ -30,6 +30,15 @@ describe('ReadDisclosuresUseCase', () => {
     ]);
   });
 
+  it('counts a claim sent to a payer as a disclosure for payment, and the payer’s reads on its basis', async () => {
+    const claim = world.claim(patientId, 'insurer-c', new Date('2026-05-04T09:00:00Z'), 2);
+    const claimId = (claim.data as { claimId: string }).claimId;
+    const page = await useCase().forPatient(patientId, staff(patientId, CUSTODIAN, ['patient']), { limit: 10 });
+    expect(page.disclosures).toEqual([
+      { eventId: claim.id, date: '2026-05-04T09:00:00.000Z', kind: 'claim', recipient: { organisation: 'insurer-c', practitioner: null }, categories: [], records: 2, purpose: 'HPAYMT', basis: { kind: 'claim', claimId }, proof: `/audit/events/${claim.id}/proof`, anchored: null },
+    ]);
+  });
+
   it('reaches back six years by default (configurable), further only when asked', async () => {
     const old = world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date('2019-01-01T00:00:00Z'), grantId: GRANT }).id;
     const recent = world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date('2021-01-01T00:00:00Z'), grantId: GRANT }).id;

@@ -8,6 +8,7 @@ import {
   createEvent,
   PATIENT_REGISTERED_V1,
   RECORD_SHARED_V1,
+  CLAIM_SUBMITTED_V1,
   Topics,
   validateEvent,
   type AccessDecidedV1,
@@ -96,6 +97,13 @@ export class AuditWorld {
   share(patientId: string, sharedWith: string, time: Date, grantId?: string): AnyEvent {
     const data = { shareId: randomUUID(), recordId: randomUUID(), patientId, category: 'conditions' as const, sharedBy: { subject: 'dr-house', organisation: CUSTODIAN }, sharedWith, purpose: 'TREAT' as const, ...(grantId && { grantId }) };
     return this.publish(Topics.recordsRecord, createEvent({ type: RECORD_SHARED_V1, source: '/carechain/records', subject: patientId, actor: 'dr-house', actororg: CUSTODIAN, time, data }));
+  }
+
+  /** A claim the custodian submitted to `insurer`, billing for `records` documenting records. */
+  claim(patientId: string, insurer: string, time: Date, records = 2): AnyEvent {
+    const sealed = { alg: 'A256GCM', keyVersion: 1, iv: 'AAAAAAAAAAAAAAAA', ct: 'AAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA' } as const;
+    const data = { claimId: randomUUID(), patientId, provider: CUSTODIAN, insurer, coverageId: randomUUID(), use: 'claim' as const, submittedBy: { subject: 'desk', organisation: CUSTODIAN }, purpose: 'HPAYMT' as const, documentingRecordIds: Array.from({ length: records }, () => randomUUID()), resource: sealed };
+    return this.publish(Topics.claimsClaim, createEvent({ type: CLAIM_SUBMITTED_V1, source: '/carechain/claims', subject: patientId, actor: 'desk', actororg: CUSTODIAN, time, data }));
   }
 
   /** Anchors an event: its receipt, with a proof that checks out unless `tamper`. */
