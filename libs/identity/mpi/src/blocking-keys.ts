@@ -8,7 +8,16 @@
 //   fy       phonetic family + birth year   (survives given-name changes, day/month errors)
 //   gd       phonetic given + {day, month}, the pair unordered (survives family-name
 //            changes and a transposed day/month in one key)
-//   gf       phonetic given + phonetic family (survives birth-date errors)
+//   gf       phonetic given + phonetic family, the pair unordered (survives birth-date
+//            errors and given/family names swapped)
+//   dc       birth date + city (survives both names and the postcode changing)
+//   pl       postcode + first word of the address line, e.g. the house number
+//            (survives names and birth date changing: a household at most)
+//   fi       phonetic family + first letter of the given name + birth month
+//            (survives a typo'd year and day and a new postcode)
+//   di       birth date + first letter of the given name (survives a new family
+//            name and address)
+//   fp       phonetic family + postcode (survives a new first name and birth-date typos)
 // For 100,000 people each key holds a handful of records: a family name (~0.5%)
 // over 90 birth years, a given name (~1%) over 366 days, a name pair over ~20,000
 // pairs. Keys carry a tag and length-prefixed parts, so no two passes can collide.
@@ -33,9 +42,20 @@ export function blockingKeys(p: NormalisedPerson): string[] {
     for (const family of p.familyPhonetic) keys.push(key('fy', family, birth.year));
     const dayMonth = `${Math.min(birth.month, birth.day)}-${Math.max(birth.month, birth.day)}`;
     for (const given of p.givenPhonetic.slice(0, MAX_GIVEN_FORMS)) keys.push(key('gd', given, dayMonth));
+    for (const city of new Set(p.addresses.map((a) => a.city).filter(Boolean))) keys.push(key('dc', date, city));
+    if (p.familyPhonetic.length > 0 && p.given.length > 0) keys.push(key('fi', p.familyPhonetic[0], p.given[0][0], birth.month));
+    if (p.given.length > 0) keys.push(key('di', date, p.given[0][0]));
   }
   if (p.familyPhonetic.length > 0) {
-    for (const given of p.givenPhonetic.slice(0, MAX_GIVEN_FORMS)) keys.push(key('gf', given, p.familyPhonetic[0]));
+    const family = p.familyPhonetic[0];
+    for (const given of p.givenPhonetic.slice(0, MAX_GIVEN_FORMS)) keys.push(given < family ? key('gf', given, family) : key('gf', family, given));
+  }
+  for (const postcode of new Set(p.addresses.map((a) => a.postalCode).filter(Boolean))) {
+    if (p.familyPhonetic.length > 0) keys.push(key('fp', p.familyPhonetic[0], postcode));
+  }
+  for (const address of p.addresses) {
+    const first = address.line.split(' ', 1)[0];
+    if (address.postalCode !== '' && first !== '') keys.push(key('pl', address.postalCode, first));
   }
   return [...new Set(keys)];
 }

@@ -17,6 +17,14 @@ export interface MatchThresholds {
 export type MatchDecision = 'link' | 'review' | 'new';
 
 export const DEFAULT_THRESHOLDS: MatchThresholds = { link: 25, review: 17 };
+/** The population DEFAULT_THRESHOLDS are set for. */
+export const REFERENCE_POPULATION = 100_000;
+
+/** `reference` (set for REFERENCE_POPULATION people) moved by the difference in log2 of the population, at least 1,000 people. */
+export function scaledThresholds(population: number, reference: MatchThresholds = DEFAULT_THRESHOLDS): MatchThresholds {
+  const shift = Math.log2(Math.max(population, 1000) / REFERENCE_POPULATION);
+  return { link: reference.link + shift, review: reference.review + shift };
+}
 
 export function assertThresholds(thresholds: MatchThresholds): void {
   if (!Number.isFinite(thresholds.link) || !Number.isFinite(thresholds.review) || thresholds.review > thresholds.link) {
