@@ -36,10 +36,14 @@ function intersects(a: readonly string[], b: readonly string[]): boolean {
   return false;
 }
 
-/** Given and family name entered the other way round on one side (each side's names the same or close). */
-export function namesSwapped(a: NormalisedPerson, b: NormalisedPerson): boolean {
-  if (a.given.length === 0 || b.given.length === 0 || a.family === '' || b.family === '' || a.family === b.family) return false;
-  return close(a.givenJoined, b.family) && close(a.family, b.givenJoined);
+/**
+ * Names entered in the wrong fields: 2 when given and family are swapped, 1 when one
+ * side's given name is the other's family name or the reverse (a swap with one name
+ * then replaced), 0 otherwise.
+ */
+export function namesCrossed(a: NormalisedPerson, b: NormalisedPerson): number {
+  if (a.given.length === 0 || b.given.length === 0 || a.family === '' || b.family === '' || a.family === b.family) return 0;
+  return (close(a.givenJoined, b.family) ? 1 : 0) + (close(a.family, b.givenJoined) ? 1 : 0);
 }
 
 export function compareGiven(a: NormalisedPerson, b: NormalisedPerson): number {
@@ -51,7 +55,7 @@ export function compareGiven(a: NormalisedPerson, b: NormalisedPerson): number {
   if (close(x, y) || close(a.givenJoined, b.givenJoined)) return GIVEN.close;
   // A middle name used as the first one (John Michael → Michael).
   if (a.given.indexOf(y, 1) > 0 || b.given.indexOf(x, 1) > 0) return GIVEN.middle;
-  if (namesSwapped(a, b)) return GIVEN.swapped;
+  if (namesCrossed(a, b) > 0) return GIVEN.swapped;
   if (jaroWinkler(x, y) >= SIMILAR_SIMILARITY || a.givenPhonetic[0] === b.givenPhonetic[0]) return GIVEN.similar;
   if ((x.length === 1 || y.length === 1) && x[0] === y[0]) return GIVEN.initial;
   return GIVEN.disagree;
@@ -63,7 +67,7 @@ export function compareFamily(a: NormalisedPerson, b: NormalisedPerson): number 
   if (close(a.family, b.family)) return FAMILY.close;
   // Double-barrelled and compound names: García López vs García, Smith-Jones vs Jones.
   if (intersects(a.familyTokens, b.familyTokens)) return FAMILY.part;
-  if (namesSwapped(a, b)) return FAMILY.swapped;
+  if (namesCrossed(a, b) === 2) return FAMILY.swapped;
   if (jaroWinkler(a.family, b.family) >= SIMILAR_SIMILARITY || a.familyPhonetic[0] === b.familyPhonetic[0]) return FAMILY.similar;
   return FAMILY.disagree;
 }

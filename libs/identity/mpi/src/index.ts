@@ -26,3 +26,5 @@ export type { EvaluationMistake, EvaluationOptions, EvaluationRecord, Evaluation
 export { evaluate } from './testing/evaluate';
 export type { NoiseKind, PopulationOptions, PopulationRecord } from './testing/population';
 export { generatePopulation } from './testing/population';
+export type { CorruptionModel, IndependentPopulationOptions } from './testing/independent-population';
+export { DEFAULT_CORRUPTION, generateIndependentPopulation } from './testing/independent-population';

@@ -51,7 +51,8 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
     nickname: { m: 0.04, u: 0.002 },
     close: { m: 0.03, u: 0.002 },
     middle: { m: 0.01, u: 0.001 },
-    // Given and family name entered the other way round (both fields reach this level).
+    // Given and family name entered the other way round (both fields reach this level),
+    // or one side's given name is the other's family name.
     swapped: { m: 0.01, u: 2e-4 },
     similar: { m: 0.015, u: 0.02 },
     initial: { m: 0.005, u: 0.01 },

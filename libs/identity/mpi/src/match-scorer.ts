@@ -20,8 +20,9 @@
 //
 // Independence, which Fellegi–Sunter assumes, fails for a household: family name,
 // phone and address travel together (a parent and child share all three). When the
-// first names disagree and the birth dates are not the same or one typo apart, the
-// pair looks like a household: of those fields' agreements only the strongest counts.
+// first names are not the same (nor a nickname) and the birth dates are not the same
+// or one typo apart, the pair looks like a household (siblings are often given
+// similar names): of those fields' agreements only the strongest counts.
 // Each FieldScore's weight is its contribution, so the weights add up to the total.
 import {
   MISSING,
@@ -61,6 +62,7 @@ const F = Object.fromEntries(MATCH_FIELDS.map((field, i) => [field, i])) as Read
 const level = <Fd extends MatchField>(field: Fd, name: MatchLevel): number => (name === 'disagree' ? disagree(field) : (FIELD_LEVELS[field] as readonly string[]).indexOf(name));
 const GIVEN_DISAGREE = level('given', 'disagree');
 const GIVEN_EXACT = level('given', 'exact');
+const GIVEN_NICKNAME = level('given', 'nickname');
 const FAMILY_EXACT = level('family', 'exact');
 const FAMILY_CLOSE = level('family', 'close');
 const BIRTH_EXACT = level('birthDate', 'exact');
@@ -199,7 +201,8 @@ export class MatchScorer {
       if (givenShare !== undefined) weights[F.given] = Math.log2(this.givenExactM / givenShare);
       if (familyShare !== undefined) weights[F.family] = Math.log2(this.familyExactM / familyShare);
     }
-    const householdLike = levels[F.given] === GIVEN_DISAGREE && !BIRTH_SAME_PERSON.has(levels[F.birthDate]);
+    const sameGiven = levels[F.given] === GIVEN_EXACT || levels[F.given] === GIVEN_NICKNAME;
+    const householdLike = levels[F.given] !== MISSING && !sameGiven && !BIRTH_SAME_PERSON.has(levels[F.birthDate]);
     if (!householdLike) return weights;
     let strongest = -1;
     weights.forEach((w, f) => {

@@ -49,6 +49,8 @@ export interface EvaluationReport {
   /** All 'review' decisions, and those among them that were duplicates. */
   readonly reviews: number;
   readonly reviewedDuplicates: number;
+  /** Reviews opened because the registration reached the link level with two clusters. */
+  readonly clusterReviews: number;
   readonly precision: number;
   readonly recall: number;
   readonly f1: number;
@@ -88,6 +90,7 @@ export function evaluate(records: readonly EvaluationRecord[], thresholds: Match
   let truePositives = 0;
   let reviews = 0;
   let reviewedDuplicates = 0;
+  let clusterReviews = 0;
 
   for (const record of records) {
     const person = normalise(record.demographics, record.identifiers);
@@ -100,6 +103,7 @@ export function evaluate(records: readonly EvaluationRecord[], thresholds: Match
     if (result.decision === 'review') {
       reviews++;
       if (duplicate) reviewedDuplicates++;
+      if (result.competing !== undefined) clusterReviews++;
     }
     if (result.decision === 'link') links++;
     if (linkedRight) truePositives++;
@@ -145,6 +149,7 @@ export function evaluate(records: readonly EvaluationRecord[], thresholds: Match
     falseNegatives,
     reviews,
     reviewedDuplicates,
+    clusterReviews,
     precision,
     recall,
     f1,
