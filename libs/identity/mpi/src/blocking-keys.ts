@@ -18,9 +18,8 @@
 //   di       birth date + first letter of the given name (survives a new family
 //            name and address)
 //   fp       phonetic family + postcode (survives a new first name and birth-date typos)
-//   fc       phonetic family + city (survives a new first name, birth date and postcode)
-//   sc       street (the address line without its house number) + city (survives
-//            names and birth date changing and a mistyped number or postcode)
+//   fs       phonetic family + street (the address line without its house number):
+//            survives a new first name and birth date, a mistyped number, postcode or city
 // For 100,000 people each key holds a handful of records: a family name (~0.5%)
 // over 90 birth years, a given name (~1%) over 366 days, a name pair over ~20,000
 // pairs. Keys carry a tag and length-prefixed parts, so no two passes can collide.
@@ -59,9 +58,8 @@ export function blockingKeys(p: NormalisedPerson): string[] {
   for (const address of p.addresses) {
     const first = address.line.split(' ', 1)[0];
     if (address.postalCode !== '' && first !== '') keys.push(key('pl', address.postalCode, first));
-    if (address.city !== '' && p.familyPhonetic.length > 0) keys.push(key('fc', p.familyPhonetic[0], address.city));
     const street = address.line.replace(/^\d+\w?\s+/, '');
-    if (address.city !== '' && street !== '') keys.push(key('sc', street, address.city));
+    if (street !== '' && p.familyPhonetic.length > 0) keys.push(key('fs', p.familyPhonetic[0], street));
   }
   return [...new Set(keys)];
 }

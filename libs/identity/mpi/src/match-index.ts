@@ -73,6 +73,9 @@ export class MatchIndex {
   private readonly keysBySlot: (readonly string[] | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private seen = new Uint32Array(1024);
+  // match(person) then add(id, person) is the usual sequence: the keys are computed once for both.
+  private lastPerson: NormalisedPerson | undefined;
+  private lastKeys: string[] = [];
   private generation = 0;
 
   constructor(options: MatchIndexOptions = {}) {
@@ -104,7 +107,7 @@ export class MatchIndex {
       throw new MpiError(MpiErrorCode.DuplicateId, 'the index already holds a record with this id; remove it first');
     }
     const slot = this.freeSlots.pop() ?? this.ids.length;
-    const keys = blockingKeys(person);
+    const keys = this.keysOf(person);
     this.slotById.set(id, slot);
     this.ids[slot] = id;
     this.clusters[slot] = cluster;
@@ -192,6 +195,14 @@ export class MatchIndex {
     return { decision: 'review', best, competing, candidates: slots.length };
   }
 
+  private keysOf(person: NormalisedPerson): string[] {
+    if (person !== this.lastPerson) {
+      this.lastKeys = blockingKeys(person);
+      this.lastPerson = person;
+    }
+    return this.lastKeys;
+  }
+
   private candidateSlots(person: NormalisedPerson): number[] {
     if (this.seen.length < this.ids.length) {
       const grown = new Uint32Array(this.ids.length * 2);
@@ -204,7 +215,7 @@ export class MatchIndex {
     }
     const generation = this.generation;
     const slots: number[] = [];
-    for (const key of blockingKeys(person)) {
+    for (const key of this.keysOf(person)) {
       const bucket = this.buckets.get(key);
       if (bucket === undefined) continue;
       const from = Math.max(0, bucket.length - this.maxPerKey);

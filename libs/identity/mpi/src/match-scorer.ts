@@ -166,7 +166,8 @@ export class MatchScorer {
   score(a: NormalisedPerson, b: NormalisedPerson, frequencies?: TermFrequencies): MatchScore {
     const levels = this.levels(a, b);
     const weights = this.contributions(levels, a, frequencies);
-    const total = weights.reduce((sum, w) => sum + w, 0);
+    // The same summation as assess(), so both classify a pair alike to the last bit.
+    const total = this.total(levels, a, frequencies);
     const veto = this.veto(levels);
     const fields: FieldScore[] = MATCH_FIELDS.map((field, f) => ({ field, level: levelName(field, levels[f]), weight: weights[f] }));
     const modelVersion = this.model.version;
@@ -177,8 +178,41 @@ export class MatchScorer {
   assess(a: NormalisedPerson, b: NormalisedPerson, frequencies?: TermFrequencies): MatchAssessment {
     const levels = this.levels(a, b, this.scratch);
     const veto = this.veto(levels);
-    const total = this.contributions(levels, a, frequencies).reduce((sum, w) => sum + w, 0);
+    const total = this.total(levels, a, frequencies);
     return veto === undefined ? { total } : { total, veto };
+  }
+
+  // The sum of contributions() without allocating: assess() runs for every candidate.
+  private total(levels: Int8Array, a: NormalisedPerson, frequencies: TermFrequencies | undefined): number {
+    const householdLike = this.householdLike(levels);
+    let total = 0;
+    let householdBest = 0;
+    for (let f = 0; f < levels.length; f++) {
+      const l = levels[f];
+      if (l === MISSING) continue;
+      const w = this.weightAt(f, l, a, frequencies);
+      if (householdLike && this.household[f] && w > 0) householdBest = Math.max(householdBest, w);
+      else total += w;
+    }
+    return total + householdBest;
+  }
+
+  private householdLike(levels: Int8Array): boolean {
+    const sameGiven = levels[F.given] === GIVEN_EXACT || levels[F.given] === GIVEN_NICKNAME;
+    return levels[F.given] !== MISSING && !sameGiven && !BIRTH_SAME_PERSON.has(levels[F.birthDate]);
+  }
+
+  // The weight of field f at level l, term-frequency adjusted for an exact name.
+  private weightAt(f: number, l: number, a: NormalisedPerson, frequencies: TermFrequencies | undefined): number {
+    if (frequencies !== undefined && f === F.given && l === GIVEN_EXACT) {
+      const share = frequencies.givenShare(a.given[0]);
+      if (share !== undefined) return Math.log2(this.givenExactM / share);
+    }
+    if (frequencies !== undefined && f === F.family && l === FAMILY_EXACT) {
+      const share = frequencies.familyShare(a.family);
+      if (share !== undefined) return Math.log2(this.familyExactM / share);
+    }
+    return this.weights[f][l];
   }
 
   private veto(levels: Int8Array): MatchField | undefined {
@@ -194,16 +228,8 @@ export class MatchScorer {
   // Each field's share of the total: the weight of its level, term-frequency adjusted for
   // exact names, and in a household-like pair 0 for all but the strongest household agreement.
   private contributions(levels: Int8Array, a: NormalisedPerson, frequencies: TermFrequencies | undefined): number[] {
-    const weights = Array.from(levels, (l, f) => (l === MISSING ? 0 : this.weights[f][l]));
-    if (frequencies !== undefined) {
-      const givenShare = levels[F.given] === GIVEN_EXACT ? frequencies.givenShare(a.given[0]) : undefined;
-      const familyShare = levels[F.family] === FAMILY_EXACT ? frequencies.familyShare(a.family) : undefined;
-      if (givenShare !== undefined) weights[F.given] = Math.log2(this.givenExactM / givenShare);
-      if (familyShare !== undefined) weights[F.family] = Math.log2(this.familyExactM / familyShare);
-    }
-    const sameGiven = levels[F.given] === GIVEN_EXACT || levels[F.given] === GIVEN_NICKNAME;
-    const householdLike = levels[F.given] !== MISSING && !sameGiven && !BIRTH_SAME_PERSON.has(levels[F.birthDate]);
-    if (!householdLike) return weights;
+    const weights = Array.from(levels, (l, f) => (l === MISSING ? 0 : this.weightAt(f, l, a, frequencies)));
+    if (!this.householdLike(levels)) return weights;
     let strongest = -1;
     weights.forEach((w, f) => {
       if (this.household[f] && w > 0 && (strongest < 0 || w > weights[strongest])) strongest = f;
