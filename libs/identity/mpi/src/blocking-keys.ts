@@ -20,6 +20,7 @@
 //   fp       phonetic family + postcode (survives a new first name and birth-date typos)
 //   fs       phonetic family + street (the address line without its house number):
 //            survives a new first name and birth date, a mistyped number, postcode or city
+//   ps       postcode + street: survives both names, the birth date and the house number
 // For 100,000 people each key holds a handful of records: a family name (~0.5%)
 // over 90 birth years, a given name (~1%) over 366 days, a name pair over ~20,000
 // pairs. Keys carry a tag and length-prefixed parts, so no two passes can collide.
@@ -31,35 +32,40 @@ const MAX_GIVEN_FORMS = 4;
 
 const key = (tag: string, ...parts: readonly (string | number)[]): string => `${tag}|${parts.map((p) => `${String(p).length}:${p}`).join('|')}`;
 
-/** The blocking keys of a person, most selective pass first, without duplicates. */
+/** The blocking keys of a person, most selective pass first (the index reads them in this order), without duplicates. */
 export function blockingKeys(p: NormalisedPerson): string[] {
   const keys: string[] = [];
   for (const id of p.identifiers) keys.push(key('id', id.system, id.value));
   for (const phone of p.phones) keys.push(key('ph', phone));
   for (const email of p.emails) keys.push(key('em', email));
   const birth = p.birth;
+  const date = birth === undefined ? '' : `${birth.year}-${birth.month}-${birth.day}`;
+  const postcodes = [...new Set(p.addresses.map((a) => a.postalCode).filter(Boolean))];
+  const family = p.familyPhonetic[0];
+  const givenForms = p.givenPhonetic.slice(0, MAX_GIVEN_FORMS);
   if (birth !== undefined) {
-    const date = `${birth.year}-${birth.month}-${birth.day}`;
-    for (const postcode of new Set(p.addresses.map((a) => a.postalCode).filter(Boolean))) keys.push(key('dp', date, postcode));
-    for (const family of p.familyPhonetic) keys.push(key('fy', family, birth.year));
-    const dayMonth = `${Math.min(birth.month, birth.day)}-${Math.max(birth.month, birth.day)}`;
-    for (const given of p.givenPhonetic.slice(0, MAX_GIVEN_FORMS)) keys.push(key('gd', given, dayMonth));
+    for (const postcode of postcodes) keys.push(key('dp', date, postcode));
     for (const city of new Set(p.addresses.map((a) => a.city).filter(Boolean))) keys.push(key('dc', date, city));
-    if (p.familyPhonetic.length > 0 && p.given.length > 0) keys.push(key('fi', p.familyPhonetic[0], p.given[0][0], birth.month));
     if (p.given.length > 0) keys.push(key('di', date, p.given[0][0]));
-  }
-  if (p.familyPhonetic.length > 0) {
-    const family = p.familyPhonetic[0];
-    for (const given of p.givenPhonetic.slice(0, MAX_GIVEN_FORMS)) keys.push(given < family ? key('gf', given, family) : key('gf', family, given));
-  }
-  for (const postcode of new Set(p.addresses.map((a) => a.postalCode).filter(Boolean))) {
-    if (p.familyPhonetic.length > 0) keys.push(key('fp', p.familyPhonetic[0], postcode));
   }
   for (const address of p.addresses) {
     const first = address.line.split(' ', 1)[0];
-    if (address.postalCode !== '' && first !== '') keys.push(key('pl', address.postalCode, first));
     const street = address.line.replace(/^\d+\w?\s+/, '');
-    if (street !== '' && p.familyPhonetic.length > 0) keys.push(key('fs', p.familyPhonetic[0], street));
+    if (address.postalCode !== '' && first !== '') keys.push(key('pl', address.postalCode, first));
+    if (street !== '' && address.postalCode !== '') keys.push(key('ps', address.postalCode, street));
+    if (street !== '' && family !== undefined) keys.push(key('fs', family, street));
+  }
+  if (family !== undefined) {
+    for (const postcode of postcodes) keys.push(key('fp', family, postcode));
+  }
+  if (birth !== undefined) {
+    const dayMonth = `${Math.min(birth.month, birth.day)}-${Math.max(birth.month, birth.day)}`;
+    for (const given of givenForms) keys.push(key('gd', given, dayMonth));
+    if (family !== undefined && p.given.length > 0) keys.push(key('fi', family, p.given[0][0], birth.month));
+    for (const f of p.familyPhonetic) keys.push(key('fy', f, birth.year));
+  }
+  if (family !== undefined) {
+    for (const given of givenForms) keys.push(given < family ? key('gf', given, family) : key('gf', family, given));
   }
   return [...new Set(keys)];
 }

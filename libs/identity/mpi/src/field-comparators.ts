@@ -52,11 +52,14 @@ export function compareGiven(a: NormalisedPerson, b: NormalisedPerson): number {
   const y = b.given[0];
   if (x === y || a.givenJoined === b.givenJoined) return GIVEN.exact;
   if (intersects(a.givenCanonical, b.givenCanonical)) return GIVEN.nickname;
-  if (close(x, y) || close(a.givenJoined, b.givenJoined)) return GIVEN.close;
+  // Jaro–Winkler once, for both the close and the similar level.
+  const similarity = jaroWinkler(x, y);
+  const joinedDiffer = a.givenJoined !== x || b.givenJoined !== y;
+  if (similarity >= CLOSE_SIMILARITY || (Math.min(x.length, y.length) >= MIN_LENGTH_FOR_EDIT && withinOneEdit(x, y)) || (joinedDiffer && close(a.givenJoined, b.givenJoined))) return GIVEN.close;
   // A middle name used as the first one (John Michael → Michael).
   if (a.given.indexOf(y, 1) > 0 || b.given.indexOf(x, 1) > 0) return GIVEN.middle;
   if (namesCrossed(a, b) > 0) return GIVEN.swapped;
-  if (jaroWinkler(x, y) >= SIMILAR_SIMILARITY || a.givenPhonetic[0] === b.givenPhonetic[0]) return GIVEN.similar;
+  if (similarity >= SIMILAR_SIMILARITY || a.givenPhonetic[0] === b.givenPhonetic[0]) return GIVEN.similar;
   if ((x.length === 1 || y.length === 1) && x[0] === y[0]) return GIVEN.initial;
   return GIVEN.disagree;
 }
@@ -64,11 +67,12 @@ export function compareGiven(a: NormalisedPerson, b: NormalisedPerson): number {
 export function compareFamily(a: NormalisedPerson, b: NormalisedPerson): number {
   if (a.family === '' || b.family === '') return MISSING;
   if (a.family === b.family) return FAMILY.exact;
-  if (close(a.family, b.family)) return FAMILY.close;
+  const similarity = jaroWinkler(a.family, b.family);
+  if (similarity >= CLOSE_SIMILARITY || (Math.min(a.family.length, b.family.length) >= MIN_LENGTH_FOR_EDIT && withinOneEdit(a.family, b.family))) return FAMILY.close;
   // Double-barrelled and compound names: García López vs García, Smith-Jones vs Jones.
   if (intersects(a.familyTokens, b.familyTokens)) return FAMILY.part;
   if (namesCrossed(a, b) === 2) return FAMILY.swapped;
-  if (jaroWinkler(a.family, b.family) >= SIMILAR_SIMILARITY || a.familyPhonetic[0] === b.familyPhonetic[0]) return FAMILY.similar;
+  if (similarity >= SIMILAR_SIMILARITY || a.familyPhonetic[0] === b.familyPhonetic[0]) return FAMILY.similar;
   return FAMILY.disagree;
 }
 

@@ -24,11 +24,12 @@ import { TermFrequencies } from './term-frequencies';
 
 // A key shared by more records than this (a clinic's switchboard number entered as
 // every patient's phone, a very common name in a very common year) says little;
-// its most recent records are still read so that a fresh re-registration is found.
-export const DEFAULT_MAX_PER_KEY = 200;
+// its most recent records are still read so that a fresh re-registration is found,
+// and the narrower passes (birth date + postcode, + city, + initial) find the rest.
+export const DEFAULT_MAX_PER_KEY = 50;
 // Bounds the cost of one match whatever the data: blocks are a handful each, so
 // reaching this means the keys have stopped discriminating.
-export const DEFAULT_MAX_CANDIDATES = 500;
+export const DEFAULT_MAX_CANDIDATES = 200;
 /** The first automatic refit; then each time the population doubles. */
 export const FIRST_REFIT_AT = 1000;
 

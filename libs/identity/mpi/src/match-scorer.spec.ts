@@ -84,6 +84,8 @@ describe('MatchScorer.score', () => {
     expect(levels({ address: { line: ['3 Elm Way'], city: 'Leeds', postalCode: 'LS9 9ZZ' } }).address).toBe('city');
     expect(levels({ address: { line: ['3 Elm Way'], city: 'York', postalCode: 'YO1 7HH' } }).address).toBe('disagree');
     expect(levels({ given: ["O'Neill"], family: 'Margaret' })).toMatchObject({ given: 'swapped', family: 'swapped' });
+    // Swapped, then one name replaced: only the given name's level says so.
+    expect(levels({ given: ["O'Neill"], family: 'Hughes' })).toMatchObject({ given: 'swapped', family: 'disagree' });
     expect(levels({ gender: 'male' }).gender).toBe('disagree');
   });
 

@@ -86,11 +86,11 @@ function word(rng: Prng, syllables: number): string {
   return out;
 }
 
-/** A vocabulary with Zipf popularity (weight 1/rank): a few very common values, a long tail of rare ones. */
+/** A vocabulary with a Zipf-like popularity (weight 1/(rank + 10)): the commonest of 20,000 family names is ≈ 1.3 % of people. */
 function vocabulary(rng: Prng, size: number, syllables: () => number): SkewedPicker<string> {
   const values = new Set<string>();
   while (values.size < size) values.add(word(rng, syllables()));
-  return new SkewedPicker([...values], 1);
+  return new SkewedPicker([...values]);
 }
 
 function neighbourKey(rng: Prng, c: string): string {

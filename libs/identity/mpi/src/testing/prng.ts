@@ -39,21 +39,17 @@ export class Prng {
 }
 
 /**
- * Picks from a list with a long-tailed (Zipf-like) popularity, weight 1/(rank + offset):
- * with the default offset 10 the first name is about 5 times as common as the 40th,
- * as in real name registers; offset 1 is a plain Zipf law.
+ * Picks from a list with a long-tailed (Zipf-like) popularity, weight 1/(rank + 10):
+ * the first name is about 5 times as common as the 40th, as in real name registers.
  */
 export class SkewedPicker<T> {
   private readonly cumulative: Float64Array;
 
-  constructor(
-    private readonly items: readonly T[],
-    offset = 10,
-  ) {
+  constructor(private readonly items: readonly T[]) {
     this.cumulative = new Float64Array(items.length);
     let sum = 0;
     items.forEach((_, rank) => {
-      sum += 1 / (rank + offset);
+      sum += 1 / (rank + 10);
       this.cumulative[rank] = sum;
     });
   }
