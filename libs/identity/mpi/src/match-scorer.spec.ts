@@ -127,8 +127,9 @@ describe('MatchScorer.score', () => {
 
   it('does not veto a link for a first name or birth date that disagree: their weight lowers the total', () => {
     const veto = (o: RegistrationOverrides) => scorer.score(base, aPerson({ identifiers: [{ system: MRN_A, value: 'A2' }], ...o })).veto;
-    expect(veto({ given: ['Anne'] })).toBeUndefined();
-    expect(veto({ given: ['M'] })).toBeUndefined();
+    expect(veto({ given: ['Anne'], birthDate: '1961-03-09' })).toBeUndefined();
+    expect(veto({ given: ['M'], family: 'Hughes' })).toBeUndefined();
+    expect(veto({ given: ['Joan'], gender: 'unknown' })).toBeUndefined();
     expect(veto({ given: ['Joan'], birthDate: '1975-11-20' })).toBeUndefined();
     expect(veto({ birthDate: '1975-11-20' })).toBeUndefined();
     expect(total(variant({ birthDate: '1975-11-20' }))).toBeLessThan(total(variant({})) - 3);
@@ -147,6 +148,8 @@ describe('MatchScorer.score', () => {
     expect(twin({})).toBe('given');
     expect(twin({ family: "O'Neil" })).toBe('given');
     expect(twin({ gender: 'unknown' })).toBeUndefined(); // cannot tell a twin from a substituted first name
+    // Her middle name, a near-spelling or an initial as the first name: a twin's as often as hers, whatever the gender.
+    for (const given of [['Anne'], ['Margo'], ['M']]) expect(twin({ given, gender: 'unknown' })).toBe('given');
     expect(twin({ birthDate: '1961-03-09' })).toBeUndefined();
     expect(twin({ identifiers: [{ system: MRN_A, value: 'A1' }] })).toBeUndefined(); // twins never share an MRN
   });

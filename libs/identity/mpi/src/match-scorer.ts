@@ -11,11 +11,13 @@
 // Only what the data proves rules out an automatic link whatever the total (the
 // "veto", classify() sends such pairs to review at most):
 //   - a different national id, or a different administrative gender where both are known;
-//   - the twins rule: first names plainly different (not a nickname, typo, middle
-//     name, swap, similar spelling or initial) with the same birth date, family name
-//     and known gender — twins share everything else. A shared MRN or national id
-//     lifts it. Where gender is unknown on a side the rule cannot tell twins from a
-//     substituted first name (which independent data shows is common), and the
+//   - the twins rule: the same birth date and family name, and first names that are
+//     not positively the same — a middle name used as the first, a merely similar
+//     spelling or an initial (a twin's name is often the other's middle name or a
+//     near-spelling), or a plainly different name where the gender is known and the
+//     same. Twins share everything else. A shared MRN or national id lifts it. A
+//     plainly different first name where gender is unknown on a side cannot be told
+//     from a substituted one (which independent data shows is common): there the
 //     learned weight of the disagreement decides.
 //
 // Independence, which Fellegi–Sunter assumes, fails for a household: family name,
@@ -61,6 +63,8 @@ export const HOUSEHOLD_FIELDS: readonly MatchField[] = ['family', 'phone', 'addr
 const F = Object.fromEntries(MATCH_FIELDS.map((field, i) => [field, i])) as Readonly<Record<MatchField, number>>;
 const level = <Fd extends MatchField>(field: Fd, name: MatchLevel): number => (name === 'disagree' ? disagree(field) : (FIELD_LEVELS[field] as readonly string[]).indexOf(name));
 const GIVEN_DISAGREE = level('given', 'disagree');
+// First-name levels that are a twin's as often as one person's (see the twins rule).
+const TWIN_GIVEN_LEVELS = new Set([level('given', 'middle'), level('given', 'similar'), level('given', 'initial')]);
 const GIVEN_EXACT = level('given', 'exact');
 const GIVEN_NICKNAME = level('given', 'nickname');
 const FAMILY_EXACT = level('family', 'exact');
@@ -219,8 +223,9 @@ export class MatchScorer {
     for (let f = 0; f < levels.length; f++) {
       if (levels[f] !== MISSING && this.vetoes[f][levels[f]]) return MATCH_FIELDS[f];
     }
-    const twins =
-      levels[F.given] === GIVEN_DISAGREE && levels[F.birthDate] === BIRTH_EXACT && levels[F.gender] === 0 && (levels[F.family] === FAMILY_EXACT || levels[F.family] === FAMILY_CLOSE);
+    const given = levels[F.given];
+    const twinNames = TWIN_GIVEN_LEVELS.has(given) || (given === GIVEN_DISAGREE && levels[F.gender] === 0);
+    const twins = twinNames && levels[F.birthDate] === BIRTH_EXACT && (levels[F.family] === FAMILY_EXACT || levels[F.family] === FAMILY_CLOSE);
     const sharedIdentifier = levels[F.nationalId] === 0 || levels[F.localId] === 0;
     return twins && !sharedIdentifier ? 'given' : undefined;
   }
