@@ -69,7 +69,8 @@ describe('registering a patient end to end', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await res.json()) as { type: string; errors: { path: string }[] };
     expect(problem.type).toBe('https://carechain.dev/problems/validation');
-    expect(problem.errors.map((e) => e.path).sort()).toEqual(['demographics.birthDate', 'identifiers']);
+    // No identifier is allowed (partial demographics, issue 10): only the date is wrong.
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(['demographics.birthDate']);
 
     const unparsable = await post(undefined, registrar, '{"demographics": ');
     expect(unparsable.status).toBe(400);

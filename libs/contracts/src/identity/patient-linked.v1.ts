@@ -11,6 +11,8 @@ export const matchEvidenceSchema = z.object({
   score: z.number().finite(),
   /** Per-field agreement levels and weights: codes and numbers, never values. */
   fields: z.array(z.object({ field: z.string().max(40), level: z.string().max(40), weight: z.number().finite() })).max(40),
+  /** The MPI model that weighed the pair ("prior" or "em-<hash>"); absent in events from before versioned models. */
+  modelVersion: z.string().max(40).optional(),
 });
 
 export const patientLinkedV1Schema = z.object({

@@ -7,9 +7,12 @@ export const identifierSchema = z.object({
   value: z.string().min(1).max(100),
 });
 
+// Partial demographics are accepted (an unknown patient in the emergency department,
+// a newborn, a foreign record): a missing name part or birth date is unknown to the
+// MPI, not an error. What is enough to identify someone is the command's rule.
 export const humanNameSchema = z.object({
-  given: z.array(z.string().min(1).max(100)).min(1).max(5),
-  family: z.string().min(1).max(100),
+  given: z.array(z.string().min(1).max(100)).max(5).default([]),
+  family: z.string().min(1).max(100).optional(),
 });
 
 export const telecomSchema = z.object({
@@ -25,10 +28,13 @@ export const addressSchema = z.object({
 });
 
 export const demographicsSchema = z.object({
-  name: humanNameSchema,
+  name: humanNameSchema.default({ given: [] }),
   // An unparsable date is reported once, by iso.date(), not again as "in the future".
-  birthDate: z.iso.date().refine((d) => !(Date.parse(`${d}T00:00:00Z`) > Date.now()), 'birthDate is in the future'),
-  gender: z.enum(['female', 'male', 'other', 'unknown']),
+  birthDate: z.iso
+    .date()
+    .refine((d) => !(Date.parse(`${d}T00:00:00Z`) > Date.now()), 'birthDate is in the future')
+    .optional(),
+  gender: z.enum(['female', 'male', 'other', 'unknown']).default('unknown'),
   telecom: z.array(telecomSchema).max(10).default([]),
   address: z.array(addressSchema).max(5).default([]),
 });

@@ -5,7 +5,7 @@ import { demographicsSchema, identifierSchema } from './patient.schema';
 
 export const registrationDetailsSchema = z.object({
   demographics: demographicsSchema,
-  identifiers: z.array(identifierSchema).min(1).max(20),
+  identifiers: z.array(identifierSchema).max(20),
 });
 
 export type RegistrationDetails = z.infer<typeof registrationDetailsSchema>;

@@ -67,9 +67,10 @@ export const indexId = (patientId: string, registrationId: string) => `${patient
 export const patientOfIndexId = (id: string) => id.slice(0, id.indexOf('/'));
 
 export class IdentityState implements TopicReplicaHandler {
-  readonly index = new MatchIndex();
   /** Who exists, custodians, merges, erasures, signing keys: the same replica logic consent and records use. */
   private readonly registry = new PatientRegistry();
+  /** Each registration is a record of its patient's cluster; a merged patient's records count as the survivor's. */
+  readonly index = new MatchIndex({ resolveCluster: (patientId) => this.registry.resolve(patientId)?.patientId ?? patientId });
   private readonly registrations = new Map<string, Registration[]>();
   private readonly reviews = new Map<string, ReviewState>();
   private readonly mergeRequests = new Map<string, MergeRequestState>();
@@ -195,7 +196,7 @@ export class IdentityState implements TopicReplicaHandler {
 
   private index_(patientId: string, registration: Registration): void {
     const details = this.open(patientId, registration);
-    if (details) this.index.add(indexId(patientId, registration.registrationId), normalise(details.demographics, details.identifiers));
+    if (details) this.index.add(indexId(patientId, registration.registrationId), normalise(details.demographics, details.identifiers), patientId);
   }
 
   private forget(patientId: string): void {

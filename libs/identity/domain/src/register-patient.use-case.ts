@@ -26,7 +26,7 @@ export type RegistrationOutcome =
   | { readonly outcome: 'pending-review'; readonly reviewId: string; readonly eventId: string };
 
 export function evidenceOf(score: MatchScore): MatchEvidence {
-  return { score: score.total, fields: score.fields.map((f) => ({ field: f.field, level: f.level, weight: f.weight })) };
+  return { score: score.total, fields: score.fields.map((f) => ({ field: f.field, level: f.level, weight: f.weight })), modelVersion: score.modelVersion };
 }
 
 export class RegisterPatientUseCase {

@@ -6,7 +6,7 @@ const shared = (a: string[], b: string[]): string[] => a.filter((k) => b.include
 describe('blockingKeys', () => {
   it('gives one key per pass, without duplicates', () => {
     const keys = blockingKeys(aPerson({ identifiers: [{ system: SSN, value: '123-45-6789' }] }));
-    expect(keys.map((k) => k.split('|')[0])).toEqual(['id', 'ph', 'em', 'dp', 'fy', 'gd', 'gf']);
+    expect(keys.map((k) => k.split('|')[0])).toEqual(['id', 'ph', 'em', 'dp', 'dc', 'di', 'pl', 'ps', 'fs', 'fp', 'gd', 'fi', 'fy', 'gf']);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
@@ -24,6 +24,10 @@ describe('blockingKeys', () => {
     ['another birth year', { birthDate: '1962-03-07', phone: null, email: null, address: null }],
     ['everything but the phone changed', { given: ['Peggy'], family: 'Hughes', birthDate: '1960-01-01', email: null, address: null }],
     ['only the MRN kept', { given: ['X'], family: 'Y', birthDate: '2000-01-01', phone: null, email: null, address: null }],
+    ['given and family name swapped', { given: ["O'Neill"], family: 'Margaret', phone: null, email: null, address: null, identifiers: [] }],
+    ['another first name and a birth-date typo', { given: ['Joan'], birthDate: '1961-03-09', phone: null, email: null, identifiers: [] }],
+    ['another first name, a new postcode and no birth date', { given: ['Joan'], birthDate: '', phone: null, email: null, address: { line: ['12 Oak Road'], city: 'Leeds', postalCode: 'LS9 9ZZ' }, identifiers: [] }],
+    ['a new family name and address', { family: 'Hughes', phone: null, email: null, address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' }, identifiers: [] }],
   ])('still blocks the pair together after %s', (_, change) => {
     expect(shared(blockingKeys(aPerson()), blockingKeys(aPerson(change))).length).toBeGreaterThan(0);
   });

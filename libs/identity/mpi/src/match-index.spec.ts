@@ -1,4 +1,5 @@
-import { MatchIndex } from './match-index';
+import { FIRST_REFIT_AT, MatchIndex } from './match-index';
+import { normalise } from './normalise';
 import { MpiErrorCode } from './mpi.error';
 import type { NormalisedPerson } from './normalised-person';
 import { MRN_A, MRN_B, aPerson } from './testing/person.fixture';
@@ -56,7 +57,7 @@ describe('MatchIndex', () => {
     expect(result.candidates).toBe(1);
   });
 
-  it('calls a twin a review, and a household member new', () => {
+  it('calls a twin (same gender) a review, and a household member new', () => {
     const index = new MatchIndex();
     index.add('m', margaret);
     const twin = aPerson({ given: ['Joan'], email: 'joan@example.org', identifiers: [{ system: MRN_A, value: 'A2' }] });
@@ -94,5 +95,44 @@ describe('MatchIndex', () => {
 
   it.each([{ maxPerKey: 0 }, { maxCandidates: 1.5 }])('refuses options %j', (options) => {
     expect(() => new MatchIndex(options)).toThrow(MpiErrorCode.InvalidOptions);
+  });
+
+  it('sends a registration that reaches the link level with two clusters to review, naming both', () => {
+    const index = new MatchIndex();
+    index.add('m1', margaret, 'patient-1');
+    index.add('m2', aPerson({ identifiers: [{ system: MRN_B, value: 'B7' }] }), 'patient-2');
+    const result = index.match(aPerson({ identifiers: [] }));
+    expect(result.decision).toBe('review');
+    expect(new Set([result.best?.id, result.competing?.id])).toEqual(new Set(['m1', 'm2']));
+  });
+
+  it('links when the records at link level are all one cluster, or their clusters were merged', () => {
+    const index = new MatchIndex();
+    index.add('m1', margaret, 'patient-1');
+    index.add('m2', aPerson({ identifiers: [{ system: MRN_B, value: 'B7' }] }), 'patient-1');
+    expect(index.match(aPerson({ identifiers: [] }))).toMatchObject({ decision: 'link' });
+    const merged = new MatchIndex({ resolveCluster: (cluster) => (cluster === 'patient-2' ? 'patient-1' : cluster) });
+    merged.add('m1', margaret, 'patient-1');
+    merged.add('m2', aPerson({ identifiers: [{ system: MRN_B, value: 'B7' }] }), 'patient-2');
+    expect(merged.match(aPerson({ identifiers: [] })).competing).toBeUndefined();
+    expect(merged.match(aPerson({ identifiers: [] })).decision).toBe('link');
+  });
+
+  it('records the model version in every score, and refits as the population grows', () => {
+    const index = new MatchIndex();
+    index.add('m', margaret);
+    expect(index.match(margaret).best?.score.modelVersion).toBe('prior');
+    for (let i = 0; i < FIRST_REFIT_AT; i++) index.add(`p${i}`, aPerson({ given: [`Given${i}`], family: `Family${i % 300}`, birthDate: `19${10 + (i % 80)}-0${1 + (i % 9)}-1${i % 10}`, phone: null, email: null, identifiers: [] }));
+    expect(index.model.version).toMatch(/^em-/);
+    expect(index.match(margaret).best?.score.modelVersion).toBe(index.model.version);
+  });
+
+  it('matches partial demographics on what they have', () => {
+    const index = new MatchIndex();
+    index.add('m', margaret);
+    const unknownGiven = normalise({ name: { given: [], family: "O'Neill" }, birthDate: '1961-03-07', gender: 'unknown', telecom: [], address: [{ line: ['12 Oak Road'], postalCode: 'LS1 4AP' }] }, []);
+    const result = index.match(unknownGiven);
+    expect(result.best?.id).toBe('m');
+    expect(result.best?.score.fields.find((f) => f.field === 'given')?.level).toBe('missing');
   });
 });

@@ -5,19 +5,33 @@
 // of small integers and the union of a person's buckets is deduplicated with a
 // generation-stamped array instead of a Set per call: matching costs the scoring of
 // a few dozen candidates and allocates little.
+//
+// Records belong to clusters (a patient's registrations): a registration that
+// reaches the link threshold with two different clusters is not linked to either —
+// it goes to review, since it says those two may be one person.
+//
+// The index keeps the term frequencies of names and refits its model from its own
+// population as it grows (at 1,000 people, then each time it doubles; see
+// em-estimation.ts), so the weights are those of the data, versioned.
 import { blockingKeys } from './blocking-keys';
+import { estimateModel } from './em-estimation';
+import type { MatchModel } from './match-model';
 import { MatchScorer, type MatchScore } from './match-scorer';
 import { DEFAULT_THRESHOLDS, assertThresholds, classify, type MatchDecision, type MatchThresholds } from './match-thresholds';
 import { MpiError, MpiErrorCode } from './mpi.error';
 import type { NormalisedPerson } from './normalised-person';
+import { TermFrequencies } from './term-frequencies';
 
 // A key shared by more records than this (a clinic's switchboard number entered as
 // every patient's phone, a very common name in a very common year) says little;
-// its most recent records are still read so that a fresh re-registration is found.
-export const DEFAULT_MAX_PER_KEY = 200;
+// its most recent records are still read so that a fresh re-registration is found,
+// and the narrower passes (birth date + postcode, + city, + initial) find the rest.
+export const DEFAULT_MAX_PER_KEY = 50;
 // Bounds the cost of one match whatever the data: blocks are a handful each, so
 // reaching this means the keys have stopped discriminating.
-export const DEFAULT_MAX_CANDIDATES = 500;
+export const DEFAULT_MAX_CANDIDATES = 200;
+/** The first automatic refit; then each time the population doubles. */
+export const FIRST_REFIT_AT = 1000;
 
 export interface MatchIndexOptions {
   readonly scorer?: MatchScorer;
@@ -25,6 +39,10 @@ export interface MatchIndexOptions {
   readonly thresholds?: MatchThresholds;
   readonly maxPerKey?: number;
   readonly maxCandidates?: number;
+  /** Refit the model from the population as it grows (default true); false keeps the scorer's model. */
+  readonly autoRefit?: boolean;
+  /** Where a cluster now lives (a merged patient's survivor); default: itself. */
+  readonly resolveCluster?: (cluster: string) => string;
 }
 
 export interface MatchResult {
@@ -33,22 +51,32 @@ export interface MatchResult {
   readonly best?: { readonly id: string; readonly score: MatchScore };
   /** How many records were scored. */
   readonly candidates: number;
+  /** When the best candidate's cluster is not the only one at link level: the best of another. */
+  readonly competing?: { readonly id: string; readonly score: MatchScore };
 }
 
 const RANK: Readonly<Record<MatchDecision, number>> = { new: 0, review: 1, link: 2 };
 
 export class MatchIndex {
-  private readonly scorer: MatchScorer;
+  private scorer: MatchScorer;
   private readonly thresholds: MatchThresholds;
   private readonly maxPerKey: number;
   private readonly maxCandidates: number;
+  private readonly autoRefit: boolean;
+  private readonly resolveCluster: (cluster: string) => string;
+  private nextRefitAt = FIRST_REFIT_AT;
+  readonly frequencies = new TermFrequencies();
   private readonly buckets = new Map<string, number[]>();
   private readonly slotById = new Map<string, number>();
   private readonly ids: (string | undefined)[] = [];
+  private readonly clusters: (string | undefined)[] = [];
   private readonly people: (NormalisedPerson | undefined)[] = [];
   private readonly keysBySlot: (readonly string[] | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private seen = new Uint32Array(1024);
+  // match(person) then add(id, person) is the usual sequence: the keys are computed once for both.
+  private lastPerson: NormalisedPerson | undefined;
+  private lastKeys: string[] = [];
   private generation = 0;
 
   constructor(options: MatchIndexOptions = {}) {
@@ -57,31 +85,54 @@ export class MatchIndex {
     assertThresholds(this.thresholds);
     this.maxPerKey = positiveInteger(options.maxPerKey ?? DEFAULT_MAX_PER_KEY, 'maxPerKey');
     this.maxCandidates = positiveInteger(options.maxCandidates ?? DEFAULT_MAX_CANDIDATES, 'maxCandidates');
+    this.autoRefit = options.autoRefit ?? true;
+    this.resolveCluster = options.resolveCluster ?? ((cluster) => cluster);
   }
 
   get size(): number {
     return this.slotById.size;
   }
 
+  /** The model the index scores with now. */
+  get model(): MatchModel {
+    return this.scorer.model;
+  }
+
   has(id: string): boolean {
     return this.slotById.has(id);
   }
 
-  add(id: string, person: NormalisedPerson): void {
+  /** Adds a record to `cluster` (default: a cluster of its own), e.g. the patient it was linked to. */
+  add(id: string, person: NormalisedPerson, cluster: string = id): void {
     if (this.slotById.has(id)) {
       throw new MpiError(MpiErrorCode.DuplicateId, 'the index already holds a record with this id; remove it first');
     }
     const slot = this.freeSlots.pop() ?? this.ids.length;
-    const keys = blockingKeys(person);
+    const keys = this.keysOf(person);
     this.slotById.set(id, slot);
     this.ids[slot] = id;
+    this.clusters[slot] = cluster;
     this.people[slot] = person;
     this.keysBySlot[slot] = keys;
+    this.frequencies.add(person);
     for (const key of keys) {
       const bucket = this.buckets.get(key);
       if (bucket === undefined) this.buckets.set(key, [slot]);
       else bucket.push(slot);
     }
+    if (this.autoRefit && this.size >= this.nextRefitAt) {
+      this.nextRefitAt = this.size * 2;
+      this.refit();
+    }
+  }
+
+  /** Re-estimates the model from the records held now (EM, the current model as the prior) and scores with it from then on. */
+  refit(): MatchModel {
+    const people = this.people.filter((p): p is NormalisedPerson => p !== undefined);
+    const model = estimateModel(people, (i) => this.candidateSlots(people[i]).map((slot) => this.people[slot] as NormalisedPerson), { scorer: this.scorer });
+    if (model === this.scorer.model) return model;
+    this.scorer = this.scorer.withModel(model);
+    return model;
   }
 
   /** Removes the record; false if there was none with this id. */
@@ -95,7 +146,9 @@ export class MatchIndex {
       if (bucket.length === 0) this.buckets.delete(key);
     }
     this.slotById.delete(id);
+    this.frequencies.remove(this.people[slot] as NormalisedPerson);
     this.ids[slot] = undefined;
+    this.clusters[slot] = undefined;
     this.people[slot] = undefined;
     this.keysBySlot[slot] = undefined;
     this.freeSlots.push(slot);
@@ -107,16 +160,21 @@ export class MatchIndex {
     return this.candidateSlots(person).map((slot) => this.ids[slot] as string);
   }
 
-  /** Scores `person` against its candidates and decides; does not add it. */
+  /**
+   * Scores `person` against its candidates and decides; does not add it. A link to
+   * one cluster while another cluster also reaches the link level becomes a review.
+   */
   match(person: NormalisedPerson, thresholds: MatchThresholds = this.thresholds): MatchResult {
     assertThresholds(thresholds);
     const slots = this.candidateSlots(person);
     let bestSlot = -1;
     let bestRank = -1;
     let bestTotal = Number.NEGATIVE_INFINITY;
+    const linkable: number[] = [];
     for (const slot of slots) {
-      const assessment = this.scorer.assess(person, this.people[slot] as NormalisedPerson);
+      const assessment = this.scorer.assess(person, this.people[slot] as NormalisedPerson, this.frequencies);
       const rank = RANK[classify(assessment, thresholds)];
+      if (rank === RANK.link) linkable.push(slot);
       if (rank > bestRank || (rank === bestRank && assessment.total > bestTotal)) {
         bestSlot = slot;
         bestRank = rank;
@@ -126,8 +184,24 @@ export class MatchIndex {
     if (bestSlot < 0) {
       return { decision: 'new', candidates: 0 };
     }
-    const score = this.scorer.score(person, this.people[bestSlot] as NormalisedPerson);
-    return { decision: classify(score, thresholds), best: { id: this.ids[bestSlot] as string, score }, candidates: slots.length };
+    const score = this.scorer.score(person, this.people[bestSlot] as NormalisedPerson, this.frequencies);
+    const best = { id: this.ids[bestSlot] as string, score };
+    const bestCluster = this.resolveCluster(this.clusters[bestSlot] as string);
+    const other = linkable.filter((slot) => this.resolveCluster(this.clusters[slot] as string) !== bestCluster);
+    if (other.length === 0) {
+      return { decision: classify(score, thresholds), best, candidates: slots.length };
+    }
+    const scores = other.map((slot) => ({ id: this.ids[slot] as string, score: this.scorer.score(person, this.people[slot] as NormalisedPerson, this.frequencies) }));
+    const competing = scores.reduce((a, b) => (b.score.total > a.score.total ? b : a));
+    return { decision: 'review', best, competing, candidates: slots.length };
+  }
+
+  private keysOf(person: NormalisedPerson): string[] {
+    if (person !== this.lastPerson) {
+      this.lastKeys = blockingKeys(person);
+      this.lastPerson = person;
+    }
+    return this.lastKeys;
   }
 
   private candidateSlots(person: NormalisedPerson): number[] {
@@ -142,7 +216,7 @@ export class MatchIndex {
     }
     const generation = this.generation;
     const slots: number[] = [];
-    for (const key of blockingKeys(person)) {
+    for (const key of this.keysOf(person)) {
       const bucket = this.buckets.get(key);
       if (bucket === undefined) continue;
       const from = Math.max(0, bucket.length - this.maxPerKey);

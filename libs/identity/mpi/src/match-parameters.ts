@@ -3,25 +3,24 @@
 // residual "disagree" level takes what the agreement levels leave (1 − Σm, 1 − Σu);
 // a field missing on either side carries no evidence and weighs 0.
 //
-// The defaults are estimates for a general adult + paediatric population of about
-// 100,000, not fitted to any one data set. u of an exact agreement is roughly the
-// chance that two random people share the value (a common given name ~1%, a birth
-// date ~1 in 20,000 with clustering); m is how often a true re-registration keeps it.
-// A service with its own linked data should refit them (EM or clerical review) and
-// pass the result as overrides, see MatchScorer.
+// The defaults are hand-set estimates for a general adult + paediatric population
+// of about 100,000: the prior. A running index replaces them with parameters
+// estimated from its own population (see em-estimation.ts: u from random pairs,
+// m by expectation–maximisation over blocked pairs, the prior as pseudo-counts),
+// so they matter only until there is enough data.
 import { MpiError, MpiErrorCode } from './mpi.error';
 
 /** The agreement levels of each field, strongest first. */
 export const FIELD_LEVELS = {
   nationalId: ['exact'],
   localId: ['exact'],
-  given: ['exact', 'nickname', 'close', 'middle', 'similar', 'initial'],
-  family: ['exact', 'close', 'part', 'similar'],
-  birthDate: ['exact', 'transposed', 'partial', 'year'],
+  given: ['exact', 'nickname', 'close', 'middle', 'swapped', 'similar', 'initial'],
+  family: ['exact', 'close', 'part', 'swapped', 'similar'],
+  birthDate: ['exact', 'typo', 'transposed', 'partial', 'year'],
   gender: ['exact'],
   phone: ['exact'],
   email: ['exact'],
-  address: ['exact', 'postcode'],
+  address: ['exact', 'close', 'line', 'postcode', 'nearby', 'city'],
 } as const;
 
 export type MatchField = keyof typeof FIELD_LEVELS;
@@ -48,21 +47,27 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   // at the same hospital gets a fresh MRN half the time (that is how duplicates are born).
   localId: { exact: { m: 0.5, u: 1e-6 } },
   given: {
-    exact: { m: 0.88, u: 0.01 },
+    exact: { m: 0.85, u: 0.01 },
     nickname: { m: 0.04, u: 0.002 },
     close: { m: 0.03, u: 0.002 },
-    middle: { m: 0.01, u: 0.002 },
+    middle: { m: 0.01, u: 0.001 },
+    // Given and family name entered the other way round (both fields reach this level),
+    // or one side's given name is the other's family name.
+    swapped: { m: 0.01, u: 2e-4 },
     similar: { m: 0.015, u: 0.02 },
     initial: { m: 0.005, u: 0.01 },
   },
   family: {
-    exact: { m: 0.86, u: 0.005 },
+    exact: { m: 0.84, u: 0.005 },
     close: { m: 0.05, u: 0.002 },
     part: { m: 0.02, u: 0.001 },
+    swapped: { m: 0.01, u: 2e-4 },
     similar: { m: 0.02, u: 0.02 },
-  }, // leaves m = 0.05 for disagreement: mostly marriage and divorce
+  }, // leaves m = 0.06 for disagreement: mostly marriage and divorce
   birthDate: {
-    exact: { m: 0.93, u: 5e-5 },
+    exact: { m: 0.9, u: 5e-5 },
+    // One digit of YYYYMMDD wrong, or two adjacent digits swapped.
+    typo: { m: 0.03, u: 5e-4 },
     // Same year, day and month swapped: needs a day ≤ 12, so rarer by chance than exact.
     transposed: { m: 0.01, u: 1.5e-5 },
     partial: { m: 0.03, u: 0.004 },
@@ -73,8 +78,16 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   phone: { exact: { m: 0.8, u: 1e-4 } },
   email: { exact: { m: 0.8, u: 1e-4 } },
   address: {
-    exact: { m: 0.7, u: 2e-4 },
-    postcode: { m: 0.05, u: 0.002 },
+    // The same first line in the same place (postcode, else city).
+    exact: { m: 0.65, u: 2e-4 },
+    // A typo in the line (Jaro–Winkler ≥ 0.9) or in the postcode, the rest the same.
+    close: { m: 0.08, u: 1e-4 },
+    // The same line, the place differing or missing.
+    line: { m: 0.03, u: 5e-4 },
+    postcode: { m: 0.04, u: 0.002 },
+    // A postcode one keying error away in the same city.
+    nearby: { m: 0.01, u: 0.001 },
+    city: { m: 0.02, u: 0.01 },
   },
 };
 

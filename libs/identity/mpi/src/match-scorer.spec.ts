@@ -21,9 +21,10 @@ describe('MatchScorer weights', () => {
     expect(scorer.weight('given', 'disagree')).toBeCloseTo(Math.log2((1 - m) / (1 - u)), 10);
   });
 
-  it.each(MATCH_FIELDS)('fall for %s from its strongest agreement level to disagreement', (field) => {
+  it.each(MATCH_FIELDS)('are highest for exact %s and lowest for its disagreement', (field) => {
     const levels = [...FIELD_LEVELS[field], 'disagree' as const].map((level) => scorer.weight(field, level));
-    levels.slice(1).forEach((w, i) => expect(w).toBeLessThan(levels[i]));
+    levels.slice(1).forEach((w) => expect(w).toBeLessThan(levels[0]));
+    levels.slice(0, -1).forEach((w) => expect(w).toBeGreaterThan(levels[levels.length - 1]));
     expect(levels[0]).toBeGreaterThan(0);
     expect(levels[levels.length - 1]).toBeLessThan(0);
   });
@@ -54,7 +55,7 @@ describe('MatchScorer.score', () => {
   it.each([
     ['given', [['Margaret'], ['Peggy'], ['Margeret'], ['Joan']]],
     ['family', ["O'Neill", "O'Neil", 'Oswald']],
-    ['birthDate', ['1961-03-07', '1961-07-03', '1961-03-09', '1961-11-20', '1975-11-20']],
+    ['birthDate', ['1961-03-07', '1961-07-03', '1961-03-09', '1961-11-07', '1961-11-20', '1975-11-20']],
   ] as const)('scores a weaker %s agreement lower, all else equal', (field, values) => {
     // Without phone and address, whose agreement would outweigh the family name's (see the household rule).
     const scores = values.map((v) => total(variant({ phone: null, address: null, [field]: v } as RegistrationOverrides)));
@@ -70,9 +71,21 @@ describe('MatchScorer.score', () => {
     expect(levels({ given: ['M'] }).given).toBe('initial');
     expect(levels({ family: 'Hughes-ONeill' }).family).toBe('part');
     expect(levels({ birthDate: '1961-07-03' }).birthDate).toBe('transposed');
-    expect(levels({ birthDate: '1961-05-07' }).birthDate).toBe('partial');
+    expect(levels({ birthDate: '1961-03-09' }).birthDate).toBe('typo');
+    expect(levels({ birthDate: '1961-03-70' }).birthDate).toBe('missing'); // not a date
+    expect(levels({ birthDate: '1916-03-07' }).birthDate).toBe('typo'); // adjacent digits swapped
+    expect(levels({ birthDate: '1961-11-07' }).birthDate).toBe('partial');
     expect(levels({ birthDate: '1961-12-25' }).birthDate).toBe('year');
     expect(levels({ address: { line: ['99 Other Street'], postalCode: 'LS1 4AP' } }).address).toBe('postcode');
+    expect(levels({ address: { line: ['12 Oak Raod'], city: 'Leeds', postalCode: 'LS1 4AP' } }).address).toBe('close');
+    expect(levels({ address: { line: ['12 Oak Road'], city: 'Leeds', postalCode: 'LS1 4AQ' } }).address).toBe('close');
+    expect(levels({ address: { line: ['12 Oak Road'], city: 'York', postalCode: 'YO1 7HH' } }).address).toBe('line');
+    expect(levels({ address: { line: ['3 Elm Way'], city: 'Leeds', postalCode: 'LS1 4AQ' } }).address).toBe('nearby');
+    expect(levels({ address: { line: ['3 Elm Way'], city: 'Leeds', postalCode: 'LS9 9ZZ' } }).address).toBe('city');
+    expect(levels({ address: { line: ['3 Elm Way'], city: 'York', postalCode: 'YO1 7HH' } }).address).toBe('disagree');
+    expect(levels({ given: ["O'Neill"], family: 'Margaret' })).toMatchObject({ given: 'swapped', family: 'swapped' });
+    // Swapped, then one name replaced: only the given name's level says so.
+    expect(levels({ given: ["O'Neill"], family: 'Hughes' })).toMatchObject({ given: 'swapped', family: 'disagree' });
     expect(levels({ gender: 'male' }).gender).toBe('disagree');
   });
 
@@ -97,34 +110,48 @@ describe('MatchScorer.score', () => {
     expect(levelOf(scorer.score(base, variant({ birthDate: '1961-02-30x' })), 'birthDate')?.level).toBe('missing');
   });
 
-  it('counts only the strongest of the agreements a household shares (family name, phone, address)', () => {
+  it('counts every agreement of the same person, even of fields a household shares', () => {
     const score = scorer.score(base, variant({}));
+    for (const field of ['family', 'phone', 'address'] as const) expect(levelOf(score, field)?.weight).toBeCloseTo(scorer.weight(field, 'exact'), 10);
+  });
+
+  it('counts only the strongest household agreement for a pair that looks like a household', () => {
+    // A household member: same family, phone and address; another given name and birth date.
+    const sibling = aPerson({ given: ['Joan'], birthDate: '1964-09-21', email: 'joan@example.org', identifiers: [{ system: MRN_A, value: 'A2' }] });
+    const score = scorer.score(base, sibling);
     expect(levelOf(score, 'phone')?.weight).toBeCloseTo(scorer.weight('phone', 'exact'), 10);
     expect(levelOf(score, 'address')).toMatchObject({ level: 'exact', weight: 0 });
     expect(levelOf(score, 'family')).toMatchObject({ level: 'exact', weight: 0 });
-    // A household member: same family, phone and address; another given name and birth date.
-    const sibling = aPerson({ given: ['Joan'], birthDate: '1964-09-21', email: 'joan@example.org', identifiers: [{ system: MRN_A, value: 'A2' }] });
     expect(total(sibling)).toBeLessThan(17);
   });
 
-  it('vetoes an automatic link on a first name not positively the same, a different birth date or national id', () => {
-    const veto = (o: RegistrationOverrides, mrn = 'A2') => scorer.score(base, aPerson({ identifiers: [{ system: MRN_A, value: mrn }], ...o })).veto;
-    expect(veto({ given: ['Joan'] })).toBe('given');
-    expect(veto({ given: ['Anne'] })).toBe('given'); // her middle name: a twin's first?
-    expect(veto({ given: ['M'] })).toBe('given');
-    expect(veto({ given: ['Margeret'] })).toBeUndefined();
-    expect(veto({ given: ['Peggy'], family: 'Hughes' })).toBeUndefined();
-    expect(veto({ birthDate: '1975-11-20' })).toBe('birthDate');
+  it('does not veto a link for a first name or birth date that disagree: their weight lowers the total', () => {
+    const veto = (o: RegistrationOverrides) => scorer.score(base, aPerson({ identifiers: [{ system: MRN_A, value: 'A2' }], ...o })).veto;
+    expect(veto({ given: ['Anne'], birthDate: '1961-03-09' })).toBeUndefined();
+    expect(veto({ given: ['M'], family: 'Hughes' })).toBeUndefined();
+    expect(veto({ given: ['Joan'], gender: 'unknown' })).toBeUndefined();
+    expect(veto({ given: ['Joan'], birthDate: '1975-11-20' })).toBeUndefined();
+    expect(veto({ birthDate: '1975-11-20' })).toBeUndefined();
+    expect(total(variant({ birthDate: '1975-11-20' }))).toBeLessThan(total(variant({})) - 3);
+  });
+
+  it('vetoes another national id and another known gender', () => {
     const withSsn = aPerson({ identifiers: [{ system: SSN, value: '123-45-6789' }] });
     const otherSsn = aPerson({ identifiers: [{ system: SSN, value: '987-65-4321' }] });
     expect(scorer.score(withSsn, otherSsn).veto).toBe('nationalId');
+    expect(scorer.score(base, variant({ gender: 'male' })).veto).toBe('gender');
+    expect(scorer.score(base, variant({ gender: 'unknown' })).veto).toBeUndefined();
   });
 
-  it('lifts the veto of a weak first name when both carry the same identifier, which twins never do', () => {
-    const veto = (o: RegistrationOverrides, mrn: string) => scorer.score(base, aPerson({ identifiers: [{ system: MRN_A, value: mrn }], ...o })).veto;
-    expect(veto({ given: ['Anne'] }, 'A1')).toBeUndefined();
-    expect(veto({ given: ['M'] }, 'A1')).toBeUndefined();
-    expect(veto({ given: ['Joan'] }, 'A1')).toBe('given'); // an outright different name stays vetoed
+  it('applies the twins rule: another first name with the same birth date, family name and gender is never linked automatically', () => {
+    const twin = (o: RegistrationOverrides) => scorer.score(base, aPerson({ given: ['Joan'], identifiers: [{ system: MRN_A, value: 'A2' }], ...o })).veto;
+    expect(twin({})).toBe('given');
+    expect(twin({ family: "O'Neil" })).toBe('given');
+    expect(twin({ gender: 'unknown' })).toBeUndefined(); // cannot tell a twin from a substituted first name
+    // Her middle name, a near-spelling or an initial as the first name: a twin's as often as hers, whatever the gender.
+    for (const given of [['Anne'], ['Margo'], ['M']]) expect(twin({ given, gender: 'unknown' })).toBe('given');
+    expect(twin({ birthDate: '1961-03-09' })).toBeUndefined();
+    expect(twin({ identifiers: [{ system: MRN_A, value: 'A1' }] })).toBeUndefined(); // twins never share an MRN
   });
 
   it('weighs a shared identifier strongly, another national id strongly against, another MRN hardly', () => {
@@ -143,7 +170,7 @@ describe('MatchScorer.score', () => {
       if (typeof v === 'string') strings.push(v);
       return v;
     });
-    const vocabulary = new Set<string>([...MATCH_FIELDS, ...Object.values(FIELD_LEVELS).flat(), 'disagree', 'missing']);
+    const vocabulary = new Set<string>([...MATCH_FIELDS, ...Object.values(FIELD_LEVELS).flat(), 'disagree', 'missing', scorer.model.version]);
     expect(strings.filter((s) => !vocabulary.has(s))).toEqual([]);
     const keys = new Set(scorer.score(base, base).fields.flatMap((f) => Object.keys(f)));
     expect([...keys].sort()).toEqual(['field', 'level', 'weight']);

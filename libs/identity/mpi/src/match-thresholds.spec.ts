@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, classify } from './match-thresholds';
+import { DEFAULT_THRESHOLDS, REFERENCE_POPULATION, classify, scaledThresholds } from './match-thresholds';
 import { MpiErrorCode } from './mpi.error';
 
 describe('classify', () => {
@@ -27,5 +27,17 @@ describe('classify', () => {
 
   it.each([{ link: 10, review: 20 }, { link: Number.NaN, review: 1 }])('refuses thresholds %j', (bad) => {
     expect(() => classify({ total: 1 }, bad)).toThrow(MpiErrorCode.InvalidThresholds);
+  });
+});
+
+describe('scaledThresholds', () => {
+  it('is the default at the reference population and moves by log2 of the size ratio', () => {
+    expect(scaledThresholds(REFERENCE_POPULATION)).toEqual(DEFAULT_THRESHOLDS);
+    expect(scaledThresholds(REFERENCE_POPULATION * 8).link).toBeCloseTo(DEFAULT_THRESHOLDS.link + 3, 10);
+    expect(scaledThresholds(REFERENCE_POPULATION / 4).review).toBeCloseTo(DEFAULT_THRESHOLDS.review - 2, 10);
+  });
+
+  it('does not fall further below 1,000 people', () => {
+    expect(scaledThresholds(10)).toEqual(scaledThresholds(1000));
   });
 });

@@ -1,9 +1,11 @@
 // Where a score becomes a decision. Scores are log2 likelihood ratios for one pair;
 // among N registered people the prior odds that a given pair is one person are about
-// 1 : N, so a total of log2(N) is even odds. For N = 100,000 that is ≈ 17 bits: the
-// review floor. Linking automatically asks for 2^8 more (≈ 256 : 1 against a wrong
-// merge at that size), hence 25. A much larger index should raise both by the
-// difference in log2(N).
+// 1 : N, so a total of log2(N) is even odds: for N = 100,000 that is ≈ 17 bits.
+// Linking automatically asks for 2^4 more (≈ 16 : 1 against a wrong merge at that
+// size), hence 21; a pair from 15 bits up is worth a person's look. The margins were
+// tuned on the own synthetic population (testing/population.ts, seed 1: the lowest
+// link threshold that kept its precision at 0.9995), never on the evaluation data.
+// Another index size moves both by the difference in log2(N): scaledThresholds().
 import type { MatchScore } from './match-scorer';
 import { MpiError, MpiErrorCode } from './mpi.error';
 
@@ -16,7 +18,15 @@ export interface MatchThresholds {
 
 export type MatchDecision = 'link' | 'review' | 'new';
 
-export const DEFAULT_THRESHOLDS: MatchThresholds = { link: 25, review: 17 };
+export const DEFAULT_THRESHOLDS: MatchThresholds = { link: 21, review: 15 };
+/** The population DEFAULT_THRESHOLDS are set for. */
+export const REFERENCE_POPULATION = 100_000;
+
+/** `reference` (set for REFERENCE_POPULATION people) moved by the difference in log2 of the population, at least 1,000 people. */
+export function scaledThresholds(population: number, reference: MatchThresholds = DEFAULT_THRESHOLDS): MatchThresholds {
+  const shift = Math.log2(Math.max(population, 1000) / REFERENCE_POPULATION);
+  return { link: reference.link + shift, review: reference.review + shift };
+}
 
 export function assertThresholds(thresholds: MatchThresholds): void {
   if (!Number.isFinite(thresholds.link) || !Number.isFinite(thresholds.review) || thresholds.review > thresholds.link) {

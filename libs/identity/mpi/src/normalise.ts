@@ -1,6 +1,7 @@
 // Turns a registration's demographics and identifiers into a NormalisedPerson.
-// Total: malformed parts (an unparsable date, a phone with too few digits) become
-// missing, never an exception, so one bad field cannot stop a registration.
+// Total: malformed or absent parts (an unparsable date, a phone with too few digits,
+// no given name) become missing, never an exception, so partial demographics are
+// matched on what they have.
 import type { Demographics, Identifier } from '@carechain/contracts';
 import { canonicalGivenNames } from './nickname.table';
 import type { BirthDate, NormalisedAddress, NormalisedIdentifier, NormalisedPerson } from './normalised-person';
@@ -39,14 +40,16 @@ const STREET_WORDS: Readonly<Record<string, string>> = {
 };
 
 export function normalise(demographics: Demographics, identifiers: readonly Identifier[]): NormalisedPerson {
-  const givenElements = demographics.name.given.map(nameTokens).filter((words) => words.length > 0);
+  const name = demographics.name ?? { given: [] };
+  const givenElements = (name.given ?? []).map(nameTokens).filter((words) => words.length > 0);
   const given = givenElements.flat();
   const givenCanonical = given.length === 0 ? [] : canonicalGivenNames(given[0]);
-  const familyWords = nameTokens(demographics.name.family).filter((w) => !FAMILY_SUFFIXES.has(w));
+  const familyWords = nameTokens(name.family ?? '').filter((w) => !FAMILY_SUFFIXES.has(w));
   const family = familyWords.join('');
   const familyTokens = familyWords.filter((w) => w.length > 1 && !FAMILY_PARTICLES.has(w));
   const familyPhonetic = unique([family, ...(familyTokens.length > 1 ? familyTokens : [])].filter(Boolean).map(phonetic));
   const telecom = demographics.telecom ?? [];
+  const birth = parseBirthDate(demographics.birthDate ?? '');
   return {
     given,
     givenJoined: givenElements.length === 0 ? '' : givenElements[0].join(''),
@@ -55,11 +58,12 @@ export function normalise(demographics: Demographics, identifiers: readonly Iden
     family,
     familyTokens,
     familyPhonetic,
-    birth: parseBirthDate(demographics.birthDate),
+    birth,
+    birthDigits: birth === undefined ? '' : `${birth.year}`.padStart(4, '0') + `${birth.month}`.padStart(2, '0') + `${birth.day}`.padStart(2, '0'),
     gender: demographics.gender === 'unknown' ? undefined : demographics.gender,
     phones: unique(telecom.filter((t) => t.system === 'phone').map((t) => normalisePhone(t.value)).filter(Boolean)),
     emails: unique(telecom.filter((t) => t.system === 'email').map((t) => t.value.trim().toLowerCase()).filter(Boolean)),
-    addresses: (demographics.address ?? []).map(normaliseAddress).filter((a) => a.line !== '' || a.postalCode !== ''),
+    addresses: (demographics.address ?? []).map(normaliseAddress).filter((a) => a.line !== '' || a.postalCode !== '' || a.city !== ''),
     identifiers: uniqueBy(identifiers.map(normaliseIdentifier).filter((id) => id.system !== '' && id.value !== ''), (id) => `${id.system}\n${id.value}`),
   };
 }

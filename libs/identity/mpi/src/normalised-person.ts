@@ -41,6 +41,8 @@ export interface NormalisedPerson {
   /** NYSIIS key of `family`, then of each familyTokens entry when there are several; none for no family name. */
   readonly familyPhonetic: readonly string[];
   readonly birth?: BirthDate;
+  /** The birth date as the eight digits YYYYMMDD, "" when unknown: for one-digit typos. */
+  readonly birthDigits: string;
   /** Undefined when unknown: an unknown gender neither agrees nor disagrees. */
   readonly gender?: 'female' | 'male' | 'other';
   /** The last 9 significant digits of each phone number. */

@@ -44,7 +44,7 @@ describe('the matcher on a synthetic population', () => {
       const result = index.match(again);
       expect(result.decision).toBe('link');
       // The record itself or an earlier registration of the same person, with a perfect score.
-      expect(result.best?.score).toEqual(scorer.score(p, p));
+      expect(result.best?.score).toEqual(scorer.withModel(index.model).score(p, p, index.frequencies));
       expect(result.best?.score.fields.every((f) => f.level === 'exact' || f.level === 'missing')).toBe(true);
     }
   });

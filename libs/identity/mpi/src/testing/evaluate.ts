@@ -8,6 +8,11 @@
 //   false positive  'link' to a record of another person
 //   false negative  a duplicate not linked to its person ('review' included: the
 //                   review band is reported on its own, it is not a link)
+//
+// Also: pair completeness of blocking (duplicates with an earlier record of their
+// person among the candidates), and pairwise precision/recall/F1 over clusters
+// (each link puts the registration in its candidate's cluster; every pair of
+// records in one predicted cluster is a predicted pair, in one true person a true pair).
 import type { Demographics, Identifier } from '@carechain/contracts';
 import { MatchIndex } from '../match-index';
 import type { MatchField, MatchLevel } from '../match-parameters';
@@ -44,9 +49,18 @@ export interface EvaluationReport {
   /** All 'review' decisions, and those among them that were duplicates. */
   readonly reviews: number;
   readonly reviewedDuplicates: number;
+  /** Reviews opened because the registration reached the link level with two clusters. */
+  readonly clusterReviews: number;
   readonly precision: number;
   readonly recall: number;
   readonly f1: number;
+  /** Duplicates whose person had a record among the candidates, over all duplicates. */
+  readonly pairCompleteness: number;
+  readonly candidatesPerRegistration: number;
+  /** Over pairs of records: predicted (same cluster) against true (same person). */
+  readonly pairwise: { readonly precision: number; readonly recall: number; readonly f1: number; readonly truePairs: number; readonly predictedPairs: number };
+  /** The model version at the end of the replay. */
+  readonly modelVersion: string;
   /** Missed duplicates per kind of noise they carried (a duplicate with two kinds counts under both). */
   readonly missedByNoise: Readonly<Record<string, number>>;
   /** The first wrong decisions, for a failing spec to print. */
@@ -57,10 +71,15 @@ export interface EvaluationOptions {
   readonly scorer?: MatchScorer;
   /** How many mistakes to keep in the report (default 25). */
   readonly maxMistakes?: number;
+  /** Refit the model as the index grows (default true, as in the service). */
+  readonly autoRefit?: boolean;
 }
 
 export function evaluate(records: readonly EvaluationRecord[], thresholds: MatchThresholds = DEFAULT_THRESHOLDS, options: EvaluationOptions = {}): EvaluationReport {
-  const index = new MatchIndex({ scorer: options.scorer, thresholds });
+  const index = new MatchIndex({ scorer: options.scorer, thresholds, autoRefit: options.autoRefit });
+  const clusterOf = new Map<string, string>();
+  let blocked = 0;
+  let candidates = 0;
   const maxMistakes = options.maxMistakes ?? 25;
   const personOf = new Map<string, string>();
   const registered = new Set<string>();
@@ -71,16 +90,20 @@ export function evaluate(records: readonly EvaluationRecord[], thresholds: Match
   let truePositives = 0;
   let reviews = 0;
   let reviewedDuplicates = 0;
+  let clusterReviews = 0;
 
   for (const record of records) {
     const person = normalise(record.demographics, record.identifiers);
     const result = index.match(person);
     const duplicate = registered.has(record.trueId);
+    candidates += result.candidates;
+    if (duplicate && index.candidates(person).some((id) => personOf.get(id) === record.trueId)) blocked++;
     const linkedRight = result.decision === 'link' && result.best !== undefined && personOf.get(result.best.id) === record.trueId;
     if (duplicate) duplicates++;
     if (result.decision === 'review') {
       reviews++;
       if (duplicate) reviewedDuplicates++;
+      if (result.competing !== undefined) clusterReviews++;
     }
     if (result.decision === 'link') links++;
     if (linkedRight) truePositives++;
@@ -101,7 +124,9 @@ export function evaluate(records: readonly EvaluationRecord[], thresholds: Match
         levels: score ? Object.fromEntries(score.fields.map((f) => [f.field, f.level])) : undefined,
       });
     }
-    index.add(record.recordId, person);
+    const cluster = result.decision === 'link' && result.best !== undefined ? (clusterOf.get(result.best.id) as string) : record.recordId;
+    clusterOf.set(record.recordId, cluster);
+    index.add(record.recordId, person, cluster);
     personOf.set(record.recordId, record.trueId);
     registered.add(record.trueId);
   }
@@ -112,6 +137,10 @@ export function evaluate(records: readonly EvaluationRecord[], thresholds: Match
   const recall = duplicates === 0 ? 1 : truePositives / duplicates;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return {
+    pairCompleteness: duplicates === 0 ? 1 : blocked / duplicates,
+    candidatesPerRegistration: records.length === 0 ? 0 : candidates / records.length,
+    pairwise: pairwise(records, clusterOf),
+    modelVersion: index.model.version,
     registrations: records.length,
     duplicates,
     links,
@@ -120,10 +149,36 @@ export function evaluate(records: readonly EvaluationRecord[], thresholds: Match
     falseNegatives,
     reviews,
     reviewedDuplicates,
+    clusterReviews,
     precision,
     recall,
     f1,
     missedByNoise,
     mistakes,
   };
+}
+
+function pairwise(records: readonly EvaluationRecord[], clusterOf: ReadonlyMap<string, string>): EvaluationReport['pairwise'] {
+  const pairs = (n: number) => (n * (n - 1)) / 2;
+  const byPerson = new Map<string, number>();
+  const byCluster = new Map<string, Map<string, number>>();
+  for (const record of records) {
+    byPerson.set(record.trueId, (byPerson.get(record.trueId) ?? 0) + 1);
+    const cluster = clusterOf.get(record.recordId) as string;
+    const people = byCluster.get(cluster) ?? new Map<string, number>();
+    people.set(record.trueId, (people.get(record.trueId) ?? 0) + 1);
+    byCluster.set(cluster, people);
+  }
+  const truePairs = [...byPerson.values()].reduce((sum, n) => sum + pairs(n), 0);
+  let predictedPairs = 0;
+  let correct = 0;
+  for (const people of byCluster.values()) {
+    const counts = [...people.values()];
+    predictedPairs += pairs(counts.reduce((a, b) => a + b, 0));
+    correct += counts.reduce((sum, n) => sum + pairs(n), 0);
+  }
+  const precision = predictedPairs === 0 ? 1 : correct / predictedPairs;
+  const recall = truePairs === 0 ? 1 : correct / truePairs;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, truePairs, predictedPairs };
 }
