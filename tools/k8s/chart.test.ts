@@ -88,10 +88,10 @@ describe('every workload', () => {
     assert.equal(changed.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'cc-settings')!.data!.LOG_LEVEL, 'debug');
   });
 
-  it('only identity, records and ledger-writer mount the KMS keyring', () => {
+  it('only identity, records, claims and ledger-writer mount the KMS keyring', () => {
     for (const d of of('default', 'Deployment')) {
       const mountsKeyring = d.spec.template.spec.volumes.some((vol: { name: string }) => vol.name === 'kms-keyring');
-      assert.equal(mountsKeyring, /-(identity|records|ledger-writer-.+)$/.test(d.metadata.name), d.metadata.name);
+      assert.equal(mountsKeyring, /-(identity|records|claims|ledger-writer-.+)$/.test(d.metadata.name), d.metadata.name);
     }
   });
 });
@@ -183,7 +183,7 @@ describe('topics', () => {
     assert.equal(cm.metadata.annotations!['helm.sh/hook'], 'pre-install,pre-upgrade');
     const topics = parseTopicsFile(cm.data!['topics.json'], 'ConfigMap cc-topics');
     assert.deepEqual(topics.map(({ description: _d, ...t }) => t), specs);
-    assert.equal(topics.length, 14);
+    assert.equal(topics.filter((t) => t.name.endsWith('.dlq')).length * 2, topics.length, 'every topic has its dead-letter topic');
     assert.equal(of('minimal', 'Job').length, 0, 'provisioner none renders no Job');
   });
 
