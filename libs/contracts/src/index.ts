@@ -23,3 +23,4 @@ export * from './consent/signing-payload';
 export * from './consent/break-glass.v1';
 export * from './records/record-events.v1';
 export * from './records/access-decided.v1';
+export * from './data-plane-access';
