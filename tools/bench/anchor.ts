@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir, repoRoot, stateDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
+import { devnetAdminLogins } from '../devnet/lib/data-plane-credentials.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const { createKafka, KafkaEventPublisher } = require('@carechain/messaging');
@@ -23,7 +24,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const brokers = (process.env.KAFKA_BROKERS ?? `${host()}:${port('KAFKA_PORT', 9092)}`).split(',');
 const logger = createLogger('bench-anchor', 'warn');
-const kafka = createKafka({ brokers, clientId: 'bench-anchor', logger });
+const sasl = devnetAdminLogins().kafka;
+const kafka = createKafka({ brokers, clientId: 'bench-anchor', logger, ...(sasl && { sasl }) });
 
 // Bench patients with real keys on identity.keys.v1, as identity would publish them,
 // so ledger-writer commits each event under its patient's salt, as in production.

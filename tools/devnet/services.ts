@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startProcess, waitFor, type Proc } from './lib/proc.ts';
 import { port } from './lib/ports.ts';
 import { repoRoot } from './lib/paths.ts';
+import type { DataPlaneCredentials } from './lib/data-plane-credentials.ts';
 
 export const SERVICES = [
   { name: 'identity', portVar: 'IDENTITY_PORT', defaultPort: 3001 },
@@ -28,6 +29,22 @@ export interface Infra {
   readonly ledgerCommitmentKey?: string;
   /** The development KMS keyring wrapping patient keys. */
   readonly keyringFile?: string;
+  /** Each service's Kafka principal and Redis user (their password files). */
+  readonly credentials: DataPlaneCredentials;
+}
+
+/** A service's logins to Kafka and Redis: its own principal, its password read from a file. */
+export function dataPlaneEnv(name: string, credentials: DataPlaneCredentials): Record<string, string> {
+  const kafka = credentials.kafka[name];
+  const redis = credentials.redis[name];
+  if (!kafka || !redis) throw new Error(`no Kafka/Redis credentials for service ${name}`);
+  return {
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    KAFKA_SASL_USERNAME: kafka.username,
+    KAFKA_SASL_PASSWORD_FILE: kafka.passwordFile,
+    REDIS_USERNAME: redis.username,
+    REDIS_PASSWORD_FILE: redis.passwordFile,
+  };
 }
 
 export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv, host: string): string {
@@ -44,6 +61,7 @@ export function serviceEnv(name: ServiceName, infra: Infra, env: NodeJS.ProcessE
     PORT: String(port(s.portVar, s.defaultPort, env)),
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     REDIS_URL: infra.redisUrl,
+    ...dataPlaneEnv(name, infra.credentials),
     AUTH_MODE: 'dev',
     AUTH_DEV_JWKS_FILE: infra.jwksFile,
     AUTH_ISSUER: infra.issuer,

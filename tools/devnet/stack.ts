@@ -16,6 +16,7 @@ import { host } from './lib/ports.ts';
 import { ensureDevKeys, DEV_AUDIENCE, DEV_ISSUER } from './lib/dev-keys.ts';
 import { ensureDevKeyring } from './lib/dev-keyring.ts';
 import { ensureLedgerKey } from './lib/ledger-key.ts';
+import { ensureDataPlaneCredentials } from './lib/data-plane-credentials.ts';
 import { startRedis } from './redis.ts';
 import { startKafka } from './kafka.ts';
 import { purgeFabric, startFabric } from './fabric.ts';
@@ -63,11 +64,12 @@ async function start(): Promise<void> {
     await reapStale(state, log);
     const keys = await ensureDevKeys(cacheDir());
     await buildAll();
-    const redis = await startRedis({ log });
+    const credentials = ensureDataPlaneCredentials(SERVICES.map((s) => s.name));
+    const redis = await startRedis(credentials, { log });
     started.push({ name: 'redis', stop: redis.stop });
-    const kafka = await startKafka({ log });
+    const kafka = await startKafka(credentials, { log });
     started.push({ name: 'kafka', stop: kafka.stop });
-    await ensureTopics(kafka.brokers, log);
+    await ensureTopics(kafka.brokers, kafka.admin, log);
     const fabric = await startFabric({ log });
     started.push({ name: 'fabric', stop: fabric.stop });
     if (process.argv.includes('--observe') || process.env.CARECHAIN_OBSERVE === '1') {
@@ -87,6 +89,7 @@ async function start(): Promise<void> {
       fabricNetworkFile: fabric.networkFile,
       ledgerCommitmentKey: await ensureLedgerKey(cacheDir()),
       keyringFile: await ensureDevKeyring(cacheDir()),
+      credentials,
     };
     const logDir = join(state, 'logs');
     const services: Proc[] = [];
@@ -116,6 +119,7 @@ function printSummary(infra: Infra, network: { orderer: { endpoint: string }; or
     ...SERVICES.map((s) => [s.name, `${serviceUrl(s.name, process.env, infra.host)}  (docs: /docs)`]),
     ['kafka', infra.kafkaBrokers.join(',')],
     ['redis', infra.redisUrl],
+    ['credentials', `${join(stateDir(), 'credentials')}  (Kafka SCRAM and Redis ACL passwords, one file per principal)`],
     ['fabric orderer', network.orderer.endpoint],
     ...Object.entries(network.orgs).map(([org, o]) => [`fabric ${org} peer`, o.peer.endpoint]),
     ['logs', logDir],

@@ -13,6 +13,9 @@ import { startRedis } from '../devnet/redis.ts';
 import { startKafka, type KafkaHandle } from '../devnet/kafka.ts';
 import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
 import { ensureTopics } from '../devnet/topics.ts';
+import { ensureDataPlaneCredentials } from '../devnet/lib/data-plane-credentials.ts';
+import { dataPlaneEnv, SERVICES } from '../devnet/services.ts';
+import { devnetSecrets, secretsInLogs } from './secrets-in-logs.ts';
 
 // Far from the devnet's defaults (3001-3006, 6379, 7050-9999) and from each other.
 // CARECHAIN_TEST_PORT_OFFSET moves it, so that two checkouts can run their suites at once.
@@ -20,6 +23,8 @@ export const TEST_PORT_OFFSET = process.env.CARECHAIN_TEST_PORT_OFFSET ?? '20000
 
 export interface TestInfra {
   readonly env: NodeJS.ProcessEnv;
+  /** Where each secret the infrastructure generated turns up in the logs under `dirs` and its own (none, or a finding per file). */
+  secretsInLogs(dirs: readonly string[]): string[];
   stop(): Promise<void>;
 }
 
@@ -62,32 +67,47 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
   };
   try {
     const keys = await ensureDevKeys(cacheDir());
-    const redis = await startRedis({ env, log });
+    const credentials = ensureDataPlaneCredentials(SERVICES.map((s) => s.name), env);
+    const redis = await startRedis(credentials, { env, log });
     stops.push(redis.stop);
-    const kafka = await startKafka({ env, log });
+    const kafka = await startKafka(credentials, { env, log });
     stops.push(kafka.stop);
-    await ensureTopics(kafka.brokers, log);
+    await ensureTopics(kafka.brokers, kafka.admin, log);
     const fabric = await startFabric({ env, log });
     stops.push(fabric.stop);
     const control = await controlServer(fabric, kafka);
     stops.push(() => new Promise((resolve) => control.close(() => resolve())));
     const address = control.address();
     const controlPort = typeof address === 'object' && address ? address.port : 0;
+    const ledgerKey = await ensureLedgerKey(cacheDir());
+    const keyringFile = await ensureDevKeyring(cacheDir());
+    const secrets = devnetSecrets(credentials, { keyringFile, ledgerKey, privateJwkFile: keys.privateJwkFile });
     return {
       env: {
         ...env,
+        // The specs' own clients (and tools they run, e.g. tools/verify) are the admin: they create private topics and read anything.
+        KAFKA_SASL_MECHANISM: kafka.admin.mechanism,
+        KAFKA_SASL_USERNAME: kafka.admin.username,
+        KAFKA_SASL_PASSWORD_FILE: credentials.kafkaAdmin.passwordFile,
         CARECHAIN_TEST_STATE_DIR: state,
-        CARECHAIN_TEST_REDIS_URL: redis.url,
+        CARECHAIN_TEST_REDIS_URL: redis.adminUrl,
+        CARECHAIN_TEST_REDIS_PLAIN_URL: redis.url,
         CARECHAIN_TEST_KAFKA_BROKERS: kafka.brokers.join(','),
+        CARECHAIN_TEST_KAFKA_USERNAME: kafka.admin.username,
+        CARECHAIN_TEST_KAFKA_PASSWORD: kafka.admin.password,
+        // Per service: its own principal's variables (KAFKA_SASL_*, REDIS_USERNAME, REDIS_PASSWORD_FILE), as the devnet gives them.
+        CARECHAIN_TEST_DATA_PLANE_ENV: JSON.stringify(Object.fromEntries(SERVICES.map((s) => [s.name, dataPlaneEnv(s.name, credentials)]))),
         CARECHAIN_TEST_FABRIC_NETWORK: fabric.networkFile,
         CARECHAIN_TEST_JWKS_FILE: keys.jwksFile,
         CARECHAIN_TEST_PRIVATE_JWK_FILE: keys.privateJwkFile,
         CARECHAIN_TEST_ISSUER: DEV_ISSUER,
         CARECHAIN_TEST_AUDIENCE: DEV_AUDIENCE,
-        CARECHAIN_TEST_LEDGER_KEY: await ensureLedgerKey(cacheDir()),
-        CARECHAIN_TEST_KEYRING_FILE: await ensureDevKeyring(cacheDir()),
+        CARECHAIN_TEST_LEDGER_KEY: ledgerKey,
+        CARECHAIN_TEST_KEYRING_FILE: keyringFile,
         CARECHAIN_TEST_CONTROL_URL: `http://127.0.0.1:${controlPort}`,
       },
+      // Kafka's data dir holds topic segments (named *.log), not logs.
+      secretsInLogs: (dirs) => secretsInLogs([...dirs, state], secrets, [join(state, 'kafka', 'data'), join(state, 'credentials')]),
       stop,
     };
   } catch (err) {

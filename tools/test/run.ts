@@ -90,6 +90,10 @@ async function main(): Promise<number> {
       infra = await startTestInfra(log);
       if (only !== 'e2e') tallies.push(['integration', await jestTier('integration', 'jest.int.config.js', infra.env)]);
       if (only !== 'integration') tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', infra.env)]);
+      // Last, over everything the run logged: not one generated secret may be in it.
+      const leaks = infra.secretsInLogs([resultsDir]);
+      for (const l of leaks) log(`secret in a log: ${l}`);
+      tallies.push(['secrets', { ...emptyTally(), passed: leaks.length === 0 ? 1 : 0, failed: leaks.length, failedSuites: leaks }]);
     } catch (err) {
       log(`test infrastructure failed: ${(err as Error).message}`);
       tallies.push(['infrastructure', { ...emptyTally(), failed: 1, failedSuites: ['test infrastructure'] }]);

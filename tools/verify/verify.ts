@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { cacheDir, repoRoot, stateDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
 import { ensureLedgerKey } from '../devnet/lib/ledger-key.ts';
+import { devnetAdminLogins } from '../devnet/lib/data-plane-credentials.ts';
 import { mintToken } from '../token/token.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
@@ -54,10 +55,19 @@ const { values, positionals } = parseArgs({
 
 const brokers = () => (values.brokers ?? `${host()}:${port('KAFKA_PORT', 9092)}`).split(',');
 
+/** Kafka as the principal the environment names (KAFKA_SASL_*, read as a service reads them); without one, the local devnet's admin. */
+function kafkaClient() {
+  const { createKafka } = require('@carechain/messaging');
+  const { dataPlaneConfigShape, kafkaSecurityOf, loadConfig } = require('@carechain/config');
+  const { createLogger } = require('@carechain/telemetry');
+  const devnet = process.env.KAFKA_SASL_USERNAME ? {} : devnetAdminLogins();
+  const security = devnet.kafka ? { sasl: devnet.kafka } : kafkaSecurityOf(loadConfig(dataPlaneConfigShape));
+  return createKafka({ brokers: brokers(), clientId: 'verify', logger: createLogger('verify', 'silent'), ...security });
+}
+
 /** The newest value of `key` on a compacted topic (null after a tombstone, undefined if never written). */
 async function latestValue(topic: string, key: string): Promise<Buffer | null | undefined> {
-  const { Kafka, logLevel } = require('kafkajs');
-  const kafka = new Kafka({ brokers: brokers(), clientId: 'verify', logLevel: logLevel.NOTHING });
+  const kafka = kafkaClient();
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map<number, bigint>((await admin.fetchTopicOffsets(topic)).filter((o: { high: string; low: string }) => BigInt(o.high) > BigInt(o.low)).map((o: { partition: number; high: string }) => [o.partition, BigInt(o.high)]));
@@ -108,8 +118,7 @@ async function fromAudit(eventId: string): Promise<{ eventBytes: Buffer; receipt
   if (!res.ok) throw new Error(`audit has no receipt for ${eventId} (${res.status}): ${await res.text()}`);
   const { receipt } = (await res.json()) as { receipt: Receipt };
   // The event itself comes from Kafka, the log of truth, at the offset the receipt names.
-  const { Kafka, logLevel } = require('kafkajs');
-  const kafka = new Kafka({ brokers: brokers(), clientId: 'verify', logLevel: logLevel.NOTHING });
+  const kafka = kafkaClient();
   const consumer = kafka.consumer({ groupId: `verify-${process.pid}-${Date.now()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic: receipt.source.topic, fromBeginning: true });

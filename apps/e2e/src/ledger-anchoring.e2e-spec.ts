@@ -10,7 +10,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { eventually, startServiceProcess, type ServiceProcess } from './support/service-process';
 import { token } from './support/tokens';
 import { testPatient, type TestPatient } from './support/patients';
-import { testEnv } from './support/test-env';
+import { testEnv, testKafkaConfig } from './support/test-env';
 import { channelBlocks, pauseKafka, resumeKafka, startPeers, stopPeers } from './support/control';
 import { receiptsFor } from './support/receipts';
 
@@ -63,7 +63,7 @@ describe('anchoring on the Fabric ledger', () => {
   }
 
   async function eventBytes(receipt: { source: { topic: string; partition: number; offset: string } }): Promise<Buffer> {
-    const kafka = new Kafka({ brokers: testEnv('CARECHAIN_TEST_KAFKA_BROKERS').split(','), clientId: 'e2e', logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ ...testKafkaConfig('e2e'), logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `e2e-event-${Date.now()}`, maxWaitTimeInMs: 100 });
     await consumer.connect();
     await consumer.subscribe({ topic: receipt.source.topic, fromBeginning: true });

@@ -27,3 +27,4 @@ export * from './identity/demographics-read.v1';
 export * from './claims/claim-events.v1';
 export * from './claims/benefit-plan.v1';
 export * from './audit/access-alert.v1';
+export * from './data-plane-access';

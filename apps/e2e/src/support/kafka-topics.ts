@@ -2,7 +2,7 @@
 // (a service, a backup) holds.
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { testEnv } from './test-env';
+import { testKafkaConfig } from './test-env';
 
 export interface RawRecord {
   readonly partition: number;
@@ -12,7 +12,7 @@ export interface RawRecord {
 }
 
 export async function readTopic(topic: string, timeoutMs = 30_000): Promise<RawRecord[]> {
-  const kafka = new Kafka({ brokers: testEnv('CARECHAIN_TEST_KAFKA_BROKERS').split(','), clientId: 'e2e-read', logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ ...testKafkaConfig('e2e-read'), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map((await admin.fetchTopicOffsets(topic)).filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high)]));

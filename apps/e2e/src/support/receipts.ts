@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
-import { testEnv } from './test-env';
+import { testKafkaConfig } from './test-env';
 
 export interface ReceiptData {
   eventId: string;
@@ -15,7 +15,7 @@ export interface ReceiptData {
 export async function receiptsFor(eventIds: readonly string[], timeoutMs = 60_000): Promise<Map<string, ReceiptData[]>> {
   const wanted = new Set(eventIds);
   const found = new Map<string, ReceiptData[]>();
-  const kafka = new Kafka({ brokers: testEnv('CARECHAIN_TEST_KAFKA_BROKERS').split(','), clientId: 'e2e-receipts', logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ ...testKafkaConfig('e2e-receipts'), logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `e2e-receipts-${randomUUID()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic: 'ledger.receipt.v1', fromBeginning: true });

@@ -5,7 +5,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { testEnv } from './test-env';
+import { dataPlaneEnvOf, testEnv } from './test-env';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const SERVICE_LOGS = join(repoRoot, 'tmp', 'test-results', 'services');
@@ -43,7 +43,8 @@ export async function startServiceProcess(name: string, extraEnv: Record<string,
       HOST: '127.0.0.1',
       PORT: String(port),
       KAFKA_BROKERS: testEnv('CARECHAIN_TEST_KAFKA_BROKERS'),
-      REDIS_URL: testEnv('CARECHAIN_TEST_REDIS_URL'),
+      REDIS_URL: testEnv('CARECHAIN_TEST_REDIS_PLAIN_URL'),
+      ...dataPlaneEnvOf(name),
       AUTH_MODE: 'dev',
       AUTH_DEV_JWKS_FILE: testEnv('CARECHAIN_TEST_JWKS_FILE'),
       AUTH_ISSUER: testEnv('CARECHAIN_TEST_ISSUER'),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { bool, csv, logLevel, port } from './fields';
 import { secret } from './load-config';
+import { dataPlaneConfigShape } from './data-plane-credentials';
 
 export function serviceConfigShape(defaults: { port: number }) {
   return {
@@ -11,6 +12,7 @@ export function serviceConfigShape(defaults: { port: number }) {
     LOG_LEVEL: logLevel,
     KAFKA_BROKERS: csv('127.0.0.1:9092'),
     REDIS_URL: secret(z.string().url().default('redis://127.0.0.1:6379')),
+    ...dataPlaneConfigShape,
     /** dev: a local JWKS file generated on first run; jwks: a production issuer's JWKS URL. */
     AUTH_MODE: z.enum(['dev', 'jwks']).default('dev'),
     AUTH_DEV_JWKS_FILE: z.string().optional(),

@@ -6,5 +6,6 @@ export * from './kafka/kafka-client';
 export * from './kafka/kafka-publisher';
 export * from './kafka/kafka-consumer';
 export * from './kafka/kafka-admin';
+export * from './kafka/kafka-acls';
 export * from './kafka/kafka-topic-replica';
 export * from './poll-until';

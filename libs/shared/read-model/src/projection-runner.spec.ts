@@ -60,4 +60,39 @@ describe('ProjectionRunner', () => {
     const runner = new ProjectionRunner(fakeRedis({ fail: true }).redis, projection(() => []), consumer);
     await expect(runner.handle({ topic: 't', partition: 0, records: [], lastOffset: '1' })).rejects.toBeInstanceOf(TransientError);
   });
+
+  it('coalesces concurrent rebuilds into one stop, drop and replay, and rebuilds again when asked later', async () => {
+    const events: string[] = [];
+    let releaseStart: () => void = () => undefined;
+    const slow: MessageConsumer = {
+      start: jest.fn(() => new Promise<void>((resolve) => ((releaseStart = resolve), events.push('start')))),
+      stop: jest.fn(async () => void events.push('stop')),
+      state: () => ({ running: true }),
+    };
+    const redis = {
+      defineCommand: jest.fn(),
+      scan: jest.fn(async () => (events.push('scan'), ['0', ['rm:test.model:a']])),
+      unlink: jest.fn(async () => 1),
+    } as unknown as Redis;
+    const runner = new ProjectionRunner(redis, projection(() => []), slow);
+    const requests = Array.from({ length: 26 }, () => runner.rebuild());
+    await new Promise((resolve) => setImmediate(resolve));
+    releaseStart();
+    await Promise.all(requests);
+    expect(events).toEqual(['stop', 'scan', 'start']);
+    const later = runner.rebuild();
+    await new Promise((resolve) => setImmediate(resolve));
+    releaseStart();
+    await later;
+    expect(events).toEqual(['stop', 'scan', 'start', 'stop', 'scan', 'start']);
+  });
+
+  it('lets the next request rebuild after a failed rebuild', async () => {
+    const failing: MessageConsumer = { start: jest.fn(async () => undefined), stop: jest.fn().mockRejectedValueOnce(new Error('broker away')).mockResolvedValue(undefined), state: () => ({ running: false }) };
+    const redis = { defineCommand: jest.fn(), scan: jest.fn(async () => ['0', []]), unlink: jest.fn() } as unknown as Redis;
+    const runner = new ProjectionRunner(redis, projection(() => []), failing);
+    await expect(runner.rebuild()).rejects.toThrow('broker away');
+    await expect(runner.rebuild()).resolves.toBeUndefined();
+    expect(failing.start).toHaveBeenCalledTimes(1);
+  });
 });

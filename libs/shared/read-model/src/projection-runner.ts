@@ -16,6 +16,8 @@ interface WithApplyBatch {
 export class ProjectionRunner implements BatchHandler {
   private readonly prefix: string;
   private readonly offsets: string;
+  /** The rebuild in progress, which every request arriving meanwhile joins. */
+  private rebuilding: Promise<void> | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -41,8 +43,18 @@ export class ProjectionRunner implements BatchHandler {
     return this.consumer.state().running;
   }
 
-  /** Drops the model (and its offsets) and replays its topics from the beginning. */
-  async rebuild(): Promise<void> {
+  /**
+   * Drops the model (and its offsets) and replays its topics from the beginning.
+   * Serialised and idempotent: a request made while a rebuild is under way joins it
+   * rather than stopping the consumer again half-way through its group join (which is
+   * what made bursts of requests log "could not position partition").
+   */
+  rebuild(): Promise<void> {
+    this.rebuilding ??= this.dropAndReplay().finally(() => (this.rebuilding = undefined));
+    return this.rebuilding;
+  }
+
+  private async dropAndReplay(): Promise<void> {
     await this.stop();
     await dropKeys(this.redis, `${this.prefix}*`);
     await this.start();

@@ -5,7 +5,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown,
 import type { Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
 import { Readiness, type ReadinessProbe } from '@carechain/http';
-import { createKafka, KafkaEventConsumer, KafkaEventPublisher, KafkaTopicReplica, type BatchHandler, type KafkaConsumerOptions, type TopicReplicaHandler } from '@carechain/messaging';
+import { createKafka, KafkaEventConsumer, KafkaEventPublisher, KafkaTopicReplica, type BatchHandler, type KafkaConsumerOptions, type KafkaSasl, type TopicReplicaHandler } from '@carechain/messaging';
 import { createRedis, ProjectionRunner, redisAnswers, type Projection } from '@carechain/read-model';
 import type { Logger } from '@carechain/telemetry';
 import { EVENT_PUBLISHER, KAFKA, LOGGER, PROCESSORS, PROJECTIONS, REDIS, REPLICAS } from './tokens';
@@ -31,7 +31,11 @@ export interface RuntimeOptions {
   readonly serviceName: string;
   readonly logger: Logger;
   readonly kafkaBrokers: readonly string[];
+  /** The service's SASL principal and TLS settings (none: an unauthenticated client). */
+  readonly kafkaSecurity?: { readonly sasl?: KafkaSasl; readonly tls?: { readonly ca?: string } };
   readonly redisUrl: string;
+  /** The service's Redis ACL user. */
+  readonly redisAuth?: { readonly username?: string; readonly password?: string };
   readonly projections: readonly Projection[];
   readonly processors?: readonly ProcessorDefinition[];
   readonly replicas?: readonly ReplicaDefinition[];
@@ -88,9 +92,9 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   static forRoot(options: RuntimeOptions): DynamicModule {
-    const kafka = createKafka({ brokers: options.kafkaBrokers, clientId: options.serviceName, logger: options.logger });
+    const kafka = createKafka({ brokers: options.kafkaBrokers, clientId: options.serviceName, logger: options.logger, ...options.kafkaSecurity });
     const publisher = new KafkaEventPublisher(kafka);
-    const redis = createRedis(options.redisUrl, options.serviceName);
+    const redis = createRedis(options.redisUrl, options.serviceName, options.redisAuth);
     const runners = options.projections.map(
       (p) =>
         new ProjectionRunner(

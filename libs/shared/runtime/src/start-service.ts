@@ -7,7 +7,7 @@ import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/co
 import type { z } from 'zod';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule } from '@carechain/auth';
-import { checkAuthConfig, ConfigError, loadConfig, serviceConfigShape, type ServiceConfig } from '@carechain/config';
+import { checkAuthConfig, ConfigError, kafkaSecurityOf, loadConfig, redisAuthOf, serviceConfigShape, type KafkaSecurity, type RedisAuth, type ServiceConfig } from '@carechain/config';
 import { HealthModule, runService, type DomainProblems } from '@carechain/http';
 import type { Projection } from '@carechain/read-model';
 import { createLogger, type Logger } from '@carechain/telemetry';
@@ -52,7 +52,13 @@ function authOptions(config: ServiceConfig) {
     : { mode: 'jwks' as const, jwksUrl: config.AUTH_JWKS_URL!, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
 }
 
-export function serviceModule(name: string, definition: ServiceParts, config: ServiceConfig, logger: Logger): DynamicModule {
+/** The service's own Kafka principal and Redis user, read (from files, where given) once at boot. */
+export interface DataPlaneCredentials {
+  readonly kafka: KafkaSecurity;
+  readonly redis: RedisAuth;
+}
+
+export function serviceModule(name: string, definition: ServiceParts, config: ServiceConfig, logger: Logger, credentials: DataPlaneCredentials = { kafka: {}, redis: {} }): DynamicModule {
   @Module({})
   class ServiceRootModule {}
   return {
@@ -64,7 +70,9 @@ export function serviceModule(name: string, definition: ServiceParts, config: Se
         serviceName: name,
         logger,
         kafkaBrokers: config.KAFKA_BROKERS,
+        kafkaSecurity: credentials.kafka,
         redisUrl: config.REDIS_URL,
+        redisAuth: credentials.redis,
         projections: definition.projections ?? [],
         processors: definition.processors ?? [],
         replicas: definition.replicas ?? [],
@@ -77,8 +85,10 @@ export function serviceModule(name: string, definition: ServiceParts, config: Se
 
 export async function startService<S extends z.ZodRawShape>(definition: ServiceDefinition<S>): Promise<NestFastifyApplication> {
   let config: ConfigOf<S>;
+  let credentials: DataPlaneCredentials;
   try {
     config = readServiceConfig(definition.defaultPort, definition.config);
+    credentials = { kafka: kafkaSecurityOf(config), redis: redisAuthOf(config) };
   } catch (err) {
     // Fail fast, naming the variables; no stack trace for a configuration mistake.
     process.stderr.write(`${definition.name}: ${(err as Error).message}\n`);
@@ -98,7 +108,7 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
   return runService({
     name: definition.name,
     description: definition.description,
-    module: serviceModule(definition.name, parts, config, logger),
+    module: serviceModule(definition.name, parts, config, logger, credentials),
     host: config.HOST,
     port: config.PORT,
     logger,

@@ -129,15 +129,26 @@ export class KafkaEventConsumer implements MessageConsumer {
         const position = (async () => {
           const stored = await resumeOffset(topic, partition);
           const from = stored ?? (await lowWatermarks(this.kafka, topic)).get(partition) ?? '0';
+          const kafkaWouldStartAt = (await committed).get(`${topic}:${partition}`);
+          // Stopped (or restarted, as by a rebuild) while this was looked up: the seek
+          // belongs to a consumer that is gone, and the next join positions afresh.
+          if (!this.current(consumer)) return BigInt(from);
           // Seek only where Kafka would start elsewhere: a needless seek refetches a batch
           // already in hand, and its dead letters would be produced twice.
-          if ((await committed).get(`${topic}:${partition}`) !== from) consumer.seek({ topic, partition, offset: from });
+          if (kafkaWouldStartAt !== from) consumer.seek({ topic, partition, offset: from });
           return BigInt(from);
         })();
-        position.catch((err: unknown) => this.log.error({ topic, partition, err: errorMessage(err) }, 'could not position partition'));
+        position.catch((err: unknown) => {
+          if (this.current(consumer)) this.log.error({ topic, partition, err: errorMessage(err) }, 'could not position partition');
+        });
         this.positions.set(`${topic}:${partition}`, position);
       }
     }
+  }
+
+  /** False once `consumer` was stopped or replaced: its pending work is moot. */
+  private current(consumer: Consumer): boolean {
+    return !this.stopping && this.consumer === consumer;
   }
 
   /** Where Kafka would start each partition: the group's committed offset, or the low watermark when it has none. */

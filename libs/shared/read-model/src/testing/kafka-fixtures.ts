@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { Redis } from 'ioredis';
 import { createEvent, dlqTopic, encodeEvent, PATIENT_REGISTERED_V1, type CloudEvent } from '@carechain/contracts';
-import { createKafka, ensureTopics, KafkaEventPublisher } from '@carechain/messaging';
+import { createKafka, ensureTopics, KafkaEventPublisher, type KafkaSasl } from '@carechain/messaging';
 import { createLogger } from '@carechain/telemetry';
 
 export function requiredEnv(name: string): string {
@@ -15,10 +15,16 @@ export function requiredEnv(name: string): string {
 
 export const silentLogger = createLogger('it', 'silent');
 
-export function testKafka(): Kafka {
-  return createKafka({ brokers: requiredEnv('CARECHAIN_TEST_KAFKA_BROKERS').split(','), clientId: 'it', logger: silentLogger });
+/** The suite's admin principal: integration specs create their own topics and groups. */
+export function testKafkaLogin(): KafkaSasl {
+  return { mechanism: 'scram-sha-512', username: requiredEnv('CARECHAIN_TEST_KAFKA_USERNAME'), password: requiredEnv('CARECHAIN_TEST_KAFKA_PASSWORD') };
 }
 
+export function testKafka(sasl: KafkaSasl | undefined = testKafkaLogin()): Kafka {
+  return createKafka({ brokers: requiredEnv('CARECHAIN_TEST_KAFKA_BROKERS').split(','), clientId: 'it', logger: silentLogger, ...(sasl && { sasl }) });
+}
+
+/** The suite's Redis as its admin user (the URL carries the credentials). */
 export function testRedis(): Redis {
   return new Redis(requiredEnv('CARECHAIN_TEST_REDIS_URL'), { maxRetriesPerRequest: 2 });
 }

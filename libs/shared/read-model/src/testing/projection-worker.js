@@ -4,10 +4,12 @@
 const { createKafka, KafkaEventConsumer, KafkaEventPublisher } = require('@carechain/messaging');
 const { ProjectionRunner, keyPrefix, createRedis } = require('@carechain/read-model');
 const { createLogger } = require('@carechain/telemetry');
+const { dataPlaneConfigShape, kafkaSecurityOf, loadConfig } = require('@carechain/config');
 
 const [topic, name] = process.argv.slice(2);
 const logger = createLogger('projection-worker', 'warn');
-const kafka = createKafka({ brokers: process.env.KAFKA_BROKERS.split(','), clientId: 'projection-worker', logger });
+// Logs in the way a service does: KAFKA_SASL_* from the environment the spec passes.
+const kafka = createKafka({ brokers: process.env.KAFKA_BROKERS.split(','), clientId: 'projection-worker', logger, ...kafkaSecurityOf(loadConfig(dataPlaneConfigShape)) });
 const redis = createRedis(process.env.REDIS_URL, 'projection-worker');
 const publisher = new KafkaEventPublisher(kafka);
 const projection = {
