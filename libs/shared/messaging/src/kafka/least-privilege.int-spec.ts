@@ -72,7 +72,7 @@ describe('Kafka principals and ACLs', () => {
 
   it("lets each service produce to the dead letters of what it reads (the probe lands in a DLQ, which holds evidence, not state)", async () => {
     await expect(produce(loginOf('records'), `${Topics.consentGrant}.dlq`)).resolves.toBeUndefined();
-    await expect(produce(loginOf('records'), `${Topics.claimsClaim}.dlq`)).rejects.toThrow(/not authorized|authorization/i);
+    await expect(produce(loginOf('records'), `${Topics.ledgerReceipt}.dlq`)).rejects.toThrow(/not authorized|authorization/i);
   });
 
   it('lets a service read only what it reads, in its own consumer groups', async () => {
@@ -81,7 +81,7 @@ describe('Kafka principals and ACLs', () => {
     await admin.connect();
     try {
       await expect(admin.fetchTopicOffsets(Topics.identityPatient)).resolves.toHaveLength(3);
-      await expect(admin.fetchTopicOffsets(Topics.claimsClaim)).rejects.toThrow(/not authorized|authorization/i);
+      await expect(admin.fetchTopicOffsets(Topics.ledgerReceipt)).rejects.toThrow(/not authorized|authorization/i);
       await expect(whileCoordinatorLoads(() => admin.fetchOffsets({ groupId: `${DATA_PLANE_ACCESS.records.groupPrefix}it-${randomUUID()}`, topics: [Topics.identityPatient] }))).resolves.toHaveLength(1);
       // The broker answers FindCoordinator for a group it may not use with GROUP_AUTHORIZATION_FAILED,
       // which kafkajs reports as not finding the coordinator (the same call for its own group succeeds).
