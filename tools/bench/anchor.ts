@@ -52,7 +52,12 @@ function event(i: number) {
     type: PATIENT_REGISTERED_V1,
     source: '/bench',
     subject: patientId,
-    data: { patientId, custodian: 'bench-org', demographics: { name: { given: [`B${i}`], family: 'Bench' }, birthDate: '1980-01-01', gender: 'unknown', telecom: [], address: [] }, identifiers: [{ system: 'urn:bench', value: String(i) }] },
+    data: {
+      patientId,
+      custodian: 'bench-org',
+      demographics: { name: { given: [`B${i}`], family: 'Bench' }, birthDate: '1980-01-01', gender: 'unknown', telecom: [], address: [] },
+      identifiers: [{ system: 'urn:bench', value: String(i) }],
+    },
   });
 }
 
@@ -100,11 +105,19 @@ async function batched(n: number) {
   await publisher.disconnect();
   await consumer.disconnect();
   latencies.sort((a, b) => a - b);
-  return { rate: latencies.length / ((lastReceipt - t0) / 1000), p50: pct(latencies, 50), p99: pct(latencies, 99), proofBytes: proofBytes / latencies.length, missing: n - latencies.length };
+  return {
+    rate: latencies.length / ((lastReceipt - t0) / 1000),
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    proofBytes: proofBytes / latencies.length,
+    missing: n - latencies.length,
+  };
 }
 
 async function onePerEvent(m: number) {
-  const ledger = new FabricGatewayAnchor(fabricConnectionFromNetworkFile(process.env.FABRIC_NETWORK_FILE ?? join(stateDir(), 'fabric', 'network.json'), 'ProviderOrg'));
+  const ledger = new FabricGatewayAnchor(
+    fabricConnectionFromNetworkFile(process.env.FABRIC_NETWORK_FILE ?? join(stateDir(), 'fabric', 'network.json'), 'ProviderOrg'),
+  );
   const now = new Date().toISOString();
   let next = 0;
   const t0 = performance.now();
@@ -114,7 +127,14 @@ async function onePerEvent(m: number) {
       while (next < m) {
         const i = next++;
         const leaf = createHash('sha256').update(randomBytes(32)).digest('hex');
-        await ledger.anchor({ batchId: createHash('sha256').update(randomBytes(32)).digest('hex'), merkleRoot: leaf, leafCount: 1, firstTime: now, lastTime: now, sourceRange: { topic: 'bench.single', partition: 0, firstOffset: i, lastOffset: i } });
+        await ledger.anchor({
+          batchId: createHash('sha256').update(randomBytes(32)).digest('hex'),
+          merkleRoot: leaf,
+          leafCount: 1,
+          firstTime: now,
+          lastTime: now,
+          sourceRange: { topic: 'bench.single', partition: 0, firstOffset: i, lastOffset: i },
+        });
       }
     }),
   );

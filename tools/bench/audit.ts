@@ -25,7 +25,9 @@ const c = arg('c', 16);
 const requests = arg('requests', 200);
 const runs = arg('runs', 3);
 const url = (service: string, p: number, path: string) => new URL(path, `http://${host()}:${port(`${service.toUpperCase()}_PORT`, p)}`);
-const bearer = async (sub: string, role: 'registrar' | 'clinician' | 'patient', org: string) => ({ authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}` });
+const bearer = async (sub: string, role: 'registrar' | 'clinician' | 'patient', org: string) => ({
+  authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}`,
+});
 const registrar = await bearer('bench-clerk', 'registrar', 'hospital-a');
 const doctorA = await bearer('bench-dr-a', 'clinician', 'hospital-a');
 const doctorB = await bearer('bench-dr-b', 'clinician', 'clinic-b');
@@ -35,9 +37,19 @@ const registered = await send(agent, 'POST', url('identity', 3001, '/patients'),
 if (registered.status !== 201) throw new Error(`identity: ${registered.status} ${registered.body}`);
 const patientId = (JSON.parse(registered.body) as { id: string }).id;
 const patient = await bearer(patientId, 'patient', 'patients');
-const granted = await send(agent, 'POST', url('consent', 3002, '/consents'), registrar, JSON.stringify({ patientId, grantee: { organisation: 'clinic-b' }, categories: ['conditions'], purposes: ['TREAT'] }));
+const granted = await send(
+  agent,
+  'POST',
+  url('consent', 3002, '/consents'),
+  registrar,
+  JSON.stringify({ patientId, grantee: { organisation: 'clinic-b' }, categories: ['conditions'], purposes: ['TREAT'] }),
+);
 if (granted.status !== 201) throw new Error(`consent: ${granted.status} ${granted.body}`);
-const condition = JSON.stringify({ resourceType: 'Condition', subject: { reference: `Patient/${patientId}` }, code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003', display: 'Hypertension' }] } });
+const condition = JSON.stringify({
+  resourceType: 'Condition',
+  subject: { reference: `Patient/${patientId}` },
+  code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003', display: 'Hypertension' }] },
+});
 let recordId = '';
 for (let i = 0; !recordId; i++) {
   const w = await send(agent, 'POST', url('records', 3003, `/patients/${patientId}/records`), doctorA, condition);
@@ -51,7 +63,12 @@ for (let i = 0; (await send(agent, 'GET', url('records', 3003, `/records/${recor
 }
 
 process.stdout.write(`bench:audit  ${accesses} disclosures of one patient, ${c} reads in flight, ${cpus().length} cores shared with the stack\n`);
-const reads = await load(accesses - 1, c, (_i, a) => send(a, 'GET', url('records', 3003, `/records/${recordId}`), doctorB), (a) => a.status === 200);
+const reads = await load(
+  accesses - 1,
+  c,
+  (_i, a) => send(a, 'GET', url('records', 3003, `/records/${recordId}`), doctorB),
+  (a) => a.status === 200,
+);
 process.stdout.write(`  made the accesses: ${reads.perSecond.toFixed(0)} reads/s (failures ${reads.failures})\n`);
 
 /** Every page of the accounting; returns how many disclosures it holds. */
@@ -76,8 +93,15 @@ for (let seen = 0; seen < accesses; seen = await walk(1000)) {
 }
 process.stdout.write(`  audit caught up with ${accesses} disclosures\n`);
 
-const page = await load(requests, 4, (_i, a) => send(a, 'GET', url('audit', 3006, `/patients/${patientId}/disclosures?limit=100`), patient), (a) => a.status === 200);
-process.stdout.write(`  first page of 100: ${page.perSecond.toFixed(0)} requests/s p50 ${page.p50.toFixed(1)} ms p99 ${page.p99.toFixed(1)} ms (failures ${page.failures})\n`);
+const page = await load(
+  requests,
+  4,
+  (_i, a) => send(a, 'GET', url('audit', 3006, `/patients/${patientId}/disclosures?limit=100`), patient),
+  (a) => a.status === 200,
+);
+process.stdout.write(
+  `  first page of 100: ${page.perSecond.toFixed(0)} requests/s p50 ${page.p50.toFixed(1)} ms p99 ${page.p99.toFixed(1)} ms (failures ${page.failures})\n`,
+);
 const walks: number[] = [];
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
@@ -86,5 +110,7 @@ for (let r = 0; r < runs; r++) {
   process.stdout.write(`  whole accounting, run ${r + 1}: ${n} disclosures in pages of 1,000, ${walks.at(-1)!.toFixed(0)} ms\n`);
 }
 const sorted = [...walks].sort((a, b) => a - b);
-process.stdout.write(`  median whole accounting ${median(walks).toFixed(0)} ms, slowest ${percentile(sorted, 99).toFixed(0)} ms; page p99 ${page.p99.toFixed(1)} ms (target ≤ 200 ms)\n`);
+process.stdout.write(
+  `  median whole accounting ${median(walks).toFixed(0)} ms, slowest ${percentile(sorted, 99).toFixed(0)} ms; page p99 ${page.p99.toFixed(1)} ms (target ≤ 200 ms)\n`,
+);
 agent.destroy();

@@ -47,11 +47,26 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 const CPT = 'http://www.ama-assn.org/go/cpt';
 const codes = Array.from({ length: 40 }, (_, i) => String(99200 + i));
-const services = Object.fromEntries(codes.map((code, i) => [code, { allowed: 50 + i * 5, ...(i % 5 === 0 && { unitsPerDay: 2 }), priorAuthorisation: i % 13 === 0 }]));
-const plan = parseBenefitPlan({ planId: 'bench', version: 1, payer: 'payer-c', currency: 'EUR', codeSystem: CPT, deductible: 200, copay: 10, coinsurance: 0.2, timelyFilingDays: 90, services });
+const services = Object.fromEntries(
+  codes.map((code, i) => [code, { allowed: 50 + i * 5, ...(i % 5 === 0 && { unitsPerDay: 2 }), priorAuthorisation: i % 13 === 0 }]),
+);
+const plan = parseBenefitPlan({
+  planId: 'bench',
+  version: 1,
+  payer: 'payer-c',
+  currency: 'EUR',
+  codeSystem: CPT,
+  deductible: 200,
+  copay: 10,
+  coinsurance: 0.2,
+  timelyFilingDays: 90,
+  services,
+});
 const date = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
 
-process.stdout.write(`bench:claims (adjudication in process)  claims=${n} runs=${runs}  node ${process.version}, ${cpus().length} cores  ${new Date().toISOString()}\n`);
+process.stdout.write(
+  `bench:claims (adjudication in process)  claims=${n} runs=${runs}  node ${process.version}, ${cpus().length} cores  ${new Date().toISOString()}\n`,
+);
 
 const claims = Array.from({ length: n }, () => {
   const day = Math.floor(random() * 300);
@@ -63,7 +78,12 @@ const claims = Array.from({ length: n }, () => {
     unitPrice: Math.round((40 + random() * 200) * 100),
     documentation: random() < 0.03 ? 'missing' : 'documented',
   }));
-  const priorItems = Array.from({ length: 5 }, () => ({ provider: 'hospital-a', code: pick(codes), serviceDate: date(Math.floor(random() * 300)), quantity: 1 }));
+  const priorItems = Array.from({ length: 5 }, () => ({
+    provider: 'hospital-a',
+    code: pick(codes),
+    serviceDate: date(Math.floor(random() * 300)),
+    quantity: 1,
+  }));
   return {
     provider: 'hospital-a',
     insurer: 'payer-c',
@@ -90,5 +110,9 @@ for (let run = 0; run < runs; run++) {
   process.stdout.write(`  run ${run + 1}: ${Math.round(n / seconds).toLocaleString('en')} claims/s (${(seconds * 1000).toFixed(0)} ms)\n`);
 }
 const items = claims.reduce((sum, c) => sum + c.items.length, 0);
-process.stdout.write(`  outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${((100 * v) / n).toFixed(1)} %`).join(', ')}; ${(items / n).toFixed(2)} items per claim\n`);
+process.stdout.write(
+  `  outcomes: ${Object.entries(outcomes)
+    .map(([k, v]) => `${k} ${((100 * v) / n).toFixed(1)} %`)
+    .join(', ')}; ${(items / n).toFixed(2)} items per claim\n`,
+);
 process.stdout.write(`median: ${Math.round(median(rates)).toLocaleString('en')} claims/s adjudicated (target >= 20,000)\n`);

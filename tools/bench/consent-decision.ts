@@ -20,7 +20,9 @@ let lib: {
 try {
   lib = require('@carechain/consent-decision');
 } catch (error) {
-  console.error(`cannot load @carechain/consent-decision (${(error as Error).message.split('\n')[0]}); build it first:\n  bash tools/bootstrap/run.sh tools/test/nx.ts run consent-decision:build`);
+  console.error(
+    `cannot load @carechain/consent-decision (${(error as Error).message.split('\n')[0]}); build it first:\n  bash tools/bootstrap/run.sh tools/test/nx.ts run consent-decision:build`,
+  );
   process.exit(1);
 }
 const { GrantBook, decide } = lib;
@@ -33,7 +35,16 @@ const SEED = arg('seed', 1);
 const WARMUP = 200_000;
 const ORGS = 500;
 
-const CATEGORIES: readonly RecordCategory[] = ['conditions', 'allergies', 'medications', 'observations', 'encounters', 'appointments', 'communications', 'billing'];
+const CATEGORIES: readonly RecordCategory[] = [
+  'conditions',
+  'allergies',
+  'medications',
+  'observations',
+  'encounters',
+  'appointments',
+  'communications',
+  'billing',
+];
 // Treatment dominates real traffic; the rest appear so every code path is exercised.
 const PURPOSES: readonly PurposeOfUse[] = ['TREAT', 'TREAT', 'TREAT', 'TREAT', 'ETREAT', 'HPAYMT', 'HOPERAT', 'HRESCH', 'PATRQT', 'PUBHLTH'];
 const NOW_MS = Date.UTC(2025, 5, 1);
@@ -134,7 +145,9 @@ const pct = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length -
 const fmt = (ns: number) => (ns >= 10_000 ? `${(ns / 1000).toFixed(1)} µs` : `${Math.round(ns)} ns`);
 
 const rnd = prng(SEED);
-console.log(`consent-decision bench: ${PATIENTS} patients, ${N} requests × ${RUNS} runs, node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? '?'})`);
+console.log(
+  `consent-decision bench: ${PATIENTS} patients, ${N} requests × ${RUNS} runs, node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? '?'})`,
+);
 const t0 = process.hrtime.bigint();
 const { book, patients } = buildBook(rnd);
 const buildMs = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -146,7 +159,18 @@ console.log(`GrantBook: ${book.size} grants built in ${buildMs.toFixed(0)} ms, h
 {
   const warm = buildRequests(prng(SEED + 1000), book).slice(0, WARMUP);
   for (const r of warm) decide(r, patients.get(r.patientId), book.forPatient(r.patientId));
-  for (let p = 0; p < PATIENTS; p++) decide({ patientId: patientId(p), requester: { subject: 's', organisation: 'o', roles: [] }, categories: ['conditions'], purpose: 'TREAT', at: new Date(NOW_MS) }, patients.get(patientId(p)), book.forPatient(patientId(p)));
+  for (let p = 0; p < PATIENTS; p++)
+    decide(
+      {
+        patientId: patientId(p),
+        requester: { subject: 's', organisation: 'o', roles: [] },
+        categories: ['conditions'],
+        purpose: 'TREAT',
+        at: new Date(NOW_MS),
+      },
+      patients.get(patientId(p)),
+      book.forPatient(patientId(p)),
+    );
 }
 
 // The cost of the timer pair itself, to read the figures below against.
@@ -186,7 +210,9 @@ for (let run = 0; run < RUNS; run++) {
   samples.sort();
   const result = { p50: pct(samples, 50), p99: pct(samples, 99), p999: pct(samples, 99.9), max: samples[N - 1]!, batchNs };
   results.push(result);
-  console.log(`run ${run + 1}: decide() p50 ${fmt(result.p50)}, p99 ${fmt(result.p99)}, p99.9 ${fmt(result.p999)}, max ${fmt(result.max)}; forPatient+decide batch mean ${fmt(batchNs)}/op (${permitted} categories permitted)`);
+  console.log(
+    `run ${run + 1}: decide() p50 ${fmt(result.p50)}, p99 ${fmt(result.p99)}, p99.9 ${fmt(result.p999)}, max ${fmt(result.max)}; forPatient+decide batch mean ${fmt(batchNs)}/op (${permitted} categories permitted)`,
+  );
 }
 
 console.log('outcomes of run 1:');

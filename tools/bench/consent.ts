@@ -28,12 +28,18 @@ const url = (service: string, p: number, path: string) => new URL(path, `http://
 
 if (!process.argv.includes('--skip-in-process')) {
   process.stdout.write('--- in process (decide() over 100,000 patients)\n');
-  const r = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(repoRoot, 'tools', 'bench', 'consent-decision.ts')], { stdio: 'inherit', cwd: repoRoot });
+  const r = spawnSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(repoRoot, 'tools', 'bench', 'consent-decision.ts')],
+    { stdio: 'inherit', cwd: repoRoot },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
-const bearer = async (sub: string, role: Role, org: string) => ({ authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}` });
+const bearer = async (sub: string, role: Role, org: string) => ({
+  authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}`,
+});
 const registrar = await bearer('bench-clerk', 'registrar', 'hospital-a');
 const doctorA = await bearer('bench-dr-a', 'clinician', 'hospital-a');
 const doctorB = await bearer('bench-dr-b', 'clinician', 'clinic-b');
@@ -58,14 +64,27 @@ for (let i = 0; ; i++) {
 process.stdout.write(`--- over HTTP: POST /decisions, ${n} requests, ${c} in flight, ${runs} runs, ${cpus().length} cores shared with the stack\n`);
 const results = [];
 for (let r = 0; r < runs; r++) {
-  const res = await load(n, c, (_i, a) => send(a, 'POST', url('consent', 3002, '/decisions'), doctorB, decision), (a) => a.status === 200 && a.body.includes('"permit"'));
+  const res = await load(
+    n,
+    c,
+    (_i, a) => send(a, 'POST', url('consent', 3002, '/decisions'), doctorB, decision),
+    (a) => a.status === 200 && a.body.includes('"permit"'),
+  );
   results.push(res);
-  process.stdout.write(`  run ${r + 1}: ${res.perSecond.toFixed(0)} decisions/s, p50 ${res.p50.toFixed(2)} ms, p99 ${res.p99.toFixed(2)} ms, failures ${res.failures}\n`);
+  process.stdout.write(
+    `  run ${r + 1}: ${res.perSecond.toFixed(0)} decisions/s, p50 ${res.p50.toFixed(2)} ms, p99 ${res.p99.toFixed(2)} ms, failures ${res.failures}\n`,
+  );
 }
-process.stdout.write(`  median: ${median(results.map((x) => x.perSecond)).toFixed(0)} decisions/s, p50 ${median(results.map((x) => x.p50)).toFixed(2)} ms, p99 ${median(results.map((x) => x.p99)).toFixed(2)} ms (targets ≥ 5,000/s, p99 ≤ 10 ms)\n`);
+process.stdout.write(
+  `  median: ${median(results.map((x) => x.perSecond)).toFixed(0)} decisions/s, p50 ${median(results.map((x) => x.p50)).toFixed(2)} ms, p99 ${median(results.map((x) => x.p99)).toFixed(2)} ms (targets ≥ 5,000/s, p99 ≤ 10 ms)\n`,
+);
 
 process.stdout.write('--- revocation delay: consent answers 200 → records denies the next read\n');
-const condition = { resourceType: 'Condition', subject: { reference: `Patient/${patientId}` }, code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003' }] } };
+const condition = {
+  resourceType: 'Condition',
+  subject: { reference: `Patient/${patientId}` },
+  code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003' }] },
+};
 let recordId: string | undefined;
 for (let i = 0; !recordId; i++) {
   const a = await send(agent, 'POST', url('records', 3003, `/patients/${patientId}/records`), doctorA, JSON.stringify(condition));
@@ -92,5 +111,7 @@ for (let i = 0; i < 10; i++) {
   delays.push(performance.now() - revokedAt);
 }
 delays.sort((a, b) => a - b);
-process.stdout.write(`  ${delays.length} revocations: median ${median(delays).toFixed(0)} ms, max ${delays[delays.length - 1]!.toFixed(0)} ms (each poll is itself an audited read)\n`);
+process.stdout.write(
+  `  ${delays.length} revocations: median ${median(delays).toFixed(0)} ms, max ${delays[delays.length - 1]!.toFixed(0)} ms (each poll is itself an audited read)\n`,
+);
 agent.destroy();

@@ -85,7 +85,9 @@ const size = Number(arg('size', '5000'));
 const population = arg('population', 'independent');
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
-out(`bench:mpi  node ${process.version} ${HEAP_FLAGS.join(' ')}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB  ${new Date().toISOString()}`);
+out(
+  `bench:mpi  node ${process.version} ${HEAP_FLAGS.join(' ')}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB  ${new Date().toISOString()}`,
+);
 
 interface Row {
   precision: number;
@@ -140,7 +142,9 @@ if (!flag('skip-throughput')) {
       : generateIndependentPopulation({ seed: 1, people: Math.round(people / 1.02), duplicatedShare: 0.015 }).slice(0, people);
   const split = Math.max(0, records.length - timed);
   out('');
-  out(`throughput (${population} population): ${records.length} registrations generated in ${((performance.now() - t) / 1000).toFixed(1)} s; the last ${records.length - split} are timed against an index of ${split}`);
+  out(
+    `throughput (${population} population): ${records.length} registrations generated in ${((performance.now() - t) / 1000).toFixed(1)} s; the last ${records.length - split} are timed against an index of ${split}`,
+  );
   const results: { rate: number; cpuRate: number; p50: number; p99: number; candidates: number; heap: number; build: number; model: string }[] = [];
   // One run in its own function, so that nothing of its index outlives it and the next run's heap reading starts clean.
   const timedRun = () => {
@@ -167,7 +171,16 @@ if (!flag('skip-throughput')) {
     gc();
     const heap = process.memoryUsage().heapUsed - heapBefore;
     latencies.sort((a, b) => a - b);
-    const result = { rate: latencies.length / seconds, cpuRate: latencies.length / cpuSeconds, p50: pct(latencies, 50), p99: pct(latencies, 99), candidates: candidates / latencies.length, heap, build: buildSeconds, model: index.model.version };
+    const result = {
+      rate: latencies.length / seconds,
+      cpuRate: latencies.length / cpuSeconds,
+      p50: pct(latencies, 50),
+      p99: pct(latencies, 99),
+      candidates: candidates / latencies.length,
+      heap,
+      build: buildSeconds,
+      model: index.model.version,
+    };
     return result;
   };
   for (let r = 0; r < runs; r++) {
@@ -177,5 +190,7 @@ if (!flag('skip-throughput')) {
       `  run ${r + 1}: ${result.rate.toFixed(0)} registrations/s wall clock, ${result.cpuRate.toFixed(0)} per CPU-second (normalise + match + add), p50 ${(result.p50 * 1000).toFixed(0)} µs, p99 ${(result.p99 * 1000).toFixed(0)} µs, ${result.candidates.toFixed(1)} candidates scored each; index of ${split} built in ${result.build.toFixed(0)} s (model ${result.model}), heap held ≈ ${(result.heap / 2 ** 30).toFixed(2)} GiB`,
     );
   }
-  out(`median of ${runs}: ${median(results.map((r) => r.rate)).toFixed(0)} registrations/s wall clock, ${median(results.map((r) => r.cpuRate)).toFixed(0)} per CPU-second, against ${split} records, p50 ${(median(results.map((r) => r.p50)) * 1000).toFixed(0)} µs, p99 ${(median(results.map((r) => r.p99)) * 1000).toFixed(0)} µs, heap ≈ ${(median(results.map((r) => r.heap)) / 2 ** 30).toFixed(2)} GiB`);
+  out(
+    `median of ${runs}: ${median(results.map((r) => r.rate)).toFixed(0)} registrations/s wall clock, ${median(results.map((r) => r.cpuRate)).toFixed(0)} per CPU-second, against ${split} records, p50 ${(median(results.map((r) => r.p50)) * 1000).toFixed(0)} µs, p99 ${(median(results.map((r) => r.p99)) * 1000).toFixed(0)} µs, heap ≈ ${(median(results.map((r) => r.heap)) / 2 ** 30).toFixed(2)} GiB`,
+  );
 }

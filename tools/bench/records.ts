@@ -25,7 +25,9 @@ const c = arg('c', 16);
 const runs = arg('runs', 3);
 const PATIENTS = 20;
 const url = (service: string, p: number, path: string) => new URL(path, `http://${host()}:${port(`${service.toUpperCase()}_PORT`, p)}`);
-const bearer = async (sub: string, role: Role, org: string) => ({ authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}` });
+const bearer = async (sub: string, role: Role, org: string) => ({
+  authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}`,
+});
 const registrar = await bearer('bench-clerk', 'registrar', 'hospital-a');
 const doctorA = await bearer('bench-dr-a', 'clinician', 'hospital-a');
 const doctorB = await bearer('bench-dr-b', 'clinician', 'clinic-b');
@@ -47,7 +49,13 @@ for (let i = 0; i < PATIENTS; i++) {
   if (a.status !== 201) throw new Error(`identity: ${a.status} ${a.body}`);
   const id = (JSON.parse(a.body) as { id: string }).id;
   patients.push(id);
-  const g = await send(agent, 'POST', url('consent', 3002, '/consents'), registrar, JSON.stringify({ patientId: id, grantee: { organisation: 'clinic-b' }, categories: ['observations'], purposes: ['TREAT'] }));
+  const g = await send(
+    agent,
+    'POST',
+    url('consent', 3002, '/consents'),
+    registrar,
+    JSON.stringify({ patientId: id, grantee: { organisation: 'clinic-b' }, categories: ['observations'], purposes: ['TREAT'] }),
+  );
   if (g.status !== 201) throw new Error(`consent: ${g.status} ${g.body}`);
 }
 // records learns of patients and grants through its replicas: wait until the last one is there.
@@ -58,7 +66,9 @@ for (let i = 0; ; i++) {
   await sleep(50);
 }
 
-process.stdout.write(`bench:records  ${n} requests per run, ${c} in flight, ${runs} runs, ${PATIENTS} patients, ${cpus().length} cores shared with the stack\n`);
+process.stdout.write(
+  `bench:records  ${n} requests per run, ${c} in flight, ${runs} runs, ${PATIENTS} patients, ${cpus().length} cores shared with the stack\n`,
+);
 const written: string[] = [];
 const writes: LoadResult[] = [];
 const reads: LoadResult[] = [];
@@ -67,19 +77,32 @@ for (let r = 0; r < runs; r++) {
     n,
     c,
     async (i, a) => {
-      const answer = await send(a, 'POST', url('records', 3003, `/patients/${patients[i % PATIENTS]}/records`), doctorA, observation(patients[i % PATIENTS]!, i));
+      const answer = await send(
+        a,
+        'POST',
+        url('records', 3003, `/patients/${patients[i % PATIENTS]}/records`),
+        doctorA,
+        observation(patients[i % PATIENTS]!, i),
+      );
       if (answer.status === 201) written.push((JSON.parse(answer.body) as { recordId: string }).recordId);
       return answer;
     },
     (a) => a.status === 201,
   );
   writes.push(w);
-  const rd = await load(n, c, (i, a) => send(a, 'GET', url('records', 3003, `/records/${written[i % written.length]}`), doctorB), (a) => a.status === 200);
+  const rd = await load(
+    n,
+    c,
+    (i, a) => send(a, 'GET', url('records', 3003, `/records/${written[i % written.length]}`), doctorB),
+    (a) => a.status === 200,
+  );
   reads.push(rd);
   process.stdout.write(
     `  run ${r + 1}: writes ${w.perSecond.toFixed(0)}/s p50 ${w.p50.toFixed(1)} ms p99 ${w.p99.toFixed(1)} ms (failures ${w.failures}); consented reads ${rd.perSecond.toFixed(0)}/s p50 ${rd.p50.toFixed(1)} ms p99 ${rd.p99.toFixed(1)} ms (failures ${rd.failures})\n`,
   );
 }
 const m = (xs: LoadResult[], f: (x: LoadResult) => number) => median(xs.map(f)).toFixed(1);
-process.stdout.write(`  median: writes ${m(writes, (x) => x.perSecond)}/s p99 ${m(writes, (x) => x.p99)} ms; consented reads ${m(reads, (x) => x.perSecond)}/s p99 ${m(reads, (x) => x.p99)} ms\n`);
+process.stdout.write(
+  `  median: writes ${m(writes, (x) => x.perSecond)}/s p99 ${m(writes, (x) => x.p99)} ms; consented reads ${m(reads, (x) => x.perSecond)}/s p99 ${m(reads, (x) => x.p99)} ms\n`,
+);
 agent.destroy();

@@ -55,8 +55,22 @@ export async function ensureFabricBinaries(log: (m: string) => void = () => unde
     log(`building Fabric ${FABRIC_VERSION} binaries and the ccaas builder with Go (once; a few minutes on 2 cores)`);
     mkdirSync(binDir, { recursive: true });
     mkdirSync(join(builderDir, 'bin'), { recursive: true });
-    await run('go', ['build', '-o', `${binDir}/`, '-ldflags', `-X ${FABRIC_MODULE}/common/metadata.Version=${FABRIC_VERSION}`, ...TOOLS.map((t) => `${FABRIC_MODULE}/cmd/${t}`)], { cwd: moduleDir, env: goEnv() });
-    await run('go', ['build', '-o', `${join(builderDir, 'bin')}/`, './ccaas-builder/cmd/detect', './ccaas-builder/cmd/build', './ccaas-builder/cmd/release'], { cwd: moduleDir, env: goEnv() });
+    await run(
+      'go',
+      [
+        'build',
+        '-o',
+        `${binDir}/`,
+        '-ldflags',
+        `-X ${FABRIC_MODULE}/common/metadata.Version=${FABRIC_VERSION}`,
+        ...TOOLS.map((t) => `${FABRIC_MODULE}/cmd/${t}`),
+      ],
+      { cwd: moduleDir, env: goEnv() },
+    );
+    await run('go', ['build', '-o', `${join(builderDir, 'bin')}/`, './ccaas-builder/cmd/detect', './ccaas-builder/cmd/build', './ccaas-builder/cmd/release'], {
+      cwd: moduleDir,
+      env: goEnv(),
+    });
     writeFileSync(stamp, want);
     log(`Fabric binaries built in ${((Date.now() - started) / 1000).toFixed(0)} s into ${binDir}`);
   }

@@ -53,14 +53,23 @@ export interface Deployment {
   answers(): Promise<boolean>;
 }
 
-export async function deployChaincode(o: { bins: FabricBins; dir: string; network: FabricNetwork; topology: Topology; env: NodeJS.ProcessEnv; log: (m: string) => void }): Promise<Deployment> {
+export async function deployChaincode(o: {
+  bins: FabricBins;
+  dir: string;
+  network: FabricNetwork;
+  topology: Topology;
+  env: NodeJS.ProcessEnv;
+  log: (m: string) => void;
+}): Promise<Deployment> {
   const peer = o.bins.bin('peer');
   const label = chaincodeLabel();
   const ordererArgs = ['-o', o.network.orderer.endpoint, '--tls', '--cafile', o.network.orderer.tlsCaCert];
   const packageIds = {} as Record<OrgName, string>;
   for (const org of ORGS) {
     const cli = peerCliEnv(o.network, org, o.env);
-    const installed = async () => (JSON.parse((await run(peer, ['lifecycle', 'chaincode', 'queryinstalled', '--output', 'json'], { env: cli })).stdout || '{}').installed_chaincodes ?? []) as { package_id: string; label: string }[];
+    const installed = async () =>
+      (JSON.parse((await run(peer, ['lifecycle', 'chaincode', 'queryinstalled', '--output', 'json'], { env: cli })).stdout || '{}').installed_chaincodes ??
+        []) as { package_id: string; label: string }[];
     let found = (await installed()).find((c) => c.label === label);
     if (!found) {
       const address = `${o.topology.host}:${o.topology.peers[org].chaincodeServerPort}`;
@@ -72,7 +81,10 @@ export async function deployChaincode(o: { bins: FabricBins; dir: string; networ
   }
 
   const provider = peerCliEnv(o.network, 'ProviderOrg', o.env);
-  const committed = await run(peer, ['lifecycle', 'chaincode', 'querycommitted', '-C', CHANNEL, '-n', CHAINCODE, '--output', 'json'], { env: provider, allowFailure: true });
+  const committed = await run(peer, ['lifecycle', 'chaincode', 'querycommitted', '-C', CHANNEL, '-n', CHAINCODE, '--output', 'json'], {
+    env: provider,
+    allowFailure: true,
+  });
   const current = committed.code === 0 ? (JSON.parse(committed.stdout) as { sequence: number; version: string }) : undefined;
   const upToDate = current?.version === label;
   const sequence = String((current?.sequence ?? 0) + (upToDate ? 0 : 1));
@@ -80,9 +92,33 @@ export async function deployChaincode(o: { bins: FabricBins; dir: string; networ
     o.log(`fabric: deploying chaincode ${label} (sequence ${sequence})`);
     for (const org of ORGS) {
       const cli = peerCliEnv(o.network, org, o.env);
-      const approved = await run(peer, ['lifecycle', 'chaincode', 'queryapproved', '-C', CHANNEL, '-n', CHAINCODE, '--sequence', sequence, '--output', 'json'], { env: cli, allowFailure: true });
+      const approved = await run(
+        peer,
+        ['lifecycle', 'chaincode', 'queryapproved', '-C', CHANNEL, '-n', CHAINCODE, '--sequence', sequence, '--output', 'json'],
+        { env: cli, allowFailure: true },
+      );
       if (approved.code === 0 && approved.stdout.includes(packageIds[org])) continue;
-      await run(peer, ['lifecycle', 'chaincode', 'approveformyorg', ...ordererArgs, '-C', CHANNEL, '-n', CHAINCODE, '--version', label, '--package-id', packageIds[org], '--sequence', sequence, '--waitForEvent'], { env: cli });
+      await run(
+        peer,
+        [
+          'lifecycle',
+          'chaincode',
+          'approveformyorg',
+          ...ordererArgs,
+          '-C',
+          CHANNEL,
+          '-n',
+          CHAINCODE,
+          '--version',
+          label,
+          '--package-id',
+          packageIds[org],
+          '--sequence',
+          sequence,
+          '--waitForEvent',
+        ],
+        { env: cli },
+      );
     }
   }
   const peerArgs = ORGS.flatMap((org) => ['--peerAddresses', o.network.orgs[org].peer.endpoint, '--tlsRootCertFiles', o.network.orgs[org].peer.tlsCaCert]);
@@ -91,13 +127,45 @@ export async function deployChaincode(o: { bins: FabricBins; dir: string; networ
     packageIds,
     async commit() {
       if (upToDate) return;
-      await run(peer, ['lifecycle', 'chaincode', 'commit', ...ordererArgs, '-C', CHANNEL, '-n', CHAINCODE, '--version', label, '--sequence', sequence, '--waitForEvent', ...peerArgs], { env: provider });
+      await run(
+        peer,
+        [
+          'lifecycle',
+          'chaincode',
+          'commit',
+          ...ordererArgs,
+          '-C',
+          CHANNEL,
+          '-n',
+          CHAINCODE,
+          '--version',
+          label,
+          '--sequence',
+          sequence,
+          '--waitForEvent',
+          ...peerArgs,
+        ],
+        { env: provider },
+      );
     },
     async answers() {
       const { ANCHOR_CONTRACT_NAME, AnchorErrorCode, AnchorFunction } = chaincodeApi();
       for (const org of ORGS) {
         // An unknown batch id is the cheapest call that still runs the contract.
-        const q = await run(peer, ['chaincode', 'query', '-C', CHANNEL, '-n', CHAINCODE, '-c', JSON.stringify({ Args: [`${ANCHOR_CONTRACT_NAME}:${AnchorFunction.GetBatch}`, '0'.repeat(64)] })], { env: peerCliEnv(o.network, org, o.env), allowFailure: true });
+        const q = await run(
+          peer,
+          [
+            'chaincode',
+            'query',
+            '-C',
+            CHANNEL,
+            '-n',
+            CHAINCODE,
+            '-c',
+            JSON.stringify({ Args: [`${ANCHOR_CONTRACT_NAME}:${AnchorFunction.GetBatch}`, '0'.repeat(64)] }),
+          ],
+          { env: peerCliEnv(o.network, org, o.env), allowFailure: true },
+        );
         if (!`${q.stdout}${q.stderr}`.includes(AnchorErrorCode.BatchNotFound)) return false;
       }
       return true;
@@ -105,14 +173,27 @@ export async function deployChaincode(o: { bins: FabricBins; dir: string; networ
   };
 }
 
-export async function startChaincodeServer(o: { org: OrgName; packageId: string; host: string; port: number; dir: string; env: NodeJS.ProcessEnv }): Promise<Proc> {
+export async function startChaincodeServer(o: {
+  org: OrgName;
+  packageId: string;
+  host: string;
+  port: number;
+  dir: string;
+  env: NodeJS.ProcessEnv;
+}): Promise<Proc> {
   const address = `${o.host}:${o.port}`;
-  if (await portOpen(o.host, o.port)) throw new Error(`chaincode server for ${o.org}: ${address} is in use (set FABRIC_*_CHAINCODE_SERVER_PORT or CARECHAIN_PORT_OFFSET)`);
-  const proc = startProcess(`chaincode-${o.org}`, process.execPath, [join(repoRoot, 'node_modules', 'fabric-shim', 'cli.js'), 'server', `--chaincode-address=${address}`, `--chaincode-id=${o.packageId}`], {
-    cwd: chaincodeDir,
-    env: { ...o.env, CORE_CHAINCODE_LOGGING_LEVEL: 'warning' },
-    logFile: join(o.dir, 'logs', `chaincode-${o.org}.log`),
-  });
+  if (await portOpen(o.host, o.port))
+    throw new Error(`chaincode server for ${o.org}: ${address} is in use (set FABRIC_*_CHAINCODE_SERVER_PORT or CARECHAIN_PORT_OFFSET)`);
+  const proc = startProcess(
+    `chaincode-${o.org}`,
+    process.execPath,
+    [join(repoRoot, 'node_modules', 'fabric-shim', 'cli.js'), 'server', `--chaincode-address=${address}`, `--chaincode-id=${o.packageId}`],
+    {
+      cwd: chaincodeDir,
+      env: { ...o.env, CORE_CHAINCODE_LOGGING_LEVEL: 'warning' },
+      logFile: join(o.dir, 'logs', `chaincode-${o.org}.log`),
+    },
+  );
   await waitFor(`chaincode server for ${o.org} on ${address}`, () => portOpen(o.host, o.port), { proc, timeoutMs: 30_000 });
   return proc;
 }

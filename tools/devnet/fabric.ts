@@ -23,7 +23,9 @@ function builtLedgerLib(): LedgerLib {
   try {
     return createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-fabric') as LedgerLib;
   } catch (err) {
-    throw new Error(`fabric: the readiness check uses the built @carechain/ledger-fabric; run \`npm run build\` first (${(err as Error).message.split('\n')[0]})`);
+    throw new Error(
+      `fabric: the readiness check uses the built @carechain/ledger-fabric; run \`npm run build\` first (${(err as Error).message.split('\n')[0]})`,
+    );
   }
 }
 
@@ -34,7 +36,15 @@ export interface FabricNetwork {
   channel: string;
   chaincode: string;
   orderer: { endpoint: string; adminEndpoint: string; tlsCaCert: string };
-  orgs: Record<OrgName, { mspId: string; peer: { endpoint: string; tlsCaCert: string; hostOverride: string; operations: string }; admin: { certPath: string; keyPath: string }; user: { certPath: string; keyPath: string } }>;
+  orgs: Record<
+    OrgName,
+    {
+      mspId: string;
+      peer: { endpoint: string; tlsCaCert: string; hostOverride: string; operations: string };
+      admin: { certPath: string; keyPath: string };
+      user: { certPath: string; keyPath: string };
+    }
+  >;
 }
 
 export interface FabricHandle {
@@ -67,7 +77,11 @@ async function generate(c: Ctx): Promise<void> {
   mkdirSync(cfg, { recursive: true });
   if (!existsSync(join(c.dir, 'crypto'))) {
     c.log('fabric: generating crypto material (cryptogen)');
-    await run(c.bins.bin('cryptogen'), ['generate', `--config=${join(repoRoot, 'deploy', 'fabric', 'crypto-config.yaml')}`, `--output=${join(c.dir, 'crypto')}`]);
+    await run(c.bins.bin('cryptogen'), [
+      'generate',
+      `--config=${join(repoRoot, 'deploy', 'fabric', 'crypto-config.yaml')}`,
+      `--output=${join(c.dir, 'crypto')}`,
+    ]);
   }
   if (!existsSync(join(cfg, 'orderer.yaml'))) copyFileSync(join(c.bins.sampleConfigDir, 'orderer.yaml'), join(cfg, 'orderer.yaml'));
   if (!existsSync(join(cfg, 'core.yaml'))) {
@@ -90,8 +104,20 @@ async function generate(c: Ctx): Promise<void> {
       PAYER_PEER_PORT: String(c.t.peers.PayerOrg.port),
     };
     const template = readFileSync(join(repoRoot, 'deploy', 'fabric', 'configtx.template.yaml'), 'utf8');
-    writeFileSync(join(cfg, 'configtx.yaml'), template.replace(/\$\{([A-Z_]+)\}/g, (_, k: string) => values[k] ?? `\${${k}}`));
-    await run(c.bins.bin('configtxgen'), ['-configPath', cfg, '-profile', 'CarechainChannel', '-channelID', CHANNEL, '-outputBlock', join(c.dir, 'genesis.block')]);
+    writeFileSync(
+      join(cfg, 'configtx.yaml'),
+      template.replace(/\$\{([A-Z_]+)\}/g, (_, k: string) => values[k] ?? `\${${k}}`),
+    );
+    await run(c.bins.bin('configtxgen'), [
+      '-configPath',
+      cfg,
+      '-profile',
+      'CarechainChannel',
+      '-channelID',
+      CHANNEL,
+      '-outputBlock',
+      join(c.dir, 'genesis.block'),
+    ]);
   }
 }
 
@@ -179,7 +205,12 @@ export function peerCliEnv(network: FabricNetwork, org: OrgName, env: NodeJS.Pro
 function networkOf(c: Ctx): FabricNetwork {
   const org = (p: PeerNode) => ({
     mspId: p.mspId,
-    peer: { endpoint: `${c.t.host}:${p.port}`, tlsCaCert: c.paths.peerTlsCa(p), hostOverride: `peer0.${p.domain}`, operations: `http://${c.t.host}:${p.operationsPort}` },
+    peer: {
+      endpoint: `${c.t.host}:${p.port}`,
+      tlsCaCert: c.paths.peerTlsCa(p),
+      hostOverride: `peer0.${p.domain}`,
+      operations: `http://${c.t.host}:${p.operationsPort}`,
+    },
     admin: { certPath: only(join(c.paths.adminMsp(p), 'signcerts')), keyPath: only(join(c.paths.adminMsp(p), 'keystore')) },
     user: { certPath: only(join(c.paths.userMsp(p), 'signcerts')), keyPath: only(join(c.paths.userMsp(p), 'keystore')) },
   });
@@ -192,9 +223,16 @@ function networkOf(c: Ctx): FabricNetwork {
 }
 
 async function startPeer(c: Ctx, p: PeerNode): Promise<Proc> {
-  await assertPortFree(c.t.host, p.port, `${p.org} peer (set FABRIC_${p.org === 'ProviderOrg' ? 'PROVIDER' : 'PAYER'}_PEER_PORT or CARECHAIN_PORT_OFFSET to move it)`);
+  await assertPortFree(
+    c.t.host,
+    p.port,
+    `${p.org} peer (set FABRIC_${p.org === 'ProviderOrg' ? 'PROVIDER' : 'PAYER'}_PEER_PORT or CARECHAIN_PORT_OFFSET to move it)`,
+  );
   mkdirSync(join(c.dir, 'peers', p.org), { recursive: true });
-  const proc = startProcess(`peer0.${p.domain}`, c.bins.bin('peer'), ['node', 'start'], { env: peerEnv(c, p), logFile: join(c.dir, 'logs', `peer-${p.org}.log`) });
+  const proc = startProcess(`peer0.${p.domain}`, c.bins.bin('peer'), ['node', 'start'], {
+    env: peerEnv(c, p),
+    logFile: join(c.dir, 'logs', `peer-${p.org}.log`),
+  });
   try {
     await waitFor(`${p.org} peer health`, healthy(`http://${c.t.host}:${p.operationsPort}/healthz`), { proc, timeoutMs: 60_000 });
   } catch (err) {
@@ -225,7 +263,16 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
     // The admin (channel participation) listener opens after the operations one: on a busy machine osnadmin was refused.
     await waitFor('orderer admin endpoint', () => portOpen(t.host, t.orderer.adminPort), { proc: orderer, timeoutMs: 60_000 });
     const osnTls = c.paths.ordererAdminTls;
-    const osn = ['-o', `${t.host}:${t.orderer.adminPort}`, '--ca-file', c.paths.ordererTlsCa, '--client-cert', join(osnTls, 'client.crt'), '--client-key', join(osnTls, 'client.key')];
+    const osn = [
+      '-o',
+      `${t.host}:${t.orderer.adminPort}`,
+      '--ca-file',
+      c.paths.ordererTlsCa,
+      '--client-cert',
+      join(osnTls, 'client.crt'),
+      '--client-key',
+      join(osnTls, 'client.key'),
+    ];
     const listed = await run(bins.bin('osnadmin'), ['channel', 'list', ...osn]);
     if (!listed.stdout.includes(`"${CHANNEL}"`)) {
       await run(bins.bin('osnadmin'), ['channel', 'join', '--channelID', CHANNEL, '--config-block', join(dir, 'genesis.block'), ...osn]);
@@ -240,7 +287,8 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
       if (!joined.stdout.split('\n').includes(CHANNEL)) await run(bins.bin('peer'), ['channel', 'join', '-b', join(dir, 'genesis.block')], { env: cli });
     }
     const deployment = await deployChaincode({ bins, dir, network, topology: t, env, log });
-    for (const org of ORGS) procs.push(await startChaincodeServer({ org, packageId: deployment.packageIds[org], port: t.peers[org].chaincodeServerPort, host: t.host, dir, env }));
+    for (const org of ORGS)
+      procs.push(await startChaincodeServer({ org, packageId: deployment.packageIds[org], port: t.peers[org].chaincodeServerPort, host: t.host, dir, env }));
     await deployment.commit();
     await waitFor('the chaincode to answer through both peers', () => deployment.answers(), { timeoutMs: 60_000, intervalMs: 500 });
 
@@ -251,8 +299,13 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
     // other (up to ~20 s after a fresh start) every submission fails with "no
     // combination of peers can be derived which satisfy the endorsement policy".
     const ledger = builtLedgerLib();
-    await waitFor('both organisations to endorse through either gateway', () => endorsesThroughGateways(ledger, networkFile), { timeoutMs: 120_000, intervalMs: 500 });
-    log(`fabric: channel ${CHANNEL} ready (orderer ${network.orderer.endpoint}, peers ${ORGS.map((o) => network.orgs[o].peer.endpoint).join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await waitFor('both organisations to endorse through either gateway', () => endorsesThroughGateways(ledger, networkFile), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+    });
+    log(
+      `fabric: channel ${CHANNEL} ready (orderer ${network.orderer.endpoint}, peers ${ORGS.map((o) => network.orgs[o].peer.endpoint).join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return {
       network,
       networkFile,
@@ -276,7 +329,11 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
           const blocks: Buffer[] = [];
           for (let n = 0; n < height; n++) {
             const file = join(out, `${n}.block`);
-            await run(bins.bin('peer'), ['channel', 'fetch', String(n), file, '-c', CHANNEL, '-o', network.orderer.endpoint, '--tls', '--cafile', network.orderer.tlsCaCert], { env: cli });
+            await run(
+              bins.bin('peer'),
+              ['channel', 'fetch', String(n), file, '-c', CHANNEL, '-o', network.orderer.endpoint, '--tls', '--cafile', network.orderer.tlsCaCert],
+              { env: cli },
+            );
             blocks.push(readFileSync(file));
           }
           return blocks;
@@ -334,7 +391,9 @@ async function endorsesThroughGateways(ledger: LedgerLib, networkFile: string): 
     if (!connection) throw new Error(`fabric: ${networkFile} has no organisation ${org}`);
     const gateway = new FabricGateway(connection);
     try {
-      const proposal = gateway.contract('anchor').newProposal('QueryBatchesByTime', { arguments: ['2000-01-01T00:00:00.000Z', '2000-01-02T00:00:00.000Z', '1'] });
+      const proposal = gateway
+        .contract('anchor')
+        .newProposal('QueryBatchesByTime', { arguments: ['2000-01-01T00:00:00.000Z', '2000-01-02T00:00:00.000Z', '1'] });
       await proposal.endorse();
     } catch {
       return false;

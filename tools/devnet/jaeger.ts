@@ -26,13 +26,20 @@ export async function ensureJaegerBinary(log: (m: string) => void = () => undefi
   const root = join(cacheDir(), 'jaeger', JAEGER_VERSION);
   const bin = join(root, 'bin', 'jaeger');
   const stamp = join(root, 'stamp');
-  const want = createHash('sha256').update(readFileSync(join(moduleDir, 'go.mod'))).update(readFileSync(join(moduleDir, 'go.sum'))).digest('hex').slice(0, 16);
+  const want = createHash('sha256')
+    .update(readFileSync(join(moduleDir, 'go.mod')))
+    .update(readFileSync(join(moduleDir, 'go.sum')))
+    .digest('hex')
+    .slice(0, 16);
   if (existsSync(bin) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return bin;
   const started = Date.now();
   log(`building Jaeger ${JAEGER_VERSION} with Go from the module proxy (once; a few minutes on 2 cores)`);
   mkdirSync(join(root, 'bin'), { recursive: true });
   const ldflags = `-X github.com/jaegertracing/jaeger/internal/version.latestVersion=v${JAEGER_VERSION}`;
-  await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', `${bin}.partial`, 'github.com/jaegertracing/jaeger/cmd/jaeger'], { cwd: moduleDir, env: goEnv() });
+  await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', `${bin}.partial`, 'github.com/jaegertracing/jaeger/cmd/jaeger'], {
+    cwd: moduleDir,
+    env: goEnv(),
+  });
   renameSync(`${bin}.partial`, bin);
   writeFileSync(stamp, want);
   log(`Jaeger built in ${((Date.now() - started) / 1000).toFixed(0)} s into ${bin}`);

@@ -82,7 +82,9 @@ export async function ensureKafkaJars(opts: Options = {}): Promise<{ version: st
 
 /** A JAAS line for a properties file; the passwords are base64url, so they need no escaping. */
 function jaas(module: string, options: Record<string, string>): string {
-  return `${module} required ${Object.entries(options).map(([k, v]) => `${k}="${v}"`).join(' ')};`;
+  return `${module} required ${Object.entries(options)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ')};`;
 }
 
 function serverProperties(broker: string, controller: string, dataDir: string, creds: DataPlaneCredentials): string {
@@ -209,19 +211,19 @@ async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<
     const formatted = existsSync(scramStamp) ? readFileSync(scramStamp, 'utf8').split('\n') : [];
     const missing = users.filter((u) => !formatted.includes(u.username)).map((u) => u.username);
     if (missing.length > 0) {
-      throw new Error(`kafka: ${dataDir} was formatted without the SCRAM users ${missing.join(', ')} (a state dir from before Kafka authentication): wipe it with \`npm run stack:down -- --purge\``);
+      throw new Error(
+        `kafka: ${dataDir} was formatted without the SCRAM users ${missing.join(', ')} (a state dir from before Kafka authentication): wipe it with \`npm run stack:down -- --purge\``,
+      );
     }
   } else {
     const id = clusterId();
     log(`kafka: formatting ${dataDir} (cluster id ${id}, ${users.length} SCRAM users)`);
     const scram = users.flatMap((u) => ['--add-scram', `${SCRAM_MECHANISM}=[name=${u.username},password=${u.password}]`]);
     const format = ['format', '--config', propsFile, '--cluster-id', id, '--standalone', ...scram];
-    await run('java', [log4j, ...classpath, 'kafka.tools.StorageTool', ...format], { env, timeoutMs: 120_000 }).catch(
-      (err: Error) => {
-        // The tool's arguments (echoed in the error) hold the SCRAM passwords.
-        throw new Error(`kafka: formatting the storage in ${dataDir} failed:\n${err.message.replace(/password=[^\]\s]*/g, 'password=***')}`);
-      },
-    );
+    await run('java', [log4j, ...classpath, 'kafka.tools.StorageTool', ...format], { env, timeoutMs: 120_000 }).catch((err: Error) => {
+      // The tool's arguments (echoed in the error) hold the SCRAM passwords.
+      throw new Error(`kafka: formatting the storage in ${dataDir} failed:\n${err.message.replace(/password=[^\]\s]*/g, 'password=***')}`);
+    });
     writeFileSync(scramStamp, users.map((u) => u.username).join('\n'));
   }
 

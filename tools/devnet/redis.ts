@@ -177,12 +177,10 @@ async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<
   // The log is appended across runs: mark where this run starts.
   appendFileSync(logFile, `\n[devnet] ${new Date().toISOString()} starting ${bin} ${confFile}\n`);
   const proc = startProcess('redis-server', bin, [confFile], { cwd: dir, env, logFile });
-  await waitFor(`redis to answer PING on ${host}:${port}`, () => ping(host, port, creds.redisAdmin), { proc, timeoutMs: 60_000 }).catch(
-    async (err: Error) => {
-      await proc.stop(); // a server that never answered must not outlive the failed start
-      throw err;
-    },
-  );
+  await waitFor(`redis to answer PING on ${host}:${port}`, () => ping(host, port, creds.redisAdmin), { proc, timeoutMs: 60_000 }).catch(async (err: Error) => {
+    await proc.stop(); // a server that never answered must not outlive the failed start
+    throw err;
+  });
   log(`redis: ready on ${host}:${port} in ${Date.now() - started} ms (data ${dir}, log ${logFile})`);
 
   const urlHost = host.includes(':') ? `[${host}]` : host;

@@ -82,11 +82,16 @@ export async function isReady(url: string): Promise<boolean> {
 export async function startService(name: ServiceName, infra: Infra, env: NodeJS.ProcessEnv, logDir: string): Promise<Proc & { url: string }> {
   // e.g. CARECHAIN_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service (Node refuses --cpu-prof in NODE_OPTIONS).
   const extra = (env.CARECHAIN_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = startProcess(name, process.execPath, ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', ...extra, join(repoRoot, 'apps', name, 'dist', 'main.js')], {
-    cwd: repoRoot,
-    env: serviceEnv(name, infra, env),
-    logFile: join(logDir, `${name}.log`),
-  });
+  const proc = startProcess(
+    name,
+    process.execPath,
+    ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', ...extra, join(repoRoot, 'apps', name, 'dist', 'main.js')],
+    {
+      cwd: repoRoot,
+      env: serviceEnv(name, infra, env),
+      logFile: join(logDir, `${name}.log`),
+    },
+  );
   const url = serviceUrl(name, env, infra.host);
   await waitFor(`${name} to be ready at ${url}/health/ready`, () => isReady(url), { proc, timeoutMs: 90_000, intervalMs: 250 });
   return Object.assign(proc, { url });

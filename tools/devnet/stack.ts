@@ -114,7 +114,12 @@ async function start(): Promise<void> {
   }
 }
 
-function printSummary(infra: Infra, network: { orderer: { endpoint: string }; orgs: Record<string, { peer: { endpoint: string } }> }, logDir: string, ms: number): void {
+function printSummary(
+  infra: Infra,
+  network: { orderer: { endpoint: string }; orgs: Record<string, { peer: { endpoint: string } }> },
+  logDir: string,
+  ms: number,
+): void {
   const rows = [
     ...SERVICES.map((s) => [s.name, `${serviceUrl(s.name, process.env, infra.host)}  (docs: /docs)`]),
     ['kafka', infra.kafkaBrokers.join(',')],
@@ -141,7 +146,11 @@ async function up(): Promise<void> {
   }
   rmSync(join(state, 'stack.ready'), { force: true });
   const out = openSync(join(state, 'stack.log'), 'a');
-  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, 'start', ...process.argv.slice(3)], { detached: true, stdio: ['ignore', out, out], env: process.env });
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, 'start', ...process.argv.slice(3)], {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: process.env,
+  });
   writeFileSync(pidFile, String(child.pid));
   child.unref();
   const deadline = Date.now() + 30 * 60_000; // a cold first run builds Fabric
@@ -185,7 +194,10 @@ async function status(): Promise<void> {
   const rows = await Promise.all(
     SERVICES.map(async (s) => {
       const url = serviceUrl(s.name, process.env, host());
-      const ready = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1_000) }).then((r) => (r.ok ? 'ready' : `not ready (${r.status})`), () => 'down');
+      const ready = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1_000) }).then(
+        (r) => (r.ok ? 'ready' : `not ready (${r.status})`),
+        () => 'down',
+      );
       return `  ${s.name.padEnd(14)} ${url}  ${ready}`;
     }),
   );

@@ -19,7 +19,9 @@ export async function ensureTopics(brokers: readonly string[], admin: KafkaLogin
   const kafka = messaging.createKafka({ brokers, clientId: 'carechain-devnet', logger: createLogger('devnet', 'warn'), sasl: admin });
   // The devnet shreds keys within seconds (see KEYS_TOPIC_CONFIGS) so erasure can be watched, and tested, end to end.
   const lag = process.env.CARECHAIN_KEYS_MAX_COMPACTION_LAG_MS ?? '3000';
-  const specs = TOPIC_SPECS.map((t: { name: string; configs?: Record<string, string> }) => (t.configs?.['max.compaction.lag.ms'] ? { ...t, configs: { ...t.configs, 'max.compaction.lag.ms': lag } } : t));
+  const specs = TOPIC_SPECS.map((t: { name: string; configs?: Record<string, string> }) =>
+    t.configs?.['max.compaction.lag.ms'] ? { ...t, configs: { ...t.configs, 'max.compaction.lag.ms': lag } } : t,
+  );
   const created: string[] = await messaging.ensureTopics(kafka, specs);
   log(created.length > 0 ? `created ${created.length} topics` : `all ${TOPIC_SPECS.length} topics exist (configs applied)`);
   const acls: number = await messaging.ensureAcls(kafka, Object.values(DATA_PLANE_ACCESS));

@@ -66,21 +66,53 @@ describe('the chart against a real kube-apiserver (dry run, strict field validat
     assert.equal(res.status, 400, res.body);
     // A root container in a namespace enforcing "restricted" is refused outright.
     const restricted = 'psa-control';
-    assert.equal((await api.call('POST', '/api/v1/namespaces', JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: restricted, labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } } }))).status, 201);
+    assert.equal(
+      (
+        await api.call(
+          'POST',
+          '/api/v1/namespaces',
+          JSON.stringify({
+            apiVersion: 'v1',
+            kind: 'Namespace',
+            metadata: { name: restricted, labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } },
+          }),
+        )
+      ).status,
+      201,
+    );
     const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'control' }, automountServiceAccountToken: false };
     assert.equal((await api.call('POST', `/api/v1/namespaces/${restricted}/serviceaccounts`, JSON.stringify(account))).status, 201);
-    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'root' }, spec: { serviceAccountName: 'control', automountServiceAccountToken: false, containers: [{ name: 'c', image: 'x', securityContext: { runAsUser: 0 } }] } };
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'root' },
+      spec: { serviceAccountName: 'control', automountServiceAccountToken: false, containers: [{ name: 'c', image: 'x', securityContext: { runAsUser: 0 } }] },
+    };
     const refused = await api.call('POST', `/api/v1/namespaces/${restricted}/pods?dryRun=All&fieldValidation=Strict`, JSON.stringify(pod));
     assert.equal(refused.status, 403, refused.body);
     assert.match((JSON.parse(refused.body) as { message: string }).message, /violates PodSecurity "restricted:latest": .*runAsNonRoot/);
-    assert.match((JSON.parse(res.body) as { message: string }).message, /strict decoding error: unknown field "spec.template.spec.containers\[0\].startupProbes"/);
+    assert.match(
+      (JSON.parse(res.body) as { message: string }).message,
+      /strict decoding error: unknown field "spec.template.spec.containers\[0\].startupProbes"/,
+    );
   });
 
   for (const variant of VARIANTS) {
     it(`accepts every manifest of the ${variant.name} values`, async () => {
       const ns = `chart-${variant.name}`;
       // The namespace is real (dry-run objects need one); it enforces the restricted Pod Security Standard.
-      const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted' } } };
+      const namespace = {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: ns,
+          labels: {
+            'pod-security.kubernetes.io/enforce': 'restricted',
+            'pod-security.kubernetes.io/warn': 'restricted',
+            'pod-security.kubernetes.io/audit': 'restricted',
+          },
+        },
+      };
       assert.equal((await api.call('POST', '/api/v1/namespaces', JSON.stringify(namespace))).status, 201);
       const manifests = splitManifests(await renderYaml(helm, { namespace: ns, files: variant.files }));
       assert.ok(manifests.length > 10, `${variant.name} renders ${manifests.length} manifests`);
@@ -103,7 +135,10 @@ describe('the chart against a real kube-apiserver (dry run, strict field validat
       assert.deepEqual(problems, []);
       const skipped = manifests.length - checked;
       assert.equal(skipped, manifests.filter((m) => WITHOUT_CRD.has(`${m.object.apiVersion}/${m.object.kind}`)).length);
-      if (skipped > 0) process.stderr.write(`  ${variant.name}: ${checked} manifests accepted; ${skipped} KafkaTopics left to the unit assertions (no Strimzi CRD package is reachable)\n`);
+      if (skipped > 0)
+        process.stderr.write(
+          `  ${variant.name}: ${checked} manifests accepted; ${skipped} KafkaTopics left to the unit assertions (no Strimzi CRD package is reachable)\n`,
+        );
     });
   }
 
@@ -112,7 +147,17 @@ describe('the chart against a real kube-apiserver (dry run, strict field validat
     // A namespace of its own: Helm refuses to adopt the ServiceAccounts created above.
     const ns = 'helm-install';
     assert.equal((await api.call('POST', '/api/v1/namespaces', JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }))).status, 201);
-    const { stdout } = await run(helm, ['install', 'cc', chartDir, '--namespace', ns, '--dry-run=server', '--kubeconfig', kubeconfig, ...variant.files.flatMap((f) => ['-f', f])]);
+    const { stdout } = await run(helm, [
+      'install',
+      'cc',
+      chartDir,
+      '--namespace',
+      ns,
+      '--dry-run=server',
+      '--kubeconfig',
+      kubeconfig,
+      ...variant.files.flatMap((f) => ['-f', f]),
+    ]);
     assert.match(stdout, /STATUS: pending-install/);
     assert.match(stdout, /HOOKS:[\s\S]*kind: Job[\s\S]*name: cc-topics/);
     assert.match(stdout, /helm.sh\/hook: test/);

@@ -34,19 +34,26 @@ async function main(): Promise<number> {
     failures.push(`${e.file ?? ''} › ${e.name}`);
   });
   await new Promise<void>((resolve, reject) => {
-    stream.compose(spec).on('data', (d: string) => process.stdout.write(d)).on('end', resolve).on('error', reject);
+    stream
+      .compose(spec)
+      .on('data', (d: string) => process.stdout.write(d))
+      .on('end', resolve)
+      .on('error', reject);
   });
   log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (jsonOut) {
     mkdirSync(dirname(jsonOut), { recursive: true });
-    writeFileSync(jsonOut, JSON.stringify({
-      numPassedTests: passed,
-      numFailedTests: failed,
-      numPendingTests: skipped,
-      numTodoTests: 0,
-      numRuntimeErrorTestSuites: 0,
-      testResults: failures.map((name) => ({ name, status: 'failed' })),
-    }));
+    writeFileSync(
+      jsonOut,
+      JSON.stringify({
+        numPassedTests: passed,
+        numFailedTests: failed,
+        numPendingTests: skipped,
+        numTodoTests: 0,
+        numRuntimeErrorTestSuites: 0,
+        testResults: failures.map((name) => ({ name, status: 'failed' })),
+      }),
+    );
   }
   return failed === 0 && passed > 0 ? 0 : 1;
 }

@@ -38,7 +38,8 @@ function helmArgs(opts: RenderOptions): string[] {
     ...(opts.namespace ? ['--namespace', opts.namespace] : []),
     ...(opts.files ?? []).flatMap((f) => ['-f', f]),
     ...(opts.set ?? []).flatMap((s) => ['--set', s]),
-    '--kube-version', KUBERNETES_VERSION,
+    '--kube-version',
+    KUBERNETES_VERSION,
   ];
 }
 

@@ -62,7 +62,10 @@ describe('every workload', () => {
             { runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
           );
           assert.ok(c.resources.requests.cpu && c.resources.requests.memory && c.resources.limits.memory, `${d.metadata.name} resources`);
-          assert.ok(c.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'), 'a writable /tmp beside the read-only root');
+          assert.ok(
+            c.volumeMounts.some((m: { mountPath: string }) => m.mountPath === '/tmp'),
+            'a writable /tmp beside the read-only root',
+          );
         }
         const service = of(v.name, 'Service').find((s) => s.metadata.name === d.metadata.name);
         assert.ok(service, `${d.metadata.name} has a Service`);
@@ -100,14 +103,23 @@ describe('ledger-writer per organisation', () => {
   it('production renders one per organisation, each with its MSP id, peer, identity and TLS CA', () => {
     const writers = of('production', 'Deployment').filter((d) => d.spec.template.metadata.labels['carechain.io/service'] === 'ledger-writer');
     assert.deepEqual(writers.map((w) => w.metadata.name).sort(), ['cc-ledger-writer-payer', 'cc-ledger-writer-provider']);
-    const env = (name: string) => Object.fromEntries(named('production', 'Deployment', name).spec.template.spec.containers[0].env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+    const env = (name: string) =>
+      Object.fromEntries(
+        named('production', 'Deployment', name).spec.template.spec.containers[0].env.map((e: { name: string; value?: string }) => [e.name, e.value]),
+      );
     assert.equal(env('ledger-writer-provider').FABRIC_MSP_ID, 'ProviderOrgMSP');
     assert.equal(env('ledger-writer-payer').FABRIC_MSP_ID, 'PayerOrgMSP');
     assert.equal(env('ledger-writer-payer').FABRIC_PEER_ENDPOINT, 'peer0.payer.fabric.svc:7051');
     assert.equal(env('ledger-writer-payer').LEDGER_TOPICS, 'claims.claim.v1');
     assert.equal(env('ledger-writer-provider').LEDGER_TOPICS, undefined, 'every domain topic by default');
     assert.equal(env('ledger-writer-provider').FABRIC_PEER_HOST_OVERRIDE, 'peer0.provider.example');
-    const volumes = (name: string) => Object.fromEntries(named('production', 'Deployment', name).spec.template.spec.volumes.map((vol: { name: string; secret?: { secretName: string } }) => [vol.name, vol.secret?.secretName]));
+    const volumes = (name: string) =>
+      Object.fromEntries(
+        named('production', 'Deployment', name).spec.template.spec.volumes.map((vol: { name: string; secret?: { secretName: string } }) => [
+          vol.name,
+          vol.secret?.secretName,
+        ]),
+      );
     assert.deepEqual(volumes('ledger-writer-payer')['fabric-identity'], 'carechain-fabric-payer');
     assert.deepEqual(volumes('ledger-writer-payer')['fabric-tls'], 'carechain-fabric-payer-tls');
     assert.deepEqual(volumes('ledger-writer-provider')['fabric-tls'], 'carechain-fabric-provider', 'the identity Secret holds the TLS CA by default');
@@ -153,7 +165,11 @@ describe('NetworkPolicy', () => {
       assert.deepEqual(p.spec.ingress[0].from[1], { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } });
       const egress = p.spec.egress.map(ports);
       const isWriter = d.metadata.name.includes('ledger-writer');
-      assert.deepEqual(egress, [['UDP/53', 'TCP/53'], ['TCP/9092'], ['TCP/6379'], ['TCP/443'], ['TCP/4318'], ...(isWriter ? [['TCP/7051']] : [])], d.metadata.name);
+      assert.deepEqual(
+        egress,
+        [['UDP/53', 'TCP/53'], ['TCP/9092'], ['TCP/6379'], ['TCP/443'], ['TCP/4318'], ...(isWriter ? [['TCP/7051']] : [])],
+        d.metadata.name,
+      );
       for (const rule of p.spec.egress) assert.ok(rule.to.length > 0, 'every egress rule names its peers');
     }
   });
@@ -170,7 +186,13 @@ describe('NetworkPolicy', () => {
 });
 
 describe('topics', () => {
-  const specs = TOPIC_SPECS.map((t) => ({ name: t.name, partitions: t.partitions, retentionMs: t.retentionMs, cleanupPolicy: t.cleanupPolicy, configs: t.configs ?? {} }));
+  const specs = TOPIC_SPECS.map((t) => ({
+    name: t.name,
+    partitions: t.partitions,
+    retentionMs: t.retentionMs,
+    cleanupPolicy: t.cleanupPolicy,
+    configs: t.configs ?? {},
+  }));
 
   it('the pre-install/pre-upgrade Job creates every libs/contracts topic and DLQ with its settings', () => {
     const job = named('default', 'Job', 'topics');
@@ -182,7 +204,10 @@ describe('topics', () => {
     const cm = named('default', 'ConfigMap', 'topics');
     assert.equal(cm.metadata.annotations!['helm.sh/hook'], 'pre-install,pre-upgrade');
     const topics = parseTopicsFile(cm.data!['topics.json'], 'ConfigMap cc-topics');
-    assert.deepEqual(topics.map(({ description: _d, ...t }) => t), specs);
+    assert.deepEqual(
+      topics.map(({ description: _d, ...t }) => t),
+      specs,
+    );
     assert.equal(topics.filter((t) => t.name.endsWith('.dlq')).length * 2, topics.length, 'every topic has its dead-letter topic');
     assert.equal(of('minimal', 'Job').length, 0, 'provisioner none renders no Job');
   });
@@ -196,7 +221,9 @@ describe('topics', () => {
         partitions: k.spec.partitions,
         retentionMs: Number(k.spec.config['retention.ms']),
         cleanupPolicy: k.spec.config['cleanup.policy'],
-        configs: Object.fromEntries(Object.entries(k.spec.config as Record<string, string>).filter(([key]) => key !== 'retention.ms' && key !== 'cleanup.policy')),
+        configs: Object.fromEntries(
+          Object.entries(k.spec.config as Record<string, string>).filter(([key]) => key !== 'retention.ms' && key !== 'cleanup.policy'),
+        ),
       })),
       specs,
     );
@@ -214,7 +241,10 @@ describe('topics', () => {
   });
 
   it('ensure-topics refuses a malformed topics file with the reason', () => {
-    assert.throws(() => parseTopicsFile('{"topics":[{"name":"A B","partitions":1,"retentionMs":1,"cleanupPolicy":"delete"}]}', 'x.json'), /x.json: topics\[0\].name/);
+    assert.throws(
+      () => parseTopicsFile('{"topics":[{"name":"A B","partitions":1,"retentionMs":1,"cleanupPolicy":"delete"}]}', 'x.json'),
+      /x.json: topics\[0\].name/,
+    );
     assert.throws(() => parseTopicsFile('{"topics":[{"name":"a","partitions":0,"retentionMs":1,"cleanupPolicy":"delete"}]}', 'x.json'), /partitions/);
     assert.throws(() => parseTopicsFile('{"topics":[]}', 'x.json'), /non-empty/);
   });
@@ -248,7 +278,9 @@ describe('helm test hooks', () => {
     const pods = of('production', 'Pod');
     assert.deepEqual(pods.map((p) => p.metadata.name).sort(), ['cc-test-auth', 'cc-test-ready']);
     const targets = (p: K8sObject) => p.spec.containers[0].env.find((e: { name: string }) => e.name === 'TARGETS').value.split(' ');
-    const expected = of('production', 'Service').map((s) => `http://${s.metadata.name}:${s.spec.ports[0].port}`).sort();
+    const expected = of('production', 'Service')
+      .map((s) => `http://${s.metadata.name}:${s.spec.ports[0].port}`)
+      .sort();
     for (const p of pods) {
       assert.equal(p.metadata.annotations!['helm.sh/hook'], 'test');
       assert.deepEqual(targets(p).sort(), expected);
@@ -256,7 +288,9 @@ describe('helm test hooks', () => {
       assert.equal(p.spec.containers[0].securityContext.readOnlyRootFilesystem, true);
     }
     const auth = named('production', 'Pod', 'test-auth').spec.containers[0];
-    assert.deepEqual(auth.env.find((e: { name: string }) => e.name === 'ADMIN_TOKEN').valueFrom, { secretKeyRef: { name: 'carechain-test-token', key: 'token' } });
+    assert.deepEqual(auth.env.find((e: { name: string }) => e.name === 'ADMIN_TOKEN').valueFrom, {
+      secretKeyRef: { name: 'carechain-test-token', key: 'token' },
+    });
     assert.match(auth.command[2], /anonymous\.status === 401 && admin\.status === 200/);
     assert.equal(of('minimal', 'Pod').length, 0, 'tests disabled in minimal');
   });

@@ -27,13 +27,23 @@ export function parseTopicsFile(text: string, source: string): TopicEntry[] {
     if (!Number.isInteger(t.partitions) || (t.partitions as number) < 1) throw new Error(`${where}.partitions must be a positive integer`);
     if (!Number.isInteger(t.retentionMs) || (t.retentionMs as number) < -1) throw new Error(`${where}.retentionMs must be -1 or a number of ms`);
     if (t.cleanupPolicy !== 'delete' && t.cleanupPolicy !== 'compact') throw new Error(`${where}.cleanupPolicy must be delete or compact`);
-    return { name: t.name, partitions: t.partitions!, retentionMs: t.retentionMs!, cleanupPolicy: t.cleanupPolicy, configs: t.configs ?? {}, description: t.description ?? '' };
+    return {
+      name: t.name,
+      partitions: t.partitions!,
+      retentionMs: t.retentionMs!,
+      cleanupPolicy: t.cleanupPolicy,
+      configs: t.configs ?? {},
+      description: t.description ?? '',
+    };
   });
 }
 
 async function main(file: string | undefined): Promise<void> {
   if (!file) throw new Error('usage: ensure-topics.ts <topics.json>');
-  const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (process.env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (brokers.length === 0) throw new Error('KAFKA_BROKERS is required (comma-separated host:port)');
   const topics = parseTopicsFile(readFileSync(file, 'utf8'), file);
   const { createKafka, ensureTopics } = require('@carechain/messaging');

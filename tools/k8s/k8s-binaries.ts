@@ -29,7 +29,10 @@ const TOOLS: readonly GoTool[] = [
     pkg: 'helm.sh/helm/v3/cmd/helm',
     ldflags: [
       `-X helm.sh/helm/v3/internal/version.version=v${HELM_VERSION}`,
-      ...['pkg/lint/rules', 'pkg/chartutil'].flatMap((p) => [`-X helm.sh/helm/v3/${p}.k8sVersionMajor=1`, `-X helm.sh/helm/v3/${p}.k8sVersionMinor=${HELM_K8S_MINOR}`]),
+      ...['pkg/lint/rules', 'pkg/chartutil'].flatMap((p) => [
+        `-X helm.sh/helm/v3/${p}.k8sVersionMajor=1`,
+        `-X helm.sh/helm/v3/${p}.k8sVersionMinor=${HELM_K8S_MINOR}`,
+      ]),
     ].join(' '),
   },
   { name: 'etcd', version: ETCD_VERSION, pkg: 'go.etcd.io/etcd/server/v3', ldflags: '' },

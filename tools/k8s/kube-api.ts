@@ -50,7 +50,11 @@ export async function stopAllKubeApis(): Promise<void> {
   await Promise.all([...live].map((stop) => stop()));
 }
 
-export async function startKubeApi(bins: { etcd: string; 'kube-apiserver': string }, dir: string, log: (m: string) => void = () => undefined): Promise<KubeApi> {
+export async function startKubeApi(
+  bins: { etcd: string; 'kube-apiserver': string },
+  dir: string,
+  log: (m: string) => void = () => undefined,
+): Promise<KubeApi> {
   // A test run killed before it stopped its servers left pid files here: end those first.
   await reapStale(dir, log);
   rmSync(dir, { recursive: true, force: true });
@@ -71,41 +75,51 @@ export async function startKubeApi(bins: { etcd: string; 'kube-apiserver': strin
   };
   live.add(stop);
   try {
-    const etcd = startProcess('etcd', bins.etcd, [
-      '--name=chart-test',
-      `--data-dir=${join(dir, 'etcd')}`,
-      `--listen-client-urls=http://127.0.0.1:${etcdPort}`,
-      `--advertise-client-urls=http://127.0.0.1:${etcdPort}`,
-      `--listen-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
-      `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
-      `--initial-cluster=chart-test=http://127.0.0.1:${etcdPeerPort}`,
-      // Nothing here outlives the test: skip the fsyncs.
-      '--unsafe-no-fsync',
-      '--log-level=warn',
-    ], { cwd: dir, logFile: join(dir, 'etcd.log') });
+    const etcd = startProcess(
+      'etcd',
+      bins.etcd,
+      [
+        '--name=chart-test',
+        `--data-dir=${join(dir, 'etcd')}`,
+        `--listen-client-urls=http://127.0.0.1:${etcdPort}`,
+        `--advertise-client-urls=http://127.0.0.1:${etcdPort}`,
+        `--listen-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
+        `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeerPort}`,
+        `--initial-cluster=chart-test=http://127.0.0.1:${etcdPeerPort}`,
+        // Nothing here outlives the test: skip the fsyncs.
+        '--unsafe-no-fsync',
+        '--log-level=warn',
+      ],
+      { cwd: dir, logFile: join(dir, 'etcd.log') },
+    );
     procs.push(etcd);
     await waitFor(`etcd on 127.0.0.1:${etcdPort}`, async () => (await fetch(`http://127.0.0.1:${etcdPort}/health`)).ok, { proc: etcd, timeoutMs: 60_000 });
 
-    const apiserver = startProcess('kube-apiserver', bins['kube-apiserver'], [
-      `--etcd-servers=http://127.0.0.1:${etcdPort}`,
-      '--bind-address=127.0.0.1',
-      '--advertise-address=127.0.0.1',
-      `--secure-port=${apiPort}`,
-      // It generates a self-signed serving certificate here.
-      `--cert-dir=${join(dir, 'certs')}`,
-      `--service-account-key-file=${join(dir, 'sa.pub')}`,
-      `--service-account-signing-key-file=${join(dir, 'sa.key')}`,
-      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-      `--token-auth-file=${join(dir, 'tokens.csv')}`,
-      '--authorization-mode=RBAC',
-      '--anonymous-auth=false',
-      '--service-cluster-ip-range=10.96.0.0/16',
-      // The "kubernetes" Service's endpoint may not be a loopback address; nothing here needs it.
-      '--endpoint-reconciler-type=none',
-      '--allow-privileged=false',
-      '--profiling=false',
-      '--v=1',
-    ], { cwd: dir, logFile: join(dir, 'kube-apiserver.log') });
+    const apiserver = startProcess(
+      'kube-apiserver',
+      bins['kube-apiserver'],
+      [
+        `--etcd-servers=http://127.0.0.1:${etcdPort}`,
+        '--bind-address=127.0.0.1',
+        '--advertise-address=127.0.0.1',
+        `--secure-port=${apiPort}`,
+        // It generates a self-signed serving certificate here.
+        `--cert-dir=${join(dir, 'certs')}`,
+        `--service-account-key-file=${join(dir, 'sa.pub')}`,
+        `--service-account-signing-key-file=${join(dir, 'sa.key')}`,
+        '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+        `--token-auth-file=${join(dir, 'tokens.csv')}`,
+        '--authorization-mode=RBAC',
+        '--anonymous-auth=false',
+        '--service-cluster-ip-range=10.96.0.0/16',
+        // The "kubernetes" Service's endpoint may not be a loopback address; nothing here needs it.
+        '--endpoint-reconciler-type=none',
+        '--allow-privileged=false',
+        '--profiling=false',
+        '--v=1',
+      ],
+      { cwd: dir, logFile: join(dir, 'kube-apiserver.log') },
+    );
     procs.push(apiserver);
 
     const url = `https://127.0.0.1:${apiPort}`;
@@ -113,28 +127,36 @@ export async function startKubeApi(bins: { etcd: string; 'kube-apiserver': strin
     const call = (method: string, path: string, body?: string, contentType = 'application/json'): Promise<ApiResponse> =>
       new Promise((resolve, reject) => {
         ca ??= readFileSync(join(dir, 'certs', 'apiserver.crt'));
-        const req = request(`${url}${path}`, {
-          method,
-          // The self-signed certificate it generated names 127.0.0.1.
-          ca,
-          headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body !== undefined && { 'content-type': contentType }) },
-          timeout: 30_000,
-        }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (d: string) => (text += d));
-          res.on('end', () => {
-            const raw = res.headers.warning;
-            const warnings = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-            resolve({ status: res.statusCode ?? 0, body: text, warnings });
-          });
-        });
+        const req = request(
+          `${url}${path}`,
+          {
+            method,
+            // The self-signed certificate it generated names 127.0.0.1.
+            ca,
+            headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body !== undefined && { 'content-type': contentType }) },
+            timeout: 30_000,
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (d: string) => (text += d));
+            res.on('end', () => {
+              const raw = res.headers.warning;
+              const warnings = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+              resolve({ status: res.statusCode ?? 0, body: text, warnings });
+            });
+          },
+        );
         req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
         req.on('error', reject);
         req.end(body);
       });
     // Ready once every post-start hook (RBAC bootstrap roles among them) has run.
-    await waitFor(`kube-apiserver on ${url}/readyz`, async () => (await call('GET', '/readyz')).status === 200, { proc: apiserver, timeoutMs: 180_000, intervalMs: 500 });
+    await waitFor(`kube-apiserver on ${url}/readyz`, async () => (await call('GET', '/readyz')).status === 200, {
+      proc: apiserver,
+      timeoutMs: 180_000,
+      intervalMs: 500,
+    });
     log(`kube-apiserver ready on ${url} (etcd on 127.0.0.1:${etcdPort})`);
     const writeKubeconfig = (file: string) => {
       const config = {

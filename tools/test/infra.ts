@@ -45,10 +45,13 @@ function controlServer(fabric: FabricHandle, kafka: KafkaHandle): Promise<Server
             : req.method === 'POST' && req.url === '/kafka/resume'
               ? Promise.resolve(kafka.resume()).then(() => ({ ok: true }))
               : req.method === 'GET' && req.url === '/fabric/blocks'
-              ? fabric.fetchBlocks().then((blocks) => ({ blocks: blocks.map((b) => b.toString('base64')) }))
-              : undefined;
+                ? fabric.fetchBlocks().then((blocks) => ({ blocks: blocks.map((b) => b.toString('base64')) }))
+                : undefined;
     if (!action) return reply(404, { error: 'unknown control action' });
-    action.then((body) => reply(200, body), (err: Error) => reply(500, { error: err.message }));
+    action.then(
+      (body) => reply(200, body),
+      (err: Error) => reply(500, { error: err.message }),
+    );
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -67,7 +70,10 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
   };
   try {
     const keys = await ensureDevKeys(cacheDir());
-    const credentials = ensureDataPlaneCredentials(SERVICES.map((s) => s.name), env);
+    const credentials = ensureDataPlaneCredentials(
+      SERVICES.map((s) => s.name),
+      env,
+    );
     const redis = await startRedis(credentials, { env, log });
     stops.push(redis.stop);
     const kafka = await startKafka(credentials, { env, log });

@@ -48,7 +48,10 @@ async function jestTier(name: string, config: string, env: NodeJS.ProcessEnv): P
   log(`${name} tests`);
   const filter = specFilter ? ['--passWithNoTests', '--testPathPattern', specFilter] : [];
   // kafkajs trips Node 24's negative-timeout warning on every idle fetch; it is noise here.
-  await sh(bin('jest'), ['-c', config, '--runInBand', '--ci', '--json', `--outputFile=${out}`, ...filter], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --disable-warning=TimeoutNegativeWarning`.trim() });
+  await sh(bin('jest'), ['-c', config, '--runInBand', '--ci', '--json', `--outputFile=${out}`, ...filter], {
+    ...env,
+    NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --disable-warning=TimeoutNegativeWarning`.trim(),
+  });
   return readJestJson(out);
 }
 
@@ -106,11 +109,20 @@ async function main(): Promise<number> {
   if (only === undefined || only === 'chart') {
     log('chart tests (helm lint/template; every manifest dry-run on a real kube-apiserver)');
     const out = join(resultsDir, 'chart.json');
-    await sh(process.execPath, ['--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(repoRoot, 'tools', 'k8s', 'chart-check.ts'), '--json', out]);
+    await sh(process.execPath, [
+      '--disable-warning=ExperimentalWarning',
+      '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+      join(repoRoot, 'tools', 'k8s', 'chart-check.ts'),
+      '--json',
+      out,
+    ]);
     tallies.push(['chart', readJestJson(out)]);
   }
 
-  const total = tallies.reduce((acc, [, t]) => ({ ...acc, passed: acc.passed + t.passed, failed: acc.failed + t.failed, skipped: acc.skipped + t.skipped }), emptyTally());
+  const total = tallies.reduce(
+    (acc, [, t]) => ({ ...acc, passed: acc.passed + t.passed, failed: acc.failed + t.failed, skipped: acc.skipped + t.skipped }),
+    emptyTally(),
+  );
   process.stdout.write(`\n${tallies.map(([n, t]) => `  ${line(n, t)}`).join('\n')}\n`);
   for (const [, t] of tallies) for (const s of t.failedSuites) process.stdout.write(`  failed: ${s}\n`);
   if (total.failed > 0 && existsSync(join(resultsDir, 'services'))) process.stdout.write(`  the services' logs: ${join(resultsDir, 'services')}\n`);

@@ -70,7 +70,11 @@ async function latestValue(topic: string, key: string): Promise<Buffer | null | 
   const kafka = kafkaClient();
   const admin = kafka.admin();
   await admin.connect();
-  const ends = new Map<number, bigint>((await admin.fetchTopicOffsets(topic)).filter((o: { high: string; low: string }) => BigInt(o.high) > BigInt(o.low)).map((o: { partition: number; high: string }) => [o.partition, BigInt(o.high)]));
+  const ends = new Map<number, bigint>(
+    (await admin.fetchTopicOffsets(topic))
+      .filter((o: { high: string; low: string }) => BigInt(o.high) > BigInt(o.low))
+      .map((o: { partition: number; high: string }) => [o.partition, BigInt(o.high)]),
+  );
   await admin.disconnect();
   if (ends.size === 0) return undefined;
   const consumer = kafka.consumer({ groupId: `verify-keys-${process.pid}-${Date.now()}`, maxWaitTimeInMs: 100 });
@@ -101,7 +105,11 @@ async function commitmentKey(receipt: Receipt, subject: string | undefined): Pro
   if (values['salt-hex']) return Buffer.from(values['salt-hex'], 'hex');
   if (!subject) return { unavailable: VerificationFailure.SaltUnavailable, reason: 'the receipt names a patient salt but the event has no subject' };
   const value = await latestValue('identity.keys.v1', subject);
-  if (value === null) return { unavailable: VerificationFailure.SaltShredded, reason: `the salt of patient ${subject} was shredded (the patient was erased): this commitment can no longer be linked to any event` };
+  if (value === null)
+    return {
+      unavailable: VerificationFailure.SaltShredded,
+      reason: `the salt of patient ${subject} was shredded (the patient was erased): this commitment can no longer be linked to any event`,
+    };
   if (value === undefined) return { unavailable: VerificationFailure.SaltUnavailable, reason: `no keys for patient ${subject} on identity.keys.v1` };
   const issued = JSON.parse(value.toString('utf8')).data;
   const wrapped = issued.versions.find((v: { version: number }) => v.version === Number(patientVersion[1]));
@@ -123,7 +131,10 @@ async function fromAudit(eventId: string): Promise<{ eventBytes: Buffer; receipt
   await consumer.connect();
   await consumer.subscribe({ topic: receipt.source.topic, fromBeginning: true });
   const eventBytes = await new Promise<Buffer>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`event not found at ${receipt.source.topic}/${receipt.source.partition}@${receipt.source.offset}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`event not found at ${receipt.source.topic}/${receipt.source.partition}@${receipt.source.offset}`)),
+      20_000,
+    );
     void consumer.run({
       eachMessage: async ({ partition, message }: { partition: number; message: { offset: string; value: Buffer | null } }) => {
         if (partition === receipt.source.partition && message.offset === receipt.source.offset) {
@@ -148,7 +159,10 @@ const input =
     ? { eventBytes: readFileSync(values.event), receipt: JSON.parse(readFileSync(values.receipt, 'utf8')) as Receipt }
     : positionals[0]
       ? await fromAudit(positionals[0])
-      : (process.stderr.write('usage: verify <eventId> | --event <file> --receipt <file> [--org ProviderOrg|PayerOrg] [--key-hex <hex>] [--salt-hex <hex>] [--keyring <file>] [--network <file>]\n'), process.exit(2));
+      : (process.stderr.write(
+          'usage: verify <eventId> | --event <file> --receipt <file> [--org ProviderOrg|PayerOrg] [--key-hex <hex>] [--salt-hex <hex>] [--keyring <file>] [--network <file>]\n',
+        ),
+        process.exit(2));
 const { eventBytes, receipt } = input;
 
 // The subject names whose salt to fetch; the library decides everything else (docs/verification.md).
@@ -166,7 +180,10 @@ if (!connection) fail(`no organisation ${values.org} in ${networkFile}`);
 const ledger = new FabricGatewayAnchor(connection);
 try {
   const verdict = await verifyEvent(eventBytes, receipt, salt, ledger);
-  if (!verdict.verified) fail(`${verdict.failure}: ${verdict.message}${verdict.failure === VerificationFailure.BatchUnknown ? ` (asked ${values.org}'s peer ${connection.peerEndpoint})` : ''}`);
+  if (!verdict.verified)
+    fail(
+      `${verdict.failure}: ${verdict.message}${verdict.failure === VerificationFailure.BatchUnknown ? ` (asked ${values.org}'s peer ${connection.peerEndpoint})` : ''}`,
+    );
   const b = verdict.batch;
   process.stdout.write(
     `VERIFIED: event ${receipt.eventId} is leaf ${receipt.leafIndex} of batch ${receipt.batchId} (${b.leafCount} events), root ${b.merkleRoot}, anchored ${b.anchoredAt} in transaction ${b.txId} by ${b.submitterMspId}; checked on ${values.org}'s peer ${connection.peerEndpoint}\n`,

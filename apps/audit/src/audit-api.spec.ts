@@ -41,7 +41,10 @@ describe('audit HTTP API', () => {
         { provide: ReadAuditTrailUseCase, useValue: trail },
         { provide: SearchAuditEventsUseCase, useValue: new SearchAuditEventsUseCase(trail) },
         { provide: ReadAccessReportUseCase, useValue: new ReadAccessReportUseCase(world.store, world.oversight, () => new Date('2026-06-01T00:00:00Z')) },
-        { provide: ReadDisclosuresUseCase, useValue: new ReadDisclosuresUseCase(world.store, world.oversight, { years: 6, now: () => new Date('2026-06-01T00:00:00Z') }) },
+        {
+          provide: ReadDisclosuresUseCase,
+          useValue: new ReadDisclosuresUseCase(world.store, world.oversight, { years: 6, now: () => new Date('2026-06-01T00:00:00Z') }),
+        },
       ],
     })
     class SpecModule {}
@@ -54,16 +57,22 @@ describe('audit HTTP API', () => {
   afterEach(() => app.close());
   afterAll(() => issuer.cleanup());
 
-  const get = async (url: string, bearer: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}`, ...headers } });
+  const get = async (url: string, bearer: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}`, ...headers } });
 
   it('pages the trail by time range and cursor', async () => {
-    const ids = [1, 2, 3].map((d) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 1, d)), grantId: GRANT }).id);
+    const ids = [1, 2, 3].map(
+      (d) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 1, d)), grantId: GRANT }).id,
+    );
     const po = await token('po-1', CUSTODIAN, ['privacy-officer']);
     const first = await get(`/audit/events?patient=${patientId}&from=2026-02-01T00:00:00Z&limit=2`, po);
     expect(first.statusCode).toBe(200);
     const body = first.json<{ events: { eventId: string }[]; next: string }>();
     expect(body.events.map((e) => e.eventId)).toEqual(ids.slice(0, 2));
-    const second = (await get(`/audit/events?patient=${patientId}&from=2026-02-01T00:00:00Z&limit=2&cursor=${body.next}`, po)).json<{ events: { eventId: string }[]; next: null }>();
+    const second = (await get(`/audit/events?patient=${patientId}&from=2026-02-01T00:00:00Z&limit=2&cursor=${body.next}`, po)).json<{
+      events: { eventId: string }[];
+      next: null;
+    }>();
     expect(second).toMatchObject({ events: [{ eventId: ids[2] }], next: null });
   });
 
@@ -82,7 +91,12 @@ describe('audit HTTP API', () => {
     expect(investigation.json()).toMatchObject({ actor: 'dr-who', organisation: CLINIC, events: [{ eventId: read }], next: null });
     const disclosures = await get(`/patients/${patientId}/disclosures`, await token(patientId, CUSTODIAN, ['patient']));
     expect(disclosures.statusCode).toBe(200);
-    expect(disclosures.json()).toMatchObject({ patient: patientId, from: '2020-06-01T00:00:00.000Z', disclosures: [{ eventId: read, recipient: { organisation: CLINIC, practitioner: 'dr-who' }, basis: { kind: 'grant', grantId: GRANT } }], next: null });
+    expect(disclosures.json()).toMatchObject({
+      patient: patientId,
+      from: '2020-06-01T00:00:00.000Z',
+      disclosures: [{ eventId: read, recipient: { organisation: CLINIC, practitioner: 'dr-who' }, basis: { kind: 'grant', grantId: GRANT } }],
+      next: null,
+    });
   });
 
   it('refuses with the one forbidden problem', async () => {
@@ -97,10 +111,17 @@ describe('audit HTTP API', () => {
   });
 
   describe('GET /AuditEvent', () => {
-    type Bundle = { resourceType: string; type: string; link: { relation: string; url: string }[]; entry?: { fullUrl: string; resource: { id: string; meta: { profile: string[] } } }[] };
+    type Bundle = {
+      resourceType: string;
+      type: string;
+      link: { relation: string; url: string }[];
+      entry?: { fullUrl: string; resource: { id: string; meta: { profile: string[] } } }[];
+    };
 
     it('answers a searchset Bundle of valid BALP AuditEvents, paged by next links, within a date range', async () => {
-      const ids = [1, 2, 3].map((d) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 1, d, 12)), grantId: GRANT }).id);
+      const ids = [1, 2, 3].map(
+        (d) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 1, d, 12)), grantId: GRANT }).id,
+      );
       world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 2, 1)), grantId: GRANT });
       const po = await token('po-1', CUSTODIAN, ['privacy-officer']);
       const first = await get(`/AuditEvent?patient=Patient/${patientId}&date=ge2026-02-01&date=le2026-02-03&_count=2`, po);
@@ -149,8 +170,15 @@ describe('audit HTTP API', () => {
       const me = await token(patientId, 'patients', ['patient']);
       const json = await get(`/patients/${patientId}/access-report`, me);
       expect(json.statusCode).toBe(200);
-      expect(json.json()).toMatchObject({ patient: patientId, lines: [{ eventId: read.id, kind: 'viewed', ledger: { verified: true } }, { kind: 'refused' }], next: null });
-      for (const res of [await get(`/patients/${patientId}/access-report`, me, { accept: 'text/html,application/xhtml+xml' }), await get(`/patients/${patientId}/access-report?format=html`, me)]) {
+      expect(json.json()).toMatchObject({
+        patient: patientId,
+        lines: [{ eventId: read.id, kind: 'viewed', ledger: { verified: true } }, { kind: 'refused' }],
+        next: null,
+      });
+      for (const res of [
+        await get(`/patients/${patientId}/access-report`, me, { accept: 'text/html,application/xhtml+xml' }),
+        await get(`/patients/${patientId}/access-report?format=html`, me),
+      ]) {
         expect(res.statusCode).toBe(200);
         expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
         expect(res.headers['content-security-policy']).toContain("default-src 'none'");
@@ -165,7 +193,10 @@ describe('audit HTTP API', () => {
 
     it('links the next page of the printable report', async () => {
       for (const d of [1, 2, 3]) world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: new Date(Date.UTC(2026, 1, d)), grantId: GRANT });
-      const res = await get(`/patients/${patientId}/access-report?format=html&limit=2&from=2026-02-01T00:00:00Z`, await token(patientId, 'patients', ['patient']));
+      const res = await get(
+        `/patients/${patientId}/access-report?format=html&limit=2&from=2026-02-01T00:00:00Z`,
+        await token(patientId, 'patients', ['patient']),
+      );
       const href = /<a rel="next" href="([^"]+)"/.exec(res.body)?.[1]?.replace(/&amp;/g, '&');
       expect(href).toMatch(/^\?from=2026-02-01T00%3A00%3A00\.000Z&limit=2&cursor=[A-Za-z0-9_-]+&format=html$/);
       const next = await get(`/patients/${patientId}/access-report${href}`, await token(patientId, 'patients', ['patient']));

@@ -25,7 +25,11 @@ export class AuditEventController {
   @ApiQuery({ name: 'entity-type', required: false, description: 'audit-entity-type code (1 person, 2 system object), or system|code' })
   @ApiQuery({ name: '_count', required: false })
   @ApiQuery({ name: '_cursor', required: false, description: 'From the `next` link' })
-  async list(@Query(new ZodValidationPipe(auditEventQuerySchema)) query: AuditEventQuery, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<AuditEventBundle> {
+  async list(
+    @Query(new ZodValidationPipe(auditEventQuerySchema)) query: AuditEventQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ): Promise<AuditEventBundle> {
     return auditEventBundle(await this.search.search(toSearch(query), principal), request);
   }
 }

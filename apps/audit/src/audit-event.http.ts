@@ -43,7 +43,10 @@ const dates = z
     for (const param of v === undefined ? [] : Array.isArray(v) ? v : [v]) {
       const b = bounds(param);
       if (!b) {
-        ctx.addIssue({ code: 'custom', message: `date ${JSON.stringify(param.slice(0, 40))}: ge, gt, le, lt or eq followed by a date or an ISO 8601 date-time` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `date ${JSON.stringify(param.slice(0, 40))}: ge, gt, le, lt or eq followed by a date or an ISO 8601 date-time`,
+        });
         return z.NEVER;
       }
       if (b.from !== undefined) from = Math.max(from ?? -Infinity, b.from);

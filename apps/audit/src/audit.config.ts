@@ -20,7 +20,12 @@ export const auditConfigShape = {
   AUDIT_RESTRICTED_PATIENTS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.uuid('AUDIT_RESTRICTED_PATIENTS lists patient ids (UUIDs)'))),
 } as const;
 

@@ -30,7 +30,10 @@ export class AuditController {
   @Get('actors/:actorId/events')
   @Roles(...rolesFor('audit.actor.read'))
   @PageQueries()
-  @ApiOperation({ summary: "What one user of the caller's organisation did, to any patient, oldest first, paged: a privacy officer's investigation of their own organisation's staff." })
+  @ApiOperation({
+    summary:
+      "What one user of the caller's organisation did, to any patient, oldest first, paged: a privacy officer's investigation of their own organisation's staff.",
+  })
   async byActor(
     @Param('actorId') actorId: string,
     @Query(new ZodValidationPipe(trailQuerySchema)) query: z.infer<typeof trailQuerySchema>,
@@ -42,7 +45,10 @@ export class AuditController {
 
   @Get('events/:eventId/proof')
   @Roles(...rolesFor('audit.proof.read'))
-  @ApiOperation({ summary: "An event's ledger receipt: its commitment, the Merkle inclusion proof, the batch and transaction, and whether the proof checks out. For events of a trail the caller may read." })
+  @ApiOperation({
+    summary:
+      "An event's ledger receipt: its commitment, the Merkle inclusion proof, the batch and transaction, and whether the proof checks out. For events of a trail the caller may read.",
+  })
   proof(@Param('eventId') eventId: string, @CurrentPrincipal() principal: Principal): Promise<{ eventId: string; commitment: string } & StoredReceipt> {
     return this.trail.proof(eventId, principal);
   }

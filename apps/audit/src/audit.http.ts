@@ -29,7 +29,12 @@ export const patientTrailQuerySchema = z.object({ patient: z.uuid(), ...trailQue
 
 /** The store's query from a validated one (no undefined keys). */
 export function toTrailQuery(q: { from?: number; to?: number; cursor?: string; limit: number }): TrailQuery {
-  return { limit: q.limit, ...(q.from !== undefined && { from: q.from }), ...(q.to !== undefined && { to: q.to }), ...(q.cursor !== undefined && { cursor: q.cursor }) };
+  return {
+    limit: q.limit,
+    ...(q.from !== undefined && { from: q.from }),
+    ...(q.to !== undefined && { to: q.to }),
+    ...(q.cursor !== undefined && { cursor: q.cursor }),
+  };
 }
 
 /** The OpenAPI description of the paging parameters. */

@@ -1,7 +1,19 @@
 import { ConsumerGroups, Topics } from '@carechain/contracts';
 import { PatientRegistry } from '@carechain/patient-registry';
 import { REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
-import { AccessAlertHandler, AccessAlertRules, AuditOversight, auditTrailProjection, RedisAlertWindowStore, ReadAccessReportUseCase, ReadAuditTrailUseCase, ReadDisclosuresUseCase, receiptProjection, RedisAuditTrailStore, SearchAuditEventsUseCase } from '@carechain/audit-domain';
+import {
+  AccessAlertHandler,
+  AccessAlertRules,
+  AuditOversight,
+  auditTrailProjection,
+  RedisAlertWindowStore,
+  ReadAccessReportUseCase,
+  ReadAuditTrailUseCase,
+  ReadDisclosuresUseCase,
+  receiptProjection,
+  RedisAuditTrailStore,
+  SearchAuditEventsUseCase,
+} from '@carechain/audit-domain';
 import { AuditEventController } from './audit-event.controller';
 import { alertThresholds, auditConfigShape } from './audit.config';
 import { AuditController } from './audit.controller';
@@ -24,7 +36,9 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
           name: 'access-alerts',
           groupId: ConsumerGroups.auditAlerts,
           topics: [Topics.recordsAccess],
-          create: ({ publisher, redis }) => ({ handler: new AccessAlertHandler(new AccessAlertRules(new RedisAlertWindowStore(redis), alertThresholds(settings)), publisher) }),
+          create: ({ publisher, redis }) => ({
+            handler: new AccessAlertHandler(new AccessAlertRules(new RedisAlertWindowStore(redis), alertThresholds(settings)), publisher),
+          }),
         },
       ],
       replicas: [{ name: 'carechain.audit.patients', topics: [Topics.identityPatient], handler: patients }],
@@ -33,7 +47,11 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
       providers: [
         { provide: RedisAuditTrailStore, useFactory: (r: Redis) => new RedisAuditTrailStore(r), inject: [REDIS] },
         { provide: ReadAuditTrailUseCase, useFactory: (s: RedisAuditTrailStore) => new ReadAuditTrailUseCase(s, oversight), inject: [RedisAuditTrailStore] },
-        { provide: ReadAccessReportUseCase, useFactory: (s: RedisAuditTrailStore) => new ReadAccessReportUseCase(s, oversight, () => new Date()), inject: [RedisAuditTrailStore] },
+        {
+          provide: ReadAccessReportUseCase,
+          useFactory: (s: RedisAuditTrailStore) => new ReadAccessReportUseCase(s, oversight, () => new Date()),
+          inject: [RedisAuditTrailStore],
+        },
         { provide: SearchAuditEventsUseCase, useFactory: (t: ReadAuditTrailUseCase) => new SearchAuditEventsUseCase(t), inject: [ReadAuditTrailUseCase] },
         {
           provide: ReadDisclosuresUseCase,

@@ -50,7 +50,10 @@ export class PatientAuditController {
     const report = await this.reports.forPatient(patientId, principal, toTrailQuery(query));
     const html = query.format === 'html' || (query.format === undefined && /\btext\/html\b/.test(accept ?? ''));
     if (!html) return report;
-    const next = report.next === null ? null : `?${new URLSearchParams({ ...(query.from !== undefined && { from: new Date(query.from).toISOString() }), ...(query.to !== undefined && { to: new Date(query.to).toISOString() }), limit: String(query.limit), cursor: report.next, format: 'html' })}`;
+    const next =
+      report.next === null
+        ? null
+        : `?${new URLSearchParams({ ...(query.from !== undefined && { from: new Date(query.from).toISOString() }), ...(query.to !== undefined && { to: new Date(query.to).toISOString() }), limit: String(query.limit), cursor: report.next, format: 'html' })}`;
     reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', REPORT_CSP).header('cache-control', 'no-store');
     return renderAccessReport(report, next);
   }

@@ -22,14 +22,20 @@ export class BenefitPlansController {
 
   @Get()
   @Roles(...rolesFor('claims.plans.read'))
-  @ApiOperation({ summary: "The latest version of each benefit plan the rules engine decides with (the plans file, then what payers published): a payer's own, every payer's to an auditor." })
+  @ApiOperation({
+    summary:
+      "The latest version of each benefit plan the rules engine decides with (the plans file, then what payers published): a payer's own, every payer's to an auditor.",
+  })
   list(@CurrentPrincipal() principal: Principal): BenefitPlan[] {
     return this.plans.list(principal.roles.includes('auditor') ? undefined : principal.organisation);
   }
 
   @Post()
   @Roles(...rolesFor('claims.plans.publish'))
-  @ApiOperation({ summary: 'A payer publishes a new version of one of its benefit plans (newer than the one in force: 409 otherwise); every claims instance decides with it from then on, and decisions name the version. 201 once this instance holds it.' })
+  @ApiOperation({
+    summary:
+      'A payer publishes a new version of one of its benefit plans (newer than the one in force: 409 otherwise); every claims instance decides with it from then on, and decisions name the version. 201 once this instance holds it.',
+  })
   @ApiBody({ schema: z.toJSONSchema(benefitPlanSchema, { io: 'input' }) as object })
   async publish(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<PublishedPlan> {
     const published = await this.publishes.execute(body, requesterOf(principal));

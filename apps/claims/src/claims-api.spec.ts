@@ -44,7 +44,14 @@ describe('claims HTTP API', () => {
   let patient: string;
 
   const token = (sub: string, org: string, roles: string[]) =>
-    new SignJWT({ roles, org }).setProtectedHeader({ alg: 'ES256', kid: 'spec' }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject(sub).setIssuedAt().setExpirationTime('10m').sign(privateKey);
+    new SignJWT({ roles, org })
+      .setProtectedHeader({ alg: 'ES256', kid: 'spec' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'claims-api-'));
@@ -90,7 +97,12 @@ describe('claims HTTP API', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const call = (method: 'GET' | 'POST', url: string, bearer: string, body?: unknown, contentType = 'application/fhir+json') =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined && { 'content-type': contentType }) }, ...(body !== undefined && { payload: JSON.stringify(body) }) });
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined && { 'content-type': contentType }) },
+      ...(body !== undefined && { payload: JSON.stringify(body) }),
+    });
 
   const registerCoverage = async () => {
     const res = await call('POST', '/coverages', payer, coverage(patientId));
@@ -118,7 +130,12 @@ describe('claims HTTP API', () => {
     expect(paid.json()).toMatchObject({ status: 'paid' });
 
     const eobs = await call('GET', `/patients/${patientId}/explanation-of-benefits`, patient);
-    expect(eobs.json()).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 1, entry: [{ resource: { resourceType: 'ExplanationOfBenefit', payment: { amount: { value: 70 } } } }] });
+    expect(eobs.json()).toMatchObject({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: 1,
+      entry: [{ resource: { resourceType: 'ExplanationOfBenefit', payment: { amount: { value: 70 } } } }],
+    });
   });
 
   it('answers an unknown code in a required binding with 422 and an OperationOutcome', async () => {
@@ -126,7 +143,10 @@ describe('claims HTTP API', () => {
     const res = await call('POST', '/claims', clerk, { ...claim(patientId, coverageId, [{ recordId: world.recordEncounter(patientId) }]), status: 'approved' });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json().outcome).toEqual({ resourceType: 'OperationOutcome', issue: [expect.objectContaining({ severity: 'error', code: 'code-invalid', expression: ['Claim.status'] })] });
+    expect(res.json().outcome).toEqual({
+      resourceType: 'OperationOutcome',
+      issue: [expect.objectContaining({ severity: 'error', code: 'code-invalid', expression: ['Claim.status'] })],
+    });
   });
 
   it('refuses an illegal transition with 409 naming the current state', async () => {
@@ -139,7 +159,9 @@ describe('claims HTTP API', () => {
 
   it('lets only the payer role adjudicate and pay, and lists its pended queue', async () => {
     const coverageId = await registerCoverage();
-    const { claimId } = (await call('POST', '/claims', clerk, claim(patientId, coverageId, [{ recordId: world.recordEncounter(patientId, { code: '70551' }), code: '70551' }]))).json();
+    const { claimId } = (
+      await call('POST', '/claims', clerk, claim(patientId, coverageId, [{ recordId: world.recordEncounter(patientId, { code: '70551' }), code: '70551' }]))
+    ).json();
     expect((await call('POST', `/claims/${claimId}/adjudication`, clerk, { decision: 'approve' }, 'application/json')).statusCode).toBe(403);
     const queue = await call('GET', '/claims?status=pended', payer);
     expect(queue.json()).toMatchObject({ total: 1, entry: [{ resource: { id: claimId } }] });
@@ -150,7 +172,9 @@ describe('claims HTTP API', () => {
 
   it('documents every endpoint and its error statuses in the OpenAPI', () => {
     const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
-    const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item as Record<string, { responses: Record<string, unknown> }>).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { responses: Record<string, unknown> }>).map(([method, op]) => ({ path, method, op })),
+    );
     expect(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual(
       [
         'POST /claims',

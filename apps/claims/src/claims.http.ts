@@ -51,5 +51,12 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 /** Every error status of a claims endpoint, answered as application/problem+json. */
 export function ApiProblems() {
-  return applyDecorators(...CLAIMS_ERROR_STATUSES.map((status) => ApiResponse({ status, description: 'application/problem+json (an invalid FHIR resource: its OperationOutcome as `outcome`; a refused transition: `currentStatus`)' })));
+  return applyDecorators(
+    ...CLAIMS_ERROR_STATUSES.map((status) =>
+      ApiResponse({
+        status,
+        description: 'application/problem+json (an invalid FHIR resource: its OperationOutcome as `outcome`; a refused transition: `currentStatus`)',
+      }),
+    ),
+  );
 }

@@ -48,11 +48,13 @@ const claimsConfigShape = {
 
 export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
   name: 'claims',
-  description: "Claims: coverages, the insurance claim lifecycle (FHIR R4 Claim, ClaimResponse, ExplanationOfBenefit) and automatic adjudication by the payers' benefit plans.",
+  description:
+    "Claims: coverages, the insurance claim lifecycle (FHIR R4 Claim, ClaimResponse, ExplanationOfBenefit) and automatic adjudication by the payers' benefit plans.",
   defaultPort: 3004,
   config: claimsConfigShape,
   async parts(config) {
-    if (config.CLAIMS_AWAIT_CHAIN_VERDICT) throw new ConfigError(['CLAIMS_AWAIT_CHAIN_VERDICT=true needs chain verdicts on claims, which no ledger-writer publishes yet: leave it false']);
+    if (config.CLAIMS_AWAIT_CHAIN_VERDICT)
+      throw new ConfigError(['CLAIMS_AWAIT_CHAIN_VERDICT=true needs chain verdicts on claims, which no ledger-writer publishes yet: leave it false']);
     let plans;
     try {
       plans = loadPlanBook(config.CLAIMS_BENEFIT_PLANS_FILE);
@@ -66,33 +68,41 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
     const useCase = <T>(make: (deps: ClaimsDeps) => T) => ({ useFactory: make, inject: [CLAIMS_DEPS] });
     return {
       problems: [CLAIMS_PROBLEMS],
-        // The registry replica is caught up before projections start: the projection skips erased patients with it.
-        projections: [claimsProjection({ isErased: (patientId) => patients.get(patientId)?.erased === true })],
-        replicas: [
-          { name: 'carechain.claims.keys', topics: [Topics.identityKeys], handler: keys },
-          { name: 'carechain.claims.patients', topics: [Topics.identityPatient], handler: patients },
-          { name: 'carechain.claims.records', topics: [Topics.recordsRecord, Topics.identityPatient], handler: records },
-          // Plans published by payers, over those of the file: every instance decides with the same versions.
-          { name: 'carechain.claims.plans', topics: [Topics.claimsClaim], handler: new BenefitPlansReplica(plans) },
-        ],
-        controllers: [ClaimsController, PatientClaimsController, BenefitPlansController],
-        providers: [
-          FhirJsonBodies,
-          { provide: PLAN_BOOK, useValue: plans },
-          {
-            provide: CLAIMS_DEPS,
-            useFactory: (redis: Redis, publisher: EventPublisher): ClaimsDeps => ({ patients, keys, store: new RedisClaimStore(redis), publisher, documents: records, plans, settings }),
-            inject: [REDIS, EVENT_PUBLISHER],
-          },
-          { provide: SubmitClaimUseCase, ...useCase((d) => new SubmitClaimUseCase(d)) },
-          { provide: ReadClaimsUseCase, ...useCase((d) => new ReadClaimsUseCase(d)) },
-          { provide: AdjudicateClaimUseCase, ...useCase((d) => new AdjudicateClaimUseCase(d)) },
-          { provide: ClaimTransitionsUseCase, ...useCase((d) => new ClaimTransitionsUseCase(d)) },
-          { provide: RegisterCoverageUseCase, ...useCase((d) => new RegisterCoverageUseCase(d)) },
-          { provide: ListCoveragesUseCase, ...useCase((d) => new ListCoveragesUseCase(d)) },
-          { provide: ExplanationOfBenefitsUseCase, ...useCase((d) => new ExplanationOfBenefitsUseCase(d)) },
-          { provide: PublishBenefitPlanUseCase, ...useCase((d) => new PublishBenefitPlanUseCase(d)) },
-        ],
+      // The registry replica is caught up before projections start: the projection skips erased patients with it.
+      projections: [claimsProjection({ isErased: (patientId) => patients.get(patientId)?.erased === true })],
+      replicas: [
+        { name: 'carechain.claims.keys', topics: [Topics.identityKeys], handler: keys },
+        { name: 'carechain.claims.patients', topics: [Topics.identityPatient], handler: patients },
+        { name: 'carechain.claims.records', topics: [Topics.recordsRecord, Topics.identityPatient], handler: records },
+        // Plans published by payers, over those of the file: every instance decides with the same versions.
+        { name: 'carechain.claims.plans', topics: [Topics.claimsClaim], handler: new BenefitPlansReplica(plans) },
+      ],
+      controllers: [ClaimsController, PatientClaimsController, BenefitPlansController],
+      providers: [
+        FhirJsonBodies,
+        { provide: PLAN_BOOK, useValue: plans },
+        {
+          provide: CLAIMS_DEPS,
+          useFactory: (redis: Redis, publisher: EventPublisher): ClaimsDeps => ({
+            patients,
+            keys,
+            store: new RedisClaimStore(redis),
+            publisher,
+            documents: records,
+            plans,
+            settings,
+          }),
+          inject: [REDIS, EVENT_PUBLISHER],
+        },
+        { provide: SubmitClaimUseCase, ...useCase((d) => new SubmitClaimUseCase(d)) },
+        { provide: ReadClaimsUseCase, ...useCase((d) => new ReadClaimsUseCase(d)) },
+        { provide: AdjudicateClaimUseCase, ...useCase((d) => new AdjudicateClaimUseCase(d)) },
+        { provide: ClaimTransitionsUseCase, ...useCase((d) => new ClaimTransitionsUseCase(d)) },
+        { provide: RegisterCoverageUseCase, ...useCase((d) => new RegisterCoverageUseCase(d)) },
+        { provide: ListCoveragesUseCase, ...useCase((d) => new ListCoveragesUseCase(d)) },
+        { provide: ExplanationOfBenefitsUseCase, ...useCase((d) => new ExplanationOfBenefitsUseCase(d)) },
+        { provide: PublishBenefitPlanUseCase, ...useCase((d) => new PublishBenefitPlanUseCase(d)) },
+      ],
     };
   },
 };

@@ -44,7 +44,13 @@ async function boot(): Promise<{ app: INestApplicationContext; publisher: Record
   const definition = consentParts(state);
 
   @Global()
-  @Module({ providers: [{ provide: LOGGER, useValue: createLogger('test', 'silent') }, { provide: EVENT_PUBLISHER, useValue: publisher }], exports: [LOGGER, EVENT_PUBLISHER] })
+  @Module({
+    providers: [
+      { provide: LOGGER, useValue: createLogger('test', 'silent') },
+      { provide: EVENT_PUBLISHER, useValue: publisher },
+    ],
+    exports: [LOGGER, EVENT_PUBLISHER],
+  })
   class FakeRuntimeModule {}
 
   @Module({ imports: [FakeRuntimeModule], controllers: [...(definition.controllers ?? [])], providers: [...(definition.providers ?? [])] })
@@ -98,16 +104,29 @@ describe('consent service', () => {
     const consents = app.get(ConsentsController);
     const body = grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'] });
     expect(await problemOf(() => consents.grant(body, clinician(CLINIC)))).toEqual({ status: 403, type: 'https://carechain.dev/problems/forbidden' });
-    expect(await problemOf(() => consents.grant({ ...body, patientId: '1c8d4e5f-2a3b-4c6d-9e7f-8091a2b3c4d5' }, patient))).toEqual({ status: 404, type: 'https://carechain.dev/problems/consent/patient-not-found' });
-    expect(await problemOf(() => app.get(PatientConsentsController).list(PATIENT, clinician(CLINIC)))).toEqual({ status: 403, type: 'https://carechain.dev/problems/forbidden' });
+    expect(await problemOf(() => consents.grant({ ...body, patientId: '1c8d4e5f-2a3b-4c6d-9e7f-8091a2b3c4d5' }, patient))).toEqual({
+      status: 404,
+      type: 'https://carechain.dev/problems/consent/patient-not-found',
+    });
+    expect(await problemOf(() => app.get(PatientConsentsController).list(PATIENT, clinician(CLINIC)))).toEqual({
+      status: 403,
+      type: 'https://carechain.dev/problems/forbidden',
+    });
     expect(publisher.published).toEqual([]);
   });
 
   it('publishes a break-glass permit before answering it', async () => {
-    const ask = decideSchema.parse({ patientId: PATIENT, categories: ['allergies'], purpose: 'ETREAT', breakGlassReason: 'unconscious, anaphylaxis suspected' });
+    const ask = decideSchema.parse({
+      patientId: PATIENT,
+      categories: ['allergies'],
+      purpose: 'ETREAT',
+      breakGlassReason: 'unconscious, anaphylaxis suspected',
+    });
     const answer = await app.get(DecisionsController).decide(ask, clinician(CLINIC));
     expect(answer).toMatchObject({ decision: 'permit', basis: 'break-glass', breakGlass: true });
-    expect(publisher.published.map((p) => [p.event.type, (p.event.data as { decisionId: string }).decisionId])).toEqual([[BREAK_GLASS_INVOKED_V1, answer.decisionId]]);
+    expect(publisher.published.map((p) => [p.event.type, (p.event.data as { decisionId: string }).decisionId])).toEqual([
+      [BREAK_GLASS_INVOKED_V1, answer.decisionId],
+    ]);
   });
 
   it('maps every error code to a client error status', () => {

@@ -3,7 +3,14 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
-import { GrantConsentUseCase, grantConsentSchema, RevokeConsentUseCase, revokeConsentSchema, type GrantConsentCommand, type RevokeConsentCommand } from '@carechain/consent-domain';
+import {
+  GrantConsentUseCase,
+  grantConsentSchema,
+  RevokeConsentUseCase,
+  revokeConsentSchema,
+  type GrantConsentCommand,
+  type RevokeConsentCommand,
+} from '@carechain/consent-domain';
 
 // The body is optional: a revocation without a signature needs none.
 const optionalRevokeSchema = revokeConsentSchema.nullish();

@@ -66,11 +66,17 @@ describe('accountability', () => {
     });
     recordId = written.body.recordId;
     const grant = await eventually('consent to know the patient', async () => {
-      const r = await call(consent.url, 'POST', '/consents', t.desk!, { patientId, grantee: { organisation: 'clinic-b' }, categories: ['conditions'], purposes: ['TREAT'] });
+      const r = await call(consent.url, 'POST', '/consents', t.desk!, {
+        patientId,
+        grantee: { organisation: 'clinic-b' },
+        categories: ['conditions'],
+        purposes: ['TREAT'],
+      });
       return r.status === 201 ? r : undefined;
     });
     expect(grant.status).toBe(201);
-    const read = (bearer: string, purpose = 'TREAT', headers: Record<string, string> = {}) => call(records.url, 'GET', `/records/${recordId}?purpose=${purpose}`, bearer, undefined, headers);
+    const read = (bearer: string, purpose = 'TREAT', headers: Record<string, string> = {}) =>
+      call(records.url, 'GET', `/records/${recordId}?purpose=${purpose}`, bearer, undefined, headers);
     const granted = await eventually('the grant to reach records', async () => {
       const r = await read(t.doctorB!);
       return r.status === 200 ? r : undefined;
@@ -102,12 +108,22 @@ describe('accountability', () => {
   }
 
   it('pages the trail two at a time, each event once, and narrows it by time', async () => {
-    const whole = await eventually('every read in the trail', async () => {
-      const events = await allPages<Entry>(`/audit/events?patient=${patientId}`, t.officerA!, 'events');
-      return events.filter((e) => e.type === 'carechain.records.access.decided.v1').length >= 5 ? events : undefined;
-    }, 30_000, 250);
+    const whole = await eventually(
+      'every read in the trail',
+      async () => {
+        const events = await allPages<Entry>(`/audit/events?patient=${patientId}`, t.officerA!, 'events');
+        return events.filter((e) => e.type === 'carechain.records.access.decided.v1').length >= 5 ? events : undefined;
+      },
+      30_000,
+      250,
+    );
     expect(new Set(whole.map((e) => e.eventId)).size).toBe(whole.length);
-    const future = await call<Page<Entry>>(audit.url, 'GET', `/audit/events?patient=${patientId}&from=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`, t.officerA!);
+    const future = await call<Page<Entry>>(
+      audit.url,
+      'GET',
+      `/audit/events?patient=${patientId}&from=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,
+      t.officerA!,
+    );
     expect(future.body).toEqual(expect.objectContaining({ events: [], next: null }));
   });
 
@@ -119,7 +135,11 @@ describe('accountability', () => {
   });
 
   it('accounts for disclosures outside the custodian: the granted read and the emergency one, not the custodian’s own', async () => {
-    const disclosures = await allPages<{ eventId: string; recipient: { organisation: string }; basis: { kind: string } }>(`/patients/${patientId}/disclosures`, t.patient!, 'disclosures');
+    const disclosures = await allPages<{ eventId: string; recipient: { organisation: string }; basis: { kind: string } }>(
+      `/patients/${patientId}/disclosures`,
+      t.patient!,
+      'disclosures',
+    );
     expect(disclosures.map((d) => [d.eventId, d.recipient.organisation, d.basis.kind])).toEqual([
       [grantRead, 'clinic-b', 'grant'],
       [glassRead, 'er-e', 'break-glass'],
@@ -127,12 +147,20 @@ describe('accountability', () => {
   });
 
   it('exports BALP AuditEvents as a FHIR searchset with next links', async () => {
-    const res = await call<{ resourceType: string; type: string; link: { relation: string; url: string }[]; entry: { resource: { id: string; meta: { profile: string[] }; purposeOfEvent?: unknown[]; outcome?: string; agent?: { who: { identifier?: { value: string } } }[] } }[] }>(
-      audit.url,
-      'GET',
-      `/AuditEvent?patient=${patientId}&date=ge2020-01-01&_count=3`,
-      t.officerA!,
-    );
+    const res = await call<{
+      resourceType: string;
+      type: string;
+      link: { relation: string; url: string }[];
+      entry: {
+        resource: {
+          id: string;
+          meta: { profile: string[] };
+          purposeOfEvent?: unknown[];
+          outcome?: string;
+          agent?: { who: { identifier?: { value: string } } }[];
+        };
+      }[];
+    }>(audit.url, 'GET', `/AuditEvent?patient=${patientId}&date=ge2020-01-01&_count=3`, t.officerA!);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
     expect(res.body.link.map((l) => l.relation)).toContain('next');
@@ -145,27 +173,45 @@ describe('accountability', () => {
     }
     const profileOf = (id: string) => events.find((e) => e.resource.id === id)?.resource.meta.profile[0];
     expect(profileOf(grantRead)).toMatch(/IHE\.BasicAudit\.PatientRead$/);
-    expect(events.find((e) => e.resource.id === glassRead)?.resource.purposeOfEvent).toEqual([{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'ETREAT' }] }]);
+    expect(events.find((e) => e.resource.id === glassRead)?.resource.purposeOfEvent).toEqual([
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'ETREAT' }] },
+    ]);
     // dr-nosy's two refusals, as consent decisions that failed.
     const refusals = events.filter((e) => /AuthZconsent$/.test(e.resource.meta.profile[0]!) && e.resource.agent?.[0]?.who.identifier?.value === 'dr-nosy');
     expect(refusals.map((e) => e.resource.outcome)).toEqual(['8', '8']);
   });
 
   it('raises a break-glass alert and a repeated-denials alert on audit.alert.v1', async () => {
-    const alerts = await eventually('both alerts on the topic', async () => {
-      const raised = (await readTopic(Topics.auditAlert)).map((r) => JSON.parse(r.value!.toString('utf8')) as { type: string; data: { rule: string; accessEventId: string; actor: { subject: string } } });
-      const mine = raised.filter((e) => e.type === ACCESS_ALERT_RAISED_V1 && (e.data.accessEventId === glassRead || e.data.actor.subject === 'dr-nosy'));
-      return mine.length >= 2 ? mine : undefined;
-    }, 30_000, 500);
+    const alerts = await eventually(
+      'both alerts on the topic',
+      async () => {
+        const raised = (await readTopic(Topics.auditAlert)).map(
+          (r) => JSON.parse(r.value!.toString('utf8')) as { type: string; data: { rule: string; accessEventId: string; actor: { subject: string } } },
+        );
+        const mine = raised.filter((e) => e.type === ACCESS_ALERT_RAISED_V1 && (e.data.accessEventId === glassRead || e.data.actor.subject === 'dr-nosy'));
+        return mine.length >= 2 ? mine : undefined;
+      },
+      30_000,
+      500,
+    );
     expect(alerts.map((a) => a.data.rule).sort()).toEqual(['break-glass', 'repeated-denials']);
   });
 
   it("serves the patient's printable report, its lines verified on the ledger", async () => {
-    const html = await eventually('the granted read verified on the ledger', async () => {
-      const res = await fetch(`${audit.url}/patients/${patientId}/access-report`, { headers: { authorization: `Bearer ${t.patient}`, accept: 'text/html' } });
-      const body = await res.text();
-      return res.status === 200 && body.includes(`data-event-id="${grantRead}"`) && new RegExp(`data-event-id="${grantRead}"[^]*?verified on the ledger`).test(body) ? { res, body } : undefined;
-    }, 60_000, 1_000);
+    const html = await eventually(
+      'the granted read verified on the ledger',
+      async () => {
+        const res = await fetch(`${audit.url}/patients/${patientId}/access-report`, { headers: { authorization: `Bearer ${t.patient}`, accept: 'text/html' } });
+        const body = await res.text();
+        return res.status === 200 &&
+          body.includes(`data-event-id="${grantRead}"`) &&
+          new RegExp(`data-event-id="${grantRead}"[^]*?verified on the ledger`).test(body)
+          ? { res, body }
+          : undefined;
+      },
+      60_000,
+      1_000,
+    );
     expect(html.res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(html.body).toContain('dr-b at clinic-b viewed 1 record (conditions) for your treatment, under your consent');
     expect(html.body).toContain('in an emergency, without your consent: “unconscious on arrival, no relatives reachable”');

@@ -44,7 +44,15 @@ const claim = (patientId: string, coverageId: string, recordId: string, code: st
   priority: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/processpriority', code: 'normal' }] },
   insurance: [{ sequence: 1, focal: true, coverage: { reference: `Coverage/${coverageId}` } }],
   supportingInfo: [{ sequence: 1, category: { coding: [{ code: 'info' }] }, valueReference: { reference: `Encounter/${recordId}` } }],
-  item: [{ sequence: 1, informationSequence: [1], productOrService: { coding: [{ system: CPT, code }] }, servicedDate: today, unitPrice: { value: price, currency: 'EUR' } }],
+  item: [
+    {
+      sequence: 1,
+      informationSequence: [1],
+      productOrService: { coding: [{ system: CPT, code }] },
+      servicedDate: today,
+      unitPrice: { value: price, currency: 'EUR' },
+    },
+  ],
 });
 
 describe('claims', () => {
@@ -95,17 +103,32 @@ describe('claims', () => {
 
     // claims learns of the encounter from records.record.v1; until then the item is undocumented (denied, not counted).
     const submitted = await eventually('the claim to be decided on a documented encounter', async () => {
-      const r = await call<{ claimId: string; status: string; response: { outcome: string } }>(claims.url, 'POST', '/claims', t.registrar!, claim(patientId, coverageId, visit, '99213', 80));
+      const r = await call<{ claimId: string; status: string; response: { outcome: string } }>(
+        claims.url,
+        'POST',
+        '/claims',
+        t.registrar!,
+        claim(patientId, coverageId, visit, '99213', 80),
+      );
       expect(r.status).toBe(201);
       return r.body.status === 'approved' ? r.body : undefined;
     });
     expect(submitted.response.outcome).toBe('complete');
 
-    const paid = await call(claims.url, 'POST', `/claims/${submitted.claimId}/payment`, t.payer!, { amount: 70, date: today, remittanceReference: 'REM-E2E-1' });
+    const paid = await call(claims.url, 'POST', `/claims/${submitted.claimId}/payment`, t.payer!, {
+      amount: 70,
+      date: today,
+      remittanceReference: 'REM-E2E-1',
+    });
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({ status: 'paid' });
 
-    const eobs = await call<{ total: number; entry: { resource: { payment?: { amount: { value: number } } } }[] }>(claims.url, 'GET', `/patients/${patientId}/explanation-of-benefits`, patient);
+    const eobs = await call<{ total: number; entry: { resource: { payment?: { amount: { value: number } } } }[] }>(
+      claims.url,
+      'GET',
+      `/patients/${patientId}/explanation-of-benefits`,
+      patient,
+    );
     expect(eobs.status).toBe(200);
     expect(eobs.body.total).toBe(1);
     expect(eobs.body.entry[0]!.resource.payment?.amount.value).toBe(70);
@@ -124,7 +147,14 @@ describe('claims', () => {
 
     const events = (await readTopic('claims.claim.v1')).filter((r) => r.key === patientId);
     const types = events.map((r) => JSON.parse(r.value!.toString('utf8')).type);
-    expect(types).toEqual(expect.arrayContaining(['carechain.claims.claim.submitted.v1', 'carechain.claims.claim.verified.v1', 'carechain.claims.claim.adjudicated.v1', 'carechain.claims.claim.paid.v1']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'carechain.claims.claim.submitted.v1',
+        'carechain.claims.claim.verified.v1',
+        'carechain.claims.claim.adjudicated.v1',
+        'carechain.claims.claim.paid.v1',
+      ]),
+    );
     const bytes = events.map((r) => r.value!.toString('utf8')).join('\n');
     for (const secret of [...person.phi, 'REM-E2E-1', '99213', '70551']) expect(bytes).not.toContain(secret);
   });

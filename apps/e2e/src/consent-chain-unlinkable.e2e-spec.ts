@@ -56,26 +56,45 @@ describe('consent on the chain links nothing', () => {
     const chain = new FabricConsentLedger(fabricConnectionFromNetworkFile(testEnv('CARECHAIN_TEST_FABRIC_NETWORK'), 'PayerOrg')!);
     try {
       const keys = grantIds.map((id) => grantKeyOf(salt, id));
-      const records = await eventually('the grants and the revocation in the world state', async () => {
-        const found = await Promise.all(keys.map((k) => chain.getGrant(k)));
-        return found.every((r) => r !== undefined) && found[0]!.status === 'revoked' ? found.map((r) => r!) : undefined;
-      }, 60_000, 500);
+      const records = await eventually(
+        'the grants and the revocation in the world state',
+        async () => {
+          const found = await Promise.all(keys.map((k) => chain.getGrant(k)));
+          return found.every((r) => r !== undefined) && found[0]!.status === 'revoked' ? found.map((r) => r!) : undefined;
+        },
+        60_000,
+        500,
+      );
 
       // Every value that could tie records together: keys, commitments, transaction ids. The window
       // and status are shared by design (the chain judges validity by them) and carry no id.
-      const identifying = records.flatMap((r) => [r.grantKey, r.patientCommitment, r.scopeCommitment, r.granteeCommitment, r.registeredTxId, r.registeredEventCommitment]);
+      const identifying = records.flatMap((r) => [
+        r.grantKey,
+        r.patientCommitment,
+        r.scopeCommitment,
+        r.granteeCommitment,
+        r.registeredTxId,
+        r.registeredEventCommitment,
+      ]);
       expect(new Set(identifying).size).toBe(identifying.length);
       expect(records[0]!.statusChangedEventCommitment).toMatch(/^[0-9a-f]{64}$/);
       expect(identifying).not.toContain(records[0]!.statusChangedEventCommitment);
       // What a salt holder can check: the grantee behind the commitment.
-      expect(records.map((r, i) => r.granteeCommitment === grantGranteeCommitment(salt, grantIds[i]!, terms[i]!.grantee.organisation))).toEqual([true, true, true]);
+      expect(records.map((r, i) => r.granteeCommitment === grantGranteeCommitment(salt, grantIds[i]!, terms[i]!.grantee.organisation))).toEqual([
+        true,
+        true,
+        true,
+      ]);
 
       // Every id of this patient's consent events on Kafka: the key (patient id), event ids, grant ids, organisations, actors.
       const onKafka = new Set<string>([patientId]);
       for (const r of await readTopic('consent.grant.v1')) {
         if (r.key !== patientId || !r.value) continue;
         type Actor = { subject: string; organisation?: string };
-        const e = JSON.parse(r.value.toString()) as { id: string; data: { grantId: string; grantee?: { organisation: string }; grantedBy?: Actor; revokedBy?: Actor } };
+        const e = JSON.parse(r.value.toString()) as {
+          id: string;
+          data: { grantId: string; grantee?: { organisation: string }; grantedBy?: Actor; revokedBy?: Actor };
+        };
         onKafka.add(e.id).add(e.data.grantId);
         if (e.data.grantee) onKafka.add(e.data.grantee.organisation);
         for (const actor of [e.data.grantedBy, e.data.revokedBy]) {

@@ -49,7 +49,11 @@ describe('anchoring on the Fabric ledger', () => {
       Array.from({ length: n }, async (_, i) => {
         const patient = testPatient(patients.length + i);
         patients.push(patient);
-        const res = await fetch(`${identity.url}/patients`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` }, body: JSON.stringify(patient.body) });
+        const res = await fetch(`${identity.url}/patients`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` },
+          body: JSON.stringify(patient.body),
+        });
         expect(res.status).toBe(201);
         ids.push(((await res.json()) as { eventId: string }).eventId);
       }),
@@ -80,7 +84,28 @@ describe('anchoring on the Fabric ledger', () => {
   }
 
   function verifyCli(eventFile: string, receiptFile: string, org: string) {
-    return exec(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', join(repoRoot, 'tools', 'verify', 'verify.ts'), '--event', eventFile, '--receipt', receiptFile, '--org', org, '--network', testEnv('CARECHAIN_TEST_FABRIC_NETWORK'), '--key-hex', testEnv('CARECHAIN_TEST_LEDGER_KEY'), '--keyring', testEnv('CARECHAIN_TEST_KEYRING_FILE'), '--brokers', testEnv('CARECHAIN_TEST_KAFKA_BROKERS')], { cwd: repoRoot }).then(
+    return exec(
+      process.execPath,
+      [
+        '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+        join(repoRoot, 'tools', 'verify', 'verify.ts'),
+        '--event',
+        eventFile,
+        '--receipt',
+        receiptFile,
+        '--org',
+        org,
+        '--network',
+        testEnv('CARECHAIN_TEST_FABRIC_NETWORK'),
+        '--key-hex',
+        testEnv('CARECHAIN_TEST_LEDGER_KEY'),
+        '--keyring',
+        testEnv('CARECHAIN_TEST_KEYRING_FILE'),
+        '--brokers',
+        testEnv('CARECHAIN_TEST_KAFKA_BROKERS'),
+      ],
+      { cwd: repoRoot },
+    ).then(
       (r) => ({ code: 0, out: r.stdout }),
       (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
     );
@@ -155,7 +180,13 @@ describe('anchoring on the Fabric ledger', () => {
       expect({ eventId, batches: new Set(list.map((r) => r.batchId)).size }).toEqual({ eventId, batches: 1 });
     }
     await eventually('the restarted writer to re-submit the interrupted batch', async () =>
-      writer.logs().split('\n').map(logEntry).some((e) => e?.msg === 'already anchored: the chaincode refused the duplicate batch id' && e.batchId === submitted) ? true : undefined,
+      writer
+        .logs()
+        .split('\n')
+        .map(logEntry)
+        .some((e) => e?.msg === 'already anchored: the chaincode refused the duplicate batch id' && e.batchId === submitted)
+        ? true
+        : undefined,
     );
   });
 
@@ -163,7 +194,12 @@ describe('anchoring on the Fabric ledger', () => {
     await stopPeers();
     try {
       const eventIds = await register(10);
-      await eventually('ledger-writer to report not-ready', async () => ((await fetch(`${writer.url}/health/ready`)).status === 503 ? true : undefined), 30_000, 250);
+      await eventually(
+        'ledger-writer to report not-ready',
+        async () => ((await fetch(`${writer.url}/health/ready`)).status === 503 ? true : undefined),
+        30_000,
+        250,
+      );
       const ready = (await (await fetch(`${writer.url}/health/ready`)).json()) as { checks?: Record<string, boolean> };
       expect(ready.checks?.fabric).toBe(false);
       await startPeers();

@@ -26,7 +26,11 @@ describe('a burst of read-model rebuild requests', () => {
   it('coalesces into one replay that restores the model, with no errors logged', async () => {
     const ids: string[] = [];
     for (let n = 0; n < 5; n++) {
-      const res = await fetch(`${identity.url}/patients`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` }, body: JSON.stringify(testPatient(9100 + n).body) });
+      const res = await fetch(`${identity.url}/patients`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` },
+        body: JSON.stringify(testPatient(9100 + n).body),
+      });
       expect(res.status).toBe(201);
       ids.push(((await res.json()) as { id: string }).id);
     }
@@ -34,14 +38,22 @@ describe('a burst of read-model rebuild requests', () => {
 
     // Judged from here: a young test cluster makes the service's own start log transient errors.
     const logged = identity.logs().length;
-    const rebuild = () => fetch(`${identity.url}/admin/read-models/identity.patients/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } });
+    const rebuild = () =>
+      fetch(`${identity.url}/admin/read-models/identity.patients/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } });
     const answers = await Promise.all(Array.from({ length: 26 }, rebuild));
     expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 26 }, () => 202));
     // A second wave once the first was answered (a replay may still be catching up) is served the same way.
     expect((await Promise.all(Array.from({ length: 5 }, rebuild))).map((a) => a.status)).toEqual([202, 202, 202, 202, 202]);
 
-    await eventually('the patients back in the rebuilt directory', async () => ((await Promise.all(ids.map(readable))).every(Boolean) ? true : undefined), 60_000);
-    const models = (await (await fetch(`${identity.url}/admin/read-models`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { name: string; running: boolean }[];
+    await eventually(
+      'the patients back in the rebuilt directory',
+      async () => ((await Promise.all(ids.map(readable))).every(Boolean) ? true : undefined),
+      60_000,
+    );
+    const models = (await (await fetch(`${identity.url}/admin/read-models`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+      name: string;
+      running: boolean;
+    }[];
     expect(models.find((m) => m.name === 'identity.patients')?.running).toBe(true);
     const lines = identity.logs().slice(logged).split('\n');
     expect(lines.filter((l) => l.includes('could not position partition'))).toEqual([]);

@@ -19,7 +19,9 @@ export class MpiController {
 
   @Get('reviews')
   @Roles(...rolesFor('identity.review.list'))
-  @ApiOperation({ summary: "Open match reviews of registrations made by the caller's organisation: the registration, the candidate it may be, and the per-field evidence." })
+  @ApiOperation({
+    summary: "Open match reviews of registrations made by the caller's organisation: the registration, the candidate it may be, and the per-field evidence.",
+  })
   list(@CurrentPrincipal() principal: Principal) {
     return this.reviewList.execute(principal);
   }
@@ -48,7 +50,11 @@ export class MpiController {
       'Different custodians: 202 {status pending, mergeRequestId, awaiting}: the other custodian accepts at /mpi/merge-requests/:id/accept. Reversible with /mpi/unmerges.',
   })
   @ApiBody({ schema: z.toJSONSchema(mergeSchema, { io: 'input' }) as object })
-  async merge(@Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async merge(
+    @Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const outcome = await this.merges.merge(body.survivorId, body.mergedId, principal);
     reply.status(outcome.status === 'merged' ? 200 : 202);
     return outcome;
@@ -64,7 +70,9 @@ export class MpiController {
   @Post('merge-requests/:id/accept')
   @HttpCode(200)
   @Roles(...rolesFor('identity.merge-request.resolve'))
-  @ApiOperation({ summary: 'The awaited custodian accepts a merge request: the patients are merged. 404 unknown request, 409 already resolved or no longer mergeable.' })
+  @ApiOperation({
+    summary: 'The awaited custodian accepts a merge request: the patients are merged. 404 unknown request, 409 already resolved or no longer mergeable.',
+  })
   accept(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.merges.resolve(id, 'accepted', principal);
   }

@@ -17,7 +17,9 @@ import {
   type RegisterPatientCommand,
 } from '@carechain/identity-domain';
 
-const eraseSchema = z.object({ reason: z.enum(ERASURE_REASONS), caseReference: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an opaque case id, e.g. DSR-2026-0042') }).strict();
+const eraseSchema = z
+  .object({ reason: z.enum(ERASURE_REASONS), caseReference: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an opaque case id, e.g. DSR-2026-0042') })
+  .strict();
 const signingKeySchema = z.object({ jwk: ed25519JwkSchema }).strict();
 
 @ApiTags('patients')
@@ -71,7 +73,10 @@ export class PatientsController {
   @Delete(':id')
   @HttpCode(200)
   @Roles(...rolesFor('identity.patient.erase'))
-  @ApiOperation({ summary: "Erase a patient (GDPR Art. 17) by crypto-shredding their keys: a privacy officer of the patient's custodian, with a reason code and the case reference." })
+  @ApiOperation({
+    summary:
+      "Erase a patient (GDPR Art. 17) by crypto-shredding their keys: a privacy officer of the patient's custodian, with a reason code and the case reference.",
+  })
   @ApiBody({ schema: z.toJSONSchema(eraseSchema, { io: 'input' }) as object })
   async remove(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -84,7 +89,10 @@ export class PatientsController {
   @Post(':id/signing-keys')
   @HttpCode(201)
   @Roles(...rolesFor('identity.signing-key.register'))
-  @ApiOperation({ summary: "The patient registers their own Ed25519 public key (JWK): consent actions signed with it are recorded as patient-signed. Staff cannot register a patient's key." })
+  @ApiOperation({
+    summary:
+      "The patient registers their own Ed25519 public key (JWK): consent actions signed with it are recorded as patient-signed. Staff cannot register a patient's key.",
+  })
   @ApiBody({ schema: z.toJSONSchema(signingKeySchema, { io: 'input' }) as object })
   async addSigningKey(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -104,7 +112,10 @@ export class PatientsController {
   @Post(':id/keys/rotate')
   @HttpCode(200)
   @Roles(...rolesFor('identity.keys.rotate'))
-  @ApiOperation({ summary: "Rotate the patient's data key and commitment salt (privacy officer or admin of the custodian): new writes use the new version, old versions stay readable." })
+  @ApiOperation({
+    summary:
+      "Rotate the patient's data key and commitment salt (privacy officer or admin of the custodian): new writes use the new version, old versions stay readable.",
+  })
   rotate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.rotation.execute(id, principal);
   }

@@ -19,7 +19,10 @@ export const ledgerWriterConfig = {
   LEDGER_MAX_BACKLOG_BYTES: positiveInt(4 * 1024 * 1024),
   /** HMAC key of the commitments of events that concern no patient (or an erased one); patients' events use their own salt. */
   LEDGER_COMMITMENT_KEY: secret(z.string().regex(/^([0-9a-f]{2}){32,}$/, 'hex, at least 32 bytes')),
-  LEDGER_COMMITMENT_KEY_VERSION: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('service-v1'),
+  LEDGER_COMMITMENT_KEY_VERSION: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .default('service-v1'),
   /** Devnet: the network description written by tools/devnet/fabric.ts, and which org to act as. */
   FABRIC_NETWORK_FILE: z.string().optional(),
   FABRIC_ORG: z.enum(['ProviderOrg', 'PayerOrg']).default('ProviderOrg'),

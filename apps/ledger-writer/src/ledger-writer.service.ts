@@ -21,7 +21,11 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
           name: 'anchoring',
           groupId: ConsumerGroups.ledgerWriter,
           topics: config.LEDGER_TOPICS,
-          consumer: { minBatchBytes: config.LEDGER_BATCH_MIN_BYTES, maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS, maxBatchBytes: config.LEDGER_MAX_BACKLOG_BYTES },
+          consumer: {
+            minBatchBytes: config.LEDGER_BATCH_MIN_BYTES,
+            maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS,
+            maxBatchBytes: config.LEDGER_MAX_BACKLOG_BYTES,
+          },
           create: ({ publisher, redis, logger }) => {
             const ledger = new FabricGatewayAnchor(config.fabric);
             const serviceSalt = new StaticSaltProvider(Buffer.from(config.LEDGER_COMMITMENT_KEY, 'hex'), config.LEDGER_COMMITMENT_KEY_VERSION);

@@ -14,6 +14,7 @@ export class FhirJsonParser implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.host.httpAdapter.getInstance<FastifyInstance>();
-    if (!fastify.hasContentTypeParser(FHIR_JSON)) fastify.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
+    if (!fastify.hasContentTypeParser(FHIR_JSON))
+      fastify.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
   }
 }

@@ -41,7 +41,11 @@ export class PatientRecordsController {
     summary:
       'A searchset Bundle of exactly the records consent lets the caller see: the latest version of each, newest first. Categories consent withholds are named in an OperationOutcome entry (search mode outcome). 403 only when nothing is permitted. Every search is recorded as AccessDecided before the answer.',
   })
-  @ApiHeader({ name: BREAK_GLASS_HEADER, required: false, description: 'Emergency access without consent: the reason (10-500 characters). Clinicians only, TREAT or ETREAT only; audited.' })
+  @ApiHeader({
+    name: BREAK_GLASS_HEADER,
+    required: false,
+    description: 'Emergency access without consent: the reason (10-500 characters). Clinicians only, TREAT or ETREAT only; audited.',
+  })
   async list(
     @Param('id', new ParseUUIDPipe()) patientId: string,
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQueryParams,
@@ -56,8 +60,12 @@ export class PatientRecordsController {
       { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) },
     );
     reply.header(ACCESS_EVENTS_HEADER, result.accessEventIds.join(','));
-    const next = query._offset + query._count < result.total ? requestUrl(request, { _offset: String(query._offset + query._count), _count: String(query._count) }) : undefined;
-    const previous = query._offset > 0 ? requestUrl(request, { _offset: String(Math.max(0, query._offset - query._count)), _count: String(query._count) }) : undefined;
+    const next =
+      query._offset + query._count < result.total
+        ? requestUrl(request, { _offset: String(query._offset + query._count), _count: String(query._count) })
+        : undefined;
+    const previous =
+      query._offset > 0 ? requestUrl(request, { _offset: String(Math.max(0, query._offset - query._count)), _count: String(query._count) }) : undefined;
     return searchBundle(result, { selfUrl: requestUrl(request), ...(next && { nextUrl: next }), ...(previous && { previousUrl: previous }) });
   }
 }

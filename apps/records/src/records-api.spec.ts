@@ -31,7 +31,11 @@ describe('records HTTP API', () => {
 
   beforeAll(async () => {
     issuer = await createTestIssuer();
-    [custodian, clinic, registrar] = await Promise.all([token('dr-house', CUSTODIAN, ['clinician']), token('dr-who', CLINIC, ['clinician']), token('reg-1', CUSTODIAN, ['registrar'])]);
+    [custodian, clinic, registrar] = await Promise.all([
+      token('dr-house', CUSTODIAN, ['clinician']),
+      token('dr-who', CLINIC, ['clinician']),
+      token('reg-1', CUSTODIAN, ['registrar']),
+    ]);
   });
 
   beforeEach(async () => {
@@ -64,7 +68,12 @@ describe('records HTTP API', () => {
   afterAll(() => issuer.cleanup());
 
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, bearer: string, body?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined && { 'content-type': 'application/fhir+json' }), ...headers }, ...(body !== undefined && { payload: JSON.stringify(body) }) });
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined && { 'content-type': 'application/fhir+json' }), ...headers },
+      ...(body !== undefined && { payload: JSON.stringify(body) }),
+    });
   const create = async (resource: unknown = condition(patientId)) => {
     const res = await call('POST', `/patients/${patientId}/records`, custodian, resource);
     expect(res.statusCode).toBe(201);
@@ -79,7 +88,9 @@ describe('records HTTP API', () => {
     expect(body).toEqual({ recordId: expect.any(String), version: 1, eventId: expect.any(String) });
     expect(res.headers['location']).toBe(`/records/${body.recordId}`);
     expect(res.headers['etag']).toBe('W/"1"');
-    const withVersion = await call('POST', `/patients/${patientId}/records`, custodian, condition(patientId), { 'content-type': 'application/fhir+json; fhirVersion=4.0' });
+    const withVersion = await call('POST', `/patients/${patientId}/records`, custodian, condition(patientId), {
+      'content-type': 'application/fhir+json; fhirVersion=4.0',
+    });
     expect(withVersion.statusCode).toBe(201);
   });
 
@@ -104,12 +115,14 @@ describe('records HTTP API', () => {
 
   it('lets a clinician break the glass through x-break-glass-reason', async () => {
     const { recordId } = await create();
-    const res = await call('GET', `/records/${recordId}?purpose=ETREAT`, clinic, undefined, { 'x-break-glass-reason': 'Patient unconscious after a road accident' });
+    const res = await call('GET', `/records/${recordId}?purpose=ETREAT`, clinic, undefined, {
+      'x-break-glass-reason': 'Patient unconscious after a road accident',
+    });
     expect(res.statusCode).toBe(200);
     expect(accessEvents()).toEqual([expect.objectContaining({ decision: 'permit', basis: 'break-glass', breakGlass: true, purpose: 'ETREAT' })]);
   });
 
-  it('lets a patient read their own records (PATRQT unless they say otherwise) and nobody else\'s', async () => {
+  it("lets a patient read their own records (PATRQT unless they say otherwise) and nobody else's", async () => {
     const { recordId } = await create();
     const self = await token(patientId, CUSTODIAN, ['patient']);
     const own = await call('GET', `/records/${recordId}`, self);
@@ -133,12 +146,18 @@ describe('records HTTP API', () => {
     const res = await call('POST', `/patients/${patientId}/records`, custodian, { resourceType: 'Condition' });
     expect(res.statusCode).toBe(400);
     const problem = res.json();
-    expect(problem).toMatchObject({ type: 'https://carechain.dev/problems/records/invalid-resource', errors: [expect.objectContaining({ path: expect.any(String), message: expect.any(String), code: 'required' })] });
+    expect(problem).toMatchObject({
+      type: 'https://carechain.dev/problems/records/invalid-resource',
+      errors: [expect.objectContaining({ path: expect.any(String), message: expect.any(String), code: 'required' })],
+    });
     expect(problem.outcome).toMatchObject({ resourceType: 'OperationOutcome', issue: [expect.objectContaining({ severity: 'error', code: 'required' })] });
   });
 
   it('answers 400 for a resource about another patient, 404 for an unknown one, 403 for a role that does not write', async () => {
-    expect((await call('POST', `/patients/${patientId}/records`, custodian, condition(randomUUID()))).json()).toMatchObject({ status: 400, type: expect.stringContaining('subject-mismatch') });
+    expect((await call('POST', `/patients/${patientId}/records`, custodian, condition(randomUUID()))).json()).toMatchObject({
+      status: 400,
+      type: expect.stringContaining('subject-mismatch'),
+    });
     const unknown = randomUUID();
     expect((await call('POST', `/patients/${unknown}/records`, custodian, condition(unknown))).statusCode).toBe(404);
     expect((await call('POST', `/patients/${patientId}/records`, registrar, condition(patientId))).statusCode).toBe(403);
@@ -183,7 +202,13 @@ describe('records HTTP API', () => {
     const { recordId } = await create();
     const refused = await call('POST', `/records/${recordId}/shares`, custodian, undefined, { 'content-type': 'application/json' });
     expect(refused.statusCode).toBe(400);
-    const share = (organisation: string) => app.inject({ method: 'POST', url: `/records/${recordId}/shares`, headers: { authorization: `Bearer ${custodian}` }, payload: { organisation, purpose: 'TREAT' } });
+    const share = (organisation: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/records/${recordId}/shares`,
+        headers: { authorization: `Bearer ${custodian}` },
+        payload: { organisation, purpose: 'TREAT' },
+      });
     const notPermitted = await share(CLINIC);
     expect([notPermitted.statusCode, notPermitted.json().reason]).toEqual([409, 'no-grant']);
     const grantId = world.grant(patientId, CLINIC, ['conditions']);

@@ -5,7 +5,14 @@ import { z } from 'zod';
 import { organisationIdSchema, purposeOfUseSchema } from '@carechain/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
-import { historyBundle, ReadRecordUseCase, ShareRecordUseCase, WriteRecordUseCase, type RecordHistoryBundle, type SharedRecord } from '@carechain/records-domain';
+import {
+  historyBundle,
+  ReadRecordUseCase,
+  ShareRecordUseCase,
+  WriteRecordUseCase,
+  type RecordHistoryBundle,
+  type SharedRecord,
+} from '@carechain/records-domain';
 import type { FhirResource } from '@carechain/records-fhir';
 import { FHIR_JSON } from './fhir-json.parser';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, ifMatchVersion, readQuerySchema, requestUrl, type ReadQuery } from './records.http';
@@ -13,7 +20,11 @@ import { READ_ROLES, readPurpose, requesterOf, SHARE_ROLES, WRITE_ROLES } from '
 
 const shareSchema = z.object({ organisation: organisationIdSchema, purpose: purposeOfUseSchema }).strict();
 
-const breakGlassHeader = { name: BREAK_GLASS_HEADER, required: false, description: 'Emergency access without consent: the reason (10-500 characters). Clinicians only, TREAT or ETREAT only; audited.' };
+const breakGlassHeader = {
+  name: BREAK_GLASS_HEADER,
+  required: false,
+  description: 'Emergency access without consent: the reason (10-500 characters). Clinicians only, TREAT or ETREAT only; audited.',
+};
 
 @ApiTags('records')
 @Controller('records/:recordId')
@@ -27,7 +38,10 @@ export class RecordsController {
   @Put()
   @HttpCode(200)
   @Roles(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Amend a record: the body (same resource type, same patient) becomes its next version; earlier versions stay. If-Match: W/"<version>" makes it conditional (412 when stale).' })
+  @ApiOperation({
+    summary:
+      'Amend a record: the body (same resource type, same patient) becomes its next version; earlier versions stay. If-Match: W/"<version>" makes it conditional (412 when stale).',
+  })
   @ApiBody({ description: 'A FHIR R4 resource (application/fhir+json or application/json).', schema: { type: 'object' } })
   @ApiHeader({ name: 'If-Match', required: false, description: 'W/"<version>": amend only if this is still the latest version.' })
   async amend(
@@ -46,7 +60,10 @@ export class RecordsController {
   @Get()
   @Roles(...READ_ROLES)
   @Header('content-type', FHIR_JSON)
-  @ApiOperation({ summary: "The record's latest version, decrypted, if consent permits the caller for its category and the purpose (default TREAT; PATRQT for a patient, who reads their own records only). Every read, permitted or denied, is recorded as AccessDecided before the answer." })
+  @ApiOperation({
+    summary:
+      "The record's latest version, decrypted, if consent permits the caller for its category and the purpose (default TREAT; PATRQT for a patient, who reads their own records only). Every read, permitted or denied, is recorded as AccessDecided before the answer.",
+  })
   @ApiHeader(breakGlassHeader)
   async read(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
@@ -55,15 +72,22 @@ export class RecordsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FhirResource> {
-    const read = await this.reads.latest(recordId, { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) });
-    reply.header('etag', etag(read.stored.version)).header('last-modified', new Date(read.stored.writtenAt).toUTCString()).header(ACCESS_EVENTS_HEADER, read.accessEventIds.join(','));
+    const read = await this.reads.latest(recordId, {
+      requester: requesterOf(principal),
+      purpose: readPurpose(principal, query.purpose),
+      ...breakGlassOf(breakGlassReason),
+    });
+    reply
+      .header('etag', etag(read.stored.version))
+      .header('last-modified', new Date(read.stored.writtenAt).toUTCString())
+      .header(ACCESS_EVENTS_HEADER, read.accessEventIds.join(','));
     return read.resource;
   }
 
   @Get('_history')
   @Roles(...READ_ROLES)
   @Header('content-type', FHIR_JSON)
-  @ApiOperation({ summary: "Every version of the record as a FHIR history Bundle, newest first; decided and recorded as one read." })
+  @ApiOperation({ summary: 'Every version of the record as a FHIR history Bundle, newest first; decided and recorded as one read.' })
   @ApiHeader(breakGlassHeader)
   async history(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
@@ -73,7 +97,11 @@ export class RecordsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordHistoryBundle> {
-    const read = await this.reads.history(recordId, { requester: requesterOf(principal), purpose: readPurpose(principal, query.purpose), ...breakGlassOf(breakGlassReason) });
+    const read = await this.reads.history(recordId, {
+      requester: requesterOf(principal),
+      purpose: readPurpose(principal, query.purpose),
+      ...breakGlassOf(breakGlassReason),
+    });
     reply.header(ACCESS_EVENTS_HEADER, read.accessEventIds.join(','));
     return historyBundle(read.versions, requestUrl(request));
   }

@@ -20,7 +20,14 @@ export const readQuerySchema = z.object({ purpose });
 const categories = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s.length > 0)))
+  .transform((v) =>
+    v === undefined
+      ? []
+      : (Array.isArray(v) ? v : [v])
+          .flatMap((s) => s.split(','))
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0),
+  )
   .pipe(z.array(recordCategorySchema));
 
 export const searchQuerySchema = z.object({

@@ -13,7 +13,12 @@ export const READ_ROLES: [Role, ...Role[]] = rolesFor('records.read');
 export const SHARE_ROLES: [Role, ...Role[]] = ['clinician', 'practitioner'];
 
 export function requesterOf(principal: Principal): Requester {
-  return { subject: principal.subject, organisation: principal.organisation, roles: principal.roles, ...(principal.purposes && { purposes: principal.purposes }) };
+  return {
+    subject: principal.subject,
+    organisation: principal.organisation,
+    roles: principal.roles,
+    ...(principal.purposes && { purposes: principal.purposes }),
+  };
 }
 
 /** The purpose a read states, or the caller's usual one (PATRQT for a patient, TREAT for care, HPAYMT for a payer). */

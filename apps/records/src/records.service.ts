@@ -52,7 +52,14 @@ export const recordsService: ServiceDefinition<typeof kmsConfigShape> = {
         FhirJsonParser,
         {
           provide: RECORDS_DEPS,
-          useFactory: (redis: Redis, publisher: EventPublisher): RecordsDeps => ({ patients, keys, grants, claims, store: new RedisRecordStore(redis), publisher }),
+          useFactory: (redis: Redis, publisher: EventPublisher): RecordsDeps => ({
+            patients,
+            keys,
+            grants,
+            claims,
+            store: new RedisRecordStore(redis),
+            publisher,
+          }),
           inject: [REDIS, EVENT_PUBLISHER],
         },
         { provide: WriteRecordUseCase, ...useCase((d) => new WriteRecordUseCase(d)) },

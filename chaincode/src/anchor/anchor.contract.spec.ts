@@ -73,7 +73,7 @@ describe('AnchorContract', () => {
       expect(retry.events).toEqual([]);
     });
 
-    it('endorses identically on both organisations\' peers', async () => {
+    it("endorses identically on both organisations' peers", async () => {
       const [peerA, peerB] = [world.begin(TX_TIME), world.begin(TX_TIME)];
       const [a, b] = await Promise.all([peerA, peerB].map((tx) => contract.AnchorBatch(fakeContext(tx, MSP), ...positional(anchorArgs()))));
       expect(a).toBe(b);

@@ -3,14 +3,7 @@
 // values, never copied from the input, so unknown fields cannot slip onto the chain.
 import { MAX_BATCH_WINDOW_MS, MAX_LEAF_COUNT } from '@carechain/ledger-chaincode-api';
 import { AnchorError } from './anchor.error';
-import {
-  BATCH_ID_PATTERN,
-  MAX_ANCHOR_PAYLOAD_BYTES,
-  MAX_PARTITION,
-  MAX_SOURCE_RANGE_BYTES,
-  MERKLE_ROOT_PATTERN,
-  TOPIC_PATTERN,
-} from './anchor.limits';
+import { BATCH_ID_PATTERN, MAX_ANCHOR_PAYLOAD_BYTES, MAX_PARTITION, MAX_SOURCE_RANGE_BYTES, MERKLE_ROOT_PATTERN, TOPIC_PATTERN } from './anchor.limits';
 import type { BatchAnchor, SourceRange } from '@carechain/ledger-chaincode-api';
 import { parseUtcTimestamp } from './utc-timestamp';
 

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { hex64 } from '../testing/anchor-fixtures';
-import { EVENT_COMMITMENT, GRANT_KEY, GRANTEE_COMMITMENT, PATIENT_COMMITMENT, SCOPE_COMMITMENT, registerArgs, registerPositional } from '../testing/consent-fixtures';
+import {
+  EVENT_COMMITMENT,
+  GRANT_KEY,
+  GRANTEE_COMMITMENT,
+  PATIENT_COMMITMENT,
+  SCOPE_COMMITMENT,
+  registerArgs,
+  registerPositional,
+} from '../testing/consent-fixtures';
 import { fakeContext } from '../testing/fake-context';
 import { type FakeTransaction, FakeWorldState } from '../testing/fake-world-state';
 import { ConsentContract } from './consent.contract';
@@ -243,7 +251,9 @@ describe('ConsentContract', () => {
     expect(summary).toEqual({
       RegisterGrant: {
         tag: ['SUBMIT', 'submitTx'],
-        params: ['grantKey', 'patientCommitment', 'scopeCommitment', 'granteeCommitment', 'validFrom', 'validUntil', 'eventCommitment'].map((p) => `${p}:string`),
+        params: ['grantKey', 'patientCommitment', 'scopeCommitment', 'granteeCommitment', 'validFrom', 'validUntil', 'eventCommitment'].map(
+          (p) => `${p}:string`,
+        ),
       },
       RevokeGrant: { tag: ['SUBMIT', 'submitTx'], params: ['grantKey:string', 'revokedAt:string', 'eventCommitment:string'] },
       ExpireGrant: { tag: ['SUBMIT', 'submitTx'], params: ['grantKey:string', 'expiredAt:string', 'eventCommitment:string'] },

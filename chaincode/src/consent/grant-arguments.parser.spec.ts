@@ -54,7 +54,11 @@ describe('parseGrantRegistration', () => {
 
 describe('parseGrantStatusChange', () => {
   it('keeps the supplied time and event commitment', () => {
-    expect(parseGrantStatusChange(GRANT_KEY, '2025-04-01T08:59:58.000Z', 'revokedAt', EVENT_COMMITMENT)).toEqual({ grantKey: GRANT_KEY, at: '2025-04-01T08:59:58.000Z', eventCommitment: EVENT_COMMITMENT });
+    expect(parseGrantStatusChange(GRANT_KEY, '2025-04-01T08:59:58.000Z', 'revokedAt', EVENT_COMMITMENT)).toEqual({
+      grantKey: GRANT_KEY,
+      at: '2025-04-01T08:59:58.000Z',
+      eventCommitment: EVENT_COMMITMENT,
+    });
   });
 
   it('names the argument it refuses', () => {
@@ -65,6 +69,8 @@ describe('parseGrantStatusChange', () => {
   });
 
   it('refuses a non-string argument', () => {
-    expect(() => parseGrantStatusChange(GRANT_KEY, '2025-04-01T08:59:58.000Z', 'revokedAt', 7 as unknown as string)).toThrow('INVALID_ARGUMENT: every argument must be a string');
+    expect(() => parseGrantStatusChange(GRANT_KEY, '2025-04-01T08:59:58.000Z', 'revokedAt', 7 as unknown as string)).toThrow(
+      'INVALID_ARGUMENT: every argument must be a string',
+    );
   });
 });

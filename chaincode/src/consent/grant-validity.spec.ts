@@ -64,6 +64,8 @@ describe('grantValidityAt', () => {
   });
 
   it('serialises in a fixed key order', () => {
-    expect(serializeGrantValidity({ reason: 'revoked', valid: false, grantKey: GRANT_KEY })).toBe(`{"grantKey":"${GRANT_KEY}","valid":false,"reason":"revoked"}`);
+    expect(serializeGrantValidity({ reason: 'revoked', valid: false, grantKey: GRANT_KEY })).toBe(
+      `{"grantKey":"${GRANT_KEY}","valid":false,"reason":"revoked"}`,
+    );
   });
 });

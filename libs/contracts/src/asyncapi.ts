@@ -21,7 +21,15 @@ import { ACCESS_DECIDED_V1 } from './records/access-decided.v1';
 import { DEMOGRAPHICS_READ_V1 } from './identity/demographics-read.v1';
 import { RECEIPT_ISSUED_V1 } from './ledger/receipt-issued.v1';
 import { BENEFIT_PLAN_PUBLISHED_V1 } from './claims/benefit-plan.v1';
-import { CLAIM_ADJUDICATED_V1, CLAIM_APPEALED_V1, CLAIM_CANCELLED_V1, CLAIM_PAID_V1, CLAIM_SUBMITTED_V1, CLAIM_VERIFIED_V1, COVERAGE_REGISTERED_V1 } from './claims/claim-events.v1';
+import {
+  CLAIM_ADJUDICATED_V1,
+  CLAIM_APPEALED_V1,
+  CLAIM_CANCELLED_V1,
+  CLAIM_PAID_V1,
+  CLAIM_SUBMITTED_V1,
+  CLAIM_VERIFIED_V1,
+  COVERAGE_REGISTERED_V1,
+} from './claims/claim-events.v1';
 import { ACCESS_ALERT_RAISED_V1 } from './audit/access-alert.v1';
 
 /** Which topic carries which event types. A new event type is added here and in EVENT_SCHEMAS. */
@@ -45,7 +53,16 @@ export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof E
   'records.access.v1': [ACCESS_DECIDED_V1],
   'identity.access.v1': [DEMOGRAPHICS_READ_V1],
   'ledger.receipt.v1': [RECEIPT_ISSUED_V1],
-  'claims.claim.v1': [COVERAGE_REGISTERED_V1, CLAIM_SUBMITTED_V1, CLAIM_VERIFIED_V1, CLAIM_ADJUDICATED_V1, CLAIM_PAID_V1, CLAIM_CANCELLED_V1, CLAIM_APPEALED_V1, BENEFIT_PLAN_PUBLISHED_V1],
+  'claims.claim.v1': [
+    COVERAGE_REGISTERED_V1,
+    CLAIM_SUBMITTED_V1,
+    CLAIM_VERIFIED_V1,
+    CLAIM_ADJUDICATED_V1,
+    CLAIM_PAID_V1,
+    CLAIM_CANCELLED_V1,
+    CLAIM_APPEALED_V1,
+    BENEFIT_PLAN_PUBLISHED_V1,
+  ],
   'audit.alert.v1': [ACCESS_ALERT_RAISED_V1],
 };
 
@@ -72,13 +89,19 @@ export function asyncApiDocument(): Record<string, unknown> {
       {
         address: t.name,
         description: `${t.description} Partitions: ${t.partitions}; cleanup: ${t.cleanupPolicy}; retention: ${t.retentionMs < 0 ? 'forever' : `${t.retentionMs} ms`}.`,
-        messages: Object.fromEntries((TOPIC_EVENT_TYPES[t.name] ?? []).map((type) => [messageName(type), { $ref: `#/components/messages/${messageName(type)}` }])),
+        messages: Object.fromEntries(
+          (TOPIC_EVENT_TYPES[t.name] ?? []).map((type) => [messageName(type), { $ref: `#/components/messages/${messageName(type)}` }]),
+        ),
       },
     ]),
   );
   return {
     asyncapi: '3.0.0',
-    info: { title: 'carechain events', version: '1', description: 'Every event carechain publishes. A breaking change is a new major version of the event type.' },
+    info: {
+      title: 'carechain events',
+      version: '1',
+      description: 'Every event carechain publishes. A breaking change is a new major version of the event type.',
+    },
     channels,
     components: { messages },
   };

@@ -18,7 +18,10 @@ export const envelopeSchema = z.object({
   datacontenttype: z.literal('application/json'),
   dataschema: z.string().url(),
   data: z.unknown(),
-  traceparent: z.string().regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/).optional(),
+  traceparent: z
+    .string()
+    .regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/)
+    .optional(),
   tracestate: EXTENSION_VALUE.optional(),
   actor: z.string().min(1).max(128).optional(),
   actororg: z.string().min(1).max(64).optional(),

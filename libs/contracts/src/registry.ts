@@ -7,15 +7,53 @@ import { PATIENT_REGISTERED_V1, patientRegisteredV1Schema, type PatientRegistere
 import { RECEIPT_ISSUED_V1, receiptIssuedV1Schema, type ReceiptIssuedV1 } from './ledger/receipt-issued.v1';
 import { PATIENT_REGISTERED_V2, patientRegisteredV2Schema, type PatientRegisteredV2 } from './identity/patient-registered.v2';
 import { PATIENT_LINKED_V1, patientLinkedV1Schema, type PatientLinkedV1 } from './identity/patient-linked.v1';
-import { REVIEW_OPENED_V1, REVIEW_RESOLVED_V1, reviewOpenedV1Schema, reviewResolvedV1Schema, type ReviewOpenedV1, type ReviewResolvedV1 } from './identity/match-review.v1';
-import { PATIENT_MERGED_V1, PATIENT_UNMERGED_V1, patientMergedV1Schema, patientUnmergedV1Schema, type PatientMergedV1, type PatientUnmergedV1 } from './identity/patient-merge.v1';
+import {
+  REVIEW_OPENED_V1,
+  REVIEW_RESOLVED_V1,
+  reviewOpenedV1Schema,
+  reviewResolvedV1Schema,
+  type ReviewOpenedV1,
+  type ReviewResolvedV1,
+} from './identity/match-review.v1';
+import {
+  PATIENT_MERGED_V1,
+  PATIENT_UNMERGED_V1,
+  patientMergedV1Schema,
+  patientUnmergedV1Schema,
+  type PatientMergedV1,
+  type PatientUnmergedV1,
+} from './identity/patient-merge.v1';
 import { PATIENT_ERASED_V1, patientErasedV1Schema, type PatientErasedV1 } from './identity/patient-erased.v1';
-import { MERGE_REQUEST_RESOLVED_V1, MERGE_REQUESTED_V1, mergeRequestedV1Schema, mergeRequestResolvedV1Schema, type MergeRequestedV1, type MergeRequestResolvedV1 } from './identity/merge-request.v1';
+import {
+  MERGE_REQUEST_RESOLVED_V1,
+  MERGE_REQUESTED_V1,
+  mergeRequestedV1Schema,
+  mergeRequestResolvedV1Schema,
+  type MergeRequestedV1,
+  type MergeRequestResolvedV1,
+} from './identity/merge-request.v1';
 import { SIGNING_KEY_REGISTERED_V1, signingKeyRegisteredV1Schema, type SigningKeyRegisteredV1 } from './identity/signing-key-registered.v1';
 import { KEYS_ISSUED_V1, keysIssuedV1Schema, type KeysIssuedV1 } from './identity/keys-issued.v1';
-import { GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1, grantExpiredV1Schema, grantGrantedV1Schema, grantRevokedV1Schema, type GrantExpiredV1, type GrantGrantedV1, type GrantRevokedV1 } from './consent/grant-events.v1';
+import {
+  GRANT_EXPIRED_V1,
+  GRANT_GRANTED_V1,
+  GRANT_REVOKED_V1,
+  grantExpiredV1Schema,
+  grantGrantedV1Schema,
+  grantRevokedV1Schema,
+  type GrantExpiredV1,
+  type GrantGrantedV1,
+  type GrantRevokedV1,
+} from './consent/grant-events.v1';
 import { BREAK_GLASS_INVOKED_V1, breakGlassInvokedV1Schema, type BreakGlassInvokedV1 } from './consent/break-glass.v1';
-import { RECORD_SHARED_V1, RECORD_WRITTEN_V1, recordSharedV1Schema, recordWrittenV1Schema, type RecordSharedV1, type RecordWrittenV1 } from './records/record-events.v1';
+import {
+  RECORD_SHARED_V1,
+  RECORD_WRITTEN_V1,
+  recordSharedV1Schema,
+  recordWrittenV1Schema,
+  type RecordSharedV1,
+  type RecordWrittenV1,
+} from './records/record-events.v1';
 import { ACCESS_DECIDED_V1, accessDecidedV1Schema, type AccessDecidedV1 } from './records/access-decided.v1';
 import { DEMOGRAPHICS_READ_V1, demographicsReadV1Schema, type DemographicsReadV1 } from './identity/demographics-read.v1';
 import {

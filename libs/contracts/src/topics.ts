@@ -51,7 +51,13 @@ export function dlqTopic(topic: string): string {
 }
 
 const domain: readonly TopicSpec[] = [
-  { name: Topics.identityPatient, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Patient registrations, links, merges and erasures, keyed by patient id.' },
+  {
+    name: Topics.identityPatient,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: 'Patient registrations, links, merges and erasures, keyed by patient id.',
+  },
   {
     name: Topics.identityKeys,
     partitions: DOMAIN_PARTITIONS,
@@ -60,13 +66,55 @@ const domain: readonly TopicSpec[] = [
     description: 'Wrapped per-patient data keys and commitment salts; a tombstone shreds them.',
     configs: KEYS_TOPIC_CONFIGS,
   },
-  { name: Topics.identityAccess, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: "Every read of a patient's demographics, permitted or denied, keyed by patient id." },
-  { name: Topics.consentGrant, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Consent grants, revocations and expiries, keyed by patient id.' },
-  { name: Topics.recordsRecord, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Encrypted clinical record versions, keyed by patient id.' },
-  { name: Topics.recordsAccess, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Every read of a record, permitted or denied, keyed by patient id.' },
-  { name: Topics.claimsClaim, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Coverages and the insurance claim lifecycle, keyed by patient id.' },
-  { name: Topics.ledgerReceipt, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Ledger receipts: one per anchored event, with its Merkle inclusion proof.' },
-  { name: Topics.auditAlert, partitions: DOMAIN_PARTITIONS, retentionMs: FOREVER, cleanupPolicy: 'delete', description: 'Access alerts raised by audit (break-glass, many patients, restricted patients, repeated denials), keyed by the acting organisation.' },
+  {
+    name: Topics.identityAccess,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: "Every read of a patient's demographics, permitted or denied, keyed by patient id.",
+  },
+  {
+    name: Topics.consentGrant,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: 'Consent grants, revocations and expiries, keyed by patient id.',
+  },
+  {
+    name: Topics.recordsRecord,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: 'Encrypted clinical record versions, keyed by patient id.',
+  },
+  {
+    name: Topics.recordsAccess,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: 'Every read of a record, permitted or denied, keyed by patient id.',
+  },
+  {
+    name: Topics.claimsClaim,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: 'Coverages and the insurance claim lifecycle, keyed by patient id.',
+  },
+  {
+    name: Topics.ledgerReceipt,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: 'Ledger receipts: one per anchored event, with its Merkle inclusion proof.',
+  },
+  {
+    name: Topics.auditAlert,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: 'Access alerts raised by audit (break-glass, many patients, restricted patients, repeated denials), keyed by the acting organisation.',
+  },
 ];
 
 /** All topics to create: each domain topic and its dead-letter topic. */

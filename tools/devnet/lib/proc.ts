@@ -75,7 +75,10 @@ export function startProcess(name: string, command: string, args: readonly strin
       const grace = new AbortController();
       const done = await Promise.race([
         exited.then(() => true),
-        sleep(graceMs, undefined, { signal: grace.signal }).then(() => false, () => true),
+        sleep(graceMs, undefined, { signal: grace.signal }).then(
+          () => false,
+          () => true,
+        ),
       ]);
       grace.abort();
       if (!done) {
@@ -181,9 +184,7 @@ export function run(
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     if (opts.input !== undefined) child.stdin?.end(opts.input);
-    const timer = opts.timeoutMs
-      ? setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs)
-      : undefined;
+    const timer = opts.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs) : undefined;
     child.once('error', (err) => reject(new Error(`${command}: ${err.message}`)));
     child.once('close', (code) => {
       if (timer) clearTimeout(timer);

@@ -22,7 +22,10 @@ describe('authorisation: the findings of the review stay fixed', () => {
   const readRecord = async (role: string, org: string) => (await call(w.records.url, 'GET', `/records/${recordA}`, await as(role, org))).status;
 
   it('1. a steward of another organisation cannot take custody by merging: the merge waits for the custodian', async () => {
-    const merge = await call<{ status: string; awaiting: string }>(w.identity.url, 'POST', '/mpi/merges', await as('data-steward', OTHER_ORG), { survivorId: patientB, mergedId: patientA });
+    const merge = await call<{ status: string; awaiting: string }>(w.identity.url, 'POST', '/mpi/merges', await as('data-steward', OTHER_ORG), {
+      survivorId: patientB,
+      mergedId: patientA,
+    });
     expect(merge.status).toBe(202);
     expect(merge.body).toMatchObject({ status: 'pending', awaiting: CUSTODIAN });
     expect(await readRecord('clinician', OTHER_ORG)).toBe(403);
@@ -31,12 +34,20 @@ describe('authorisation: the findings of the review stay fixed', () => {
     expect(outsider.status).toBe(403);
     const listed = await call<{ mergeRequests: { status: string }[] }>(w.identity.url, 'GET', '/mpi/merge-requests', await as('data-steward', CUSTODIAN));
     expect(listed.body.mergeRequests.map((r) => r.status)).toContain('pending');
-    const rejected = await call(w.identity.url, 'POST', `/mpi/merge-requests/${(merge.body as unknown as { mergeRequestId: string }).mergeRequestId}/reject`, await as('data-steward', CUSTODIAN));
+    const rejected = await call(
+      w.identity.url,
+      'POST',
+      `/mpi/merge-requests/${(merge.body as unknown as { mergeRequestId: string }).mergeRequestId}/reject`,
+      await as('data-steward', CUSTODIAN),
+    );
     expect(rejected.status).toBe(200);
   });
 
   it('2. a privacy officer of another organisation cannot erase the patient', async () => {
-    const erase = await call(w.identity.url, 'DELETE', `/patients/${patientA}`, await as('privacy-officer', OTHER_ORG), { reason: 'data-subject-request', caseReference: 'DSR-X' });
+    const erase = await call(w.identity.url, 'DELETE', `/patients/${patientA}`, await as('privacy-officer', OTHER_ORG), {
+      reason: 'data-subject-request',
+      caseReference: 'DSR-X',
+    });
     expect(erase.status).toBe(403);
     expect(await readRecord('clinician', CUSTODIAN)).toBe(200);
   });
@@ -48,10 +59,18 @@ describe('authorisation: the findings of the review stay fixed', () => {
     const search = await call(w.records.url, 'GET', `/patients/${patientA}/records`, await as('payer', CUSTODIAN));
     expect(search.status).toBe(403);
     for (const role of ['payer', 'auditor', 'service', 'privacy-officer', 'data-steward']) {
-      const decision = await call<{ decision: string; reason: string }>(w.consent.url, 'POST', '/decisions', await as(role, CUSTODIAN), { patientId: patientA, categories: ['conditions'], purpose: 'TREAT' });
+      const decision = await call<{ decision: string; reason: string }>(w.consent.url, 'POST', '/decisions', await as(role, CUSTODIAN), {
+        patientId: patientA,
+        categories: ['conditions'],
+        purpose: 'TREAT',
+      });
       expect([role, decision.status, decision.body.decision, decision.body.reason]).toEqual([role, 200, 'deny', 'purpose-not-for-role']);
     }
-    const clinician = await call<{ decision: string }>(w.consent.url, 'POST', '/decisions', await as('clinician', CUSTODIAN), { patientId: patientA, categories: ['conditions'], purpose: 'TREAT' });
+    const clinician = await call<{ decision: string }>(w.consent.url, 'POST', '/decisions', await as('clinician', CUSTODIAN), {
+      patientId: patientA,
+      categories: ['conditions'],
+      purpose: 'TREAT',
+    });
     expect(clinician.body.decision).toBe('permit');
   });
 

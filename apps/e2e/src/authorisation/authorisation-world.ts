@@ -22,7 +22,14 @@ export interface AuthWorld {
 export async function startAuthWorld(): Promise<AuthWorld> {
   const all = await Promise.all(['identity', 'consent', 'records', 'audit', 'claims'].map((s) => startServiceProcess(s)));
   const [identity, consent, records, audit, claims] = all;
-  return { identity: identity!, consent: consent!, records: records!, audit: audit!, claims: claims!, stop: async () => void (await Promise.all(all.map((s) => s.stop()))) };
+  return {
+    identity: identity!,
+    consent: consent!,
+    records: records!,
+    audit: audit!,
+    claims: claims!,
+    stop: async () => void (await Promise.all(all.map((s) => s.stop()))),
+  };
 }
 
 const tokens = new Map<string, Promise<string>>();
@@ -64,7 +71,13 @@ export async function writeRecord(world: AuthWorld, patientId: string, org = CUS
 export async function grant(world: AuthWorld, patientId: string, body: Record<string, unknown> = {}): Promise<string> {
   const desk = await as('registrar', CUSTODIAN);
   const res = await eventually('consent to record the grant', async () => {
-    const r = await call<{ grantId: string }>(world.consent.url, 'POST', '/consents', desk, { patientId, grantee: { organisation: 'clinic-z' }, categories: ['conditions'], purposes: ['TREAT'], ...body });
+    const r = await call<{ grantId: string }>(world.consent.url, 'POST', '/consents', desk, {
+      patientId,
+      grantee: { organisation: 'clinic-z' },
+      categories: ['conditions'],
+      purposes: ['TREAT'],
+      ...body,
+    });
     return r.status === 201 ? r : undefined;
   });
   return res.body.grantId;

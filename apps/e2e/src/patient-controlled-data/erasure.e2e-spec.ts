@@ -22,27 +22,45 @@ scenario('Erasure by crypto-shredding', (world) => {
     const recordId = await w.write(patientId, condition(patientId));
     const recordEvent = await eventually('the record event on Kafka', async () => {
       const all = await readTopic('records.record.v1');
-      return all.map((r) => (r.value ? (JSON.parse(r.value.toString()) as { id: string; subject?: string; data: { resource: SealedPayload; recordId: string; version: number } }) : undefined)).find((e) => e?.subject === patientId);
+      return all
+        .map((r) =>
+          r.value
+            ? (JSON.parse(r.value.toString()) as { id: string; subject?: string; data: { resource: SealedPayload; recordId: string; version: number } })
+            : undefined,
+        )
+        .find((e) => e?.subject === patientId);
     });
-    await eventually('the record event to be anchored', async () => {
-      const r = await call(w.audit.url, 'GET', `/audit/events/${recordEvent.id}/proof`, w.t.auditor);
-      return r.status === 200 ? true : undefined;
-    }, 30_000, 250);
+    await eventually(
+      'the record event to be anchored',
+      async () => {
+        const r = await call(w.audit.url, 'GET', `/audit/events/${recordEvent.id}/proof`, w.t.auditor);
+        return r.status === 200 ? true : undefined;
+      },
+      30_000,
+      250,
+    );
 
     const erased = await call(w.identity.url, 'DELETE', `/patients/${patientId}`, w.t.dpo, { reason: 'data-subject-request', caseReference: 'DSR-2026-0042' });
     expect(erased.status).toBe(200);
-    expect((await call(w.identity.url, 'DELETE', `/patients/${patientId}`, w.t.doctorA, { reason: 'data-subject-request', caseReference: 'X' })).status).toBe(403);
+    expect((await call(w.identity.url, 'DELETE', `/patients/${patientId}`, w.t.doctorA, { reason: 'data-subject-request', caseReference: 'X' })).status).toBe(
+      403,
+    );
 
     await eventually('reads to answer 410', async () => ((await w.read(recordId, w.t.doctorA)).status === 410 ? true : undefined));
     expect((await call(w.identity.url, 'GET', `/patients/${patientId}`, w.t.registrarA)).status).toBe(410);
     expect((await call(w.records.url, 'GET', `/patients/${patientId}/records`, w.t.doctorA)).status).toBe(410);
 
     // Compaction removes the superseded wrapped keys (the devnet bounds it to seconds); only the tombstone stays.
-    const keys = await eventually('compaction to drop the shredded keys', async () => {
-      const all = await readTopic('identity.keys.v1');
-      const mine = all.filter((r) => r.key === patientId);
-      return mine.length > 0 && mine.every((r) => r.value === null) ? all : undefined;
-    }, 120_000, 2_000);
+    const keys = await eventually(
+      'compaction to drop the shredded keys',
+      async () => {
+        const all = await readTopic('identity.keys.v1');
+        const mine = all.filter((r) => r.key === patientId);
+        return mine.length > 0 && mine.every((r) => r.value === null) ? all : undefined;
+      },
+      120_000,
+      2_000,
+    );
     // Everything a service could use: the KMS keyring and every key still on the topic.
     const kms = await LocalKeyringKms.open(testEnv('CARECHAIN_TEST_KEYRING_FILE'), { createIfMissing: false });
     const candidates: PatientKeyVersion[] = [];
@@ -84,7 +102,25 @@ scenario('Erasure by crypto-shredding', (world) => {
 
     // The commitment on the chain can no longer be tied to the event.
     const proof = await call<{ receipt: unknown }>(w.audit.url, 'GET', `/audit/events/${recordEvent.id}/proof`, w.t.auditor);
-    const verify = await exec(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '--disable-warning=TimeoutNegativeWarning', join(repoRoot, 'tools', 'verify', 'verify.ts'), '--event', writeTemp(JSON.stringify(recordEvent)), '--receipt', writeTemp(JSON.stringify(proof.body.receipt)), '--network', testEnv('CARECHAIN_TEST_FABRIC_NETWORK'), '--keyring', testEnv('CARECHAIN_TEST_KEYRING_FILE'), '--brokers', testEnv('CARECHAIN_TEST_KAFKA_BROKERS')], { cwd: repoRoot }).then(
+    const verify = await exec(
+      process.execPath,
+      [
+        '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+        '--disable-warning=TimeoutNegativeWarning',
+        join(repoRoot, 'tools', 'verify', 'verify.ts'),
+        '--event',
+        writeTemp(JSON.stringify(recordEvent)),
+        '--receipt',
+        writeTemp(JSON.stringify(proof.body.receipt)),
+        '--network',
+        testEnv('CARECHAIN_TEST_FABRIC_NETWORK'),
+        '--keyring',
+        testEnv('CARECHAIN_TEST_KEYRING_FILE'),
+        '--brokers',
+        testEnv('CARECHAIN_TEST_KAFKA_BROKERS'),
+      ],
+      { cwd: repoRoot },
+    ).then(
       (r) => ({ code: 0, out: r.stdout }),
       (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
     );
@@ -92,7 +128,15 @@ scenario('Erasure by crypto-shredding', (world) => {
     expect(verify.out).toMatch(/shredded/);
 
     // Audit keeps a PHI-free record that the erasure happened, and why.
-    const trail = await call<{ events: { type: string; details?: Record<string, unknown> }[] }>(w.audit.url, 'GET', `/audit/events?patient=${patientId}`, w.t.auditor);
-    expect(trail.body.events.find((e) => e.type === 'carechain.identity.patient.erased.v1')?.details).toMatchObject({ reason: 'data-subject-request', caseReference: 'DSR-2026-0042' });
+    const trail = await call<{ events: { type: string; details?: Record<string, unknown> }[] }>(
+      w.audit.url,
+      'GET',
+      `/audit/events?patient=${patientId}`,
+      w.t.auditor,
+    );
+    expect(trail.body.events.find((e) => e.type === 'carechain.identity.patient.erased.v1')?.details).toMatchObject({
+      reason: 'data-subject-request',
+      caseReference: 'DSR-2026-0042',
+    });
   });
 });

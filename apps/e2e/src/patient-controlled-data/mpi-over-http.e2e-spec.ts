@@ -15,7 +15,10 @@ scenario('MPI over HTTP', (world) => {
     for (const r of population) {
       // Identifiers only: common family names (Grant, Young, ...) are ordinary words a log may rightly contain.
       w.phi.push(...r.identifiers.map((i) => i.value));
-      const res = await call<{ id?: string; outcome: string }>(w.identity.url, 'POST', '/patients', w.t.registrarA, { demographics: r.demographics, identifiers: r.identifiers });
+      const res = await call<{ id?: string; outcome: string }>(w.identity.url, 'POST', '/patients', w.t.registrarA, {
+        demographics: r.demographics,
+        identifiers: r.identifiers,
+      });
       expect([200, 201, 202]).toContain(res.status);
       const known = idOf.get(r.trueId);
       if (res.body.outcome === 'pending-review') tally.reviews += 1;
@@ -35,9 +38,17 @@ scenario('MPI over HTTP', (world) => {
     expect(tally.missed).toBeLessThanOrEqual(Math.ceil(duplicates * 0.05));
 
     const first = population.find((r) => !r.duplicate)!;
-    const again = await call<{ id: string; outcome: string }>(w.identity.url, 'POST', '/patients', w.t.registrarB, { demographics: first.demographics, identifiers: first.identifiers });
+    const again = await call<{ id: string; outcome: string }>(w.identity.url, 'POST', '/patients', w.t.registrarB, {
+      demographics: first.demographics,
+      identifiers: first.identifiers,
+    });
     expect(again).toMatchObject({ status: 200, body: { outcome: 'linked', id: idOf.get(first.trueId) } });
-    const reviews = await call<{ reviews: unknown[] }>(w.identity.url, 'GET', '/mpi/reviews', await token({ sub: 'steward', roles: ['data-steward'], org: 'hospital-a' }));
+    const reviews = await call<{ reviews: unknown[] }>(
+      w.identity.url,
+      'GET',
+      '/mpi/reviews',
+      await token({ sub: 'steward', roles: ['data-steward'], org: 'hospital-a' }),
+    );
     expect(reviews.status).toBe(200);
     expect(reviews.body.reviews.length).toBeGreaterThanOrEqual(tally.reviews);
   });

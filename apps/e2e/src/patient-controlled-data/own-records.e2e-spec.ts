@@ -17,11 +17,21 @@ scenario('Right of access', (world) => {
     const stranger = await token({ sub: await w.registerNew(), roles: ['patient'], org: 'hospital-a' });
     expect(await call(w.records.url, 'GET', `/records/${conditionId}`, stranger)).toMatchObject({ status: 403, body: { reason: 'not-own-records' } });
 
-    const trail = await eventually('the reads in the patient’s own audit trail', async () => {
-      const r = await call<{ events: { type: string; actor?: string; details?: { decision?: string; basis?: string; denyReason?: string } }[] }>(w.audit.url, 'GET', `/audit/events?patient=${patientId}`, self);
-      const reads = r.body.events.filter((e) => e.type === 'carechain.records.access.decided.v1');
-      return reads.length >= 3 ? reads : undefined;
-    }, 20_000, 200);
+    const trail = await eventually(
+      'the reads in the patient’s own audit trail',
+      async () => {
+        const r = await call<{ events: { type: string; actor?: string; details?: { decision?: string; basis?: string; denyReason?: string } }[] }>(
+          w.audit.url,
+          'GET',
+          `/audit/events?patient=${patientId}`,
+          self,
+        );
+        const reads = r.body.events.filter((e) => e.type === 'carechain.records.access.decided.v1');
+        return reads.length >= 3 ? reads : undefined;
+      },
+      20_000,
+      200,
+    );
     expect(trail.map((e) => e.details?.basis ?? e.details?.denyReason).sort()).toEqual(['not-own-records', 'patient', 'patient']);
   });
 });

@@ -45,7 +45,9 @@ export interface PcdWorld {
 }
 
 export async function startPcdWorld(): Promise<PcdWorld> {
-  const [identity, consent, records, audit, writer] = await Promise.all(['identity', 'consent', 'records', 'audit', 'ledger-writer'].map((s) => startServiceProcess(s)));
+  const [identity, consent, records, audit, writer] = await Promise.all(
+    ['identity', 'consent', 'records', 'audit', 'ledger-writer'].map((s) => startServiceProcess(s)),
+  );
   const t = {
     registrarA: await token({ sub: 'clerk-a', roles: ['registrar'], org: 'hospital-a' }),
     registrarB: await token({ sub: 'clerk-b', roles: ['registrar'], org: 'clinic-b' }),
@@ -79,7 +81,8 @@ export async function startPcdWorld(): Promise<PcdWorld> {
       if (res.status !== 201) throw new Error(`writing a record answered ${res.status}`);
       return res.body.recordId;
     },
-    read: (recordId, bearer, purpose = 'TREAT', headers = {}) => call(records!.url, 'GET', `/records/${recordId}?purpose=${purpose}`, bearer, undefined, headers),
+    read: (recordId, bearer, purpose = 'TREAT', headers = {}) =>
+      call(records!.url, 'GET', `/records/${recordId}?purpose=${purpose}`, bearer, undefined, headers),
     async leaked() {
       const logs = services.map((s) => s.logs()).join('\n');
       const blocks = Buffer.concat(await channelBlocks());

@@ -5,7 +5,14 @@ export interface Answer<T = Record<string, unknown>> {
   readonly headers: Headers;
 }
 
-export async function call<T = Record<string, unknown>>(base: string, method: string, path: string, bearer: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+export async function call<T = Record<string, unknown>>(
+  base: string,
+  method: string,
+  path: string,
+  bearer: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },

@@ -83,7 +83,10 @@ export async function startServiceProcess(name: string, extraEnv: Record<string,
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited) throw new Error(`${name} exited during start:\n${output.slice(-4000)}`);
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -6,7 +6,11 @@ export function testEnv(name: string): string {
 }
 
 /** The suite's Kafka as its admin principal (specs read any topic and create their own groups). */
-export function testKafkaConfig(clientId: string): { brokers: string[]; clientId: string; sasl: { mechanism: 'scram-sha-512'; username: string; password: string } } {
+export function testKafkaConfig(clientId: string): {
+  brokers: string[];
+  clientId: string;
+  sasl: { mechanism: 'scram-sha-512'; username: string; password: string };
+} {
   return {
     brokers: testEnv('CARECHAIN_TEST_KAFKA_BROKERS').split(','),
     clientId,

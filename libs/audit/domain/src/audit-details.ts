@@ -46,13 +46,35 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
       };
     }
     case CLAIM_SUBMITTED_V1:
-      return { claimId: event.data.claimId, provider: event.data.provider, insurer: event.data.insurer, use: event.data.use, purpose: event.data.purpose, records: event.data.documentingRecordIds.length };
+      return {
+        claimId: event.data.claimId,
+        provider: event.data.provider,
+        insurer: event.data.insurer,
+        use: event.data.use,
+        purpose: event.data.purpose,
+        records: event.data.documentingRecordIds.length,
+      };
     case DEMOGRAPHICS_READ_V1: {
       const d = event.data;
-      return { operation: 'read', decision: d.decision, basis: d.basis ?? null, grantId: d.grantId ?? null, denyReason: d.denyReason ?? null, categories: ['demographics'], purpose: d.purpose, scope: d.scope ?? null };
+      return {
+        operation: 'read',
+        decision: d.decision,
+        basis: d.basis ?? null,
+        grantId: d.grantId ?? null,
+        denyReason: d.denyReason ?? null,
+        categories: ['demographics'],
+        purpose: d.purpose,
+        scope: d.scope ?? null,
+      };
     }
     case BREAK_GLASS_INVOKED_V1:
-      return { categories: event.data.categories, purpose: event.data.purpose, breakGlass: true, breakGlassReason: event.data.reason, requesterOrganisation: event.data.requester.organisation };
+      return {
+        categories: event.data.categories,
+        purpose: event.data.purpose,
+        breakGlass: true,
+        breakGlassReason: event.data.reason,
+        requesterOrganisation: event.data.requester.organisation,
+      };
     case GRANT_GRANTED_V1: {
       const d = event.data;
       return {
@@ -74,7 +96,13 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
     case RECORD_WRITTEN_V1:
       return { recordId: event.data.recordId, version: event.data.version, category: event.data.category, resourceType: event.data.resourceType };
     case RECORD_SHARED_V1:
-      return { recordId: event.data.recordId, category: event.data.category, sharedWith: event.data.sharedWith, purpose: event.data.purpose, grantId: event.data.grantId ?? null };
+      return {
+        recordId: event.data.recordId,
+        category: event.data.category,
+        sharedWith: event.data.sharedWith,
+        purpose: event.data.purpose,
+        grantId: event.data.grantId ?? null,
+      };
     case PATIENT_LINKED_V1:
       return { registrationId: event.data.registrationId, organisation: event.data.organisation, method: event.data.match.method };
     case REVIEW_OPENED_V1:
@@ -85,7 +113,13 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
     case PATIENT_UNMERGED_V1:
       return { survivorId: event.data.survivorId, mergedId: event.data.mergedId };
     case MERGE_REQUESTED_V1:
-      return { mergeRequestId: event.data.mergeRequestId, survivorId: event.data.survivorId, mergedId: event.data.mergedId, requestedBy: event.data.requestedBy, awaiting: event.data.awaiting };
+      return {
+        mergeRequestId: event.data.mergeRequestId,
+        survivorId: event.data.survivorId,
+        mergedId: event.data.mergedId,
+        requestedBy: event.data.requestedBy,
+        awaiting: event.data.awaiting,
+      };
     case MERGE_REQUEST_RESOLVED_V1:
       return { mergeRequestId: event.data.mergeRequestId, survivorId: event.data.survivorId, mergedId: event.data.mergedId, outcome: event.data.outcome };
     case KEYS_ISSUED_V1: {

@@ -27,6 +27,10 @@ export class AuditOversight {
   private relationship(patientId: string, caller: Caller): Relationship {
     const survivor = this.registry.resolve(patientId);
     if (survivor === undefined) return relationshipOf(caller, { patientId, custodian: '' });
-    return relationshipOf(caller, { patientId: survivor.patientId, custodian: survivor.custodian, aliases: [patientId, ...this.registry.mergedInto(survivor.patientId)] });
+    return relationshipOf(caller, {
+      patientId: survivor.patientId,
+      custodian: survivor.custodian,
+      aliases: [patientId, ...this.registry.mergedInto(survivor.patientId)],
+    });
   }
 }

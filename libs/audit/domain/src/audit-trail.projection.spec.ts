@@ -22,11 +22,24 @@ describe('audit trail projection', () => {
         },
       }),
     );
-    const commands = auditTrailProjection.apply({ topic: Topics.identityPatient, partition: 1, offset: '9', key: null, value: Buffer.alloc(0), event, traceContext: ROOT_CONTEXT });
+    const commands = auditTrailProjection.apply({
+      topic: Topics.identityPatient,
+      partition: 1,
+      offset: '9',
+      key: null,
+      value: Buffer.alloc(0),
+      event,
+      traceContext: ROOT_CONTEXT,
+    });
     expect(commands).toEqual([
       ['SET', auditEntryKey(event.id), expect.any(String)],
       ['ZADD', patientTimelineKey(event.subject!), String(Date.parse('2026-11-25T10:00:00Z')), event.id],
-      ['ZADD', trailIndexKey({ kind: 'patient-organisation', patientId: event.subject!, organisation: 'hospital-a' }), String(Date.parse('2026-11-25T10:00:00Z')), event.id],
+      [
+        'ZADD',
+        trailIndexKey({ kind: 'patient-organisation', patientId: event.subject!, organisation: 'hospital-a' }),
+        String(Date.parse('2026-11-25T10:00:00Z')),
+        event.id,
+      ],
       ['ZADD', trailIndexKey({ kind: 'actor', organisation: 'hospital-a', actor: 'clerk-1' }), String(Date.parse('2026-11-25T10:00:00Z')), event.id],
     ]);
     const stored = commands[0]![2]!;
@@ -48,8 +61,19 @@ describe('receipt projection', () => {
     const leaves = [1, 2, 3, 4, 5].map((n) => Buffer.alloc(32, n));
     const tree = buildTree(leaves);
     const receipt = {
-      eventId: 'e', eventType: 't', source: { topic: 't', partition: 0, offset: '2' }, commitment: toHex(leaves[2]!), saltVersion: 'v1',
-      batchId: 'a'.repeat(64), leafIndex: 2, treeSize: 5, proof: tree.proof(2).map(toHex), merkleRoot: toHex(tree.root), txId: 'tx', blockNumber: '7', anchoredAt: '2026-01-01T00:00:00.000Z',
+      eventId: 'e',
+      eventType: 't',
+      source: { topic: 't', partition: 0, offset: '2' },
+      commitment: toHex(leaves[2]!),
+      saltVersion: 'v1',
+      batchId: 'a'.repeat(64),
+      leafIndex: 2,
+      treeSize: 5,
+      proof: tree.proof(2).map(toHex),
+      merkleRoot: toHex(tree.root),
+      txId: 'tx',
+      blockNumber: '7',
+      anchoredAt: '2026-01-01T00:00:00.000Z',
     };
     expect(inclusionHolds(receipt)).toBe(true);
     expect(inclusionHolds({ ...receipt, commitment: toHex(leaves[3]!) })).toBe(false);

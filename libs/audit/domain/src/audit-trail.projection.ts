@@ -37,7 +37,8 @@ export function trailIndexKey(index: TrailIndex): string {
  * against the custodian of that moment (merges move custody).
  */
 export function isDisclosure(event: AnyEvent): boolean {
-  if (event.type === ACCESS_DECIDED_V1) return event.data.decision === 'permit' && (event.data.basis === 'grant' || event.data.basis === 'claim' || event.data.basis === 'break-glass');
+  if (event.type === ACCESS_DECIDED_V1)
+    return event.data.decision === 'permit' && (event.data.basis === 'grant' || event.data.basis === 'claim' || event.data.basis === 'break-glass');
   // Submitting a claim discloses what it bills for to the payer, for payment.
   return event.type === RECORD_SHARED_V1 || event.type === CLAIM_SUBMITTED_V1;
 }

@@ -29,7 +29,13 @@ describe('BALP AuditEvents', () => {
     world.access({ patientId, actor: 'dr-er', organisation: 'er-d', time: at(3), breakGlassReason: 'unconscious on arrival, allergies unknown' });
     world.share(patientId, CLINIC, at(4), GRANT);
     const events = (await entries()).map(toAuditEvent);
-    expect(events.map((e) => e?.meta.profile[0])).toEqual([BalpProfile.create, BalpProfile.read, BalpProfile.consent, BalpProfile.read, BalpProfile.disclosure]);
+    expect(events.map((e) => e?.meta.profile[0])).toEqual([
+      BalpProfile.create,
+      BalpProfile.read,
+      BalpProfile.consent,
+      BalpProfile.read,
+      BalpProfile.disclosure,
+    ]);
     for (const e of events) expect(valid(e)).toEqual([]);
   });
 
@@ -52,7 +58,13 @@ describe('BALP AuditEvents', () => {
   });
 
   it('flags break-glass with the emergency purpose and its reason, and a refusal as a serious failure', async () => {
-    const glass = world.access({ patientId, actor: 'dr-er', organisation: 'er-d', time: at(3), breakGlassReason: 'unconscious on arrival, allergies unknown' }).id;
+    const glass = world.access({
+      patientId,
+      actor: 'dr-er',
+      organisation: 'er-d',
+      time: at(3),
+      breakGlassReason: 'unconscious on arrival, allergies unknown',
+    }).id;
     const denied = world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(4), decision: 'deny', denyReason: 'no-grant' }).id;
     const all = await entries();
     const g = toAuditEvent(all.find((e) => e.eventId === glass)!)!;
@@ -64,8 +76,22 @@ describe('BALP AuditEvents', () => {
 
   it('maps record writes to create then update, and leaves out what BALP has no pattern for', () => {
     const written = (version: number) =>
-      ({ eventId: `e${version}`, type: 'carechain.records.record.written.v1', subject: patientId, actor: 'dr-house', actorOrganisation: CUSTODIAN, time: at(version).toISOString(), source: { topic: Topics.recordsRecord, partition: 0, offset: '1' }, details: { recordId: GRANT, version, category: 'conditions', resourceType: 'Condition' }, anchored: null }) as AnchoredAuditEntry;
-    expect(toAuditEvent(written(1))).toMatchObject({ meta: { profile: [BalpProfile.create] }, action: 'C', entity: [{}, { what: { reference: `Condition/${GRANT}` } }] });
+      ({
+        eventId: `e${version}`,
+        type: 'carechain.records.record.written.v1',
+        subject: patientId,
+        actor: 'dr-house',
+        actorOrganisation: CUSTODIAN,
+        time: at(version).toISOString(),
+        source: { topic: Topics.recordsRecord, partition: 0, offset: '1' },
+        details: { recordId: GRANT, version, category: 'conditions', resourceType: 'Condition' },
+        anchored: null,
+      }) as AnchoredAuditEntry;
+    expect(toAuditEvent(written(1))).toMatchObject({
+      meta: { profile: [BalpProfile.create] },
+      action: 'C',
+      entity: [{}, { what: { reference: `Condition/${GRANT}` } }],
+    });
     expect(toAuditEvent(written(2))).toMatchObject({ meta: { profile: [BalpProfile.update] }, action: 'U' });
     expect(valid(toAuditEvent(written(2)))).toEqual([]);
     expect(toAuditEvent({ ...written(1), type: 'carechain.identity.keys.issued.v1' })).toBeUndefined();

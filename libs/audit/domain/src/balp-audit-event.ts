@@ -78,7 +78,11 @@ function who(system: string, value: string): Reference {
 }
 
 function patientEntity(patientId: string): Entity {
-  return { what: { reference: `Patient/${patientId}` }, type: { system: Systems.entityType, code: EntityType.person }, role: { system: Systems.objectRole, code: ObjectRole.patient } };
+  return {
+    what: { reference: `Patient/${patientId}` },
+    type: { system: Systems.entityType, code: EntityType.person },
+    role: { system: Systems.objectRole, code: ObjectRole.patient },
+  };
 }
 
 function dataEntity(what: Reference): Entity {
@@ -86,7 +90,10 @@ function dataEntity(what: Reference): Entity {
 }
 
 /** What the kind of event is and what it touched; undefined for an entry BALP has no pattern for. */
-function classify(entry: AnchoredAuditEntry, d: AuditDetails): { kind: Kind; data: Entity[]; refused?: boolean; purpose?: string; recipient?: string; breakGlassReason?: string } | undefined {
+function classify(
+  entry: AnchoredAuditEntry,
+  d: AuditDetails,
+): { kind: Kind; data: Entity[]; refused?: boolean; purpose?: string; recipient?: string; breakGlassReason?: string } | undefined {
   switch (entry.type) {
     case ACCESS_DECIDED_V1: {
       const data = strings(d, 'recordIds').map((id) => dataEntity(who(Systems.record, id)));
@@ -95,7 +102,12 @@ function classify(entry: AnchoredAuditEntry, d: AuditDetails): { kind: Kind; dat
       const common = { data, ...(purpose && { purpose }), ...(breakGlassReason && { breakGlassReason }) };
       if (d['decision'] === 'deny') return { kind: 'consent', refused: true, ...common };
       if (d['operation'] === 'search') {
-        const query: Entity = { what: { display: 'records search' }, type: { system: Systems.entityType, code: EntityType.systemObject }, role: { system: Systems.objectRole, code: ObjectRole.query }, query: Buffer.from(`category=${strings(d, 'categories').join(',')}`).toString('base64') };
+        const query: Entity = {
+          what: { display: 'records search' },
+          type: { system: Systems.entityType, code: EntityType.systemObject },
+          role: { system: Systems.objectRole, code: ObjectRole.query },
+          query: Buffer.from(`category=${strings(d, 'categories').join(',')}`).toString('base64'),
+        };
         return { kind: 'query', ...common, data: [query, ...data] };
       }
       return { kind: 'read', ...common };
@@ -119,7 +131,12 @@ function classify(entry: AnchoredAuditEntry, d: AuditDetails): { kind: Kind; dat
       const recordId = str(d, 'recordId');
       const purpose = str(d, 'purpose');
       const recipient = str(d, 'sharedWith');
-      return { kind: 'disclosure', data: recordId ? [dataEntity(who(Systems.record, recordId))] : [], ...(purpose && { purpose }), ...(recipient && { recipient }) };
+      return {
+        kind: 'disclosure',
+        data: recordId ? [dataEntity(who(Systems.record, recordId))] : [],
+        ...(purpose && { purpose }),
+        ...(recipient && { recipient }),
+      };
     }
     case PATIENT_REGISTERED_V1:
     case PATIENT_REGISTERED_V2:
@@ -138,19 +155,34 @@ export function toAuditEvent(entry: AnchoredAuditEntry): AuditEventResource | un
   if (!c) return undefined;
   const purposeOfUse = c.purpose ? [concept(Systems.actReason, c.purpose)] : undefined;
   const type: Coding =
-    c.kind === 'consent' ? { system: Systems.dicom, code: DicomCode.securityAlert } : c.kind === 'disclosure' ? { system: Systems.dicom, code: DicomCode.export } : { system: Systems.eventType, code: 'rest' };
-  const subtype = REST[c.kind] ? [{ system: Systems.restful, code: REST[c.kind]! }] : c.kind === 'consent' ? [{ system: Systems.authzSubType, code: 'AuthZ-Consent' }] : undefined;
+    c.kind === 'consent'
+      ? { system: Systems.dicom, code: DicomCode.securityAlert }
+      : c.kind === 'disclosure'
+        ? { system: Systems.dicom, code: DicomCode.export }
+        : { system: Systems.eventType, code: 'rest' };
+  const subtype = REST[c.kind]
+    ? [{ system: Systems.restful, code: REST[c.kind]! }]
+    : c.kind === 'consent'
+      ? [{ system: Systems.authzSubType, code: 'AuthZ-Consent' }]
+      : undefined;
   const organisation = entry.actorOrganisation ?? 'unknown';
   const agents: Agent[] = [
     // The person who acted (the information recipient), asserting their purpose of use.
-    { type: concept(Systems.participation, 'IRCP'), who: who(Systems.subject, entry.actor ?? 'unknown'), requestor: true, ...(purposeOfUse && { purposeOfUse }) },
+    {
+      type: concept(Systems.participation, 'IRCP'),
+      who: who(Systems.subject, entry.actor ?? 'unknown'),
+      requestor: true,
+      ...(purposeOfUse && { purposeOfUse }),
+    },
     // Client and server, as BALP names them: the acting organisation and the carechain service.
     { type: concept(Systems.dicom, DicomCode.sourceRole), who: who(Systems.organisation, organisation), requestor: false },
     { type: concept(Systems.dicom, DicomCode.destinationRole), who: { display: `carechain ${entry.source.topic}` }, requestor: false },
   ];
   if (c.recipient) agents.push({ type: concept(Systems.participation, 'IRCP'), who: who(Systems.organisation, c.recipient), requestor: false });
   const patient = patientEntity(entry.subject);
-  const entities = c.breakGlassReason ? [{ ...patient, detail: [{ type: 'break-glass-reason', valueString: c.breakGlassReason }] }, ...c.data] : [patient, ...c.data];
+  const entities = c.breakGlassReason
+    ? [{ ...patient, detail: [{ type: 'break-glass-reason', valueString: c.breakGlassReason }] }, ...c.data]
+    : [patient, ...c.data];
   return {
     resourceType: 'AuditEvent',
     id: entry.eventId,

@@ -6,7 +6,10 @@ const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
 const staff = (subject: string, organisation: string, roles: string[]) => ({ subject, organisation, roles });
 
 async function refusal(promise: Promise<unknown>): Promise<AuditAccessError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(err instanceof AuditAccessError)) throw new Error(`expected an AuditAccessError, got ${String(err)}`);
   return err;
 }
@@ -34,9 +37,12 @@ describe('ReadAuditTrailUseCase', () => {
     expect(rest.next).toBeNull();
   });
 
-  it("lets a privacy officer investigate a user of their own organisation, across patients, within a time range", async () => {
+  it('lets a privacy officer investigate a user of their own organisation, across patients, within a time range', async () => {
     const other = world.registerPatient(CUSTODIAN, at(0));
-    const reads = [world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(1) }).id, world.access({ patientId: other, actor: 'dr-who', organisation: CLINIC, time: at(2) }).id];
+    const reads = [
+      world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(1) }).id,
+      world.access({ patientId: other, actor: 'dr-who', organisation: CLINIC, time: at(2) }).id,
+    ];
     world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(30) });
     const page = await useCase.forActor('dr-who', staff('po-2', CLINIC, ['privacy-officer']), { to: at(10).getTime(), limit: 10 });
     expect(page.entries.map((e) => e.eventId)).toEqual(reads);
@@ -45,7 +51,11 @@ describe('ReadAuditTrailUseCase', () => {
   });
 
   it('refuses an investigation to anyone but a privacy officer, and the patient', async () => {
-    for (const caller of [staff('aud-1', CLINIC, ['auditor']), staff('dr-who', CLINIC, ['clinician']), staff(patientId, CUSTODIAN, ['patient', 'privacy-officer'])]) {
+    for (const caller of [
+      staff('aud-1', CLINIC, ['auditor']),
+      staff('dr-who', CLINIC, ['clinician']),
+      staff(patientId, CUSTODIAN, ['patient', 'privacy-officer']),
+    ]) {
       expect((await refusal(useCase.forActor('dr-who', caller, { limit: 10 }))).code).toBe('forbidden');
     }
   });

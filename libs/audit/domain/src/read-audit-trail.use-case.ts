@@ -7,7 +7,8 @@ import type { AuditEntry } from './audit-trail.projection';
 import type { AuditTrailStore, TrailPage, TrailQuery } from './audit-trail.store.port';
 import type { StoredReceipt } from './receipt.projection';
 
-const TRAIL_REFUSAL = "a patient reads their own audit trail; auditors and privacy officers read their custodian's patients' trails and their own organisation's accesses";
+const TRAIL_REFUSAL =
+  "a patient reads their own audit trail; auditors and privacy officers read their custodian's patients' trails and their own organisation's accesses";
 
 export class ReadAuditTrailUseCase {
   constructor(

@@ -28,7 +28,12 @@ export class ReadDisclosuresUseCase {
   ) {}
 
   async forPatient(patientId: string, caller: Caller, query: TrailQuery): Promise<DisclosurePage> {
-    this.oversight.scope(patientId, caller, 'audit.disclosures.read', "a patient's accounting of disclosures is for the patient and their custodian's auditors and privacy officers");
+    this.oversight.scope(
+      patientId,
+      caller,
+      'audit.disclosures.read',
+      "a patient's accounting of disclosures is for the patient and their custodian's auditors and privacy officers",
+    );
     const from = query.from ?? this.defaultFrom();
     const page = await this.store.page({ kind: 'disclosures', patientId }, { ...query, from });
     const custodian = this.oversight.custodianOf(patientId);
@@ -36,7 +41,13 @@ export class ReadDisclosuresUseCase {
       const d = toDisclosure(e);
       return d && d.recipient.organisation !== custodian ? [d] : [];
     });
-    return { patient: patientId, from: new Date(from).toISOString(), to: query.to === undefined ? null : new Date(query.to).toISOString(), disclosures, next: page.next };
+    return {
+      patient: patientId,
+      from: new Date(from).toISOString(),
+      to: query.to === undefined ? null : new Date(query.to).toISOString(),
+      disclosures,
+      next: page.next,
+    };
   }
 
   private defaultFrom(): number {

@@ -65,7 +65,10 @@ describe('RedisAuditTrailStore', () => {
 
   it('indexes by actor within their organisation, and by organisation within a patient', async () => {
     const other = world.registerPatient(CUSTODIAN, at(0));
-    const mine = [world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(1) }).id, world.access({ patientId: other, actor: 'dr-who', organisation: CLINIC, time: at(2) }).id];
+    const mine = [
+      world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(1) }).id,
+      world.access({ patientId: other, actor: 'dr-who', organisation: CLINIC, time: at(2) }).id,
+    ];
     world.access({ patientId, actor: 'dr-who', organisation: 'lab-c', time: at(3) });
     world.access({ patientId, actor: 'dr-house', organisation: CUSTODIAN, time: at(4), basis: 'custodian' });
     const byActor = await world.store.page({ kind: 'actor', organisation: CLINIC, actor: 'dr-who' }, { limit: 10 });
@@ -79,7 +82,13 @@ describe('RedisAuditTrailStore', () => {
     world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(2), decision: 'deny' });
     world.access({ patientId, actor: 'dr-house', organisation: CUSTODIAN, time: at(3), basis: 'custodian' });
     world.access({ patientId, actor: patientId, organisation: CUSTODIAN, time: at(4), basis: 'patient', purpose: 'PATRQT' });
-    const glass = world.access({ patientId, actor: 'dr-er', organisation: 'er-d', time: at(5), breakGlassReason: 'unconscious on arrival, allergies unknown' }).id;
+    const glass = world.access({
+      patientId,
+      actor: 'dr-er',
+      organisation: 'er-d',
+      time: at(5),
+      breakGlassReason: 'unconscious on arrival, allergies unknown',
+    }).id;
     const share = world.share(patientId, CLINIC, at(6)).id;
     const page = await world.store.page({ kind: 'disclosures', patientId }, { limit: 10 });
     expect(page.entries.map((e) => e.eventId)).toEqual([grant, glass, share]);
@@ -90,6 +99,13 @@ describe('trail cursor', () => {
   it('round-trips a position and refuses anything else', () => {
     const c = encodeCursor({ time: 1767261600000, eventId: '6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f' });
     expect(decodeCursor(c)).toEqual({ time: 1767261600000, eventId: '6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f' });
-    for (const bad of ['', 'not a cursor!', Buffer.from('x|y').toString('base64url'), Buffer.from('12|').toString('base64url'), Buffer.from('12|a b').toString('base64url')]) expect(decodeCursor(bad)).toBeUndefined();
+    for (const bad of [
+      '',
+      'not a cursor!',
+      Buffer.from('x|y').toString('base64url'),
+      Buffer.from('12|').toString('base64url'),
+      Buffer.from('12|a b').toString('base64url'),
+    ])
+      expect(decodeCursor(bad)).toBeUndefined();
   });
 });

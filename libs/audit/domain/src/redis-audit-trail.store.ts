@@ -8,7 +8,15 @@ import { decodeCursor, encodeCursor } from './trail-cursor';
 export interface AuditRedis {
   get(key: string): Promise<string | null>;
   mget(...keys: string[]): Promise<(string | null)[]>;
-  zrangebyscore(key: string, min: number | string, max: number | string, withScores: 'WITHSCORES', limit: 'LIMIT', offset: number, count: number): Promise<string[]>;
+  zrangebyscore(
+    key: string,
+    min: number | string,
+    max: number | string,
+    withScores: 'WITHSCORES',
+    limit: 'LIMIT',
+    offset: number,
+    count: number,
+  ): Promise<string[]>;
 }
 
 interface Member {
@@ -46,7 +54,7 @@ export class RedisAuditTrailStore implements AuditTrailStore {
     const out: Member[] = [];
     // Members at the cursor's own time that sort at or before it are skipped; they are
     // few (events of one millisecond), so reading on past them costs a round trip at most.
-    for (let offset = 0; out.length <= limit; ) {
+    for (let offset = 0; out.length <= limit;) {
       const want = limit + 1 - out.length + (after ? 16 : 0);
       const flat = await this.redis.zrangebyscore(key, bound(min), bound(max), 'WITHSCORES', 'LIMIT', offset, want);
       for (let i = 0; i + 1 < flat.length; i += 2) {
@@ -67,7 +75,12 @@ export class RedisAuditTrailStore implements AuditTrailStore {
       if (d === null) return [];
       const stored = receipts[i] ? (JSON.parse(receipts[i]!) as StoredReceipt) : undefined;
       const r = stored?.receipt;
-      return [{ ...(JSON.parse(d) as AuditEntry), anchored: r ? { batchId: r.batchId, txId: r.txId, blockNumber: r.blockNumber, inclusionVerified: stored.verified.inclusion } : null }];
+      return [
+        {
+          ...(JSON.parse(d) as AuditEntry),
+          anchored: r ? { batchId: r.batchId, txId: r.txId, blockNumber: r.blockNumber, inclusionVerified: stored.verified.inclusion } : null,
+        },
+      ];
     });
   }
 }

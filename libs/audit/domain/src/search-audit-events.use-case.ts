@@ -34,7 +34,12 @@ export class SearchAuditEventsUseCase {
   }
 
   private page(search: AuditEventSearch, caller: Caller): Promise<TrailPage> {
-    const query: TrailQuery = { limit: search.limit, ...(search.from !== undefined && { from: search.from }), ...(search.to !== undefined && { to: search.to }), ...(search.cursor !== undefined && { cursor: search.cursor }) };
+    const query: TrailQuery = {
+      limit: search.limit,
+      ...(search.from !== undefined && { from: search.from }),
+      ...(search.to !== undefined && { to: search.to }),
+      ...(search.cursor !== undefined && { cursor: search.cursor }),
+    };
     if (search.patient !== undefined) return this.trail.forPatient(search.patient, caller, query);
     if (search.agent !== undefined) return this.trail.forActor(search.agent, caller, query);
     throw new TypeError('an AuditEvent search names a patient or an agent');

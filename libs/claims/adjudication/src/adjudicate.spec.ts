@@ -102,7 +102,11 @@ describe('adjudicate', () => {
     expect(capped.items[0]).toMatchObject({ eligibleUnits: 2, eligible: 8000 });
     expect(codes(capped)).toEqual([['carc:151']]);
     expect(capped.outcome).toBe('partially-approved');
-    const usedUp = adjudicate(noCostSharing, { ...three, provider: 'clinic-b', priorItems: [{ provider: 'hospital-a', code: '97110', serviceDate: '2026-03-01', quantity: 2 }] });
+    const usedUp = adjudicate(noCostSharing, {
+      ...three,
+      provider: 'clinic-b',
+      priorItems: [{ provider: 'hospital-a', code: '97110', serviceDate: '2026-03-01', quantity: 2 }],
+    });
     expect(usedUp.outcome).toBe('denied');
     expect(codes(usedUp)).toEqual([['carc:151']]);
   });

@@ -101,9 +101,25 @@ export function adjudicate(plan: BenefitPlan, claim: ClaimFacts): AdjudicationDe
     if (coinsurance > 0) reasons.push(Reasons.coinsurance);
     const benefit = eligible - deductible - itemCopay - coinsurance;
     billedBefore.add(serviceKey(claim.provider, item.code.code, item.serviceDate));
-    items.push({ sequence: item.sequence, status: 'payable', submitted: item.unitPrice * item.quantity, eligible, deductible, copay: itemCopay, coinsurance, benefit, eligibleUnits: units, reasons });
+    items.push({
+      sequence: item.sequence,
+      status: 'payable',
+      submitted: item.unitPrice * item.quantity,
+      eligible,
+      deductible,
+      copay: itemCopay,
+      coinsurance,
+      benefit,
+      eligibleUnits: units,
+      reasons,
+    });
   }
   const sum = (pick: (i: ItemAdjudication) => number) => items.reduce((total, i) => total + pick(i), 0);
-  const totals = { submitted: sum((i) => i.submitted), eligible: sum((i) => i.eligible), benefit: sum((i) => i.benefit), patientPays: sum((i) => i.deductible + i.copay + i.coinsurance) };
+  const totals = {
+    submitted: sum((i) => i.submitted),
+    eligible: sum((i) => i.eligible),
+    benefit: sum((i) => i.benefit),
+    patientPays: sum((i) => i.deductible + i.copay + i.coinsurance),
+  };
   return { outcome: outcomeOf(items), plan: { planId: plan.planId, version: plan.version }, currency: plan.currency, items, totals };
 }

@@ -3,7 +3,16 @@ import { parseBenefitPlan } from './benefit-plan';
 import { PlanBook } from './plan-book';
 
 const plan = (version: number, payer = 'payer-c') =>
-  parseBenefitPlan({ planId: 'gold-2026', version, payer, currency: 'EUR', codeSystem: 'http://www.ama-assn.org/go/cpt', deductible: 0, timelyFilingDays: 90, services: { '99213': { allowed: 100 } } });
+  parseBenefitPlan({
+    planId: 'gold-2026',
+    version,
+    payer,
+    currency: 'EUR',
+    codeSystem: 'http://www.ama-assn.org/go/cpt',
+    deductible: 0,
+    timelyFilingDays: 90,
+    services: { '99213': { allowed: 100 } },
+  });
 
 describe('PlanBook', () => {
   it('serves the newest version and keeps the older ones', () => {

@@ -13,7 +13,10 @@ export class PlanBook {
     const versions = this.plans.get(keyOf(plan.payer, plan.planId)) ?? [];
     const latest = versions.at(-1);
     if (latest !== undefined && plan.version <= latest.version) {
-      throw new AdjudicationError(AdjudicationErrorCode.StalePlanVersion, `plan ${plan.planId} of ${plan.payer} is at version ${latest.version}; ${plan.version} is not newer`);
+      throw new AdjudicationError(
+        AdjudicationErrorCode.StalePlanVersion,
+        `plan ${plan.planId} of ${plan.payer} is at version ${latest.version}; ${plan.version} is not newer`,
+      );
     }
     this.plans.set(keyOf(plan.payer, plan.planId), [...versions, plan]);
   }

@@ -34,8 +34,18 @@ export class AdjudicateClaimUseCase {
       assertInsurer(requester, claim.submission);
       const reAdjudication = claim.status === 'appealed';
       const subject = await subjectOf(this.kit, patientId, claim);
-      const decided = body.decision === 'deny' ? this.adjudicator.denial(subject, body.reasons) : await this.adjudicator.decide(subject, subject.parsed.items.map((i) => i.code.code));
-      if (decided.decision.outcome === 'pended') throw unprocessable('decision', `no benefit plan ${subject.coverage.planId} of ${subject.coverage.payer} is loaded: load it, or deny with reason codes`);
+      const decided =
+        body.decision === 'deny'
+          ? this.adjudicator.denial(subject, body.reasons)
+          : await this.adjudicator.decide(
+              subject,
+              subject.parsed.items.map((i) => i.code.code),
+            );
+      if (decided.decision.outcome === 'pended')
+        throw unprocessable(
+          'decision',
+          `no benefit plan ${subject.coverage.planId} of ${subject.coverage.payer} is loaded: load it, or deny with reason codes`,
+        );
       const status = statusAfterAdjudication(decided.decision.outcome, reAdjudication);
       assertTransition(claimId, claim.status, status);
       const actor = { subject: requester.subject, organisation: requester.organisation };

@@ -18,16 +18,28 @@ describe('the chain verdict', () => {
   });
   afterEach(() => world.dispose());
 
-  it('verifies an accepted claim on the chain\'s word and adjudicates it', async () => {
+  it("verifies an accepted claim on the chain's word and adjudicates it", async () => {
     expect(await new ApplyChainVerdictUseCase(world.deps()).execute({ claimId, accepted: true })).toBe('approved');
     const [verified] = world.publisher.ofType(CLAIM_VERIFIED_V1);
     expect(verified.data).toMatchObject({ basis: 'chain' });
   });
 
-  it('denies a refused claim with the refusal\'s X12 codes, decided by the chain', async () => {
+  it("denies a refused claim with the refusal's X12 codes, decided by the chain", async () => {
     expect(await new ApplyChainVerdictUseCase(world.deps()).execute({ claimId, accepted: false, refusal: 'undocumented-service' })).toBe('denied');
     const [adjudicated] = world.publisher.ofType(CLAIM_ADJUDICATED_V1);
-    expect(adjudicated.data).toMatchObject({ outcome: 'denied', decidedBy: { kind: 'chain' }, items: [{ sequence: 1, reasons: [{ system: 'carc', code: '16' }, { system: 'rarc', code: 'M127' }] }] });
+    expect(adjudicated.data).toMatchObject({
+      outcome: 'denied',
+      decidedBy: { kind: 'chain' },
+      items: [
+        {
+          sequence: 1,
+          reasons: [
+            { system: 'carc', code: '16' },
+            { system: 'rarc', code: 'M127' },
+          ],
+        },
+      ],
+    });
     expect(world.publisher.ofType(CLAIM_VERIFIED_V1)).toEqual([]);
   });
 

@@ -15,7 +15,8 @@ import { CLAIMS_SOURCE } from './claims-topology';
 /** The ClaimContract's refusal codes that a claim can meet at submission. */
 export type ChainRefusal = 'undocumented-service' | 'duplicate-service';
 
-export type ChainVerdict = { readonly claimId: string; readonly accepted: true } | { readonly claimId: string; readonly accepted: false; readonly refusal: ChainRefusal };
+export type ChainVerdict =
+  { readonly claimId: string; readonly accepted: true } | { readonly claimId: string; readonly accepted: false; readonly refusal: ChainRefusal };
 
 const REFUSAL_REASONS: Readonly<Record<ChainRefusal, readonly ReasonCode[]>> = {
   'undocumented-service': [
@@ -46,7 +47,13 @@ export class ApplyChainVerdictUseCase {
         return 'denied';
       }
       const decided = await this.adjudicator.decide(subject);
-      const verified = createEvent({ type: CLAIM_VERIFIED_V1, source: CLAIMS_SOURCE, subject: patientId, time: this.kit.now(), data: { claimId: verdict.claimId, patientId, basis: 'chain' } });
+      const verified = createEvent({
+        type: CLAIM_VERIFIED_V1,
+        source: CLAIMS_SOURCE,
+        subject: patientId,
+        time: this.kit.now(),
+        data: { claimId: verdict.claimId, patientId, basis: 'chain' },
+      });
       const adjudicated = await this.adjudicator.event(subject, decided, false, { kind: 'engine' });
       const status = statusAfterAdjudication(decided.decision.outcome, false);
       await this.kit.publish(patientId, verdict.claimId, [verified, adjudicated], status);

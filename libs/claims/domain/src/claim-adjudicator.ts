@@ -49,13 +49,30 @@ export class ClaimAdjudicator {
       outcome: 'denied',
       plan: plan ? { planId: plan.planId, version: plan.version } : { planId: subject.coverage.planId, version: 0 },
       currency: plan?.currency ?? subject.parsed.items[0]?.currency ?? 'EUR',
-      items: subject.parsed.items.map((i) => ({ sequence: i.sequence, status: 'denied', submitted: i.unitPrice * i.quantity, eligible: 0, deductible: 0, copay: 0, coinsurance: 0, benefit: 0, eligibleUnits: 0, reasons })),
+      items: subject.parsed.items.map((i) => ({
+        sequence: i.sequence,
+        status: 'denied',
+        submitted: i.unitPrice * i.quantity,
+        eligible: 0,
+        deductible: 0,
+        copay: 0,
+        coinsurance: 0,
+        benefit: 0,
+        eligibleUnits: 0,
+        reasons,
+      })),
       totals: { submitted: subject.parsed.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0), eligible: 0, benefit: 0, patientPays: 0 },
     };
     return { decision, response: claimResponseOf(subject.claimId, subject.fhir, decision, subject.insurer, this.kit.now()) };
   }
 
-  async event(subject: Subject, decided: Decided, reAdjudication: boolean, decidedBy: ClaimAdjudicatedV1['decidedBy'], actor?: { subject: string; organisation: string }): Promise<CloudEvent> {
+  async event(
+    subject: Subject,
+    decided: Decided,
+    reAdjudication: boolean,
+    decidedBy: ClaimAdjudicatedV1['decidedBy'],
+    actor?: { subject: string; organisation: string },
+  ): Promise<CloudEvent> {
     const { decision } = decided;
     return createEvent({
       type: CLAIM_ADJUDICATED_V1,
@@ -82,7 +99,18 @@ export class ClaimAdjudicator {
       outcome: 'pended',
       plan: { planId: subject.coverage.planId, version: 0 },
       currency: subject.parsed.items[0]?.currency ?? 'EUR',
-      items: subject.parsed.items.map((i) => ({ sequence: i.sequence, status: 'pended', submitted: i.unitPrice * i.quantity, eligible: 0, deductible: 0, copay: 0, coinsurance: 0, benefit: 0, eligibleUnits: 0, reasons: [NO_PLAN] })),
+      items: subject.parsed.items.map((i) => ({
+        sequence: i.sequence,
+        status: 'pended',
+        submitted: i.unitPrice * i.quantity,
+        eligible: 0,
+        deductible: 0,
+        copay: 0,
+        coinsurance: 0,
+        benefit: 0,
+        eligibleUnits: 0,
+        reasons: [NO_PLAN],
+      })),
       totals: { submitted, eligible: 0, benefit: 0, patientPays: 0 },
     };
   }
@@ -91,16 +119,33 @@ export class ClaimAdjudicator {
     const { patientId, claimId, parsed } = subject;
     const coverage = await this.kit.vault.open<FhirCoverage>(patientId, subject.coverage.coverageId, 'coverage', subject.coverage.resource);
     const earlier = (await this.kit.store.claimsOfPatient(patientId)).filter((c) => c.submission.claimId !== claimId);
-    const opened = await Promise.all(earlier.map(async (c) => ({ stored: c, parsed: parseClaim(await this.kit.vault.open<FhirClaim>(patientId, c.submission.claimId, 'claim', c.submission.resource)) })));
+    const opened = await Promise.all(
+      earlier.map(async (c) => ({
+        stored: c,
+        parsed: parseClaim(await this.kit.vault.open<FhirClaim>(patientId, c.submission.claimId, 'claim', c.submission.resource)),
+      })),
+    );
     const counting = (c: StoredClaim) => COUNTS.has(c.status) && c.adjudication?.outcome !== 'denied';
     const priorItems: PriorItem[] = opened
       .filter(({ stored }) => stored.submission.use === 'claim' && counting(stored))
-      .flatMap(({ stored, parsed: p }) => p.items.map((i) => ({ provider: stored.submission.provider, code: i.code.code, serviceDate: i.serviceDate, quantity: i.quantity })));
+      .flatMap(({ stored, parsed: p }) =>
+        p.items.map((i) => ({ provider: stored.submission.provider, code: i.code.code, serviceDate: i.serviceDate, quantity: i.quantity })),
+      );
     const preauthorised = opened
-      .filter(({ stored }) => stored.submission.use === 'preauthorization' && stored.submission.provider === parsed.provider && stored.adjudication !== undefined && AUTHORISES.has(stored.adjudication.outcome))
+      .filter(
+        ({ stored }) =>
+          stored.submission.use === 'preauthorization' &&
+          stored.submission.provider === parsed.provider &&
+          stored.adjudication !== undefined &&
+          AUTHORISES.has(stored.adjudication.outcome),
+      )
       .flatMap(({ parsed: p }) => p.items.map((i) => i.code.code));
-    const sameCoverage = earlier.filter((c) => c.submission.coverageId === subject.coverage.coverageId && c.adjudication !== undefined && c.status !== 'cancelled');
-    const responses = await Promise.all(sameCoverage.map((c) => this.kit.vault.open<FhirClaimResponse>(patientId, c.submission.claimId, 'response', c.adjudication!.response)));
+    const sameCoverage = earlier.filter(
+      (c) => c.submission.coverageId === subject.coverage.coverageId && c.adjudication !== undefined && c.status !== 'cancelled',
+    );
+    const responses = await Promise.all(
+      sameCoverage.map((c) => this.kit.vault.open<FhirClaimResponse>(patientId, c.submission.claimId, 'response', c.adjudication!.response)),
+    );
     return {
       provider: parsed.provider,
       insurer: subject.insurer,
@@ -112,7 +157,16 @@ export class ClaimAdjudicator {
         ...(coverage.period?.start !== undefined && { start: coverage.period.start.slice(0, 10) }),
         ...(coverage.period?.end !== undefined && { end: coverage.period.end.slice(0, 10) }),
       },
-      items: await Promise.all(parsed.items.map(async (item) => ({ sequence: item.sequence, code: item.code, serviceDate: item.serviceDate, quantity: item.quantity, unitPrice: item.unitPrice, documentation: await this.documentation(subject, item) }))),
+      items: await Promise.all(
+        parsed.items.map(async (item) => ({
+          sequence: item.sequence,
+          code: item.code,
+          serviceDate: item.serviceDate,
+          quantity: item.quantity,
+          unitPrice: item.unitPrice,
+          documentation: await this.documentation(subject, item),
+        })),
+      ),
       priorItems,
       authorisedCodes: new Set([...preauthorised, ...authorised]),
       deductibleMet: responses.reduce((sum, r) => sum + amountIn(r, 'deductible'), 0),
@@ -138,5 +192,13 @@ export async function subjectOf(kit: ClaimsKit, patientId: string, claim: Stored
   const fhir = await kit.vault.open<FhirClaim>(patientId, submission.claimId, 'claim', submission.resource);
   const coverage = await kit.store.coverage(patientId, submission.coverageId);
   if (coverage === undefined) throw new Error(`claims read model: coverage ${submission.coverageId} of claim ${submission.claimId} is missing`);
-  return { claimId: submission.claimId, patientId, fhir, parsed: parseClaim(fhir), insurer: submission.insurer, coverage, submittedOn: submission.submittedAt.slice(0, 10) };
+  return {
+    claimId: submission.claimId,
+    patientId,
+    fhir,
+    parsed: parseClaim(fhir),
+    insurer: submission.insurer,
+    coverage,
+    submittedOn: submission.submittedAt.slice(0, 10),
+  };
 }

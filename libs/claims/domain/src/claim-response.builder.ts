@@ -32,7 +32,9 @@ function itemAdjudication(item: ItemAdjudication, currency: string) {
       amount: money(item[share], currency),
     };
   });
-  const others = item.reasons.filter((r) => !(r.system === 'carc' && COST_SHARING[r.code] !== undefined)).map((r) => ({ category: category(CARECHAIN_ADJUDICATION, 'reason'), reason: reasonOf(r) }));
+  const others = item.reasons
+    .filter((r) => !(r.system === 'carc' && COST_SHARING[r.code] !== undefined))
+    .map((r) => ({ category: category(CARECHAIN_ADJUDICATION, 'reason'), reason: reasonOf(r) }));
   return [...amounts, ...shares, { category: category(ADJUDICATION, 'benefit'), amount: money(item.benefit, currency) }, ...others];
 }
 
@@ -57,13 +59,26 @@ export function claimResponseOf(claimId: string, claim: FhirClaim, decision: Adj
       { category: category(ADJUDICATION, 'eligible'), amount: money(totals.eligible, currency) },
       { category: category(ADJUDICATION, 'benefit'), amount: money(totals.benefit, currency) },
     ],
-    processNote: [{ number: 1, type: 'display', text: decision.plan.version > 0 ? `benefit plan ${decision.plan.planId} version ${decision.plan.version}` : `no benefit plan ${decision.plan.planId} is loaded: decided by a person` }],
+    processNote: [
+      {
+        number: 1,
+        type: 'display',
+        text:
+          decision.plan.version > 0
+            ? `benefit plan ${decision.plan.planId} version ${decision.plan.version}`
+            : `no benefit plan ${decision.plan.planId} is loaded: decided by a person`,
+      },
+    ],
   } as FhirClaimResponse;
 }
 
 /** Minor units per item the response gives in one adjudication category (e.g. what went to the deductible). */
 export function amountIn(response: FhirClaimResponse, code: string): number {
-  return (response.item ?? []).reduce((sum, item) => sum + item.adjudication.filter((a) => a.category.coding?.some((c) => c.code === code)).reduce((s, a) => s + Math.round((a.amount?.value ?? 0) * 100), 0), 0);
+  return (response.item ?? []).reduce(
+    (sum, item) =>
+      sum + item.adjudication.filter((a) => a.category.coding?.some((c) => c.code === code)).reduce((s, a) => s + Math.round((a.amount?.value ?? 0) * 100), 0),
+    0,
+  );
 }
 
 /** The benefit total of a response, in minor units. */

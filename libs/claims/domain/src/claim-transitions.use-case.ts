@@ -37,7 +37,9 @@ export class ClaimTransitionsUseCase {
       assertInsurer(requester, claim.submission);
       assertTransition(claimId, claim.status, 'paid');
       if (claim.adjudication === undefined || claim.adjudication.outcome === 'denied') {
-        throw new ClaimsError(ClaimsErrorCode.InvalidTransition, `claim ${claimId} is ${claim.status} and denied; nothing is payable`, { currentStatus: claim.status });
+        throw new ClaimsError(ClaimsErrorCode.InvalidTransition, `claim ${claimId} is ${claim.status} and denied; nothing is payable`, {
+          currentStatus: claim.status,
+        });
       }
       const response = await this.kit.vault.open<FhirClaimResponse>(patientId, claimId, 'response', claim.adjudication.response);
       const amount = Math.round(request.amount * 100);
@@ -45,7 +47,10 @@ export class ClaimTransitionsUseCase {
       if (amount > benefit) throw unprocessable('amount', `the payment exceeds the adjudicated benefit of ${(benefit / 100).toFixed(2)}`);
       const currency = response.total?.[0]?.amount.currency ?? 'EUR';
       const payment: PaymentDetails = { amount, currency, date: request.date, remittanceReference: request.remittanceReference };
-      return { type: CLAIM_PAID_V1, data: { claimId, patientId, paidBy: actorOf(requester), payment: await this.kit.vault.seal(patientId, claimId, 'payment', payment) } };
+      return {
+        type: CLAIM_PAID_V1,
+        data: { claimId, patientId, paidBy: actorOf(requester), payment: await this.kit.vault.seal(patientId, claimId, 'payment', payment) },
+      };
     });
   }
 
@@ -62,15 +67,31 @@ export class ClaimTransitionsUseCase {
       const own = (isProvider(requester) && requester.organisation === claim.submission.provider) || (isPatient(requester) && requester.subject === patientId);
       if (!own) throw forbidden(`only the provider that submitted claim ${claimId}, or its patient, may appeal it`);
       assertTransition(claimId, claim.status, 'appealed');
-      return { type: CLAIM_APPEALED_V1, data: { claimId, patientId, appealedBy: actorOf(requester), reason: await this.kit.vault.seal(patientId, claimId, 'appeal', { reason }) } };
+      return {
+        type: CLAIM_APPEALED_V1,
+        data: { claimId, patientId, appealedBy: actorOf(requester), reason: await this.kit.vault.seal(patientId, claimId, 'appeal', { reason }) },
+      };
     });
   }
 
-  private move(claimId: string, to: ClaimStatus, requester: Requester, build: (loaded: LoadedClaim) => Promise<{ type: string; data: object }>): Promise<Transitioned> {
+  private move(
+    claimId: string,
+    to: ClaimStatus,
+    requester: Requester,
+    build: (loaded: LoadedClaim) => Promise<{ type: string; data: object }>,
+  ): Promise<Transitioned> {
     return this.kit.exclusive(claimId, async () => {
       const loaded = await this.kit.loadClaim(claimId);
       const { type, data } = await build(loaded);
-      const event: CloudEvent = createEvent({ type, source: CLAIMS_SOURCE, subject: loaded.patientId, actor: requester.subject, actororg: requester.organisation, time: this.kit.now(), data });
+      const event: CloudEvent = createEvent({
+        type,
+        source: CLAIMS_SOURCE,
+        subject: loaded.patientId,
+        actor: requester.subject,
+        actororg: requester.organisation,
+        time: this.kit.now(),
+        data,
+      });
       await this.kit.publish(loaded.patientId, claimId, [event], to);
       return { claimId, status: to, eventId: event.id };
     });

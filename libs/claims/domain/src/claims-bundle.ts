@@ -9,12 +9,19 @@ export interface ClaimsBundle<R> {
 }
 
 /** `baseUrl` is the service's own base (e.g. http://host:3004); each entry's fullUrl is `<base>/<type>/<id>`. */
-export function claimsBundle<R extends { resourceType: string; id?: string }>(resources: readonly R[], selfUrl: string, baseUrl: string, total = resources.length): ClaimsBundle<R> {
+export function claimsBundle<R extends { resourceType: string; id?: string }>(
+  resources: readonly R[],
+  selfUrl: string,
+  baseUrl: string,
+  total = resources.length,
+): ClaimsBundle<R> {
   return {
     resourceType: 'Bundle',
     type: 'searchset',
     total,
     link: [{ relation: 'self', url: selfUrl }],
-    ...(resources.length > 0 && { entry: resources.map((resource) => ({ fullUrl: `${baseUrl}/${resource.resourceType}/${resource.id}`, resource, search: { mode: 'match' as const } })) }),
+    ...(resources.length > 0 && {
+      entry: resources.map((resource) => ({ fullUrl: `${baseUrl}/${resource.resourceType}/${resource.id}`, resource, search: { mode: 'match' as const } })),
+    }),
   };
 }

@@ -60,7 +60,7 @@ describe('the claim lifecycle', () => {
     expect(error.details.issues?.map((i) => [i.path, i.code])).toEqual([['Claim.use', 'code-invalid']]);
   });
 
-  it('refuses an item that names no documenting record, and a claim on another patient\'s coverage', async () => {
+  it("refuses an item that names no documenting record, and a claim on another patient's coverage", async () => {
     const undocumented = await failure(submit(claim(patientId, coverageId, [{}])));
     expect(undocumented.code).toBe(ClaimsErrorCode.UnprocessableClaim);
     expect(undocumented.details.issues?.[0].path).toBe('Claim.item[0].informationSequence');
@@ -82,7 +82,13 @@ describe('the claim lifecycle', () => {
     expect(status).toBe('denied');
     const adjudicated = world.publisher.ofType(CLAIM_ADJUDICATED_V1)[0];
     if (adjudicated.type !== CLAIM_ADJUDICATED_V1) throw new Error('not an adjudication');
-    expect(adjudicated.data.items.map((i) => i.reasons.map((r) => r.code))).toEqual([['16', 'M127'], ['16', 'N706'], ['16', 'N706'], ['16', 'N706'], ['16', 'N706']]);
+    expect(adjudicated.data.items.map((i) => i.reasons.map((r) => r.code))).toEqual([
+      ['16', 'M127'],
+      ['16', 'N706'],
+      ['16', 'N706'],
+      ['16', 'N706'],
+      ['16', 'N706'],
+    ]);
   });
 
   it('denies the same service billed again as a duplicate (CARC 18)', async () => {
@@ -100,7 +106,9 @@ describe('the claim lifecycle', () => {
     expect(queue.claims.map((c) => c.claim.id)).toEqual([claimId]);
     expect((await new ReadClaimsUseCase(world.deps()).search({ status: 'pended', count: 20, offset: 0 }, otherPayerClerk)).total).toBe(0);
 
-    expect((await failure(new AdjudicateClaimUseCase(world.deps()).execute(claimId, { decision: 'approve' }, billingClerk))).code).toBe(ClaimsErrorCode.Forbidden);
+    expect((await failure(new AdjudicateClaimUseCase(world.deps()).execute(claimId, { decision: 'approve' }, billingClerk))).code).toBe(
+      ClaimsErrorCode.Forbidden,
+    );
     const decided = await new AdjudicateClaimUseCase(world.deps()).execute(claimId, { decision: 'approve' }, payerClerk);
     expect(decided.status).toBe('approved');
     const again = await failure(new AdjudicateClaimUseCase(world.deps()).execute(claimId, { decision: 'approve' }, payerClerk));
@@ -121,7 +129,11 @@ describe('the claim lifecycle', () => {
     const { claimId } = await submit(claim(patientId, coverageId, [{ recordId: '5d3b9a6e-1c2f-4e8a-9b7d-2a1c3e4f5a6b' }]));
     expect((await failure(transitions().cancel(claimId, billingClerk))).details.currentStatus).toBe('denied');
     expect((await transitions().appeal(claimId, 'the encounter was recorded late', patientOf(patientId))).status).toBe('appealed');
-    const decided = await new AdjudicateClaimUseCase(world.deps()).execute(claimId, { decision: 'deny', reasons: [{ system: 'carc', code: '16' }] }, payerClerk);
+    const decided = await new AdjudicateClaimUseCase(world.deps()).execute(
+      claimId,
+      { decision: 'deny', reasons: [{ system: 'carc', code: '16' }] },
+      payerClerk,
+    );
     expect(decided.status).toBe('re-adjudicated');
     const paid = await failure(transitions().pay(claimId, { amount: 1, date: '2026-03-10', remittanceReference: 'R' }, payerClerk));
     expect(paid.code).toBe(ClaimsErrorCode.InvalidTransition);
@@ -135,7 +147,8 @@ describe('the claim lifecycle', () => {
       const view = await reads.read(claimId, who);
       expect(view.claim.extension).toEqual([{ url: CLAIM_STATE_EXTENSION, valueCode: 'approved' }]);
     }
-    for (const who of [clinicClerk, otherPayerClerk, patientOf(await world.registerPatient())]) expect((await failure(reads.read(claimId, who))).code).toBe(ClaimsErrorCode.Forbidden);
+    for (const who of [clinicClerk, otherPayerClerk, patientOf(await world.registerPatient())])
+      expect((await failure(reads.read(claimId, who))).code).toBe(ClaimsErrorCode.Forbidden);
   });
 
   it('lists coverages: a payer its own, the patient all', async () => {
@@ -148,7 +161,10 @@ describe('the claim lifecycle', () => {
 
   it('waits in submitted for the ledger when the chain verdict is awaited', async () => {
     const recordId = world.recordEncounter(patientId);
-    const submitted = await new SubmitClaimUseCase(world.deps({ settings: { awaitChainVerdict: true } })).execute(claim(patientId, coverageId, [{ recordId }]), billingClerk);
+    const submitted = await new SubmitClaimUseCase(world.deps({ settings: { awaitChainVerdict: true } })).execute(
+      claim(patientId, coverageId, [{ recordId }]),
+      billingClerk,
+    );
     expect(submitted.status).toBe('submitted');
     expect(world.publisher.ofType(CLAIM_VERIFIED_V1)).toEqual([]);
   });

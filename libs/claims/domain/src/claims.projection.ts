@@ -59,7 +59,10 @@ export interface ClaimsProjectionOptions {
 const json = (value: unknown) => JSON.stringify(value);
 
 function transition(patientId: string, claimId: string, status: ClaimStatus, at: string, ...more: [ClaimPart, string][]): ProjectionCommand[] {
-  const fields = ([['status', status], ['updatedAt', at], ...more] as [ClaimPart, string][]).flatMap(([part, value]) => [ClaimKeys.field(claimId, part), value]);
+  const fields = ([['status', status], ['updatedAt', at], ...more] as [ClaimPart, string][]).flatMap(([part, value]) => [
+    ClaimKeys.field(claimId, part),
+    value,
+  ]);
   return [['HSET', ClaimKeys.claims(patientId), ...fields]];
 }
 
@@ -79,14 +82,29 @@ export function claimsProjection(options: ClaimsProjectionOptions): Projection {
           if (options.isErased(patientId)) return [pointer];
           const { coverageId, payer, planId, registeredBy, resource } = event.data;
           const stored: StoredCoverage = { coverageId, patientId, payer, planId, registeredBy, registeredAt: at, resource };
-          return [pointer, ['HSET', ClaimKeys.coverages(patientId), coverageId, json(stored)], ['ZADD', ClaimKeys.coverageIndex(patientId), String(Date.parse(at)), coverageId]];
+          return [
+            pointer,
+            ['HSET', ClaimKeys.coverages(patientId), coverageId, json(stored)],
+            ['ZADD', ClaimKeys.coverageIndex(patientId), String(Date.parse(at)), coverageId],
+          ];
         }
         case CLAIM_SUBMITTED_V1: {
           const { patientId, claimId, provider, insurer, coverageId, use, submittedBy, documentingRecordIds, resource } = event.data;
           const pointer: ProjectionCommand = ['SET', ClaimKeys.claim(claimId), patientId];
           if (options.isErased(patientId)) return [pointer];
           const score = String(Date.parse(at));
-          const submission: StoredSubmission = { claimId, patientId, provider, insurer, coverageId, use, submittedBy, submittedAt: at, documentingRecordIds, resource };
+          const submission: StoredSubmission = {
+            claimId,
+            patientId,
+            provider,
+            insurer,
+            coverageId,
+            use,
+            submittedBy,
+            submittedAt: at,
+            documentingRecordIds,
+            resource,
+          };
           return [
             pointer,
             ...transition(patientId, claimId, 'submitted', at, ['submission', json(submission)]),
@@ -108,7 +126,10 @@ export function claimsProjection(options: ClaimsProjectionOptions): Projection {
   };
 }
 
-type TransitionEvent = Extract<AnyEvent, { type: typeof CLAIM_VERIFIED_V1 | typeof CLAIM_ADJUDICATED_V1 | typeof CLAIM_PAID_V1 | typeof CLAIM_CANCELLED_V1 | typeof CLAIM_APPEALED_V1 }>;
+type TransitionEvent = Extract<
+  AnyEvent,
+  { type: typeof CLAIM_VERIFIED_V1 | typeof CLAIM_ADJUDICATED_V1 | typeof CLAIM_PAID_V1 | typeof CLAIM_CANCELLED_V1 | typeof CLAIM_APPEALED_V1 }
+>;
 
 function applyTransition(event: TransitionEvent, patientId: string, at: string): ProjectionCommand[] {
   switch (event.type) {

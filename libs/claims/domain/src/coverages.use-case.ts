@@ -34,7 +34,8 @@ export class RegisterCoverageUseCase {
 
   async execute(body: unknown, requester: Requester): Promise<RegisteredCoverage> {
     const valid = validateFinancialResource(body, 'Coverage');
-    if (!valid.ok) throw new ClaimsError(ClaimsErrorCode.InvalidResource, `not a valid FHIR R4 Coverage (${valid.issues.length} issues)`, { issues: valid.issues });
+    if (!valid.ok)
+      throw new ClaimsError(ClaimsErrorCode.InvalidResource, `not a valid FHIR R4 Coverage (${valid.issues.length} issues)`, { issues: valid.issues });
     const coverage = valid.resource;
     const patientId = /^Patient\/([0-9a-f-]{36})$/.exec(coverage.beneficiary.reference ?? '')?.[1];
     if (patientId === undefined) throw unprocessable('Coverage.beneficiary', 'the beneficiary must be a reference Patient/<carechain patient id>');
@@ -58,7 +59,14 @@ export class RegisterCoverageUseCase {
       actor: requester.subject,
       actororg: requester.organisation,
       time: now,
-      data: { coverageId, patientId, payer, planId: plan.data, registeredBy: { subject: requester.subject, organisation: requester.organisation }, resource: await this.kit.vault.seal(patientId, coverageId, 'coverage', stored) },
+      data: {
+        coverageId,
+        patientId,
+        payer,
+        planId: plan.data,
+        registeredBy: { subject: requester.subject, organisation: requester.organisation },
+        resource: await this.kit.vault.seal(patientId, coverageId, 'coverage', stored),
+      },
     });
     await this.kit.deps.publisher.publish(Topics.claimsClaim, event, { key: patientId });
     await pollUntil(() => this.kit.store.coverage(patientId, coverageId), this.kit.timing.visibleWaitMs);
@@ -79,9 +87,15 @@ export class ListCoveragesUseCase {
     if (isPatient(requester) && !self) throw forbidden('a patient sees their own coverages only');
     const patient = await this.kit.patient(patientId);
     const custodian = (isProvider(requester) || isAuditor(requester)) && requester.organisation === patient.custodian;
-    if (!self && !custodian && !isPayer(requester) && !isAuditor(requester)) throw forbidden("a patient's coverages are the patient's, their custodian's and their payers'");
+    if (!self && !custodian && !isPayer(requester) && !isAuditor(requester))
+      throw forbidden("a patient's coverages are the patient's, their custodian's and their payers'");
     const all = await this.kit.store.coveragesOf(patientId);
     const visible = self || custodian ? all : all.filter((c) => c.payer === requester.organisation);
-    return Promise.all(visible.map(async (c) => ({ coverageId: c.coverageId, resource: await this.kit.vault.open<FhirCoverage>(patientId, c.coverageId, 'coverage', c.resource) })));
+    return Promise.all(
+      visible.map(async (c) => ({
+        coverageId: c.coverageId,
+        resource: await this.kit.vault.open<FhirCoverage>(patientId, c.coverageId, 'coverage', c.resource),
+      })),
+    );
   }
 }

@@ -9,7 +9,12 @@ export interface PaymentDetails {
   readonly remittanceReference: string;
 }
 
-export function explanationOfBenefitOf(claimId: string, claim: FhirClaim, response: FhirClaimResponse, payment: PaymentDetails | undefined): FhirExplanationOfBenefit {
+export function explanationOfBenefitOf(
+  claimId: string,
+  claim: FhirClaim,
+  response: FhirClaimResponse,
+  payment: PaymentDetails | undefined,
+): FhirExplanationOfBenefit {
   const adjudicationOf = new Map((response.item ?? []).map((i) => [i.itemSequence, i.adjudication]));
   return {
     resourceType: 'ExplanationOfBenefit',
@@ -38,7 +43,12 @@ export function explanationOfBenefitOf(claimId: string, claim: FhirClaim, respon
     })),
     ...(response.total !== undefined && { total: response.total }),
     ...(payment && {
-      payment: { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/ex-paymenttype', code: 'complete' }] }, date: payment.date, amount: { value: payment.amount / 100, currency: payment.currency }, identifier: { value: payment.remittanceReference } },
+      payment: {
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/ex-paymenttype', code: 'complete' }] },
+        date: payment.date,
+        amount: { value: payment.amount / 100, currency: payment.currency },
+        identifier: { value: payment.remittanceReference },
+      },
     }),
   } as FhirExplanationOfBenefit;
 }

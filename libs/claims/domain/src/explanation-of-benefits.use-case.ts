@@ -20,9 +20,12 @@ export class ExplanationOfBenefitsUseCase {
     // The custodian's providers and auditors see them all; a payer (or its auditors) those of claims sent to it.
     const custodian = (isProvider(requester) || isAuditor(requester)) && requester.organisation === patient.custodian;
     const payer = isPayer(requester) || isAuditor(requester);
-    if (!self && !custodian && !payer) throw forbidden(`the explanations of benefit of patient ${patientId} are the patient's, their custodian's and their payers'`);
+    if (!self && !custodian && !payer)
+      throw forbidden(`the explanations of benefit of patient ${patientId} are the patient's, their custodian's and their payers'`);
     const onlyInsurer = !self && !custodian ? requester.organisation : undefined;
-    const claims = (await this.kit.store.claimsOfPatient(patientId)).filter((c) => c.adjudication !== undefined && (onlyInsurer === undefined || c.submission.insurer === onlyInsurer));
+    const claims = (await this.kit.store.claimsOfPatient(patientId)).filter(
+      (c) => c.adjudication !== undefined && (onlyInsurer === undefined || c.submission.insurer === onlyInsurer),
+    );
     return Promise.all(
       claims.map(async (c) => {
         const { claimId } = c.submission;

@@ -17,7 +17,7 @@ describe('publishing a benefit plan', () => {
     expect(world.plans.current(PAYER, 'gold-2026')).toMatchObject({ version: 2, copay: 5 });
   });
 
-  it('refuses a version not newer (409), another payer\'s plan (403) and a plan that does not parse (422)', async () => {
+  it("refuses a version not newer (409), another payer's plan (403) and a plan that does not parse (422)", async () => {
     expect((await failure(publish({ ...GOLD, version: 1 }))).code).toBe(ClaimsErrorCode.PlanVersionConflict);
     expect((await failure(publish({ ...GOLD, version: 2 }, otherPayerClerk))).code).toBe(ClaimsErrorCode.Forbidden);
     expect((await failure(publish({ ...GOLD, version: 2, coinsurance: 3 }))).code).toBe(ClaimsErrorCode.InvalidPlan);
@@ -26,7 +26,10 @@ describe('publishing a benefit plan', () => {
 
   it('leaves out a replayed version it already holds', () => {
     const event = { topic: Topics.claimsClaim, partition: 0, offset: '0', key: PAYER, traceContext: undefined as never };
-    world.planReplica.apply({ ...event, event: { type: BENEFIT_PLAN_PUBLISHED_V1, data: { plan: GOLD, publishedBy: { subject: 'x', organisation: PAYER } } } as never });
+    world.planReplica.apply({
+      ...event,
+      event: { type: BENEFIT_PLAN_PUBLISHED_V1, data: { plan: GOLD, publishedBy: { subject: 'x', organisation: PAYER } } } as never,
+    });
     expect(world.plans.list(PAYER).map((p) => p.version)).toEqual([1]);
   });
 });

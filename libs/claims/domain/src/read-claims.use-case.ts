@@ -84,7 +84,8 @@ export class ReadClaimsUseCase {
 /** The search as the caller may make it: a party's own claims only; an auditor its own organisation's, as provider or insurer. */
 function narrow(query: ClaimSearch, r: Requester): ClaimSearch {
   if (isAuditor(r)) {
-    if (query.provider !== r.organisation && query.insurer !== r.organisation) throw forbidden('an auditor searches the claims its own organisation submitted or received: name it as provider or insurer');
+    if (query.provider !== r.organisation && query.insurer !== r.organisation)
+      throw forbidden('an auditor searches the claims its own organisation submitted or received: name it as provider or insurer');
     return query;
   }
   if (isPayer(r)) {

@@ -53,7 +53,8 @@ export class RecordsReplica implements TopicReplicaHandler, DocumentingRecords {
     if (event?.type === RECORD_WRITTEN_V1) {
       const { recordId, patientId, author, resourceType, version, resource } = event.data;
       const known = this.records.get(recordId);
-      if (known === undefined || known.version < version) this.records.set(recordId, { patientId, author: author.organisation, resourceType, version, resource });
+      if (known === undefined || known.version < version)
+        this.records.set(recordId, { patientId, author: author.organisation, resourceType, version, resource });
     } else if (event?.type === PATIENT_ERASED_V1) {
       const erased = new Set([event.data.patientId, ...event.data.alsoErased]);
       for (const [recordId, entry] of this.records) if (erased.has(entry.patientId)) this.records.delete(recordId);

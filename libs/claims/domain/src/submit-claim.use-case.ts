@@ -35,9 +35,11 @@ export class SubmitClaimUseCase {
 
   async execute(body: unknown, requester: Requester): Promise<SubmittedClaim> {
     const valid = validateFinancialResource(body, 'Claim');
-    if (!valid.ok) throw new ClaimsError(ClaimsErrorCode.InvalidResource, `not a valid FHIR R4 Claim (${valid.issues.length} issues)`, { issues: valid.issues });
+    if (!valid.ok)
+      throw new ClaimsError(ClaimsErrorCode.InvalidResource, `not a valid FHIR R4 Claim (${valid.issues.length} issues)`, { issues: valid.issues });
     const parsed = parseClaim(valid.resource);
-    if (!isProvider(requester) || requester.organisation !== parsed.provider) throw forbidden('a claim is submitted by a provider role of the organisation it names as provider');
+    if (!isProvider(requester) || requester.organisation !== parsed.provider)
+      throw forbidden('a claim is submitted by a provider role of the organisation it names as provider');
     const { patientId, coverageId } = parsed;
     await this.kit.patient(patientId);
     const coverage = await this.kit.store.coverage(patientId, coverageId);
@@ -46,12 +48,14 @@ export class SubmitClaimUseCase {
       if (owner !== undefined) throw unprocessable('Claim.insurance.coverage', `coverage ${coverageId} is not the patient's`);
       throw new ClaimsError(ClaimsErrorCode.CoverageNotFound, `no coverage ${coverageId}`);
     }
-    if (parsed.insurer !== undefined && parsed.insurer !== coverage.payer) throw unprocessable('Claim.insurer', `the insurer must be the coverage's payer, ${coverage.payer}`);
+    if (parsed.insurer !== undefined && parsed.insurer !== coverage.payer)
+      throw unprocessable('Claim.insurer', `the insurer must be the coverage's payer, ${coverage.payer}`);
     const claimId = this.kit.newId();
     const now = this.kit.now();
     const fhir: FhirClaim = { ...valid.resource, id: claimId, meta: { ...valid.resource.meta, versionId: '1', lastUpdated: now.toISOString() } };
     const actor = { subject: requester.subject, organisation: requester.organisation };
-    const event = <T extends string>(type: T, data: object): CloudEvent => createEvent({ type, source: CLAIMS_SOURCE, subject: patientId, actor: actor.subject, actororg: actor.organisation, time: now, data });
+    const event = <T extends string>(type: T, data: object): CloudEvent =>
+      createEvent({ type, source: CLAIMS_SOURCE, subject: patientId, actor: actor.subject, actororg: actor.organisation, time: now, data });
     const submitted = event(CLAIM_SUBMITTED_V1, {
       claimId,
       patientId,

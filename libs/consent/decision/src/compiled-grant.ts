@@ -48,12 +48,16 @@ export function storedGrant(grant: Grant, overrides: Pick<Partial<Grant>, 'statu
   const stored: Grant = {
     grantId: grant.grantId,
     patientId: grant.patientId,
-    grantee: Object.isFrozen(grant.grantee) ? grant.grantee : Object.freeze({ organisation: grant.grantee.organisation, practitioner: grant.grantee.practitioner }),
+    grantee: Object.isFrozen(grant.grantee)
+      ? grant.grantee
+      : Object.freeze({ organisation: grant.grantee.organisation, practitioner: grant.grantee.practitioner }),
     categories: Object.isFrozen(grant.categories) ? grant.categories : Object.freeze([...grant.categories]),
     purposes: Object.isFrozen(grant.purposes) ? grant.purposes : Object.freeze([...grant.purposes]),
     validFrom: grant.validFrom,
     validUntil: grant.validUntil,
-    grantedBy: Object.isFrozen(grant.grantedBy) ? grant.grantedBy : Object.freeze({ kind: grant.grantedBy.kind, subject: grant.grantedBy.subject, signed: grant.grantedBy.signed }),
+    grantedBy: Object.isFrozen(grant.grantedBy)
+      ? grant.grantedBy
+      : Object.freeze({ kind: grant.grantedBy.kind, subject: grant.grantedBy.subject, signed: grant.grantedBy.signed }),
     grantedAt: grant.grantedAt,
     status: overrides.status ?? grant.status,
     revokedAt: overrides.revokedAt ?? grant.revokedAt,
@@ -68,7 +72,8 @@ function compile(grant: Grant): CompiledGrant {
   if (!nonEmpty(grant.grantId)) throw invalid('grantId must be a non-empty string');
   if (!nonEmpty(grant.patientId)) throw invalid('patientId must be a non-empty string');
   if (!nonEmpty(grant.grantee?.organisation)) throw invalid('grantee.organisation must be a non-empty string');
-  if (grant.grantee.practitioner !== undefined && !nonEmpty(grant.grantee.practitioner)) throw invalid('grantee.practitioner, when set, must be a non-empty string');
+  if (grant.grantee.practitioner !== undefined && !nonEmpty(grant.grantee.practitioner))
+    throw invalid('grantee.practitioner, when set, must be a non-empty string');
   if (!Array.isArray(grant.categories) || grant.categories.length === 0) throw invalid('categories must be a non-empty array');
   if (!Array.isArray(grant.purposes) || grant.purposes.length === 0) throw invalid('purposes must be a non-empty array');
   if (!STATUSES.includes(grant.status)) throw invalid('status must be active, revoked or expired');

@@ -7,7 +7,11 @@ const clinician = { subject: 'dr-who', organisation: CLINIC, roles: ['clinician'
 
 describe('decide with break-glass', () => {
   it('permits every requested category without a grant', () => {
-    const decision = decide(aRequest({ requester: clinician, purpose: 'ETREAT', categories: ['conditions', 'allergies'], breakGlass: { reason } }), aPatient(), []);
+    const decision = decide(
+      aRequest({ requester: clinician, purpose: 'ETREAT', categories: ['conditions', 'allergies'], breakGlass: { reason } }),
+      aPatient(),
+      [],
+    );
     expect(decision).toEqual({ effect: 'permit', basis: 'break-glass', permitted: ['conditions', 'allergies'], denied: [], grantIds: [], breakGlass: true });
   });
 
@@ -27,21 +31,40 @@ describe('decide with break-glass', () => {
   });
 
   it('is refused without the clinician role, still listing what grants permit', () => {
-    const decision = decide(aRequest({ requester: { ...clinician, roles: ['practitioner'] }, categories: ['conditions', 'allergies'], breakGlass: { reason } }), aPatient(), [aGrant()]);
-    expect(decision).toMatchObject({ effect: 'deny', reason: DenyReason.BreakGlassNotAllowed, permitted: ['conditions'], denied: ['allergies'], breakGlass: false });
+    const decision = decide(
+      aRequest({ requester: { ...clinician, roles: ['practitioner'] }, categories: ['conditions', 'allergies'], breakGlass: { reason } }),
+      aPatient(),
+      [aGrant()],
+    );
+    expect(decision).toMatchObject({
+      effect: 'deny',
+      reason: DenyReason.BreakGlassNotAllowed,
+      permitted: ['conditions'],
+      denied: ['allergies'],
+      breakGlass: false,
+    });
   });
 
   it.each(['', 'urgent', 'x'.repeat(501)])('is refused with a reason of %#', (short) => {
-    expect(decide(aRequest({ requester: clinician, breakGlass: { reason: short } }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.BreakGlassNotAllowed });
+    expect(decide(aRequest({ requester: clinician, breakGlass: { reason: short } }), aPatient(), [])).toMatchObject({
+      effect: 'deny',
+      reason: DenyReason.BreakGlassNotAllowed,
+    });
   });
 
   it('is refused for payment, even to a clinician whose other role may read for it', () => {
     const both = { ...clinician, roles: ['clinician', 'payer'] };
-    expect(decide(aRequest({ requester: both, purpose: 'HPAYMT', breakGlass: { reason } }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.BreakGlassNotAllowed });
+    expect(decide(aRequest({ requester: both, purpose: 'HPAYMT', breakGlass: { reason } }), aPatient(), [])).toMatchObject({
+      effect: 'deny',
+      reason: DenyReason.BreakGlassNotAllowed,
+    });
   });
 
   it.each(['HPAYMT', 'HRESCH', 'PUBHLTH'] as const)('is refused for %s to a clinician, whose role carries no such purpose', (purpose) => {
-    expect(decide(aRequest({ requester: clinician, purpose, breakGlass: { reason } }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+    expect(decide(aRequest({ requester: clinician, purpose, breakGlass: { reason } }), aPatient(), [])).toMatchObject({
+      effect: 'deny',
+      reason: DenyReason.PurposeNotForRole,
+    });
   });
 
   it('cannot reach an unknown or erased patient', () => {

@@ -33,14 +33,21 @@ describe('decide', () => {
 
     it('permits a patient record merged into this one: the same person', () => {
       const merged = { ...self, subject: 'patient-0' };
-      expect(decide(aRequest({ requester: merged, purpose: 'PATRQT' }), aPatient({ aliases: ['patient-0'] }), [])).toMatchObject({ effect: 'permit', basis: 'patient' });
+      expect(decide(aRequest({ requester: merged, purpose: 'PATRQT' }), aPatient({ aliases: ['patient-0'] }), [])).toMatchObject({
+        effect: 'permit',
+        basis: 'patient',
+      });
       expect(decide(aRequest({ requester: merged, purpose: 'PATRQT' }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.NotOwnRecords });
     });
 
     it("denies a patient another patient's records, even at that patient's custodian for treatment, with a grant or breaking the glass", () => {
       const other = { ...self, subject: 'patient-2' };
       const grant = aGrant({ grantee: { organisation: CUSTODIAN } });
-      expect(decide(aRequest({ requester: other, purpose: 'PATRQT' }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.NotOwnRecords, permitted: [] });
+      expect(decide(aRequest({ requester: other, purpose: 'PATRQT' }), aPatient(), [grant])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.NotOwnRecords,
+        permitted: [],
+      });
       expect(decide(aRequest({ requester: other }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.NotOwnRecords });
       const glass = aRequest({ requester: { ...other, roles: ['patient', 'clinician'] }, breakGlass: { reason: 'unconscious on arrival' } });
       expect(decide(glass, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.NotOwnRecords, breakGlass: false });
@@ -48,7 +55,10 @@ describe('decide', () => {
 
     it('denies the patient under any other purpose, and an erased patient altogether', () => {
       expect(decide(aRequest({ requester: self, purpose: 'TREAT' }), aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.OwnRecordsPurpose });
-      expect(decide(aRequest({ requester: self, purpose: 'PATRQT' }), aPatient({ erased: true }), [])).toMatchObject({ effect: 'deny', reason: DenyReason.PatientErased });
+      expect(decide(aRequest({ requester: self, purpose: 'PATRQT' }), aPatient({ erased: true }), [])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.PatientErased,
+      });
     });
   });
 
@@ -58,37 +68,70 @@ describe('decide', () => {
       expect(decision).toEqual({ effect: 'permit', basis: 'custodian', permitted: ['conditions', 'billing'], denied: [], grantIds: [], breakGlass: false });
     });
 
-    it.each(['HPAYMT', 'HOPERAT', 'HRESCH', 'PATRQT', 'PUBHLTH'] as const)('gives a clinician nothing for %s, which the role does not carry, grant or no grant', (purpose) => {
-      const grant = aGrant({ grantee: { organisation: CUSTODIAN }, purposes: [purpose] });
-      expect(decide(aRequest({ requester: atCustodian, purpose }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole, permitted: [] });
-    });
+    it.each(['HPAYMT', 'HOPERAT', 'HRESCH', 'PATRQT', 'PUBHLTH'] as const)(
+      'gives a clinician nothing for %s, which the role does not carry, grant or no grant',
+      (purpose) => {
+        const grant = aGrant({ grantee: { organisation: CUSTODIAN }, purposes: [purpose] });
+        expect(decide(aRequest({ requester: atCustodian, purpose }), aPatient(), [grant])).toMatchObject({
+          effect: 'deny',
+          reason: DenyReason.PurposeNotForRole,
+          permitted: [],
+        });
+      },
+    );
 
-    it.each(['payer', 'auditor', 'privacy-officer', 'service', 'registrar', 'data-steward', 'admin'])('does not let a %s of the custodian read clinical records for treatment', (role) => {
-      const decision = decide(aRequest({ requester: { ...atCustodian, roles: [role] }, purpose: 'TREAT' }), aPatient(), []);
-      expect(decision).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole, permitted: [] });
-    });
+    it.each(['payer', 'auditor', 'privacy-officer', 'service', 'registrar', 'data-steward', 'admin'])(
+      'does not let a %s of the custodian read clinical records for treatment',
+      (role) => {
+        const decision = decide(aRequest({ requester: { ...atCustodian, roles: [role] }, purpose: 'TREAT' }), aPatient(), []);
+        expect(decision).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole, permitted: [] });
+      },
+    );
 
     it('lets a service identity read only for the purposes its deployment granted it, and only with a grant', () => {
       const service = { subject: 'svc-analytics', organisation: CLINIC, roles: ['service'] };
       const grant = aGrant({ purposes: ['PUBHLTH'] });
-      expect(decide(aRequest({ requester: service, purpose: 'PUBHLTH' }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+      expect(decide(aRequest({ requester: service, purpose: 'PUBHLTH' }), aPatient(), [grant])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.PurposeNotForRole,
+      });
       const granted = { ...service, purposes: ['PUBHLTH'] };
       expect(decide(aRequest({ requester: granted, purpose: 'PUBHLTH' }), aPatient(), [grant])).toMatchObject({ effect: 'permit', basis: 'grant' });
-      expect(decide(aRequest({ requester: granted, purpose: 'TREAT' }), aPatient(), [aGrant()])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+      expect(decide(aRequest({ requester: granted, purpose: 'TREAT' }), aPatient(), [aGrant()])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.PurposeNotForRole,
+      });
       // Purposes in a clinician's token are not the clinician's to claim: roles carry theirs.
       const clinician = { subject: 'dr', organisation: CLINIC, roles: ['clinician'], purposes: ['PUBHLTH'] };
-      expect(decide(aRequest({ requester: clinician, purpose: 'PUBHLTH' }), aPatient(), [grant])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+      expect(decide(aRequest({ requester: clinician, purpose: 'PUBHLTH' }), aPatient(), [grant])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.PurposeNotForRole,
+      });
     });
 
     it('lets a payer read for payment what a claim addressed to it bills for, and for nothing else', () => {
       const payer = { subject: 'claims-1', organisation: 'insurer-c', roles: ['payer'] };
       const request = aRequest({ requester: payer, purpose: 'HPAYMT', categories: ['encounters'] });
       expect(decide(request, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.NoGrant });
-      expect(decide({ ...request, claimIds: ['claim-7'] }, aPatient(), [])).toEqual({ effect: 'permit', basis: 'claim', claimId: 'claim-7', permitted: ['encounters'], denied: [], grantIds: [], breakGlass: false });
+      expect(decide({ ...request, claimIds: ['claim-7'] }, aPatient(), [])).toEqual({
+        effect: 'permit',
+        basis: 'claim',
+        claimId: 'claim-7',
+        permitted: ['encounters'],
+        denied: [],
+        grantIds: [],
+        breakGlass: false,
+      });
       // A claim discloses for payment only, and only to a role that may read for payment.
-      expect(decide({ ...request, purpose: 'TREAT', claimIds: ['claim-7'] }, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+      expect(decide({ ...request, purpose: 'TREAT', claimIds: ['claim-7'] }, aPatient(), [])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.PurposeNotForRole,
+      });
       const clinician = { subject: 'dr', organisation: 'insurer-c', roles: ['clinician'] };
-      expect(decide({ ...request, requester: clinician, claimIds: ['claim-7'] }, aPatient(), [])).toMatchObject({ effect: 'deny', reason: DenyReason.PurposeNotForRole });
+      expect(decide({ ...request, requester: clinician, claimIds: ['claim-7'] }, aPatient(), [])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.PurposeNotForRole,
+      });
     });
 
     it('lets its payer read for payment only what a grant for payment discloses', () => {
@@ -101,7 +144,11 @@ describe('decide', () => {
 
     it.each(['registrar', 'data-steward', 'admin'])('lets a %s read demographics for operations, and no clinical category', (role) => {
       const desk = { subject: 'desk-1', organisation: CUSTODIAN, roles: [role] };
-      expect(decide(aRequest({ requester: desk, purpose: 'HOPERAT', categories: ['demographics'] }), aPatient(), [])).toMatchObject({ effect: 'permit', basis: 'custodian', permitted: ['demographics'] });
+      expect(decide(aRequest({ requester: desk, purpose: 'HOPERAT', categories: ['demographics'] }), aPatient(), [])).toMatchObject({
+        effect: 'permit',
+        basis: 'custodian',
+        permitted: ['demographics'],
+      });
       const mixed = decide(aRequest({ requester: desk, purpose: 'HOPERAT', categories: ['demographics', 'conditions'] }), aPatient(), []);
       expect(mixed).toMatchObject({ effect: 'deny', reason: DenyReason.NoGrant, permitted: ['demographics'], denied: ['conditions'] });
     });
@@ -118,7 +165,15 @@ describe('decide', () => {
   describe('grants', () => {
     it('permits with the grant that covers the request', () => {
       const decision = decide(aRequest({ categories: ['medications', 'conditions'] }), aPatient(), [aGrant()]);
-      expect(decision).toEqual({ effect: 'permit', basis: 'grant', grantId: 'grant-1', grantIds: ['grant-1'], permitted: ['medications', 'conditions'], denied: [], breakGlass: false });
+      expect(decision).toEqual({
+        effect: 'permit',
+        basis: 'grant',
+        grantId: 'grant-1',
+        grantIds: ['grant-1'],
+        permitted: ['medications', 'conditions'],
+        denied: [],
+        breakGlass: false,
+      });
     });
 
     it('denies without any grant', () => {
@@ -152,17 +207,35 @@ describe('decide', () => {
 
     it('permits per category: the granted subset is listed, the effect is deny', () => {
       const decision = decide(aRequest({ categories: ['conditions', 'billing', 'medications'] }), aPatient(), [aGrant()]);
-      expect(decision).toMatchObject({ effect: 'deny', reason: DenyReason.CategoryNotGranted, permitted: ['conditions', 'medications'], denied: ['billing'], grantIds: ['grant-1'] });
+      expect(decision).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.CategoryNotGranted,
+        permitted: ['conditions', 'medications'],
+        denied: ['billing'],
+        grantIds: ['grant-1'],
+      });
     });
 
     it('adds grants up: categories granted separately are permitted together', () => {
-      const grants = [aGrant({ grantId: 'g-cond', categories: ['conditions'] }), aGrant({ grantId: 'g-bill', categories: ['billing'], validFrom: '2025-02-01T00:00:00Z' })];
+      const grants = [
+        aGrant({ grantId: 'g-cond', categories: ['conditions'] }),
+        aGrant({ grantId: 'g-bill', categories: ['billing'], validFrom: '2025-02-01T00:00:00Z' }),
+      ];
       const decision = decide(aRequest({ categories: ['conditions', 'billing'] }), aPatient(), grants);
-      expect(decision).toMatchObject({ effect: 'permit', basis: 'grant', grantId: 'g-bill', grantIds: ['g-bill', 'g-cond'], permitted: ['conditions', 'billing'] });
+      expect(decision).toMatchObject({
+        effect: 'permit',
+        basis: 'grant',
+        grantId: 'g-bill',
+        grantIds: ['g-bill', 'g-cond'],
+        permitted: ['conditions', 'billing'],
+      });
     });
 
     it('decides duplicated categories once', () => {
-      expect(decide(aRequest({ categories: ['conditions', 'conditions', 'billing'] }), aPatient(), [aGrant()])).toMatchObject({ permitted: ['conditions'], denied: ['billing'] });
+      expect(decide(aRequest({ categories: ['conditions', 'conditions', 'billing'] }), aPatient(), [aGrant()])).toMatchObject({
+        permitted: ['conditions'],
+        denied: ['billing'],
+      });
     });
 
     it('validity: inclusive from, exclusive until', () => {
@@ -175,12 +248,22 @@ describe('decide', () => {
     });
 
     it('denies a revoked grant, and an expired one, inside their period', () => {
-      expect(decide(aRequest(), aPatient(), [aGrant({ status: 'revoked', revokedAt: '2025-05-01T00:00:00Z' })])).toMatchObject({ effect: 'deny', reason: DenyReason.GrantRevoked });
-      expect(decide(aRequest(), aPatient(), [aGrant({ status: 'expired', expiredAt: '2025-05-01T00:00:00Z' })])).toMatchObject({ effect: 'deny', reason: DenyReason.GrantExpired });
+      expect(decide(aRequest(), aPatient(), [aGrant({ status: 'revoked', revokedAt: '2025-05-01T00:00:00Z' })])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.GrantRevoked,
+      });
+      expect(decide(aRequest(), aPatient(), [aGrant({ status: 'expired', expiredAt: '2025-05-01T00:00:00Z' })])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.GrantExpired,
+      });
     });
 
     it('reports the closest miss among several grants', () => {
-      const grants = [aGrant({ grantId: 'g-other', grantee: { organisation: 'org-other' } }), aGrant({ grantId: 'g-research', purposes: ['HRESCH'] }), aGrant({ grantId: 'g-old', validUntil: '2025-03-01T00:00:00Z' })];
+      const grants = [
+        aGrant({ grantId: 'g-other', grantee: { organisation: 'org-other' } }),
+        aGrant({ grantId: 'g-research', purposes: ['HRESCH'] }),
+        aGrant({ grantId: 'g-old', validUntil: '2025-03-01T00:00:00Z' }),
+      ];
       expect(decide(aRequest(), aPatient(), grants)).toMatchObject({ effect: 'deny', reason: DenyReason.GrantExpired });
       expect(decide(aRequest(), aPatient(), grants.slice(0, 2))).toMatchObject({ reason: DenyReason.PurposeNotGranted });
     });
@@ -198,7 +281,10 @@ describe('decide', () => {
     });
 
     it('prefers one grant covering everything over the most preferred grant of each category', () => {
-      const grants = [aGrant({ grantId: 'g-new', categories: ['conditions'], validFrom: '2025-05-01T00:00:00Z' }), aGrant({ grantId: 'g-both', categories: ['conditions', 'billing'] })];
+      const grants = [
+        aGrant({ grantId: 'g-new', categories: ['conditions'], validFrom: '2025-05-01T00:00:00Z' }),
+        aGrant({ grantId: 'g-both', categories: ['conditions', 'billing'] }),
+      ];
       expect(decide(aRequest({ categories: ['conditions', 'billing'] }), aPatient(), grants)).toMatchObject({ effect: 'permit', grantIds: ['g-both'] });
     });
   });
@@ -222,7 +308,9 @@ describe('decide', () => {
       expect(json).not.toContain('PATIENT-NAME');
       expect(json).not.toContain(PATIENT);
       expect(Object.keys(decision).sort()).toEqual(
-        decision.effect === 'permit' ? ['basis', 'breakGlass', 'denied', 'effect', 'grantIds', 'permitted'] : ['breakGlass', 'denied', 'effect', 'grantIds', 'message', 'permitted', 'reason'],
+        decision.effect === 'permit'
+          ? ['basis', 'breakGlass', 'denied', 'effect', 'grantIds', 'permitted']
+          : ['breakGlass', 'denied', 'effect', 'grantIds', 'message', 'permitted', 'reason'],
       );
     }
   });

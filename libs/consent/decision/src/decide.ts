@@ -75,7 +75,8 @@ export function decide<C extends DataCategory>(request: AccessRequest<C>, patien
     if (request.purpose !== OWN_RECORDS_PURPOSE) return deny(DenyReason.OwnRecordsPurpose, [], req.categories.slice(), []);
     return permit('patient', req.categories, [], false);
   }
-  if (!mayAssertPurpose(request.requester.roles, request.purpose, request.requester.purposes)) return deny(DenyReason.PurposeNotForRole, [], req.categories.slice(), []);
+  if (!mayAssertPurpose(request.requester.roles, request.purpose, request.requester.purposes))
+    return deny(DenyReason.PurposeNotForRole, [], req.categories.slice(), []);
 
   // What the custodian rule opens for this requester, as a category mask.
   let permittedMask = 0;
@@ -109,7 +110,10 @@ export function decide<C extends DataCategory>(request: AccessRequest<C>, patien
   const permitted: C[] = [];
   const denied: C[] = [];
   for (const category of req.categories) ((permittedMask & bitOf(category)) !== 0 ? permitted : denied).push(category);
-  const reason = request.breakGlass !== undefined ? DenyReason.BreakGlassNotAllowed : closestMiss(grants, request, req, req.categoryMask & ~permittedMask, isThePatientsGrant);
+  const reason =
+    request.breakGlass !== undefined
+      ? DenyReason.BreakGlassNotAllowed
+      : closestMiss(grants, request, req, req.categoryMask & ~permittedMask, isThePatientsGrant);
   return deny(reason, permitted, denied, grantIds);
 }
 
@@ -140,7 +144,13 @@ function preferred(a: Candidate, b: Candidate): boolean {
 }
 
 // Runs only on a denial: over every grant and denied category, the highest ranked miss.
-function closestMiss(grants: readonly Grant[], request: AccessRequest<DataCategory>, req: CompiledRequest<DataCategory>, deniedMask: number, isThePatientsGrant: (id: string) => boolean): DenyReason {
+function closestMiss(
+  grants: readonly Grant[],
+  request: AccessRequest<DataCategory>,
+  req: CompiledRequest<DataCategory>,
+  deniedMask: number,
+  isThePatientsGrant: (id: string) => boolean,
+): DenyReason {
   let reason: DenyReason = DenyReason.NoGrant;
   const consider = (miss: DenyReason) => {
     if (MISS_RANK[miss] > MISS_RANK[reason]) reason = miss;

@@ -29,7 +29,7 @@ describe('GrantBook', () => {
     expect(Object.isFrozen(book.get('grant-1')!.categories)).toBe(true);
   });
 
-  it('does not lend a stored grant\'s compiled scope to a copy with other terms', () => {
+  it("does not lend a stored grant's compiled scope to a copy with other terms", () => {
     const book = new GrantBook();
     book.grant(aGrant({ categories: ['billing'] }));
     const widened = { ...book.get('grant-1')!, categories: ['conditions' as const] };
@@ -127,7 +127,8 @@ describe('GrantBook', () => {
   });
 
   describe('dueForExpiry', () => {
-    const until = (grantId: string, validUntil?: string, patientId = 'patient-1') => aGrant({ grantId, patientId, validFrom: '2020-01-01T00:00:00Z', validUntil });
+    const until = (grantId: string, validUntil?: string, patientId = 'patient-1') =>
+      aGrant({ grantId, patientId, validFrom: '2020-01-01T00:00:00Z', validUntil });
 
     it('lists active grants whose validUntil ≤ now, earliest first, then by grantId', () => {
       const book = new GrantBook();

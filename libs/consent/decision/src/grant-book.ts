@@ -171,8 +171,17 @@ function endedAt(grant: Grant): string {
 function assertStorable(grant: Grant): void {
   compileGrant(grant);
   const by = grant.grantedBy;
-  if (typeof by !== 'object' || by === null || !['patient', 'delegate', 'custodian'].includes(by.kind) || typeof by.subject !== 'string' || typeof by.signed !== 'boolean') {
-    throw new ConsentDecisionError(ConsentDecisionErrorCode.InvalidGrant, `grant ${grant.grantId}: grantedBy needs a kind (patient, delegate or custodian), a subject and signed`);
+  if (
+    typeof by !== 'object' ||
+    by === null ||
+    !['patient', 'delegate', 'custodian'].includes(by.kind) ||
+    typeof by.subject !== 'string' ||
+    typeof by.signed !== 'boolean'
+  ) {
+    throw new ConsentDecisionError(
+      ConsentDecisionErrorCode.InvalidGrant,
+      `grant ${grant.grantId}: grantedBy needs a kind (patient, delegate or custodian), a subject and signed`,
+    );
   }
   parseInstant(grant.grantedAt, `grant ${grant.grantId} grantedAt`);
   if (grant.status === 'revoked' || grant.revokedAt !== undefined) parseInstant(grant.revokedAt ?? '', `grant ${grant.grantId} revokedAt`);

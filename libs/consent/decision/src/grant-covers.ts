@@ -15,7 +15,13 @@ export type ScopeMiss = DenyReason.NoGrant | DenyReason.PractitionerMismatch | D
  * like one to another organisation, so a caller handing over the wrong patient's
  * grants cannot open access.
  */
-export function scopeMiss(grant: Grant, compiled: CompiledGrant, isThePatient: (patientId: string) => boolean, requester: Requester, purposeMask: number): ScopeMiss | undefined {
+export function scopeMiss(
+  grant: Grant,
+  compiled: CompiledGrant,
+  isThePatient: (patientId: string) => boolean,
+  requester: Requester,
+  purposeMask: number,
+): ScopeMiss | undefined {
   if (!isThePatient(grant.patientId) || grant.grantee.organisation !== requester.organisation) return DenyReason.NoGrant;
   const practitioner = grant.grantee.practitioner;
   if (practitioner !== undefined && practitioner !== requester.subject) return DenyReason.PractitionerMismatch;

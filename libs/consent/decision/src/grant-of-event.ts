@@ -11,7 +11,10 @@ export function grantOfEvent(event: GrantGrantedEvent): Grant {
   return {
     grantId: d.grantId,
     patientId: d.patientId,
-    grantee: d.grantee.practitioner === undefined ? { organisation: d.grantee.organisation } : { organisation: d.grantee.organisation, practitioner: d.grantee.practitioner },
+    grantee:
+      d.grantee.practitioner === undefined
+        ? { organisation: d.grantee.organisation }
+        : { organisation: d.grantee.organisation, practitioner: d.grantee.practitioner },
     categories: d.categories,
     purposes: d.purposes,
     validFrom: d.validFrom,

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1, PATIENT_ERASED_V1, validateEvent, type AnyEvent, type CloudEvent } from '@carechain/contracts';
+import {
+  createEvent,
+  GRANT_EXPIRED_V1,
+  GRANT_GRANTED_V1,
+  GRANT_REVOKED_V1,
+  PATIENT_ERASED_V1,
+  validateEvent,
+  type AnyEvent,
+  type CloudEvent,
+} from '@carechain/contracts';
 import { GrantReplica, type RejectedGrantEvent } from './grant.replica';
 
 const patientId = randomUUID();
@@ -10,7 +19,20 @@ function event(type: string, data: unknown, subject = patientId): AnyEvent {
 }
 
 const granted = (grantId: string, organisation = 'clinic-b', forPatient = patientId) =>
-  event(GRANT_GRANTED_V1, { grantId, patientId: forPatient, grantee: { organisation }, categories: ['conditions'], purposes: ['TREAT'], validFrom: '2026-01-01T00:00:00Z', validUntil: '2027-01-01T00:00:00Z', grantedBy: actor }, forPatient);
+  event(
+    GRANT_GRANTED_V1,
+    {
+      grantId,
+      patientId: forPatient,
+      grantee: { organisation },
+      categories: ['conditions'],
+      purposes: ['TREAT'],
+      validFrom: '2026-01-01T00:00:00Z',
+      validUntil: '2027-01-01T00:00:00Z',
+      grantedBy: actor,
+    },
+    forPatient,
+  );
 
 describe('GrantReplica', () => {
   const apply = (replica: GrantReplica, e: AnyEvent) => replica.apply({ event: e });
@@ -20,7 +42,17 @@ describe('GrantReplica', () => {
     const grantId = randomUUID();
     apply(replica, granted(grantId));
     expect(replica.forPatient(patientId)).toEqual([
-      expect.objectContaining({ grantId, patientId, grantee: { organisation: 'clinic-b' }, categories: ['conditions'], purposes: ['TREAT'], validUntil: '2027-01-01T00:00:00Z', grantedAt: '2026-02-01T09:00:00.000Z', status: 'active', grantedBy: actor }),
+      expect.objectContaining({
+        grantId,
+        patientId,
+        grantee: { organisation: 'clinic-b' },
+        categories: ['conditions'],
+        purposes: ['TREAT'],
+        validUntil: '2027-01-01T00:00:00Z',
+        grantedAt: '2026-02-01T09:00:00.000Z',
+        status: 'active',
+        grantedBy: actor,
+      }),
     ]);
   });
 
@@ -47,7 +79,7 @@ describe('GrantReplica', () => {
     expect(replica.forPatient(patientId)).toEqual([]);
   });
 
-  it("keeps no entry for a revoked or expired grant of an erased patient, whatever order the replay brings them in", () => {
+  it('keeps no entry for a revoked or expired grant of an erased patient, whatever order the replay brings them in', () => {
     const replica = new GrantReplica();
     const [revoked, expired] = [randomUUID(), randomUUID()];
     apply(replica, event(PATIENT_ERASED_V1, { patientId, reason: 'data-subject-request', caseReference: 'DSR-2', alsoErased: [] }));

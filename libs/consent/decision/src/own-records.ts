@@ -17,4 +17,3 @@ export function isPatientRequester(requester: Requester): boolean {
 export function isThePatient(requester: Requester, patient: PatientContext): boolean {
   return requester.subject === patient.patientId || (patient.aliases?.includes(requester.subject) ?? false);
 }
-

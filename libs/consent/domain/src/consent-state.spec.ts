@@ -26,9 +26,20 @@ function granted(overrides: Partial<GrantGrantedV1> = {}) {
 }
 
 const revoked = (at = '2026-03-02T00:00:00.000Z') =>
-  createEvent({ type: GRANT_REVOKED_V1, source: '/carechain/consent', subject: PATIENT, data: { grantId: GRANT, patientId: PATIENT, revokedAt: at, revokedBy: { kind: 'patient', subject: PATIENT, signed: false } } });
+  createEvent({
+    type: GRANT_REVOKED_V1,
+    source: '/carechain/consent',
+    subject: PATIENT,
+    data: { grantId: GRANT, patientId: PATIENT, revokedAt: at, revokedBy: { kind: 'patient', subject: PATIENT, signed: false } },
+  });
 
-const expired = () => createEvent({ type: GRANT_EXPIRED_V1, source: '/carechain/consent', subject: PATIENT, data: { grantId: GRANT, patientId: PATIENT, expiredAt: '2026-04-01T00:00:00Z' } });
+const expired = () =>
+  createEvent({
+    type: GRANT_EXPIRED_V1,
+    source: '/carechain/consent',
+    subject: PATIENT,
+    data: { grantId: GRANT, patientId: PATIENT, expiredAt: '2026-04-01T00:00:00Z' },
+  });
 
 describe('ConsentState', () => {
   it('holds the patients of identity.patient.v1 and the grants of consent.grant.v1', () => {
@@ -99,8 +110,9 @@ describe('ConsentState', () => {
   it('ignores tombstones and events of other kinds', () => {
     const state = new ConsentState();
     registerPatient(state);
-    expect(() => state.apply({ topic: Topics.identityPatient, partition: 0, offset: '9', key: PATIENT, event: null, traceContext: ROOT_CONTEXT })).not.toThrow();
+    expect(() =>
+      state.apply({ topic: Topics.identityPatient, partition: 0, offset: '9', key: PATIENT, event: null, traceContext: ROOT_CONTEXT }),
+    ).not.toThrow();
     expect(state.grants(PATIENT)).toEqual([]);
   });
 });
-

@@ -41,7 +41,11 @@ export class DecideUseCase {
       // Patients merged into the survivor are the same person: their grants and ids count too.
       const patient = this.state.patient(governing);
       const aliases = this.state.mergedInto(governing);
-      decision = decide(request, patient && { ...patient, aliases }, groupGrants(governing, aliases, (id) => this.state.grants(id)));
+      decision = decide(
+        request,
+        patient && { ...patient, aliases },
+        groupGrants(governing, aliases, (id) => this.state.grants(id)),
+      );
     } catch (err) {
       if (err instanceof ConsentDecisionError) throw new ConsentError(ConsentErrorCode.InvalidRequest, err.message);
       throw err;

@@ -16,7 +16,16 @@ async function setup() {
   const ids = [...IDS];
   const grants = new GrantConsentUseCase(state, publisher, clock.now, () => ids.shift()!);
   const grant = (validUntil?: string) =>
-    grants.execute(grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'], ...(validUntil && { validUntil }) }), patientCaller());
+    grants.execute(
+      grantConsentSchema.parse({
+        patientId: PATIENT,
+        grantee: { organisation: CLINIC },
+        categories: ['conditions'],
+        purposes: ['TREAT'],
+        ...(validUntil && { validUntil }),
+      }),
+      patientCaller(),
+    );
   await grant(at(2 * HOUR));
   await grant(at(HOUR));
   await grant(); // open-ended: never expires

@@ -18,7 +18,10 @@ export const grantConsentSchema = z
     /** Absent: valid until revoked. */
     validUntil: instantSchema.optional(),
     /** Staff of the custodian recording a consent given by someone acting for the patient (guardian, proxy). */
-    grantedBy: z.object({ kind: z.literal('delegate'), subject: z.string().min(1).max(128) }).strict().optional(),
+    grantedBy: z
+      .object({ kind: z.literal('delegate'), subject: z.string().min(1).max(128) })
+      .strict()
+      .optional(),
     /** The patient's Ed25519 signature over grantSigningPayload(...) of these terms. */
     signature: patientSignatureSchema.strict().optional(),
   })

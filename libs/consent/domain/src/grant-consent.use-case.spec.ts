@@ -34,7 +34,13 @@ function setup() {
 }
 
 const command = (overrides: Partial<GrantConsentCommand> = {}): GrantConsentCommand =>
-  grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions', 'medications'], purposes: ['TREAT'], ...overrides });
+  grantConsentSchema.parse({
+    patientId: PATIENT,
+    grantee: { organisation: CLINIC },
+    categories: ['conditions', 'medications'],
+    purposes: ['TREAT'],
+    ...overrides,
+  });
 
 describe('GrantConsentUseCase', () => {
   it('records the patient’s own grant on consent.grant.v1, keyed and subjected by the patient id', async () => {
@@ -44,7 +50,14 @@ describe('GrantConsentUseCase', () => {
     expect(publisher.published).toHaveLength(1);
     const [{ topic, key, event }] = publisher.published;
     expect({ topic, key }).toEqual({ topic: Topics.consentGrant, key: PATIENT });
-    expect(event).toMatchObject({ id: result.eventId, type: GRANT_GRANTED_V1, subject: PATIENT, actor: PATIENT, actororg: 'patient-portal', time: T0.toISOString() });
+    expect(event).toMatchObject({
+      id: result.eventId,
+      type: GRANT_GRANTED_V1,
+      subject: PATIENT,
+      actor: PATIENT,
+      actororg: 'patient-portal',
+      time: T0.toISOString(),
+    });
     expect(event.data).toEqual({
       grantId: GRANT_ID,
       patientId: PATIENT,
@@ -62,7 +75,11 @@ describe('GrantConsentUseCase', () => {
     await useCase.execute(command(), patientCaller());
     expect(state.grant(GRANT_ID)).toMatchObject({ status: 'active', grantedAt: T0.toISOString() });
     const decide = new DecideUseCase(state, publisher, clock.now);
-    expect(await decide.execute({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT' }, staffOf(CLINIC, 'clinician'))).toMatchObject({ decision: 'permit', basis: 'grant', grantId: GRANT_ID });
+    expect(await decide.execute({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT' }, staffOf(CLINIC, 'clinician'))).toMatchObject({
+      decision: 'permit',
+      basis: 'grant',
+      grantId: GRANT_ID,
+    });
   });
 
   it('lets staff of the custodian record a consent, as the custodian or for a delegate', async () => {
@@ -103,7 +120,14 @@ describe('GrantConsentUseCase', () => {
   it('records a grant signed with the patient’s registered key as signed, signature included', async () => {
     const { state, publisher, useCase } = setup();
     const key = registerSigningKey(state);
-    const terms = { patientId: PATIENT, grantee: { organisation: CLINIC, practitioner: 'dr-who' }, categories: ['medications', 'allergies'] as const, purposes: ['TREAT'] as const, validFrom: '2026-03-01T00:00:00Z', validUntil: '2026-09-01T00:00:00Z' };
+    const terms = {
+      patientId: PATIENT,
+      grantee: { organisation: CLINIC, practitioner: 'dr-who' },
+      categories: ['medications', 'allergies'] as const,
+      purposes: ['TREAT'] as const,
+      validFrom: '2026-03-01T00:00:00Z',
+      validUntil: '2026-09-01T00:00:00Z',
+    };
     const signature = key.sign(grantSigningPayload({ ...terms, categories: [...terms.categories], purposes: [...terms.purposes] }));
     // Staff may relay a consent the patient signed in their app.
     await useCase.execute(command({ ...terms, categories: [...terms.categories], purposes: [...terms.purposes], signature }), staffOf(CUSTODIAN));
@@ -117,11 +141,23 @@ describe('GrantConsentUseCase', () => {
     const { state, publisher, useCase } = setup();
     const key = registerSigningKey(state);
     const stranger = registerSigningKey(new ConsentState());
-    const terms = { patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions' as const], purposes: ['TREAT' as const], validFrom: '2026-03-01T00:00:00Z' };
+    const terms = {
+      patientId: PATIENT,
+      grantee: { organisation: CLINIC },
+      categories: ['conditions' as const],
+      purposes: ['TREAT' as const],
+      validFrom: '2026-03-01T00:00:00Z',
+    };
     const signed = key.sign(grantSigningPayload(terms));
-    expect(await refusal(useCase.execute(command({ ...terms, categories: ['conditions', 'billing'], signature: signed }), patientCaller()))).toBe(ConsentErrorCode.SignatureInvalid);
-    expect(await refusal(useCase.execute(command({ ...terms, signature: { ...stranger.sign(grantSigningPayload(terms)), keyId: key.keyId } }), patientCaller()))).toBe(ConsentErrorCode.SignatureInvalid);
-    expect(await refusal(useCase.execute(command({ ...terms, signature: stranger.sign(grantSigningPayload(terms)) }), patientCaller()))).toBe(ConsentErrorCode.SigningKeyUnknown);
+    expect(await refusal(useCase.execute(command({ ...terms, categories: ['conditions', 'billing'], signature: signed }), patientCaller()))).toBe(
+      ConsentErrorCode.SignatureInvalid,
+    );
+    expect(
+      await refusal(useCase.execute(command({ ...terms, signature: { ...stranger.sign(grantSigningPayload(terms)), keyId: key.keyId } }), patientCaller())),
+    ).toBe(ConsentErrorCode.SignatureInvalid);
+    expect(await refusal(useCase.execute(command({ ...terms, signature: stranger.sign(grantSigningPayload(terms)) }), patientCaller()))).toBe(
+      ConsentErrorCode.SigningKeyUnknown,
+    );
     const { validFrom: _omitted, ...withoutValidFrom } = terms;
     expect(await refusal(useCase.execute(command({ ...withoutValidFrom, signature: signed }), patientCaller()))).toBe(ConsentErrorCode.InvalidRequest);
     expect(publisher.published).toEqual([]);

@@ -46,7 +46,10 @@ export class GrantConsentUseCase {
     if (patient === undefined) throw new ConsentError(ConsentErrorCode.PatientNotFound, `no patient ${command.patientId}`);
     if (patient.erased) throw new ConsentError(ConsentErrorCode.PatientErased, `patient ${command.patientId} was erased`);
     if (patient.mergedInto !== undefined) {
-      throw new ConsentError(ConsentErrorCode.PatientMerged, `patient ${command.patientId} was merged into ${patient.mergedInto}: grant consent on the survivor`);
+      throw new ConsentError(
+        ConsentErrorCode.PatientMerged,
+        `patient ${command.patientId} was merged into ${patient.mergedInto}: grant consent on the survivor`,
+      );
     }
     const kind = grantorKind(command, caller, patient);
     assertRecordable(caller);
@@ -79,7 +82,15 @@ export class GrantConsentUseCase {
       signed: command.signature !== undefined,
     };
     const data: GrantGrantedV1 = { grantId: this.newId(), ...terms, grantedBy, ...(command.signature !== undefined && { signature: command.signature }) };
-    const event = createEvent({ type: GRANT_GRANTED_V1, source: CONSENT_SOURCE, subject: data.patientId, actor: caller.subject, actororg: caller.organisation, time: now, data });
+    const event = createEvent({
+      type: GRANT_GRANTED_V1,
+      source: CONSENT_SOURCE,
+      subject: data.patientId,
+      actor: caller.subject,
+      actororg: caller.organisation,
+      time: now,
+      data,
+    });
     await this.publisher.publish(Topics.consentGrant, event, { key: data.patientId });
     this.state.applyEvent(event);
     return { grantId: data.grantId, eventId: event.id };
@@ -89,7 +100,8 @@ export class GrantConsentUseCase {
 /** Who the grant is recorded as given by; throws FORBIDDEN or INVALID_REQUEST for anyone else. */
 function grantorKind(command: GrantConsentCommand, caller: Caller, patient: RegisteredPatient): ConsentActor['kind'] {
   if (isPatientSelf(caller, patient.patientId)) {
-    if (command.grantedBy !== undefined) throw new ConsentError(ConsentErrorCode.InvalidRequest, 'grantedBy is for custodian staff recording a delegate’s consent, not for the patient');
+    if (command.grantedBy !== undefined)
+      throw new ConsentError(ConsentErrorCode.InvalidRequest, 'grantedBy is for custodian staff recording a delegate’s consent, not for the patient');
     return 'patient';
   }
   if (isCustodianStaff(caller, patient.custodian)) return command.grantedBy === undefined ? 'custodian' : 'delegate';

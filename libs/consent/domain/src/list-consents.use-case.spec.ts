@@ -4,10 +4,29 @@ import { grantConsentSchema } from './grant-consent.command';
 import { GrantConsentUseCase } from './grant-consent.use-case';
 import { ListConsentsUseCase } from './list-consents.use-case';
 import { RevokeConsentUseCase } from './revoke-consent.use-case';
-import { CLINIC, Clock, CUSTODIAN, erasePatient, FakePublisher, HOUR, OTHER_PATIENT, PATIENT, patientCaller, registerPatient, staffOf, STRANGER, T0 } from './testing/consent.fixture';
+import {
+  CLINIC,
+  Clock,
+  CUSTODIAN,
+  erasePatient,
+  FakePublisher,
+  HOUR,
+  OTHER_PATIENT,
+  PATIENT,
+  patientCaller,
+  registerPatient,
+  staffOf,
+  STRANGER,
+  T0,
+} from './testing/consent.fixture';
 
 const at = (ms: number) => new Date(T0.getTime() + ms).toISOString();
-const IDS = ['d2a30a1b-e6f7-4289-ba4b-4c5d6e7f8091', 'e3b41b2c-f708-439a-8b5c-5d6e7f8091a2', 'f4c52c3d-0819-44ab-9c6d-6e7f8091a2b3', '05d63d4e-192a-45bc-ad7e-7f8091a2b3c4'];
+const IDS = [
+  'd2a30a1b-e6f7-4289-ba4b-4c5d6e7f8091',
+  'e3b41b2c-f708-439a-8b5c-5d6e7f8091a2',
+  'f4c52c3d-0819-44ab-9c6d-6e7f8091a2b3',
+  '05d63d4e-192a-45bc-ad7e-7f8091a2b3c4',
+];
 
 async function setup() {
   const state = new ConsentState();
@@ -16,7 +35,11 @@ async function setup() {
   const clock = new Clock();
   const ids = [...IDS];
   const grants = new GrantConsentUseCase(state, publisher, clock.now, () => ids.shift()!);
-  const grant = (extra: object) => grants.execute(grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'], ...extra }), patientCaller());
+  const grant = (extra: object) =>
+    grants.execute(
+      grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'], ...extra }),
+      patientCaller(),
+    );
   await grant({});
   await grant({ validUntil: at(HOUR) });
   await grant({ validFrom: at(10 * HOUR) });

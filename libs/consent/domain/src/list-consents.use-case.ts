@@ -37,7 +37,10 @@ export class ListConsentsUseCase {
     const custodian = this.state.survivor(patientId)?.custodian ?? patient.custodian;
     const relationship = relationshipOf(caller, { patientId, custodian });
     if (!isPermitted('consent.list', caller.roles, relationship)) {
-      throw new ConsentError(ConsentErrorCode.Forbidden, "only the patient, or staff, auditors and privacy officers of the patient's custodian, may list their consents");
+      throw new ConsentError(
+        ConsentErrorCode.Forbidden,
+        "only the patient, or staff, auditors and privacy officers of the patient's custodian, may list their consents",
+      );
     }
     const nowMs = this.now().getTime();
     return { patientId, consents: this.state.grants(patientId).map((g) => viewOf(g, nowMs)) };

@@ -20,5 +20,6 @@ export function verifyPatientSignature(patient: RegisteredPatient, signature: Pa
     // A registered key node:crypto cannot load verifies nothing.
     valid = false;
   }
-  if (!valid) throw new ConsentError(ConsentErrorCode.SignatureInvalid, `the signature does not verify under key ${signature.keyId} of patient ${patient.patientId}`);
+  if (!valid)
+    throw new ConsentError(ConsentErrorCode.SignatureInvalid, `the signature does not verify under key ${signature.keyId} of patient ${patient.patientId}`);
 }

@@ -5,7 +5,21 @@ import { DecideUseCase } from './decide.use-case';
 import { grantConsentSchema } from './grant-consent.command';
 import { GrantConsentUseCase } from './grant-consent.use-case';
 import { RevokeConsentUseCase } from './revoke-consent.use-case';
-import { CLINIC, Clock, CUSTODIAN, FakePublisher, HOUR, PATIENT, patientCaller, refusal, registerPatient, registerSigningKey, staffOf, STRANGER, T0 } from './testing/consent.fixture';
+import {
+  CLINIC,
+  Clock,
+  CUSTODIAN,
+  FakePublisher,
+  HOUR,
+  PATIENT,
+  patientCaller,
+  refusal,
+  registerPatient,
+  registerSigningKey,
+  staffOf,
+  STRANGER,
+  T0,
+} from './testing/consent.fixture';
 
 const GRANT_ID = '6b3c93a4-7f80-4b12-83d4-d5e6f708192a';
 
@@ -15,7 +29,16 @@ async function setup(validUntil?: string) {
   const publisher = new FakePublisher();
   const clock = new Clock();
   const grants = new GrantConsentUseCase(state, publisher, clock.now, () => GRANT_ID);
-  await grants.execute(grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'], ...(validUntil && { validUntil }) }), patientCaller());
+  await grants.execute(
+    grantConsentSchema.parse({
+      patientId: PATIENT,
+      grantee: { organisation: CLINIC },
+      categories: ['conditions'],
+      purposes: ['TREAT'],
+      ...(validUntil && { validUntil }),
+    }),
+    patientCaller(),
+  );
   publisher.published.length = 0;
   return { state, publisher, clock, revoke: new RevokeConsentUseCase(state, publisher, clock.now), decide: new DecideUseCase(state, publisher, clock.now) };
 }
@@ -27,10 +50,22 @@ describe('RevokeConsentUseCase', () => {
     const result = await revoke.execute(GRANT_ID, {}, patientCaller());
     const revokedAt = new Date(T0.getTime() + HOUR).toISOString();
     expect(result).toEqual({ grantId: GRANT_ID, eventId: publisher.published[0].event.id, revokedAt });
-    expect(publisher.published[0]).toMatchObject({ topic: Topics.consentGrant, key: PATIENT, event: { type: GRANT_REVOKED_V1, subject: PATIENT, actor: PATIENT } });
-    expect(publisher.published[0].event.data).toEqual({ grantId: GRANT_ID, patientId: PATIENT, revokedAt, revokedBy: { kind: 'patient', subject: PATIENT, signed: false } });
+    expect(publisher.published[0]).toMatchObject({
+      topic: Topics.consentGrant,
+      key: PATIENT,
+      event: { type: GRANT_REVOKED_V1, subject: PATIENT, actor: PATIENT },
+    });
+    expect(publisher.published[0].event.data).toEqual({
+      grantId: GRANT_ID,
+      patientId: PATIENT,
+      revokedAt,
+      revokedBy: { kind: 'patient', subject: PATIENT, signed: false },
+    });
     expect(state.grant(GRANT_ID)?.status).toBe('revoked');
-    expect(await decide.execute({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT' }, staffOf(CLINIC, 'clinician'))).toMatchObject({ decision: 'deny', reason: 'grant-revoked' });
+    expect(await decide.execute({ patientId: PATIENT, categories: ['conditions'], purpose: 'TREAT' }, staffOf(CLINIC, 'clinician'))).toMatchObject({
+      decision: 'deny',
+      reason: 'grant-revoked',
+    });
   });
 
   it('lets staff of the custodian revoke, and nobody else (the grantee included)', async () => {
@@ -40,7 +75,12 @@ describe('RevokeConsentUseCase', () => {
     expect(await refusal(revoke.execute(GRANT_ID, {}, staffOf(CUSTODIAN, 'auditor')))).toBe(ConsentErrorCode.Forbidden);
     expect(publisher.published).toEqual([]);
     await revoke.execute(GRANT_ID, {}, staffOf(CUSTODIAN, 'admin', 'adm-1'));
-    expect((publisher.published[0].event.data as GrantRevokedV1).revokedBy).toEqual({ kind: 'custodian', subject: 'adm-1', organisation: CUSTODIAN, signed: false });
+    expect((publisher.published[0].event.data as GrantRevokedV1).revokedBy).toEqual({
+      kind: 'custodian',
+      subject: 'adm-1',
+      organisation: CUSTODIAN,
+      signed: false,
+    });
   });
 
   it('refuses to revoke an unknown grant, or one already revoked or past its validUntil', async () => {

@@ -47,9 +47,28 @@ export class RevokeConsentUseCase {
     if (this.pending.has(grantId)) throw new ConsentError(ConsentErrorCode.RevocationPending, `grant ${grantId} is being revoked`);
     if (command.signature !== undefined) verifyPatientSignature(patient, command.signature, revokeSigningPayload({ patientId: grant.patientId, grantId }));
 
-    const revokedBy: ConsentActor = { kind, subject: caller.subject, ...(kind === 'custodian' && { organisation: caller.organisation }), signed: command.signature !== undefined };
-    const data: GrantRevokedV1 = { grantId, patientId: grant.patientId, revokedAt: now.toISOString(), revokedBy, ...(command.signature !== undefined && { signature: command.signature }) };
-    const event = createEvent({ type: GRANT_REVOKED_V1, source: CONSENT_SOURCE, subject: grant.patientId, actor: caller.subject, actororg: caller.organisation, time: now, data });
+    const revokedBy: ConsentActor = {
+      kind,
+      subject: caller.subject,
+      ...(kind === 'custodian' && { organisation: caller.organisation }),
+      signed: command.signature !== undefined,
+    };
+    const data: GrantRevokedV1 = {
+      grantId,
+      patientId: grant.patientId,
+      revokedAt: now.toISOString(),
+      revokedBy,
+      ...(command.signature !== undefined && { signature: command.signature }),
+    };
+    const event = createEvent({
+      type: GRANT_REVOKED_V1,
+      source: CONSENT_SOURCE,
+      subject: grant.patientId,
+      actor: caller.subject,
+      actororg: caller.organisation,
+      time: now,
+      data,
+    });
     this.pending.add(grantId);
     try {
       await this.publisher.publish(Topics.consentGrant, event, { key: grant.patientId });

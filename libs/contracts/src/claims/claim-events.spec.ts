@@ -30,8 +30,12 @@ const adjudicated = {
 
 describe('claim events', () => {
   it('accepts a submitted claim and an adjudication', () => {
-    expect(validateEvent(createEvent({ type: CLAIM_SUBMITTED_V1, source: '/carechain/claims', subject: ids.patientId, data: submitted })).type).toBe(CLAIM_SUBMITTED_V1);
-    expect(validateEvent(createEvent({ type: CLAIM_ADJUDICATED_V1, source: '/carechain/claims', subject: ids.patientId, data: adjudicated })).type).toBe(CLAIM_ADJUDICATED_V1);
+    expect(validateEvent(createEvent({ type: CLAIM_SUBMITTED_V1, source: '/carechain/claims', subject: ids.patientId, data: submitted })).type).toBe(
+      CLAIM_SUBMITTED_V1,
+    );
+    expect(validateEvent(createEvent({ type: CLAIM_ADJUDICATED_V1, source: '/carechain/claims', subject: ids.patientId, data: adjudicated })).type).toBe(
+      CLAIM_ADJUDICATED_V1,
+    );
   });
 
   it('refuses a claim resource in clear, and reasons that are not CARC/RARC codes', () => {

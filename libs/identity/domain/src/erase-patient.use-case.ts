@@ -20,7 +20,12 @@ export class ErasePatientUseCase {
     if (this.state.isErased(patientId)) throw new IdentityError(IdentityErrorCode.PatientErased, `patient ${patientId} was already erased`);
     const patient = this.state.patient(patientId);
     if (!patient) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
-    requireAccess('identity.patient.erase', caller, relationshipTo(this.state, caller, patient), "only a privacy officer of the patient's custodian may erase them");
+    requireAccess(
+      'identity.patient.erase',
+      caller,
+      relationshipTo(this.state, caller, patient),
+      "only a privacy officer of the patient's custodian may erase them",
+    );
     const actor = actorOf(caller);
     const alsoErased = this.state.mergedInto(patientId);
     const event = createEvent({

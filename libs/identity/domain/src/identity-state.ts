@@ -112,7 +112,8 @@ export class IdentityState implements TopicReplicaHandler {
         return;
       }
       case MERGE_REQUESTED_V1:
-        if (!this.mergeRequests.has(event.data.mergeRequestId)) this.mergeRequests.set(event.data.mergeRequestId, { ...event.data, requestedAt: event.time, status: 'pending' });
+        if (!this.mergeRequests.has(event.data.mergeRequestId))
+          this.mergeRequests.set(event.data.mergeRequestId, { ...event.data, requestedAt: event.time, status: 'pending' });
         return;
       case MERGE_REQUEST_RESOLVED_V1: {
         const request = this.mergeRequests.get(event.data.mergeRequestId);
@@ -169,7 +170,9 @@ export class IdentityState implements TopicReplicaHandler {
 
   /** Merge requests involving `organisation` (asked by it or awaiting it), oldest first. */
   mergeRequestsOf(organisation: string): MergeRequestState[] {
-    return [...this.mergeRequests.values()].filter((r) => r.requestedBy === organisation || r.awaiting === organisation).sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+    return [...this.mergeRequests.values()]
+      .filter((r) => r.requestedBy === organisation || r.awaiting === organisation)
+      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   }
 
   /** Whether `organisation` registered the patient (a linked registration) or holds one of their grants. */
@@ -200,7 +203,8 @@ export class IdentityState implements TopicReplicaHandler {
   }
 
   private forget(patientId: string): void {
-    for (const r of this.registrations.get(patientId) ?? []) if (this.index.has(indexId(patientId, r.registrationId))) this.index.remove(indexId(patientId, r.registrationId));
+    for (const r of this.registrations.get(patientId) ?? [])
+      if (this.index.has(indexId(patientId, r.registrationId))) this.index.remove(indexId(patientId, r.registrationId));
     this.registrations.delete(patientId);
     this.parked.delete(patientId);
     this.keys.shred(patientId);

@@ -21,7 +21,13 @@ export class ListReviewsUseCase {
     const reviews = this.state
       .openReviews()
       .filter((r) => r.custodian === caller.organisation)
-      .map((r) => ({ reviewId: r.reviewId, openedAt: r.openedAt, candidatePatientId: r.candidatePatientId, registration: { organisation: r.custodian, ...this.state.open(r.provisionalPatientId, r) }, evidence: r.evidence }));
+      .map((r) => ({
+        reviewId: r.reviewId,
+        openedAt: r.openedAt,
+        candidatePatientId: r.candidatePatientId,
+        registration: { organisation: r.custodian, ...this.state.open(r.provisionalPatientId, r) },
+        evidence: r.evidence,
+      }));
     return { reviews };
   }
 }

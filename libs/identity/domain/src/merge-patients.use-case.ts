@@ -7,14 +7,24 @@
 // steward accepts — then, and only then, PatientMerged — or rejects. Either custodian
 // may unmerge: separating the records again gives nobody access they did not have.
 import { randomUUID } from 'node:crypto';
-import { createEvent, MERGE_REQUEST_RESOLVED_V1, MERGE_REQUESTED_V1, PATIENT_MERGED_V1, PATIENT_UNMERGED_V1, Topics, type AnyEvent } from '@carechain/contracts';
+import {
+  createEvent,
+  MERGE_REQUEST_RESOLVED_V1,
+  MERGE_REQUESTED_V1,
+  PATIENT_MERGED_V1,
+  PATIENT_UNMERGED_V1,
+  Topics,
+  type AnyEvent,
+} from '@carechain/contracts';
 import type { EventPublisher } from '@carechain/messaging';
 import type { IdentityState, MergeRequestState, PatientState } from './identity-state';
 import { IdentityError, IdentityErrorCode } from './identity.error';
 import { actorOf, requireAccess, type Caller } from './patient-access';
 import { IDENTITY_SOURCE } from './patient-key.issuer';
 
-export type MergeOutcome = { readonly status: 'merged'; readonly eventId: string } | { readonly status: 'pending'; readonly mergeRequestId: string; readonly awaiting: string; readonly eventId: string };
+export type MergeOutcome =
+  | { readonly status: 'merged'; readonly eventId: string }
+  | { readonly status: 'pending'; readonly mergeRequestId: string; readonly awaiting: string; readonly eventId: string };
 
 export class MergePatientsUseCase {
   constructor(
@@ -29,7 +39,12 @@ export class MergePatientsUseCase {
     const custodians = [this.custodianOf(survivor), this.custodianOf(merged)];
     const mine = custodians.indexOf(caller.organisation);
     const custodial = mine !== -1 && !caller.roles.includes('patient');
-    requireAccess('identity.merge', caller, custodial ? 'custodian' : 'other', 'only a data steward of the custodian of one of the two patients may merge them');
+    requireAccess(
+      'identity.merge',
+      caller,
+      custodial ? 'custodian' : 'other',
+      'only a data steward of the custodian of one of the two patients may merge them',
+    );
     this.assertMergeable(survivor, merged);
     if (custodians[0] === custodians[1]) return { status: 'merged', eventId: await this.publishMerge(survivorId, mergedId, caller) };
 
@@ -52,8 +67,14 @@ export class MergePatientsUseCase {
     const request = this.state.mergeRequest(mergeRequestId);
     if (!request) throw new IdentityError(IdentityErrorCode.MergeRequestNotFound, `no merge request ${mergeRequestId}`);
     const awaited = caller.organisation === request.awaiting && !caller.roles.includes('patient');
-    requireAccess('identity.merge-request.resolve', caller, awaited ? 'custodian' : 'other', `only a data steward of ${request.awaiting}, which the request awaits, may accept or reject it`);
-    if (request.status !== 'pending') throw new IdentityError(IdentityErrorCode.MergeRequestClosed, `merge request ${mergeRequestId} was already ${request.status}`);
+    requireAccess(
+      'identity.merge-request.resolve',
+      caller,
+      awaited ? 'custodian' : 'other',
+      `only a data steward of ${request.awaiting}, which the request awaits, may accept or reject it`,
+    );
+    if (request.status !== 'pending')
+      throw new IdentityError(IdentityErrorCode.MergeRequestClosed, `merge request ${mergeRequestId} was already ${request.status}`);
     if (outcome === 'accepted') {
       // The patients may have changed since the request: the same checks as a merge.
       this.assertMergeable(this.existing(request.survivorId), this.existing(request.mergedId));
@@ -72,17 +93,31 @@ export class MergePatientsUseCase {
     const merged = this.existing(mergedId);
     const survivor = this.existing(survivorId);
     const custodial = [survivor.custodian, merged.custodian].includes(caller.organisation) && !caller.roles.includes('patient');
-    requireAccess('identity.unmerge', caller, custodial ? 'custodian' : 'other', 'only a data steward of the custodian of one of the two patients may unmerge them');
+    requireAccess(
+      'identity.unmerge',
+      caller,
+      custodial ? 'custodian' : 'other',
+      'only a data steward of the custodian of one of the two patients may unmerge them',
+    );
     if (merged.mergedInto !== survivorId) throw new IdentityError(IdentityErrorCode.MergeRefused, `patient ${mergedId} is not merged into ${survivorId}`);
-    const event = createEvent({ type: PATIENT_UNMERGED_V1, source: IDENTITY_SOURCE, subject: mergedId, actor: caller.subject, actororg: caller.organisation, data: { survivorId, mergedId } });
+    const event = createEvent({
+      type: PATIENT_UNMERGED_V1,
+      source: IDENTITY_SOURCE,
+      subject: mergedId,
+      actor: caller.subject,
+      actororg: caller.organisation,
+      data: { survivorId, mergedId },
+    });
     await this.emit(event, mergedId);
     return { eventId: event.id };
   }
 
   private assertMergeable(survivor: PatientState, merged: PatientState): void {
     if (survivor.patientId === merged.patientId) throw new IdentityError(IdentityErrorCode.MergeRefused, 'a patient cannot be merged into itself');
-    if (merged.mergedInto !== undefined) throw new IdentityError(IdentityErrorCode.MergeRefused, `patient ${merged.patientId} is already merged into ${merged.mergedInto}`);
-    if (this.state.resolve(survivor.patientId)?.patientId === merged.patientId) throw new IdentityError(IdentityErrorCode.MergeRefused, 'the survivor is itself merged into the other patient: unmerge first');
+    if (merged.mergedInto !== undefined)
+      throw new IdentityError(IdentityErrorCode.MergeRefused, `patient ${merged.patientId} is already merged into ${merged.mergedInto}`);
+    if (this.state.resolve(survivor.patientId)?.patientId === merged.patientId)
+      throw new IdentityError(IdentityErrorCode.MergeRefused, 'the survivor is itself merged into the other patient: unmerge first');
   }
 
   /** Who is responsible for the patient now: the survivor's custodian if it was merged. */
@@ -92,7 +127,14 @@ export class MergePatientsUseCase {
 
   private async publishMerge(survivorId: string, mergedId: string, caller: Caller): Promise<string> {
     const actor = actorOf(caller);
-    const event = createEvent({ type: PATIENT_MERGED_V1, source: IDENTITY_SOURCE, subject: mergedId, actor: actor.subject, actororg: actor.organisation, data: { survivorId, mergedId } });
+    const event = createEvent({
+      type: PATIENT_MERGED_V1,
+      source: IDENTITY_SOURCE,
+      subject: mergedId,
+      actor: actor.subject,
+      actororg: actor.organisation,
+      data: { survivorId, mergedId },
+    });
     await this.emit(event, mergedId);
     return event.id;
   }

@@ -92,7 +92,13 @@ describe('demographics need a basis', () => {
     async get(patientId: string): Promise<StoredPatient | undefined> {
       const p = f.state.patient(patientId);
       if (!p) return undefined;
-      return { status: 'active', id: patientId, custodian: p.custodian, registeredAt: '2026-01-01T00:00:00Z', registrations: p.registrations.map((r) => ({ ...r, at: '2026-01-01T00:00:00Z' })) };
+      return {
+        status: 'active',
+        id: patientId,
+        custodian: p.custodian,
+        registeredAt: '2026-01-01T00:00:00Z',
+        registrations: p.registrations.map((r) => ({ ...r, at: '2026-01-01T00:00:00Z' })),
+      };
     },
   });
 
@@ -102,7 +108,8 @@ describe('demographics need a basis', () => {
     expect((await reads.execute(a, { subject: a, organisation: 'x', roles: ['patient'] })).demographics.name.family).toBe('Adeyemi');
     expect(await reads.execute(a, staff('hospital-a', 'registrar'))).toMatchObject({ scope: 'all' });
     expect(await codeOf(reads.execute(a, staff('hospital-a', 'payer')))).toBe(IdentityErrorCode.Forbidden);
-    for (const role of ['registrar', 'clinician', 'admin', 'data-steward']) expect(await codeOf(reads.execute(a, staff('clinic-c', role)))).toBe(IdentityErrorCode.Forbidden);
+    for (const role of ['registrar', 'clinician', 'admin', 'data-steward'])
+      expect(await codeOf(reads.execute(a, staff('clinic-c', role)))).toBe(IdentityErrorCode.Forbidden);
     // clinic-c registers the same person: linked, and sees its own registration only.
     const linked = await f.register.execute(person('Adeyemi', 'C-9', 'clinic-c'), { subject: 'desk-c', organisation: 'clinic-c' });
     expect(linked).toMatchObject({ outcome: 'linked', patientId: a });

@@ -2,7 +2,15 @@
 // details stay sealed here (ciphertext under the patient's key); the reader opens
 // them in memory. Erasure deletes the patient's hash and leaves only a PHI-free
 // marker, so GET can answer 410 rather than 404.
-import { ConsumerGroups, PATIENT_ERASED_V1, PATIENT_LINKED_V1, PATIENT_MERGED_V1, PATIENT_REGISTERED_V2, PATIENT_UNMERGED_V1, Topics } from '@carechain/contracts';
+import {
+  ConsumerGroups,
+  PATIENT_ERASED_V1,
+  PATIENT_LINKED_V1,
+  PATIENT_MERGED_V1,
+  PATIENT_REGISTERED_V2,
+  PATIENT_UNMERGED_V1,
+  Topics,
+} from '@carechain/contracts';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { keyPrefix, type Projection, type ProjectionCommand } from '@carechain/read-model';
 

@@ -10,7 +10,14 @@ export interface StoredRegistration {
 }
 
 export type StoredPatient =
-  | { readonly status: 'active'; readonly id: string; readonly custodian: string; readonly registeredAt: string; readonly mergedInto?: string; readonly registrations: StoredRegistration[] }
+  | {
+      readonly status: 'active';
+      readonly id: string;
+      readonly custodian: string;
+      readonly registeredAt: string;
+      readonly mergedInto?: string;
+      readonly registrations: StoredRegistration[];
+    }
   | { readonly status: 'erased'; readonly id: string; readonly erasedAt: string };
 
 export class PatientDirectoryReader {
@@ -24,6 +31,13 @@ export class PatientDirectoryReader {
       .filter(([field]) => field.startsWith('reg:'))
       .map(([, json]) => JSON.parse(json) as StoredRegistration)
       .sort((a, b) => a.at.localeCompare(b.at));
-    return { status: 'active', id: patientId, custodian: hash['custodian'], registeredAt: hash['registeredAt'] ?? '', ...(hash['mergedInto'] && { mergedInto: hash['mergedInto'] }), registrations };
+    return {
+      status: 'active',
+      id: patientId,
+      custodian: hash['custodian'],
+      registeredAt: hash['registeredAt'] ?? '',
+      ...(hash['mergedInto'] && { mergedInto: hash['mergedInto'] }),
+      registrations,
+    };
   }
 }

@@ -71,7 +71,13 @@ export class PatientKeyIssuer {
 
   private async publish(patientId: string, versions: readonly PatientKeyVersion[], actor?: KeyActor): Promise<void> {
     const data: KeysIssuedV1 = { patientId, versions: await Promise.all(versions.map((v) => wrapPatientKeyVersion(this.kms, patientId, v))) };
-    const event = createEvent({ type: KEYS_ISSUED_V1, source: IDENTITY_SOURCE, subject: patientId, data, ...(actor && { actor: actor.subject, actororg: actor.organisation }) });
+    const event = createEvent({
+      type: KEYS_ISSUED_V1,
+      source: IDENTITY_SOURCE,
+      subject: patientId,
+      data,
+      ...(actor && { actor: actor.subject, actororg: actor.organisation }),
+    });
     await this.publisher.publish(Topics.identityKeys, event, { key: patientId });
     await this.keys.put(data);
   }

@@ -54,7 +54,10 @@ export class ReadPatientUseCase {
     const purpose = usualPurpose(caller.roles) ?? 'HOPERAT';
     if (!isPermitted('identity.patient.read', caller.roles, relationship)) {
       await this.record(patientId, caller, purpose, { decision: 'deny', denyReason: 'no-relationship' });
-      throw new IdentityError(IdentityErrorCode.Forbidden, "only the patient, staff of the patient's custodian, or an organisation the patient granted demographics or that registered them may read their demographics");
+      throw new IdentityError(
+        IdentityErrorCode.Forbidden,
+        "only the patient, staff of the patient's custodian, or an organisation the patient granted demographics or that registered them may read their demographics",
+      );
     }
 
     const relation = relationOf(this.state, patient);
@@ -95,9 +98,27 @@ export class ReadPatientUseCase {
     };
   }
 
-  private async record(patientId: string, caller: Caller, purpose: PurposeOfUse, outcome: Pick<DemographicsReadV1, 'decision' | 'basis' | 'grantId' | 'denyReason' | 'scope'>): Promise<void> {
-    const data: DemographicsReadV1 = { accessId: this.newId(), patientId, actor: { subject: caller.subject, organisation: caller.organisation }, purpose, ...outcome };
-    const event = createEvent({ type: DEMOGRAPHICS_READ_V1, source: IDENTITY_SOURCE, subject: patientId, actor: data.actor.subject, actororg: caller.organisation, data });
+  private async record(
+    patientId: string,
+    caller: Caller,
+    purpose: PurposeOfUse,
+    outcome: Pick<DemographicsReadV1, 'decision' | 'basis' | 'grantId' | 'denyReason' | 'scope'>,
+  ): Promise<void> {
+    const data: DemographicsReadV1 = {
+      accessId: this.newId(),
+      patientId,
+      actor: { subject: caller.subject, organisation: caller.organisation },
+      purpose,
+      ...outcome,
+    };
+    const event = createEvent({
+      type: DEMOGRAPHICS_READ_V1,
+      source: IDENTITY_SOURCE,
+      subject: patientId,
+      actor: data.actor.subject,
+      actororg: caller.organisation,
+      data,
+    });
     await this.publisher.publish(Topics.identityAccess, event, { key: patientId });
   }
 }

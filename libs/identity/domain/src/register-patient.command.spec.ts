@@ -25,6 +25,8 @@ describe('registerPatientSchema', () => {
   });
 
   it('still refuses malformed fields', () => {
-    expect(paths({ demographics: { name: { family: 'Jones' }, birthDate: 'not-a-date' }, identifiers: [{ system: 's', value: '1' }] })).toEqual(['demographics.birthDate']);
+    expect(paths({ demographics: { name: { family: 'Jones' }, birthDate: 'not-a-date' }, identifiers: [{ system: 's', value: '1' }] })).toEqual([
+      'demographics.birthDate',
+    ]);
   });
 });

@@ -57,7 +57,10 @@ describe('registering a person through the master patient index', () => {
     const f = await identityFixture();
     const a = (await f.register.execute(grace, clerk)) as { patientId: string };
     const b = (await f.register.execute(
-      registerPatientSchema.parse({ demographics: { name: { given: ['Ana'], family: 'Quill' }, birthDate: '1971-02-03', gender: 'female' }, identifiers: [{ system: 'urn:x', value: '1' }] }),
+      registerPatientSchema.parse({
+        demographics: { name: { given: ['Ana'], family: 'Quill' }, birthDate: '1971-02-03', gender: 'female' },
+        identifiers: [{ system: 'urn:x', value: '1' }],
+      }),
       clerk,
     )) as { patientId: string };
     await expect(f.merges.merge(a.patientId, b.patientId, { ...clerk, roles: ['registrar'] })).rejects.toThrow(/data steward/);

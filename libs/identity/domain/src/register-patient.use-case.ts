@@ -5,7 +5,16 @@
 // by their blocking keys so two concurrent registrations cannot miss each other.
 // Every answer waits for Kafka's acknowledgement (acks=all).
 import { randomUUID } from 'node:crypto';
-import { createEvent, PATIENT_LINKED_V1, PATIENT_REGISTERED_V2, REVIEW_OPENED_V1, Topics, type AnyEvent, type MatchEvidence, type RegistrationDetails } from '@carechain/contracts';
+import {
+  createEvent,
+  PATIENT_LINKED_V1,
+  PATIENT_REGISTERED_V2,
+  REVIEW_OPENED_V1,
+  Topics,
+  type AnyEvent,
+  type MatchEvidence,
+  type RegistrationDetails,
+} from '@carechain/contracts';
 import { sealJson } from '@carechain/crypto';
 import { blockingKeys, normalise, type MatchScore, type MatchThresholds } from '@carechain/identity-mpi';
 import type { EventPublisher } from '@carechain/messaging';
@@ -78,7 +87,15 @@ export class RegisterPatientUseCase {
           subject: patientId,
           actor: actor.subject,
           actororg: actor.organisation,
-          data: { reviewId, provisionalPatientId: patientId, candidatePatientId: candidate.patientId, registrationId, custodian: actor.organisation, details: sealed, evidence: evidenceOf(match.best!.score) },
+          data: {
+            reviewId,
+            provisionalPatientId: patientId,
+            candidatePatientId: candidate.patientId,
+            registrationId,
+            custodian: actor.organisation,
+            details: sealed,
+            evidence: evidenceOf(match.best!.score),
+          },
         });
         await this.publishAndApply(event, patientId);
         return { outcome: 'pending-review', reviewId, eventId: event.id };

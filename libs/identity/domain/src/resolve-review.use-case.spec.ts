@@ -24,14 +24,26 @@ async function withReview(registeringOrg = 'clinic-c') {
   const provisional = randomUUID();
   const registrationId = randomUUID();
   await f.issuer.issue(provisional);
-  const details = sealJson(f.keys.require(provisional), { ...grace, identifiers: [{ system: 'urn:carechain:mrn:clinic-c', value: 'C-1' }] }, detailsContext(provisional, registrationId));
+  const details = sealJson(
+    f.keys.require(provisional),
+    { ...grace, identifiers: [{ system: 'urn:carechain:mrn:clinic-c', value: 'C-1' }] },
+    detailsContext(provisional, registrationId),
+  );
   const reviewId = randomUUID();
   f.state.applyEvent(
     createEvent({
       type: REVIEW_OPENED_V1,
       source: '/spec',
       subject: provisional,
-      data: { reviewId, provisionalPatientId: provisional, candidatePatientId: candidate.patientId, registrationId, custodian: registeringOrg, details, evidence: { score: 20, fields: [{ field: 'birthDate', level: 'one-digit', weight: 3 }] } },
+      data: {
+        reviewId,
+        provisionalPatientId: provisional,
+        candidatePatientId: candidate.patientId,
+        registrationId,
+        custodian: registeringOrg,
+        details,
+        evidence: { score: 20, fields: [{ field: 'birthDate', level: 'one-digit', weight: 3 }] },
+      },
     }),
   );
   return { f, reviewId, provisional, candidateId: candidate.patientId };
@@ -50,7 +62,11 @@ describe('ResolveReviewUseCase', () => {
   it('separates: the provisional patient becomes a patient of the registering organisation with its own keys', async () => {
     const { f, reviewId, provisional } = await withReview();
     expect(await f.reviews.execute(reviewId, 'separate', steward('clinic-c'))).toEqual({ patientId: provisional });
-    expect(f.publisher.ofType(PATIENT_REGISTERED_V2).at(-1)?.data).toMatchObject({ patientId: provisional, custodian: 'clinic-c', match: { decision: 'separated', reviewId } });
+    expect(f.publisher.ofType(PATIENT_REGISTERED_V2).at(-1)?.data).toMatchObject({
+      patientId: provisional,
+      custodian: 'clinic-c',
+      match: { decision: 'separated', reviewId },
+    });
     expect(f.keys.isShredded(provisional)).toBe(false);
     expect(f.state.patient(provisional)?.custodian).toBe('clinic-c');
   });
@@ -67,9 +83,15 @@ describe('ResolveReviewUseCase', () => {
     const { f, reviewId, candidateId } = await withReview();
     const list = new ListReviewsUseCase(f.state);
     expect(list.execute(steward('clinic-c')).reviews).toEqual([
-      expect.objectContaining({ reviewId, candidatePatientId: candidateId, registration: expect.objectContaining({ organisation: 'clinic-c', identifiers: [{ system: 'urn:carechain:mrn:clinic-c', value: 'C-1' }] }) }),
+      expect.objectContaining({
+        reviewId,
+        candidatePatientId: candidateId,
+        registration: expect.objectContaining({ organisation: 'clinic-c', identifiers: [{ system: 'urn:carechain:mrn:clinic-c', value: 'C-1' }] }),
+      }),
     ]);
     expect(list.execute(steward('hospital-a')).reviews).toEqual([]);
-    expect(() => list.execute({ subject: 'desk', organisation: 'clinic-c', roles: ['registrar'] })).toThrow(expect.objectContaining({ code: IdentityErrorCode.Forbidden }));
+    expect(() => list.execute({ subject: 'desk', organisation: 'clinic-c', roles: ['registrar'] })).toThrow(
+      expect.objectContaining({ code: IdentityErrorCode.Forbidden }),
+    );
   });
 });

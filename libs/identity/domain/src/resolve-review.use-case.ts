@@ -23,7 +23,12 @@ export class ResolveReviewUseCase {
     const review = this.state.review(reviewId);
     if (!review) throw new IdentityError(IdentityErrorCode.ReviewNotFound, `no match review ${reviewId}`);
     // The registration under review is the registering organisation's: its staff decide.
-    requireAccess('identity.review.resolve', caller, caller.organisation === review.custodian && !caller.roles.includes('patient') ? 'custodian' : 'other', 'only staff of the organisation whose registration is under review may resolve it');
+    requireAccess(
+      'identity.review.resolve',
+      caller,
+      caller.organisation === review.custodian && !caller.roles.includes('patient') ? 'custodian' : 'other',
+      'only staff of the organisation whose registration is under review may resolve it',
+    );
     const actor = actorOf(caller);
     if (review.status !== 'open') throw new IdentityError(IdentityErrorCode.ReviewClosed, `match review ${reviewId} was already resolved (${review.status})`);
     const details = this.state.open(review.provisionalPatientId, review);
@@ -57,7 +62,13 @@ export class ResolveReviewUseCase {
           ...common,
           type: PATIENT_REGISTERED_V2,
           subject: patientId,
-          data: { patientId, custodian: review.custodian, registrationId: review.registrationId, details: review.details, match: { decision: 'separated' as const, reviewId } },
+          data: {
+            patientId,
+            custodian: review.custodian,
+            registrationId: review.registrationId,
+            details: review.details,
+            match: { decision: 'separated' as const, reviewId },
+          },
         }),
         patientId,
       );
@@ -67,7 +78,12 @@ export class ResolveReviewUseCase {
         ...common,
         type: REVIEW_RESOLVED_V1,
         subject: review.provisionalPatientId,
-        data: { reviewId, provisionalPatientId: review.provisionalPatientId, candidatePatientId: review.candidatePatientId, outcome: outcome === 'link' ? ('linked' as const) : ('separated' as const) },
+        data: {
+          reviewId,
+          provisionalPatientId: review.provisionalPatientId,
+          candidatePatientId: review.candidatePatientId,
+          outcome: outcome === 'link' ? ('linked' as const) : ('separated' as const),
+        },
       }),
       review.provisionalPatientId,
     );

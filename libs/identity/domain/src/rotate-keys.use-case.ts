@@ -16,7 +16,12 @@ export class RotateKeysUseCase {
     if (this.state.isErased(patientId)) throw new IdentityError(IdentityErrorCode.PatientErased, `patient ${patientId} was erased`);
     const patient = this.state.patient(patientId);
     if (!patient) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
-    requireAccess('identity.keys.rotate', caller, relationshipTo(this.state, caller, patient), "only a privacy officer or administrator of the patient's custodian may rotate their keys");
+    requireAccess(
+      'identity.keys.rotate',
+      caller,
+      relationshipTo(this.state, caller, patient),
+      "only a privacy officer or administrator of the patient's custodian may rotate their keys",
+    );
     return { keyVersion: await this.issuer.rotate(patientId, actorOf(caller)) };
   }
 }

@@ -12,7 +12,9 @@ import { actorOf, relationshipTo, requireAccess, type Caller } from './patient-a
 
 /** RFC 7638 thumbprint: SHA-256 over the required members in lexicographic order. */
 export function jwkThumbprint(jwk: Ed25519Jwk): string {
-  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }))
+    .digest('base64url');
 }
 
 export function didOf(patientId: string): string {
@@ -42,11 +44,23 @@ export class RegisterSigningKeyUseCase {
     const patient = this.state.patient(patientId);
     if (!patient) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
     // Staff registering a key would let them sign consent "as the patient": only the patient may.
-    requireAccess('identity.signing-key.register', caller, relationshipTo(this.state, caller, patient), 'only the patient may register the keys their consent is signed with');
+    requireAccess(
+      'identity.signing-key.register',
+      caller,
+      relationshipTo(this.state, caller, patient),
+      'only the patient may register the keys their consent is signed with',
+    );
     const actor = actorOf(caller);
     if (Buffer.from(jwk.x, 'base64url').length !== 32) throw new IdentityError(IdentityErrorCode.BadSigningKey, 'x must be a 32-byte Ed25519 public key');
     const keyId = jwkThumbprint(jwk);
-    const event = createEvent({ type: SIGNING_KEY_REGISTERED_V1, source: IDENTITY_SOURCE, subject: patientId, actor: actor.subject, actororg: actor.organisation, data: { patientId, keyId, jwk } });
+    const event = createEvent({
+      type: SIGNING_KEY_REGISTERED_V1,
+      source: IDENTITY_SOURCE,
+      subject: patientId,
+      actor: actor.subject,
+      actororg: actor.organisation,
+      data: { patientId, keyId, jwk },
+    });
     await this.publisher.publish(Topics.identityPatient, event, { key: patientId });
     this.state.applyEvent(event);
     return { keyId, did: `${didOf(patientId)}#${keyId}` };
@@ -61,7 +75,7 @@ export class ReadDidDocumentUseCase {
     if (this.state.isErased(patientId)) throw new IdentityError(IdentityErrorCode.PatientErased, `patient ${patientId} was erased`);
     const patient = this.state.patient(patientId);
     if (!patient) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);
-    requireAccess('identity.patient.did', caller, relationshipTo(this.state, caller, patient), "a patient reads their own DID document only");
+    requireAccess('identity.patient.did', caller, relationshipTo(this.state, caller, patient), 'a patient reads their own DID document only');
     return didDocument(patientId, patient.signingKeys);
   }
 }

@@ -26,7 +26,10 @@ describe('blockingKeys', () => {
     ['only the MRN kept', { given: ['X'], family: 'Y', birthDate: '2000-01-01', phone: null, email: null, address: null }],
     ['given and family name swapped', { given: ["O'Neill"], family: 'Margaret', phone: null, email: null, address: null, identifiers: [] }],
     ['another first name and a birth-date typo', { given: ['Joan'], birthDate: '1961-03-09', phone: null, email: null, identifiers: [] }],
-    ['another first name, a new postcode and no birth date', { given: ['Joan'], birthDate: '', phone: null, email: null, address: { line: ['12 Oak Road'], city: 'Leeds', postalCode: 'LS9 9ZZ' }, identifiers: [] }],
+    [
+      'another first name, a new postcode and no birth date',
+      { given: ['Joan'], birthDate: '', phone: null, email: null, address: { line: ['12 Oak Road'], city: 'Leeds', postalCode: 'LS9 9ZZ' }, identifiers: [] },
+    ],
     ['a new family name and address', { family: 'Hughes', phone: null, email: null, address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' }, identifiers: [] }],
   ])('still blocks the pair together after %s', (_, change) => {
     expect(shared(blockingKeys(aPerson()), blockingKeys(aPerson(change))).length).toBeGreaterThan(0);

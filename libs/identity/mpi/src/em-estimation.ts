@@ -65,7 +65,11 @@ interface Pattern {
  * Estimates m and u from `people`; `candidates(i)` lists the records the index would
  * score person i against (itself included or not: pairs of a record with itself are dropped).
  */
-export function estimateModel(people: readonly NormalisedPerson[], candidates: (i: number) => readonly NormalisedPerson[], options: EstimationOptions): MatchModel {
+export function estimateModel(
+  people: readonly NormalisedPerson[],
+  candidates: (i: number) => readonly NormalisedPerson[],
+  options: EstimationOptions,
+): MatchModel {
   const prior = options.scorer.parameters;
   if (people.length < MIN_PEOPLE_FOR_ESTIMATION) return options.scorer.model;
   const u = estimateU(people, options);
@@ -79,7 +83,9 @@ type Probabilities = readonly Float64Array<ArrayBufferLike>[];
 
 function levelProbabilities(parameters: MatchParameters, key: 'm' | 'u'): Probabilities {
   return MATCH_FIELDS.map((field) => {
-    const levels = (FIELD_LEVELS[field] as readonly string[]).map((level) => (parameters[field] as Readonly<Record<string, { m: number; u: number }>>)[level][key]);
+    const levels = (FIELD_LEVELS[field] as readonly string[]).map(
+      (level) => (parameters[field] as Readonly<Record<string, { m: number; u: number }>>)[level][key],
+    );
     return Float64Array.from([...levels, 1 - levels.reduce((a, b) => a + b, 0)]);
   });
 }
@@ -147,7 +153,12 @@ export function estimateMByRules(patterns: readonly Pattern[], u: Probabilities,
 }
 
 /** m per field and level by EM over level patterns with u fixed. Exported for the specs. */
-export function estimateM(patterns: readonly { readonly levels: Int8Array; readonly count: number }[], u: Probabilities, prior: MatchParameters, maxIterations: number): Probabilities {
+export function estimateM(
+  patterns: readonly { readonly levels: Int8Array; readonly count: number }[],
+  u: Probabilities,
+  prior: MatchParameters,
+  maxIterations: number,
+): Probabilities {
   const priorM = levelProbabilities(prior, 'm');
   let m: Probabilities = priorM.map((p) => Float64Array.from(p));
   let lambda = 0.1;

@@ -55,7 +55,12 @@ export function compareGiven(a: NormalisedPerson, b: NormalisedPerson): number {
   // Jaro–Winkler once, for both the close and the similar level.
   const similarity = jaroWinkler(x, y);
   const joinedDiffer = a.givenJoined !== x || b.givenJoined !== y;
-  if (similarity >= CLOSE_SIMILARITY || (Math.min(x.length, y.length) >= MIN_LENGTH_FOR_EDIT && withinOneEdit(x, y)) || (joinedDiffer && close(a.givenJoined, b.givenJoined))) return GIVEN.close;
+  if (
+    similarity >= CLOSE_SIMILARITY ||
+    (Math.min(x.length, y.length) >= MIN_LENGTH_FOR_EDIT && withinOneEdit(x, y)) ||
+    (joinedDiffer && close(a.givenJoined, b.givenJoined))
+  )
+    return GIVEN.close;
   // A middle name used as the first one (John Michael → Michael).
   if (a.given.indexOf(y, 1) > 0 || b.given.indexOf(x, 1) > 0) return GIVEN.middle;
   if (namesCrossed(a, b) > 0) return GIVEN.swapped;
@@ -68,7 +73,8 @@ export function compareFamily(a: NormalisedPerson, b: NormalisedPerson): number 
   if (a.family === '' || b.family === '') return MISSING;
   if (a.family === b.family) return FAMILY.exact;
   const similarity = jaroWinkler(a.family, b.family);
-  if (similarity >= CLOSE_SIMILARITY || (Math.min(a.family.length, b.family.length) >= MIN_LENGTH_FOR_EDIT && withinOneEdit(a.family, b.family))) return FAMILY.close;
+  if (similarity >= CLOSE_SIMILARITY || (Math.min(a.family.length, b.family.length) >= MIN_LENGTH_FOR_EDIT && withinOneEdit(a.family, b.family)))
+    return FAMILY.close;
   // Double-barrelled and compound names: García López vs García, Smith-Jones vs Jones.
   if (intersects(a.familyTokens, b.familyTokens)) return FAMILY.part;
   if (namesCrossed(a, b) === 2) return FAMILY.swapped;
@@ -140,7 +146,8 @@ function compareOneAddress(x: NormalisedAddress, y: NormalisedAddress): number {
   // Without a postcode on one side, the same line in the same city will do.
   const samePlace = samePostcode || (!postcodes && sameCity);
   if (sameLine && samePlace) return ADDRESS.exact;
-  const nearPostcode = postcodes && !samePostcode && Math.min(x.postalCode.length, y.postalCode.length) >= MIN_POSTCODE_FOR_EDIT && withinOneEdit(x.postalCode, y.postalCode);
+  const nearPostcode =
+    postcodes && !samePostcode && Math.min(x.postalCode.length, y.postalCode.length) >= MIN_POSTCODE_FOR_EDIT && withinOneEdit(x.postalCode, y.postalCode);
   if (sameLine && (sameCity || nearPostcode)) return ADDRESS.close;
   if (samePlace && lines && jaroWinkler(x.line, y.line) >= CLOSE_LINE_SIMILARITY) return ADDRESS.close;
   if (sameLine) return ADDRESS.line;

@@ -86,7 +86,15 @@ describe('MatchIndex', () => {
   it('caps the candidates of a key everybody shares', () => {
     const index = new MatchIndex({ maxPerKey: 5, maxCandidates: 8 });
     const clinicPhone = (i: number): NormalisedPerson =>
-      aPerson({ given: [`Given${'x'.repeat(i % 7)}`], family: `Fam${i}`, birthDate: '1980-01-01', phone: '0113 496 0000', email: null, address: null, identifiers: [] });
+      aPerson({
+        given: [`Given${'x'.repeat(i % 7)}`],
+        family: `Fam${i}`,
+        birthDate: '1980-01-01',
+        phone: '0113 496 0000',
+        email: null,
+        address: null,
+        identifiers: [],
+      });
     for (let i = 0; i < 50; i++) index.add(`p${i}`, clinicPhone(i));
     const candidates = index.candidates(clinicPhone(99));
     expect(candidates.length).toBeLessThanOrEqual(8);
@@ -122,7 +130,18 @@ describe('MatchIndex', () => {
     const index = new MatchIndex();
     index.add('m', margaret);
     expect(index.match(margaret).best?.score.modelVersion).toBe('prior');
-    for (let i = 0; i < FIRST_REFIT_AT; i++) index.add(`p${i}`, aPerson({ given: [`Given${i}`], family: `Family${i % 300}`, birthDate: `19${10 + (i % 80)}-0${1 + (i % 9)}-1${i % 10}`, phone: null, email: null, identifiers: [] }));
+    for (let i = 0; i < FIRST_REFIT_AT; i++)
+      index.add(
+        `p${i}`,
+        aPerson({
+          given: [`Given${i}`],
+          family: `Family${i % 300}`,
+          birthDate: `19${10 + (i % 80)}-0${1 + (i % 9)}-1${i % 10}`,
+          phone: null,
+          email: null,
+          identifiers: [],
+        }),
+      );
     expect(index.model.version).toMatch(/^em-/);
     expect(index.match(margaret).best?.score.modelVersion).toBe(index.model.version);
   });
@@ -130,7 +149,16 @@ describe('MatchIndex', () => {
   it('matches partial demographics on what they have', () => {
     const index = new MatchIndex();
     index.add('m', margaret);
-    const unknownGiven = normalise({ name: { given: [], family: "O'Neill" }, birthDate: '1961-03-07', gender: 'unknown', telecom: [], address: [{ line: ['12 Oak Road'], postalCode: 'LS1 4AP' }] }, []);
+    const unknownGiven = normalise(
+      {
+        name: { given: [], family: "O'Neill" },
+        birthDate: '1961-03-07',
+        gender: 'unknown',
+        telecom: [],
+        address: [{ line: ['12 Oak Road'], postalCode: 'LS1 4AP' }],
+      },
+      [],
+    );
     const result = index.match(unknownGiven);
     expect(result.best?.id).toBe('m');
     expect(result.best?.score.fields.find((f) => f.field === 'given')?.level).toBe('missing');

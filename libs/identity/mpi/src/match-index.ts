@@ -191,7 +191,10 @@ export class MatchIndex {
     if (other.length === 0) {
       return { decision: classify(score, thresholds), best, candidates: slots.length };
     }
-    const scores = other.map((slot) => ({ id: this.ids[slot] as string, score: this.scorer.score(person, this.people[slot] as NormalisedPerson, this.frequencies) }));
+    const scores = other.map((slot) => ({
+      id: this.ids[slot] as string,
+      score: this.scorer.score(person, this.people[slot] as NormalisedPerson, this.frequencies),
+    }));
     const competing = scores.reduce((a, b) => (b.score.total > a.score.total ? b : a));
     return { decision: 'review', best, competing, candidates: slots.length };
   }

@@ -46,8 +46,20 @@ describe('MatchScorer.score', () => {
       variant({ phone: '07000 111222', email: 'other@example.org' }),
       variant({ phone: '07000 111222', email: 'other@example.org', address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' } }),
       variant({ phone: '07000 111222', email: 'other@example.org', address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' }, family: 'Hughes' }),
-      variant({ phone: '07000 111222', email: 'other@example.org', address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' }, family: 'Hughes', given: ['Peggy'] }),
-      variant({ phone: '07000 111222', email: 'other@example.org', address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' }, family: 'Hughes', given: ['Joan'] }),
+      variant({
+        phone: '07000 111222',
+        email: 'other@example.org',
+        address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' },
+        family: 'Hughes',
+        given: ['Peggy'],
+      }),
+      variant({
+        phone: '07000 111222',
+        email: 'other@example.org',
+        address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' },
+        family: 'Hughes',
+        given: ['Joan'],
+      }),
     ].map((p) => total(p));
     ladder.slice(1).forEach((t, i) => expect(t).toBeLessThan(ladder[i]));
   });
@@ -102,7 +114,12 @@ describe('MatchScorer.score', () => {
   it('does not call two different names in another script similar', () => {
     const a = aPerson({ given: ['Дмитрий'], family: 'Иванов' });
     const b = aPerson({ given: ['Сергей'], family: 'Петров' });
-    expect(scorer.score(a, b).fields.filter((f) => f.field === 'given' || f.field === 'family').map((f) => f.level)).toEqual(['disagree', 'disagree']);
+    expect(
+      scorer
+        .score(a, b)
+        .fields.filter((f) => f.field === 'given' || f.field === 'family')
+        .map((f) => f.level),
+    ).toEqual(['disagree', 'disagree']);
   });
 
   it('treats an unknown gender and an unreadable birth date as missing', () => {

@@ -61,7 +61,8 @@ export const HOUSEHOLD_FIELDS: readonly MatchField[] = ['family', 'phone', 'addr
 
 // Field indices and level numbers the rules read (see FIELD_LEVELS).
 const F = Object.fromEntries(MATCH_FIELDS.map((field, i) => [field, i])) as Readonly<Record<MatchField, number>>;
-const level = <Fd extends MatchField>(field: Fd, name: MatchLevel): number => (name === 'disagree' ? disagree(field) : (FIELD_LEVELS[field] as readonly string[]).indexOf(name));
+const level = <Fd extends MatchField>(field: Fd, name: MatchLevel): number =>
+  name === 'disagree' ? disagree(field) : (FIELD_LEVELS[field] as readonly string[]).indexOf(name);
 const GIVEN_DISAGREE = level('given', 'disagree');
 // First-name levels that are a twin's as often as one person's (see the twins rule).
 const TWIN_GIVEN_LEVELS = new Set([level('given', 'middle'), level('given', 'similar'), level('given', 'initial')]);

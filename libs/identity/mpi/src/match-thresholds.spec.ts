@@ -25,7 +25,10 @@ describe('classify', () => {
     expect(DEFAULT_THRESHOLDS.review).toBeLessThan(DEFAULT_THRESHOLDS.link);
   });
 
-  it.each([{ link: 10, review: 20 }, { link: Number.NaN, review: 1 }])('refuses thresholds %j', (bad) => {
+  it.each([
+    { link: 10, review: 20 },
+    { link: Number.NaN, review: 1 },
+  ])('refuses thresholds %j', (bad) => {
     expect(() => classify({ total: 1 }, bad)).toThrow(MpiErrorCode.InvalidThresholds);
   });
 });

@@ -61,10 +61,23 @@ export function normalise(demographics: Demographics, identifiers: readonly Iden
     birth,
     birthDigits: birth === undefined ? '' : `${birth.year}`.padStart(4, '0') + `${birth.month}`.padStart(2, '0') + `${birth.day}`.padStart(2, '0'),
     gender: demographics.gender === 'unknown' ? undefined : demographics.gender,
-    phones: unique(telecom.filter((t) => t.system === 'phone').map((t) => normalisePhone(t.value)).filter(Boolean)),
-    emails: unique(telecom.filter((t) => t.system === 'email').map((t) => t.value.trim().toLowerCase()).filter(Boolean)),
+    phones: unique(
+      telecom
+        .filter((t) => t.system === 'phone')
+        .map((t) => normalisePhone(t.value))
+        .filter(Boolean),
+    ),
+    emails: unique(
+      telecom
+        .filter((t) => t.system === 'email')
+        .map((t) => t.value.trim().toLowerCase())
+        .filter(Boolean),
+    ),
     addresses: (demographics.address ?? []).map(normaliseAddress).filter((a) => a.line !== '' || a.postalCode !== '' || a.city !== ''),
-    identifiers: uniqueBy(identifiers.map(normaliseIdentifier).filter((id) => id.system !== '' && id.value !== ''), (id) => `${id.system}\n${id.value}`),
+    identifiers: uniqueBy(
+      identifiers.map(normaliseIdentifier).filter((id) => id.system !== '' && id.value !== ''),
+      (id) => `${id.system}\n${id.value}`,
+    ),
   };
 }
 

@@ -18,7 +18,12 @@ function record(offset: number, time = '2026-11-25T10:00:00.000Z', partition = 0
       source: '/t',
       subject: patientId,
       time: new Date(time),
-      data: { patientId, custodian: 'h', demographics: { name: { given: ['A'], family: 'B' }, birthDate: '1970-01-01', gender: 'unknown' }, identifiers: [{ system: 's', value: String(offset) }] },
+      data: {
+        patientId,
+        custodian: 'h',
+        demographics: { name: { given: ['A'], family: 'B' }, birthDate: '1970-01-01', gender: 'unknown' },
+        identifiers: [{ system: 's', value: String(offset) }],
+      },
     }),
   );
   return { topic: 'identity.patient.v1', partition, offset: String(offset), key: patientId, value: Buffer.alloc(0), event, traceContext: ROOT_CONTEXT };
@@ -93,7 +98,12 @@ describe('anchoring', () => {
   });
 
   it('cuts batches by size and by the chaincode time window', () => {
-    expect(cutBatches([1, 2, 3, 4, 5, 6, 7].map((n) => record(n)), 3).map((b) => b.length)).toEqual([3, 3, 1]);
+    expect(
+      cutBatches(
+        [1, 2, 3, 4, 5, 6, 7].map((n) => record(n)),
+        3,
+      ).map((b) => b.length),
+    ).toEqual([3, 3, 1]);
     const late = new Date(Date.parse('2026-11-25T10:00:00Z') + MAX_BATCH_WINDOW_MS + 1).toISOString();
     expect(cutBatches([record(1), record(2), record(3, late)], 10).map((b) => b.length)).toEqual([2, 1]);
   });
@@ -107,7 +117,15 @@ describe('anchoring', () => {
     for (const receipt of publisher.receipts) {
       if (receipt.type !== RECEIPT_ISSUED_V1) throw new Error(receipt.type);
       const r = receipt.data as ReceiptIssuedV1;
-      expect(verifyInclusion(fromHex(r.commitment), r.leafIndex, r.treeSize, r.proof.map((h) => fromHex(h)), fromHex(r.merkleRoot))).toBe(true);
+      expect(
+        verifyInclusion(
+          fromHex(r.commitment),
+          r.leafIndex,
+          r.treeSize,
+          r.proof.map((h) => fromHex(h)),
+          fromHex(r.merkleRoot),
+        ),
+      ).toBe(true);
       expect(ledger.chain.get(r.batchId)?.merkleRoot).toBe(r.merkleRoot);
     }
     expect(publisher.receipts.map((r) => (r.data as { eventId: string }).eventId)).toEqual(records.map((r) => r.event.id));
@@ -139,7 +157,10 @@ describe('anchoring', () => {
     await expect(handler.handle(batchOf([1, 2, 3].map((n) => record(n))))).rejects.toThrow('killed');
     const [onChain] = [...ledger.chain.values()];
     // Meanwhile the patient of offset 2 was erased (or their key rotated): a fresh salt now.
-    const rotated = { saltFor: async (subject: string | undefined) => (subject === record(2).event.subject ? { salt: Buffer.alloc(32, 9), keyVersion: 'test-v2' } : salts.saltFor(subject)) };
+    const rotated = {
+      saltFor: async (subject: string | undefined) =>
+        subject === record(2).event.subject ? { salt: Buffer.alloc(32, 9), keyVersion: 'test-v2' } : salts.saltFor(subject),
+    };
     const again = setup(3);
     const restarted = new AnchoringHandler(ledger, rotated, intents, again.publisher, logger, { maxEvents: 3 });
     await restarted.handle(batchOf([1, 2, 3, 4].map((n) => record(n))));

@@ -81,12 +81,22 @@ export class AnchoringHandler implements BatchHandler {
   }
 
   private async anchor(prepared: PreparedBatch): Promise<void> {
-    const links: Link[] = prepared.records.map((r) => trace.getSpanContext(r.traceContext)).filter((c) => c !== undefined).map((context) => ({ context }));
+    const links: Link[] = prepared.records
+      .map((r) => trace.getSpanContext(r.traceContext))
+      .filter((c) => c !== undefined)
+      .map((context) => ({ context }));
     const span = tracer.startSpan('anchor batch', { kind: SpanKind.CLIENT, links });
     await inSpan(span, async () => {
       const { batchId, leafCount, sourceRange } = prepared.anchor;
       span.setAttributes({ 'carechain.batch.id': batchId, 'carechain.batch.leaf_count': leafCount, 'messaging.destination.name': sourceRange.topic });
-      const where = { batchId, leafCount, topic: sourceRange.topic, partition: sourceRange.partition, firstOffset: sourceRange.firstOffset, lastOffset: sourceRange.lastOffset };
+      const where = {
+        batchId,
+        leafCount,
+        topic: sourceRange.topic,
+        partition: sourceRange.partition,
+        firstOffset: sourceRange.firstOffset,
+        lastOffset: sourceRange.lastOffset,
+      };
       this.logger.info(where, 'submitting batch');
       let anchored;
       try {
@@ -97,7 +107,10 @@ export class AnchoringHandler implements BatchHandler {
         throw err instanceof TransientError ? err : new TransientError(`anchoring batch ${batchId} failed: ${(err as Error).message}`, err);
       }
       span.setAttributes({ 'carechain.batch.tx_id': anchored.txId, 'carechain.batch.block': anchored.blockNumber });
-      this.logger.info({ ...where, txId: anchored.txId, blockNumber: anchored.blockNumber }, anchored.alreadyAnchored ? 'already anchored: the chaincode refused the duplicate batch id' : 'batch committed');
+      this.logger.info(
+        { ...where, txId: anchored.txId, blockNumber: anchored.blockNumber },
+        anchored.alreadyAnchored ? 'already anchored: the chaincode refused the duplicate batch id' : 'batch committed',
+      );
       const receipts = receiptsFor(prepared, anchored);
       await this.publisher.publishAll(Topics.ledgerReceipt, receipts, (r) => r.subject ?? r.id);
       this.logger.info({ batchId, receipts: receipts.length }, 'receipts published');

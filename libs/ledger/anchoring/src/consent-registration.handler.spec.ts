@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { createEvent, GRANT_GRANTED_V1, GRANT_REVOKED_V1, validateEvent, type KeysIssuedV1 } from '@carechain/contracts';
 import { commit, generatePatientKeyVersion, LocalKeyringKms, wrapPatientKeyVersion } from '@carechain/crypto';
-import { type ConsentLedger, type GrantEndOutcome, grantKeyOf, type GrantRegistration, grantScopeBytes, type GrantTransition } from '@carechain/ledger-chaincode-api';
+import {
+  type ConsentLedger,
+  type GrantEndOutcome,
+  grantKeyOf,
+  type GrantRegistration,
+  grantScopeBytes,
+  type GrantTransition,
+} from '@carechain/ledger-chaincode-api';
 import { StaticSaltProvider } from '@carechain/ledger-merkle';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { PatientKeyTable } from '@carechain/patient-keys';
@@ -38,7 +45,10 @@ async function keysWithPatient() {
   const table = new PatientKeyTable(kms);
   const issued: KeysIssuedV1 = { patientId, versions: [await wrapPatientKeyVersion(kms, patientId, generatePatientKeyVersion(1))] };
   await table.put(issued);
-  return { table, rotate: async () => table.put({ patientId, versions: [...issued.versions, await wrapPatientKeyVersion(kms, patientId, generatePatientKeyVersion(2))] }) };
+  return {
+    table,
+    rotate: async () => table.put({ patientId, versions: [...issued.versions, await wrapPatientKeyVersion(kms, patientId, generatePatientKeyVersion(2))] }),
+  };
 }
 
 function consumed(type: string, data: unknown): ConsumedRecord {
@@ -57,7 +67,12 @@ const granted = (id = grantId, organisation = 'hospital-b') => ({
   validFrom: '2026-01-01T00:00:00.000Z',
   grantedBy: { kind: 'patient', subject: patientId, signed: false },
 });
-const revoked = (id = grantId) => ({ grantId: id, patientId, revokedAt: '2026-02-01T00:00:00.000Z', revokedBy: { kind: 'patient', subject: patientId, signed: false } });
+const revoked = (id = grantId) => ({
+  grantId: id,
+  patientId,
+  revokedAt: '2026-02-01T00:00:00.000Z',
+  revokedBy: { kind: 'patient', subject: patientId, signed: false },
+});
 
 describe('consent state on the chain', () => {
   it('registers a grant under its grant key as per-grant commitments under the patient salt, once, and ends it once', async () => {

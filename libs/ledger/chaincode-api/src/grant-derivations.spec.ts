@@ -23,7 +23,9 @@ describe('grant derivations', () => {
       validUntil: null,
       eventCommitment: hmac(`grant-event:${terms.grantId}:ev-1`),
     });
-    expect(grantScopeBytes({ ...terms, granteePractitioner: 'dr-b' })).toBe('{"categories":["allergies","conditions"],"purposes":["TREAT"],"practitioner":"dr-b"}');
+    expect(grantScopeBytes({ ...terms, granteePractitioner: 'dr-b' })).toBe(
+      '{"categories":["allergies","conditions"],"purposes":["TREAT"],"practitioner":"dr-b"}',
+    );
   });
 
   it('gives two grants with the same patient, grantee, scope and window no common value', () => {

@@ -4,7 +4,16 @@
 import { common } from '@hyperledger/fabric-protos';
 import type { Contract, Network } from '@hyperledger/fabric-gateway';
 import { TransientError } from '@carechain/messaging';
-import { ANCHOR_CONTRACT_NAME, type AnchoredBatch, type BatchAnchor, type BatchRecord, AnchorErrorCode, AnchorFunction, type LedgerAnchor, refusalIn } from '@carechain/ledger-chaincode-api';
+import {
+  ANCHOR_CONTRACT_NAME,
+  type AnchoredBatch,
+  type BatchAnchor,
+  type BatchRecord,
+  AnchorErrorCode,
+  AnchorFunction,
+  type LedgerAnchor,
+  refusalIn,
+} from '@carechain/ledger-chaincode-api';
 import { detailsOf, FabricGateway, type FabricConnection } from './fabric-gateway';
 
 export type { FabricConnection } from './fabric-gateway';
@@ -36,7 +45,9 @@ export class FabricGatewayAnchor implements LedgerAnchor {
       const record = await this.getBatch(batch.batchId);
       if (!record) throw new Error(`chaincode said batch ${batch.batchId} exists but GetBatch does not find it`);
       if (record.merkleRoot !== batch.merkleRoot || record.leafCount !== batch.leafCount) {
-        throw new Error(`batch ${batch.batchId} on the chain has root ${record.merkleRoot}/${record.leafCount} leaves, recomputed ${batch.merkleRoot}/${batch.leafCount}`);
+        throw new Error(
+          `batch ${batch.batchId} on the chain has root ${record.merkleRoot}/${record.leafCount} leaves, recomputed ${batch.merkleRoot}/${batch.leafCount}`,
+        );
       }
       return { txId: record.txId, blockNumber: await this.blockOf(record.txId), alreadyAnchored: true, anchoredAt: record.anchoredAt };
     }

@@ -11,7 +11,10 @@ function networkFile(): string {
     peer: { endpoint: `127.0.0.1:${port}`, tlsCaCert: `/tls/${name}.pem`, hostOverride: `peer0.${name.toLowerCase()}` },
     user: { certPath: `/users/${name}/cert.pem`, keyPath: `/users/${name}/key.pem` },
   });
-  writeFileSync(file, JSON.stringify({ channel: 'carechain', chaincode: 'carechain', orgs: { ProviderOrg: org('ProviderOrg', 7051), PayerOrg: org('PayerOrg', 9051) } }));
+  writeFileSync(
+    file,
+    JSON.stringify({ channel: 'carechain', chaincode: 'carechain', orgs: { ProviderOrg: org('ProviderOrg', 7051), PayerOrg: org('PayerOrg', 9051) } }),
+  );
   return file;
 }
 
@@ -36,7 +39,9 @@ describe('fabricConnectionFromNetworkFile', () => {
 
 describe('detailsOf', () => {
   it("joins a gateway error's message with each endorser's, where contracts put their refusal codes", () => {
-    const err = Object.assign(new Error('10 ABORTED: failed to endorse transaction'), { details: [{ message: 'chaincode response 500, GRANT_EXISTS: grant x is already registered' }, {}] });
+    const err = Object.assign(new Error('10 ABORTED: failed to endorse transaction'), {
+      details: [{ message: 'chaincode response 500, GRANT_EXISTS: grant x is already registered' }, {}],
+    });
     expect(detailsOf(err)).toBe('10 ABORTED: failed to endorse transaction | chaincode response 500, GRANT_EXISTS: grant x is already registered | ');
   });
 });

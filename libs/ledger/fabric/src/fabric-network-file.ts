@@ -7,7 +7,9 @@ import type { FabricConnection } from './fabric-gateway';
 interface NetworkFile {
   readonly channel: string;
   readonly chaincode: string;
-  readonly orgs: Readonly<Record<string, { mspId: string; peer: { endpoint: string; tlsCaCert: string; hostOverride: string }; user: { certPath: string; keyPath: string } }>>;
+  readonly orgs: Readonly<
+    Record<string, { mspId: string; peer: { endpoint: string; tlsCaCert: string; hostOverride: string }; user: { certPath: string; keyPath: string } }>
+  >;
 }
 
 /** The connection of `org` (e.g. ProviderOrg) in a network file; undefined when the file names no such organisation. */
@@ -15,5 +17,14 @@ export function fabricConnectionFromNetworkFile(file: string, org: string): Fabr
   const network = JSON.parse(readFileSync(file, 'utf8')) as NetworkFile;
   const o = network.orgs[org];
   if (!o) return undefined;
-  return { peerEndpoint: o.peer.endpoint, tlsCaCertPath: o.peer.tlsCaCert, hostOverride: o.peer.hostOverride, mspId: o.mspId, certPath: o.user.certPath, keyPath: o.user.keyPath, channel: network.channel, chaincode: network.chaincode };
+  return {
+    peerEndpoint: o.peer.endpoint,
+    tlsCaCertPath: o.peer.tlsCaCert,
+    hostOverride: o.peer.hostOverride,
+    mspId: o.mspId,
+    certPath: o.user.certPath,
+    keyPath: o.user.keyPath,
+    channel: network.channel,
+    chaincode: network.chaincode,
+  };
 }

@@ -6,9 +6,7 @@ const hex = (b: Buffer): string => b.toString('hex');
 
 // The leaves and roots of the Certificate Transparency reference test suite
 // (merkle_tree_test.cc), which implements RFC 6962 §2.1.
-const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>
-  Buffer.from(h, 'hex'),
-);
+const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) => Buffer.from(h, 'hex'));
 const CT_ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
   'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',

@@ -12,13 +12,7 @@ import { hashChildren, hashLeaf } from './tree-hash';
  * RFC 9162 authenticates (treeSize, root) only as a pair, so take both from the
  * chain record (leafCount and merkleRoot), never the size from the receipt alone.
  */
-export function verifyInclusion(
-  leaf: Uint8Array,
-  index: number,
-  treeSize: number,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): boolean {
+export function verifyInclusion(leaf: Uint8Array, index: number, treeSize: number, proof: readonly Uint8Array[], root: Uint8Array): boolean {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0 || index >= treeSize) {
     return false;
   }

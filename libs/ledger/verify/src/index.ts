@@ -1,2 +1,11 @@
 export { VerificationFailure } from './verification-failure';
-export { checkLeafAndPath, receiptPathHolds, verifyEvent, type AnchoredBatch, type BatchReader, type EventReceipt, type SaltInput, type Verdict } from './verify-event';
+export {
+  checkLeafAndPath,
+  receiptPathHolds,
+  verifyEvent,
+  type AnchoredBatch,
+  type BatchReader,
+  type EventReceipt,
+  type SaltInput,
+  type Verdict,
+} from './verify-event';

@@ -44,8 +44,24 @@ describe('the verification specification’s worked example', () => {
   });
 
   it('verifies with the library, and names what breaks when one byte of the event changes', async () => {
-    const receipt = { eventId: '8d0c9a4e-7a61-4d55-9f3b-2f0e1c4b7a10', source: { topic: values.source.topic, partition: values.source.partition, offset: String(values.source.offset) }, commitment: values.commitment, batchId: values.batchId, leafIndex: values.leafIndex, treeSize: values.treeSize, proof: values.proof, merkleRoot: values.merkleRoot };
-    const batch = { merkleRoot: values.merkleRoot, leafCount: 3, sourceRange: { topic: values.source.topic, partition: values.source.partition, firstOffset: 41, lastOffset: 43 }, anchoredAt: '2026-12-01T09:30:01.000Z', txId: 'tx-1', submitterMspId: 'ProviderOrgMSP' };
+    const receipt = {
+      eventId: '8d0c9a4e-7a61-4d55-9f3b-2f0e1c4b7a10',
+      source: { topic: values.source.topic, partition: values.source.partition, offset: String(values.source.offset) },
+      commitment: values.commitment,
+      batchId: values.batchId,
+      leafIndex: values.leafIndex,
+      treeSize: values.treeSize,
+      proof: values.proof,
+      merkleRoot: values.merkleRoot,
+    };
+    const batch = {
+      merkleRoot: values.merkleRoot,
+      leafCount: 3,
+      sourceRange: { topic: values.source.topic, partition: values.source.partition, firstOffset: 41, lastOffset: 43 },
+      anchoredAt: '2026-12-01T09:30:01.000Z',
+      txId: 'tx-1',
+      submitterMspId: 'ProviderOrgMSP',
+    };
     const chain = { getBatch: async (id: string) => (id === values.batchId ? batch : undefined) };
     const bytes = Buffer.from(eventText, 'utf8');
     expect(await verifyEvent(bytes, receipt, fromHex(values.salt), chain)).toMatchObject({ verified: true, leafIndex: 1 });

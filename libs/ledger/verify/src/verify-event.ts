@@ -56,10 +56,16 @@ export function checkLeafAndPath(eventBytes: Uint8Array, receipt: EventReceipt, 
   if (typeof event !== 'object' || event === null) return refuse(VerificationFailure.NotJson, 'the event is not a JSON object');
   const commitment = toHex(leafCommitment(canonicalEventBytes(event), salt));
   if (commitment !== receipt.commitment) {
-    return refuse(VerificationFailure.LeafMismatch, `the event's commitment is ${commitment} but the receipt says ${receipt.commitment} (the event was changed, or the salt is not the one it was committed under)`);
+    return refuse(
+      VerificationFailure.LeafMismatch,
+      `the event's commitment is ${commitment} but the receipt says ${receipt.commitment} (the event was changed, or the salt is not the one it was committed under)`,
+    );
   }
   if (!receiptPathHolds(receipt)) {
-    return refuse(VerificationFailure.PathMismatch, `the inclusion proof of leaf ${receipt.leafIndex} in a tree of ${receipt.treeSize} does not lead to root ${receipt.merkleRoot}`);
+    return refuse(
+      VerificationFailure.PathMismatch,
+      `the inclusion proof of leaf ${receipt.leafIndex} in a tree of ${receipt.treeSize} does not lead to root ${receipt.merkleRoot}`,
+    );
   }
   return undefined;
 }
@@ -67,7 +73,13 @@ export function checkLeafAndPath(eventBytes: Uint8Array, receipt: EventReceipt, 
 /** Whether the receipt's audit path leads from its leaf to its root (no event, no chain: what audit checks on arrival). */
 export function receiptPathHolds(receipt: Pick<EventReceipt, 'commitment' | 'leafIndex' | 'treeSize' | 'proof' | 'merkleRoot'>): boolean {
   try {
-    return verifyInclusion(fromHex(receipt.commitment), receipt.leafIndex, receipt.treeSize, receipt.proof.map((h) => fromHex(h)), fromHex(receipt.merkleRoot));
+    return verifyInclusion(
+      fromHex(receipt.commitment),
+      receipt.leafIndex,
+      receipt.treeSize,
+      receipt.proof.map((h) => fromHex(h)),
+      fromHex(receipt.merkleRoot),
+    );
   } catch {
     return false;
   }
@@ -79,13 +91,18 @@ export async function verifyEvent(eventBytes: Uint8Array, receipt: EventReceipt,
   if (offline) return offline;
   const batch = await chain.getBatch(receipt.batchId);
   if (!batch) return refuse(VerificationFailure.BatchUnknown, `batch ${receipt.batchId} is not on the chain`);
-  if (batch.merkleRoot !== receipt.merkleRoot) return refuse(VerificationFailure.RootMismatch, `the root on the chain is ${batch.merkleRoot}, the receipt says ${receipt.merkleRoot}`);
+  if (batch.merkleRoot !== receipt.merkleRoot)
+    return refuse(VerificationFailure.RootMismatch, `the root on the chain is ${batch.merkleRoot}, the receipt says ${receipt.merkleRoot}`);
   // The tree size must come from the chain: an inclusion proof alone does not pin it (RFC 9162 authenticates size and root as a pair).
-  if (batch.leafCount !== receipt.treeSize) return refuse(VerificationFailure.SizeMismatch, `the chain's batch has ${batch.leafCount} leaves, the receipt's proof is for ${receipt.treeSize}`);
+  if (batch.leafCount !== receipt.treeSize)
+    return refuse(VerificationFailure.SizeMismatch, `the chain's batch has ${batch.leafCount} leaves, the receipt's proof is for ${receipt.treeSize}`);
   const r = batch.sourceRange;
   const offset = Number(receipt.source.offset);
   if (r.topic !== receipt.source.topic || r.partition !== receipt.source.partition || offset < r.firstOffset || offset > r.lastOffset) {
-    return refuse(VerificationFailure.OutsideRange, `the event's place ${receipt.source.topic}/${receipt.source.partition}@${offset} is outside the batch's range ${r.topic}/${r.partition}@${r.firstOffset}-${r.lastOffset}`);
+    return refuse(
+      VerificationFailure.OutsideRange,
+      `the event's place ${receipt.source.topic}/${receipt.source.partition}@${offset} is outside the batch's range ${r.topic}/${r.partition}@${r.firstOffset}-${r.lastOffset}`,
+    );
   }
   return { verified: true, eventId: receipt.eventId, batchId: receipt.batchId, leafIndex: receipt.leafIndex, batch };
 }

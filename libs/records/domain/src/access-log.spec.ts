@@ -43,7 +43,14 @@ describe('AccessLog', () => {
   it('publishes one AccessDecided per outcome on records.access.v1, keyed and subjected by the patient, actor and organisation set', async () => {
     const publisher = new FakePublisher();
     const ids = await new AccessLog(publisher).record(patientId, 'search', read(), [
-      { categories: ['conditions'], decision: 'permit', basis: 'grant', grantId: grant.grantId, breakGlass: false, recordIds: ['9b1f3c55-0a55-4d55-8e55-2c55e55a5b55'] },
+      {
+        categories: ['conditions'],
+        decision: 'permit',
+        basis: 'grant',
+        grantId: grant.grantId,
+        breakGlass: false,
+        recordIds: ['9b1f3c55-0a55-4d55-8e55-2c55e55a5b55'],
+      },
       { categories: ['allergies'], decision: 'deny', denyReason: DenyReason.CategoryNotGranted, breakGlass: false, recordIds: [] },
     ]);
     expect(publisher.published.map((p) => [p.topic, p.key, p.event.subject, p.event.actor, p.event.actororg])).toEqual([
@@ -63,7 +70,9 @@ describe('AccessLog', () => {
     ['no reason', undefined, undefined],
   ])('audits a break-glass attempt with %s', async (_case, reason, expected) => {
     const publisher = new FakePublisher();
-    await new AccessLog(publisher).record(patientId, 'read', read(reason), [{ categories: ['conditions'], decision: 'deny', denyReason: DenyReason.NoGrant, breakGlass: false, recordIds: [] }]);
+    await new AccessLog(publisher).record(patientId, 'read', read(reason), [
+      { categories: ['conditions'], decision: 'deny', denyReason: DenyReason.NoGrant, breakGlass: false, recordIds: [] },
+    ]);
     expect((publisher.published[0].event.data as AccessDecidedV1).breakGlassReason).toBe(expected);
   });
 });

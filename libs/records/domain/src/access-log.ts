@@ -25,7 +25,17 @@ export interface AccessOutcome {
 /** A decision as access outcomes; `recordIds` are what the permitted part disclosed. */
 export function outcomesOf(decision: Decision<RecordCategory>, recordIds: readonly string[]): AccessOutcome[] {
   if (decision.effect === 'permit') {
-    return [{ categories: decision.permitted, decision: 'permit', basis: decision.basis, grantId: decision.grantId, claimId: decision.claimId, breakGlass: decision.breakGlass, recordIds }];
+    return [
+      {
+        categories: decision.permitted,
+        decision: 'permit',
+        basis: decision.basis,
+        grantId: decision.grantId,
+        claimId: decision.claimId,
+        breakGlass: decision.breakGlass,
+        recordIds,
+      },
+    ];
   }
   const denied: AccessOutcome = { categories: decision.denied, decision: 'deny', denyReason: decision.reason, breakGlass: false, recordIds: [] };
   if (decision.permitted.length === 0) return [denied];

@@ -17,7 +17,18 @@ function submitted(claimId: string, patientId: string, insurer: string, document
     type: CLAIM_SUBMITTED_V1,
     source: '/spec',
     subject: patientId,
-    data: { claimId, patientId, provider: CUSTODIAN, insurer, coverageId: randomUUID(), use: 'claim', submittedBy: { subject: 'desk', organisation: CUSTODIAN }, purpose: 'HPAYMT', documentingRecordIds, resource: sealed },
+    data: {
+      claimId,
+      patientId,
+      provider: CUSTODIAN,
+      insurer,
+      coverageId: randomUUID(),
+      use: 'claim',
+      submittedBy: { subject: 'desk', organisation: CUSTODIAN },
+      purpose: 'HPAYMT',
+      documentingRecordIds,
+      resource: sealed,
+    },
   }) as AnyEvent;
 }
 
@@ -61,13 +72,25 @@ describe('reads disclosed by a claim', () => {
     await expect(reads.latest(other, payment())).rejects.toMatchObject({ details: { denyReason: DenyReason.NoGrant } });
     await expect(reads.latest(billed, payment({ ...payer, organisation: 'insurer-d' }))).rejects.toMatchObject({ details: { denyReason: DenyReason.NoGrant } });
     await expect(reads.latest(billed, { requester: payer, purpose: 'TREAT' })).rejects.toMatchObject({ details: { denyReason: DenyReason.PurposeNotForRole } });
-    claims.apply({ event: createEvent({ type: CLAIM_CANCELLED_V1, source: '/spec', subject: patientId, data: { claimId, patientId, cancelledBy: { subject: 'desk', organisation: CUSTODIAN } } }) as AnyEvent });
+    claims.apply({
+      event: createEvent({
+        type: CLAIM_CANCELLED_V1,
+        source: '/spec',
+        subject: patientId,
+        data: { claimId, patientId, cancelledBy: { subject: 'desk', organisation: CUSTODIAN } },
+      }) as AnyEvent,
+    });
     await expect(reads.latest(billed, payment())).rejects.toMatchObject({ details: { denyReason: DenyReason.NoGrant } });
   });
 
   it('forgets an erased patient’s claims, whichever arrives first', () => {
     const replica = new ClaimDisclosuresReplica();
-    const erased = createEvent({ type: PATIENT_ERASED_V1, source: '/spec', subject: patientId, data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-9', alsoErased: [] } }) as AnyEvent;
+    const erased = createEvent({
+      type: PATIENT_ERASED_V1,
+      source: '/spec',
+      subject: patientId,
+      data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-9', alsoErased: [] },
+    }) as AnyEvent;
     replica.apply({ event: submitted(randomUUID(), patientId, 'insurer-c', [billed]) });
     replica.apply({ event: erased });
     expect(replica.disclosing([patientId], 'insurer-c', billed)).toEqual([]);

@@ -18,13 +18,25 @@ export class ConsentGate {
     private readonly now: () => Date,
   ) {}
 
-  decide(patient: RegisteredPatient, requester: Requester, categories: readonly RecordCategory[], purpose: PurposeOfUse, breakGlassReason?: string, claimIds: readonly string[] = []): Decision<RecordCategory> {
+  decide(
+    patient: RegisteredPatient,
+    requester: Requester,
+    categories: readonly RecordCategory[],
+    purpose: PurposeOfUse,
+    breakGlassReason?: string,
+    claimIds: readonly string[] = [],
+  ): Decision<RecordCategory> {
     // Patients merged into this one are the same person: their grants and ids count too.
     const aliases = this.directory.mergedInto(patient.patientId);
     return decide(
       {
         patientId: patient.patientId,
-        requester: { subject: requester.subject, organisation: requester.organisation, roles: requester.roles, ...(requester.purposes && { purposes: requester.purposes }) },
+        requester: {
+          subject: requester.subject,
+          organisation: requester.organisation,
+          roles: requester.roles,
+          ...(requester.purposes && { purposes: requester.purposes }),
+        },
         categories,
         purpose,
         at: this.now(),

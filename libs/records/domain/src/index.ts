@@ -2,7 +2,16 @@ export { AccessLog, erasedOutcome, outcomesOf, type AccessOutcome } from './acce
 export { ClaimDisclosuresReplica } from './claim-disclosures.replica';
 export { ConsentGate, type GrantSource } from './consent-gate';
 export { PatientLookup, type PatientDirectory } from './patient-lookup';
-export { historyBundle, recordUrn, searchBundle, type BundleLinks, type HistoryEntry, type RecordHistoryBundle, type RecordsSearchBundle, type WithheldOutcomeEntry } from './records-bundles';
+export {
+  historyBundle,
+  recordUrn,
+  searchBundle,
+  type BundleLinks,
+  type HistoryEntry,
+  type RecordHistoryBundle,
+  type RecordsSearchBundle,
+  type WithheldOutcomeEntry,
+} from './records-bundles';
 export { ReadRecordUseCase, type OpenedVersion } from './read-record.use-case';
 export type { RecordPage, RecordStore } from './record-store.port';
 export { recordContext, RecordVault, type PatientKeys } from './record-vault';

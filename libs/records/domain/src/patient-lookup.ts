@@ -44,7 +44,9 @@ export class PatientLookup {
     const patient = await this.find(patientId);
     if (patient.erased) throw patientErased(patientId);
     if (patient.mergedInto !== undefined) {
-      throw new RecordsError(RecordsErrorCode.PatientMerged, `patient ${patientId} was merged into ${patient.mergedInto}: write to the survivor`, { survivorId: patient.mergedInto });
+      throw new RecordsError(RecordsErrorCode.PatientMerged, `patient ${patientId} was merged into ${patient.mergedInto}: write to the survivor`, {
+        survivorId: patient.mergedInto,
+      });
     }
     return patient;
   }

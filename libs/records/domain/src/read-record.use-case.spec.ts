@@ -7,7 +7,11 @@ import type { ReadRequest, Requester } from './requester';
 import { WriteRecordUseCase } from './write-record.use-case';
 import { CLINIC, clinicClinician, clinicPractitioner, condition, custodianClinician, RecordsWorld, failure } from './testing/records-world';
 
-const treat = (requester: Requester, breakGlassReason?: string): ReadRequest => ({ requester, purpose: 'TREAT', ...(breakGlassReason !== undefined && { breakGlassReason }) });
+const treat = (requester: Requester, breakGlassReason?: string): ReadRequest => ({
+  requester,
+  purpose: 'TREAT',
+  ...(breakGlassReason !== undefined && { breakGlassReason }),
+});
 const REASON = 'Unconscious patient in the emergency department, no consent on file';
 
 describe('ReadRecordUseCase', () => {
@@ -25,11 +29,12 @@ describe('ReadRecordUseCase', () => {
 
   afterEach(() => world.dispose());
 
-  const accessEvents = () => world.publisher.on(Topics.recordsAccess).map((p) => {
-    expect(p.key).toBe(patientId);
-    expect(p.event.type).toBe(ACCESS_DECIDED_V1);
-    return p.event.data as AccessDecidedV1;
-  });
+  const accessEvents = () =>
+    world.publisher.on(Topics.recordsAccess).map((p) => {
+      expect(p.key).toBe(patientId);
+      expect(p.event.type).toBe(ACCESS_DECIDED_V1);
+      return p.event.data as AccessDecidedV1;
+    });
 
   it("gives the custodian's clinician the decrypted resource, and records the read as a permit by custodian", async () => {
     const read = await reads.latest(recordId, treat(custodianClinician));
@@ -54,7 +59,15 @@ describe('ReadRecordUseCase', () => {
   it('denies another organisation without a grant, records the denial, then permits it once the patient grants it', async () => {
     const denied = await failure(reads.latest(recordId, treat(clinicClinician)));
     expect([denied.code, denied.details.denyReason]).toEqual([RecordsErrorCode.AccessDenied, DenyReason.NoGrant]);
-    expect(accessEvents()).toEqual([expect.objectContaining({ decision: 'deny', denyReason: 'no-grant', categories: ['conditions'], recordIds: [], actor: { subject: 'dr-who', organisation: CLINIC } })]);
+    expect(accessEvents()).toEqual([
+      expect.objectContaining({
+        decision: 'deny',
+        denyReason: 'no-grant',
+        categories: ['conditions'],
+        recordIds: [],
+        actor: { subject: 'dr-who', organisation: CLINIC },
+      }),
+    ]);
 
     const grantId = world.grant(patientId, CLINIC, ['conditions']);
     const read = await reads.latest(recordId, treat(clinicClinician));
@@ -65,7 +78,9 @@ describe('ReadRecordUseCase', () => {
 
   it('denies again after the grant is revoked, and for a purpose the grant does not cover', async () => {
     const grantId = world.grant(patientId, CLINIC, ['conditions']);
-    await expect(reads.latest(recordId, { requester: clinicClinician, purpose: 'ETREAT' })).rejects.toMatchObject({ details: { denyReason: DenyReason.PurposeNotGranted } });
+    await expect(reads.latest(recordId, { requester: clinicClinician, purpose: 'ETREAT' })).rejects.toMatchObject({
+      details: { denyReason: DenyReason.PurposeNotGranted },
+    });
     world.tick();
     world.revoke(patientId, grantId);
     await expect(reads.latest(recordId, treat(clinicClinician))).rejects.toMatchObject({ details: { denyReason: DenyReason.GrantRevoked } });
@@ -75,16 +90,20 @@ describe('ReadRecordUseCase', () => {
     ]);
   });
 
-  it("lets a clinician break the glass with a reason, and audits it as break-glass with the reason", async () => {
+  it('lets a clinician break the glass with a reason, and audits it as break-glass with the reason', async () => {
     const read = await reads.latest(recordId, treat(clinicClinician, `  ${REASON} `));
     expect(read.resource.id).toBe(recordId);
-    expect(accessEvents()).toEqual([expect.objectContaining({ decision: 'permit', basis: 'break-glass', breakGlass: true, breakGlassReason: REASON, recordIds: [recordId] })]);
+    expect(accessEvents()).toEqual([
+      expect.objectContaining({ decision: 'permit', basis: 'break-glass', breakGlass: true, breakGlassReason: REASON, recordIds: [recordId] }),
+    ]);
   });
 
   it('refuses break-glass to a practitioner, still recording the attempt and its reason', async () => {
     const denied = await failure(reads.latest(recordId, treat(clinicPractitioner, REASON)));
     expect(denied.details.denyReason).toBe(DenyReason.BreakGlassNotAllowed);
-    expect(accessEvents()).toEqual([expect.objectContaining({ decision: 'deny', denyReason: 'break-glass-not-allowed', breakGlass: false, breakGlassReason: REASON })]);
+    expect(accessEvents()).toEqual([
+      expect.objectContaining({ decision: 'deny', denyReason: 'break-glass-not-allowed', breakGlass: false, breakGlassReason: REASON }),
+    ]);
   });
 
   it('answers an unknown record without recording an access (there is no patient to account to)', async () => {
@@ -92,7 +111,7 @@ describe('ReadRecordUseCase', () => {
     expect(accessEvents()).toEqual([]);
   });
 
-  it("answers erased once the patient is erased, recording the attempt", async () => {
+  it('answers erased once the patient is erased, recording the attempt', async () => {
     world.erase(patientId);
     expect((await failure(reads.latest(recordId, treat(custodianClinician)))).code).toBe(RecordsErrorCode.PatientErased);
     expect(accessEvents()).toEqual([expect.objectContaining({ decision: 'deny', denyReason: 'patient-erased', categories: [], recordIds: [] })]);

@@ -42,13 +42,16 @@ export class ReadRecordUseCase {
       await this.kit.access.record(patientId, 'read', read, [erasedOutcome([])]);
       throw patientErased(patientId);
     }
-    const stored = wholeHistory ? await this.kit.store.history(patientId, recordId) : [await this.kit.store.latest(patientId, recordId)].filter((v) => v !== undefined);
+    const stored = wholeHistory
+      ? await this.kit.store.history(patientId, recordId)
+      : [await this.kit.store.latest(patientId, recordId)].filter((v) => v !== undefined);
     if (stored.length === 0) throw recordNotFound(recordId);
     const { category } = stored[stored.length - 1];
     // After a merge the survivor's custodian and grants govern the merged patient's records.
     const survivor = this.kit.lookup.survivorOf(patient);
     // A payer reads for payment what a claim addressed to it bills for: this record, nothing else.
-    const claimIds = read.purpose === 'HPAYMT' ? this.kit.claims.disclosing(this.kit.lookup.group(survivor.patientId), read.requester.organisation, recordId) : [];
+    const claimIds =
+      read.purpose === 'HPAYMT' ? this.kit.claims.disclosing(this.kit.lookup.group(survivor.patientId), read.requester.organisation, recordId) : [];
     const decision = this.kit.gate.decide(survivor, read.requester, [category], read.purpose, read.breakGlassReason, claimIds);
     if (decision.effect === 'deny') {
       await this.kit.access.record(patientId, 'read', read, outcomesOf(decision, []));

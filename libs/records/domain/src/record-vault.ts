@@ -46,6 +46,9 @@ export class RecordVault {
       if (!(err instanceof CryptoError)) throw err;
       if (err.code === CryptoErrorCode.KeyShredded) throw patientErased(patientId);
     }
-    throw new RecordsError(RecordsErrorCode.KeysUnavailable, `the keys of patient ${patientId}${version === undefined ? '' : ` (version ${version})`} have not reached this instance`);
+    throw new RecordsError(
+      RecordsErrorCode.KeysUnavailable,
+      `the keys of patient ${patientId}${version === undefined ? '' : ` (version ${version})`} have not reached this instance`,
+    );
   }
 }

@@ -8,7 +8,12 @@ const patientId = randomUUID();
 const recordId = randomUUID();
 
 function opened(version: number): OpenedVersion {
-  const resource = { resourceType: 'Condition', id: recordId, meta: { versionId: String(version) }, subject: { reference: `Patient/${patientId}` } } as FhirResource;
+  const resource = {
+    resourceType: 'Condition',
+    id: recordId,
+    meta: { versionId: String(version) },
+    subject: { reference: `Patient/${patientId}` },
+  } as FhirResource;
   return {
     resource,
     stored: {
@@ -48,7 +53,16 @@ describe('searchBundle', () => {
     const bundle = searchBundle(result(['allergies', 'billing']), links);
     expect(bundle.total).toBe(1);
     expect(bundle.entry?.[1]).toEqual({
-      resource: { resourceType: 'OperationOutcome', issue: [{ severity: 'warning', code: 'suppressed', diagnostics: 'Withheld by consent: allergies, billing. No grant covers some of the requested record categories.' }] },
+      resource: {
+        resourceType: 'OperationOutcome',
+        issue: [
+          {
+            severity: 'warning',
+            code: 'suppressed',
+            diagnostics: 'Withheld by consent: allergies, billing. No grant covers some of the requested record categories.',
+          },
+        ],
+      },
       search: { mode: 'outcome' },
     });
   });

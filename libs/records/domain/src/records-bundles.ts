@@ -35,7 +35,9 @@ export function searchBundle(result: SearchResult, links: BundleLinks): RecordsS
   const withheld: WithheldOutcomeEntry = {
     resource: {
       resourceType: 'OperationOutcome',
-      issue: [{ severity: 'warning', code: 'suppressed', diagnostics: `Withheld by consent: ${result.withheld.join(', ')}. ${result.withheldMessage ?? ''}`.trim() }],
+      issue: [
+        { severity: 'warning', code: 'suppressed', diagnostics: `Withheld by consent: ${result.withheld.join(', ')}. ${result.withheldMessage ?? ''}`.trim() },
+      ],
     },
     search: { mode: 'outcome' },
   };

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { createEvent, PATIENT_ERASED_V1, RECORD_CATEGORIES, RECORD_SHARED_V1, RECORD_WRITTEN_V1, Topics, validateEvent, type AnyEvent, type CloudEvent } from '@carechain/contracts';
+import {
+  createEvent,
+  PATIENT_ERASED_V1,
+  RECORD_CATEGORIES,
+  RECORD_SHARED_V1,
+  RECORD_WRITTEN_V1,
+  Topics,
+  validateEvent,
+  type AnyEvent,
+  type CloudEvent,
+} from '@carechain/contracts';
 import { generatePatientKeyVersion, openJson, sealJson } from '@carechain/crypto';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { keyPrefix } from '@carechain/read-model';
@@ -27,13 +37,28 @@ function written(version: number, time: string, forPatient = patientId, id = rec
       source: '/spec',
       subject: forPatient,
       time: new Date(time),
-      data: { recordId: id, patientId: forPatient, version, category, resourceType: 'Condition', author, resource: sealJson(key, { ...resource, v: version }, recordContext(forPatient, id, version)) },
+      data: {
+        recordId: id,
+        patientId: forPatient,
+        version,
+        category,
+        resourceType: 'Condition',
+        author,
+        resource: sealJson(key, { ...resource, v: version }, recordContext(forPatient, id, version)),
+      },
     }) as CloudEvent,
   );
 }
 
 function erasure(id: string, alsoErased: string[] = []): AnyEvent {
-  return validateEvent(createEvent({ type: PATIENT_ERASED_V1, source: '/spec', subject: id, data: { patientId: id, reason: 'data-subject-request', caseReference: 'DSR-1', alsoErased } }) as CloudEvent);
+  return validateEvent(
+    createEvent({
+      type: PATIENT_ERASED_V1,
+      source: '/spec',
+      subject: id,
+      data: { patientId: id, reason: 'data-subject-request', caseReference: 'DSR-1', alsoErased },
+    }) as CloudEvent,
+  );
 }
 
 describe('recordsProjection', () => {
@@ -53,7 +78,10 @@ describe('recordsProjection', () => {
 
   it('reads the records topic and the patient topic (for erasures), and writes only in its own namespace', () => {
     expect(projection.topics).toEqual([Topics.recordsRecord, Topics.identityPatient]);
-    const commands = [...projection.apply(consumed(written(1, '2026-03-01T10:00:00Z'))), ...projection.apply(consumed(erasure(patientId), Topics.identityPatient))];
+    const commands = [
+      ...projection.apply(consumed(written(1, '2026-03-01T10:00:00Z'))),
+      ...projection.apply(consumed(erasure(patientId), Topics.identityPatient)),
+    ];
     for (const [, k] of commands) expect(k.startsWith(keyPrefix(projection.name))).toBe(true);
   });
 
@@ -63,7 +91,17 @@ describe('recordsProjection', () => {
     expect(await redis.get(RecordKeys.record(recordId))).toBe(patientId);
     expect(await redis.hget(RecordKeys.versions(patientId), RecordKeys.latestField(recordId))).toBe('1');
     const stored = decodeStoredVersion((await redis.hget(RecordKeys.versions(patientId), RecordKeys.versionField(recordId, 1)))!);
-    expect(stored).toEqual({ recordId, patientId, version: 1, category: 'conditions', resourceType: 'Condition', author, writtenAt: event.time, eventId: event.id, resource: expect.objectContaining({ alg: 'A256GCM', keyVersion: 1 }) });
+    expect(stored).toEqual({
+      recordId,
+      patientId,
+      version: 1,
+      category: 'conditions',
+      resourceType: 'Condition',
+      author,
+      writtenAt: event.time,
+      eventId: event.id,
+      resource: expect.objectContaining({ alg: 'A256GCM', keyVersion: 1 }),
+    });
     expect(openJson(key, stored.resource, recordContext(patientId, recordId, 1))).toEqual({ ...resource, v: 1 });
     expect(await redis.zrevrange(RecordKeys.category(patientId, 'conditions'), 0, -1, 'WITHSCORES')).toEqual([recordId, String(Date.parse(event.time))]);
   });
@@ -81,7 +119,10 @@ describe('recordsProjection', () => {
     project(written(2, '2026-03-02T10:00:00Z'));
     expect(await redis.hget(RecordKeys.versions(patientId), RecordKeys.latestField(recordId))).toBe('2');
     expect(await redis.hget(RecordKeys.versions(patientId), RecordKeys.versionField(recordId, 1))).not.toBeNull();
-    expect(await redis.zrevrange(RecordKeys.category(patientId, 'conditions'), 0, -1, 'WITHSCORES')).toEqual([recordId, String(Date.parse('2026-03-02T10:00:00Z'))]);
+    expect(await redis.zrevrange(RecordKeys.category(patientId, 'conditions'), 0, -1, 'WITHSCORES')).toEqual([
+      recordId,
+      String(Date.parse('2026-03-02T10:00:00Z')),
+    ]);
   });
 
   it('on erasure deletes every key holding the patient and those erased with them, and nobody else', async () => {

@@ -54,7 +54,17 @@ export function recordsProjection(options: RecordsProjectionOptions): Projection
           const { recordId, patientId, version, category, resourceType, author, resource } = event.data;
           const pointer: ProjectionCommand = ['SET', RecordKeys.record(recordId), patientId];
           if (options.isErased(patientId)) return [pointer];
-          const stored = encodeStoredVersion({ recordId, patientId, version, category, resourceType, author, writtenAt: event.time, eventId: event.id, resource });
+          const stored = encodeStoredVersion({
+            recordId,
+            patientId,
+            version,
+            category,
+            resourceType,
+            author,
+            writtenAt: event.time,
+            eventId: event.id,
+            resource,
+          });
           return [
             pointer,
             ['HSET', RecordKeys.versions(patientId), RecordKeys.versionField(recordId, version), stored, RecordKeys.latestField(recordId), String(version)],

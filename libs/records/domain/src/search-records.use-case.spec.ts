@@ -5,7 +5,18 @@ import { RecordsError, RecordsErrorCode } from './records.error';
 import type { ReadRequest, Requester } from './requester';
 import { DEFAULT_PAGE_SIZE, SearchRecordsUseCase, type SearchQuery } from './search-records.use-case';
 import { WriteRecordUseCase } from './write-record.use-case';
-import { allergy, chargeItem, CLINIC, clinicClinician, condition, custodianClinician, PAYER, payerClerk, PHI_MARKERS, RecordsWorld } from './testing/records-world';
+import {
+  allergy,
+  chargeItem,
+  CLINIC,
+  clinicClinician,
+  condition,
+  custodianClinician,
+  PAYER,
+  payerClerk,
+  PHI_MARKERS,
+  RecordsWorld,
+} from './testing/records-world';
 
 const treat = (requester: Requester): ReadRequest => ({ requester, purpose: 'TREAT' });
 const all: SearchQuery = { categories: [], offset: 0, count: DEFAULT_PAGE_SIZE };
@@ -39,7 +50,15 @@ describe('SearchRecordsUseCase', () => {
     expect(result.entries.map((e) => e.stored.recordId)).toEqual([ids.charge, ids.allergy, ids.condition]);
     expect(result.entries.map((e) => e.resource.resourceType)).toEqual(['ChargeItem', 'AllergyIntolerance', 'Condition']);
     expect(result).toMatchObject({ total: 3, permitted: RECORD_CATEGORIES, withheld: [] });
-    expect(accessEvents()).toEqual([expect.objectContaining({ operation: 'search', decision: 'permit', basis: 'custodian', categories: RECORD_CATEGORIES, recordIds: [ids.charge, ids.allergy, ids.condition] })]);
+    expect(accessEvents()).toEqual([
+      expect.objectContaining({
+        operation: 'search',
+        decision: 'permit',
+        basis: 'custodian',
+        categories: RECORD_CATEGORIES,
+        recordIds: [ids.charge, ids.allergy, ids.condition],
+      }),
+    ]);
   });
 
   it('gives another organisation exactly the categories granted to it, and records what it saw and what was withheld', async () => {

@@ -68,7 +68,10 @@ export class SearchRecordsUseCase {
       patientId,
       'search',
       read,
-      outcomesOf(decision, entries.map((e) => e.stored.recordId)),
+      outcomesOf(
+        decision,
+        entries.map((e) => e.stored.recordId),
+      ),
     );
     return {
       patientId,

@@ -43,25 +43,39 @@ describe('ShareRecordUseCase', () => {
   });
 
   it('refuses to share with an organisation consent does not permit, saying why', async () => {
-    await expect(shares.execute(recordId, { organisation: PAYER, purpose: 'HPAYMT' }, custodianClinician)).rejects.toMatchObject({ code: RecordsErrorCode.ShareNotPermitted, details: { denyReason: DenyReason.NoGrant } });
+    await expect(shares.execute(recordId, { organisation: PAYER, purpose: 'HPAYMT' }, custodianClinician)).rejects.toMatchObject({
+      code: RecordsErrorCode.ShareNotPermitted,
+      details: { denyReason: DenyReason.NoGrant },
+    });
     world.grant(patientId, PAYER, ['billing'], ['HPAYMT']);
-    await expect(shares.execute(recordId, { organisation: PAYER, purpose: 'HPAYMT' }, custodianClinician)).rejects.toMatchObject({ details: { denyReason: DenyReason.CategoryNotGranted } });
+    await expect(shares.execute(recordId, { organisation: PAYER, purpose: 'HPAYMT' }, custodianClinician)).rejects.toMatchObject({
+      details: { denyReason: DenyReason.CategoryNotGranted },
+    });
     // A grant to one practitioner of the organisation is not a grant to the organisation.
     world.grant(patientId, CLINIC, ['conditions'], ['TREAT'], 'dr-who');
-    await expect(shares.execute(recordId, { organisation: CLINIC, purpose: 'TREAT' }, custodianClinician)).rejects.toMatchObject({ details: { denyReason: DenyReason.PractitionerMismatch } });
+    await expect(shares.execute(recordId, { organisation: CLINIC, purpose: 'TREAT' }, custodianClinician)).rejects.toMatchObject({
+      details: { denyReason: DenyReason.PractitionerMismatch },
+    });
     expect(sharedEvents()).toEqual([]);
   });
 
   it('lets only a caller who may read the record share it', async () => {
-    await expect(shares.execute(recordId, { organisation: CUSTODIAN, purpose: 'TREAT' }, clinicClinician)).rejects.toMatchObject({ code: RecordsErrorCode.AccessDenied, details: { denyReason: DenyReason.NoGrant } });
+    await expect(shares.execute(recordId, { organisation: CUSTODIAN, purpose: 'TREAT' }, clinicClinician)).rejects.toMatchObject({
+      code: RecordsErrorCode.AccessDenied,
+      details: { denyReason: DenyReason.NoGrant },
+    });
     world.grant(patientId, CLINIC, ['conditions']);
     // Back to the custodian, who reads for treatment without a grant.
     await expect(shares.execute(recordId, { organisation: CUSTODIAN, purpose: 'TREAT' }, clinicClinician)).resolves.not.toHaveProperty('grantId');
   });
 
   it('answers unknown records and erased patients', async () => {
-    await expect(shares.execute(randomUUID(), { organisation: CLINIC, purpose: 'TREAT' }, custodianClinician)).rejects.toMatchObject({ code: RecordsErrorCode.RecordNotFound });
+    await expect(shares.execute(randomUUID(), { organisation: CLINIC, purpose: 'TREAT' }, custodianClinician)).rejects.toMatchObject({
+      code: RecordsErrorCode.RecordNotFound,
+    });
     world.erase(patientId);
-    await expect(shares.execute(recordId, { organisation: CLINIC, purpose: 'TREAT' }, custodianClinician)).rejects.toMatchObject({ code: RecordsErrorCode.PatientErased });
+    await expect(shares.execute(recordId, { organisation: CLINIC, purpose: 'TREAT' }, custodianClinician)).rejects.toMatchObject({
+      code: RecordsErrorCode.PatientErased,
+    });
   });
 });

@@ -46,7 +46,11 @@ export class ShareRecordUseCase {
     const recipient = { subject: share.organisation, organisation: share.organisation, roles: staffRolesCarrying(share.purpose) };
     const target = this.kit.gate.decide(patient, recipient, [latest.category], share.purpose);
     if (target.effect === 'deny') {
-      throw new RecordsError(RecordsErrorCode.ShareNotPermitted, `${share.organisation} may not read ${latest.category} for ${share.purpose}: ${target.message}`, { denyReason: target.reason });
+      throw new RecordsError(
+        RecordsErrorCode.ShareNotPermitted,
+        `${share.organisation} may not read ${latest.category} for ${share.purpose}: ${target.message}`,
+        { denyReason: target.reason },
+      );
     }
     const shareId = this.kit.newId();
     const event = createEvent({

@@ -30,7 +30,14 @@ describe('WriteRecordUseCase', () => {
     expect(published.key).toBe(patientId);
     expect(published.event).toMatchObject({ id: result.eventId, subject: patientId, actor: 'dr-house', actororg: 'hospital-a' });
     const data = published.event.data as RecordWrittenV1;
-    expect(data).toMatchObject({ recordId: result.recordId, patientId, version: 1, category: 'conditions', resourceType: 'Condition', author: { subject: 'dr-house', organisation: 'hospital-a' } });
+    expect(data).toMatchObject({
+      recordId: result.recordId,
+      patientId,
+      version: 1,
+      category: 'conditions',
+      resourceType: 'Condition',
+      author: { subject: 'dr-house', organisation: 'hospital-a' },
+    });
     const opened = openJson(world.keys.current(patientId)!, data.resource, recordContext(patientId, result.recordId, 1));
     expect(opened).toEqual({ ...condition(patientId), id: result.recordId, meta: { versionId: '1', lastUpdated: world.at.toISOString() } });
     // Sealed: the event carries no clinical text.
@@ -106,7 +113,7 @@ describe('WriteRecordUseCase', () => {
     await expect(writes.create(patientId, condition(patientId), custodianClinician)).rejects.toThrow('broker away');
   });
 
-  it('answers keys-unavailable (retry) when the patient\'s keys have not reached this instance, and erased when they were shredded', async () => {
+  it("answers keys-unavailable (retry) when the patient's keys have not reached this instance, and erased when they were shredded", async () => {
     const empty = new PatientKeyTable({} as KeyManagementService);
     const noKeys = new WriteRecordUseCase(world.deps({ keys: empty }));
     expect((await failure(noKeys.create(patientId, condition(patientId), custodianClinician))).code).toBe(RecordsErrorCode.KeysUnavailable);

@@ -63,7 +63,10 @@ export class WriteRecordUseCase {
       this.assertMayWrite(patient, author, latest.category);
       assertSubject(valid.resource, patientId);
       if (valid.resourceType !== latest.resourceType) {
-        throw new RecordsError(RecordsErrorCode.ResourceTypeChanged, `record ${recordId} is a ${latest.resourceType}; an amendment cannot make it a ${valid.resourceType}`);
+        throw new RecordsError(
+          RecordsErrorCode.ResourceTypeChanged,
+          `record ${recordId} is a ${latest.resourceType}; an amendment cannot make it a ${valid.resourceType}`,
+        );
       }
       if (expectedVersion !== undefined && expectedVersion !== latest.version) {
         throw new RecordsError(RecordsErrorCode.VersionConflict, `record ${recordId} is at version ${latest.version}, not ${expectedVersion}`);
@@ -108,7 +111,10 @@ export class WriteRecordUseCase {
 
 function validated(body: unknown): Valid {
   const result = validateResource(body);
-  if (!result.ok) throw new RecordsError(RecordsErrorCode.InvalidResource, `not a valid FHIR R4 resource carechain stores (${result.issues.length} issues)`, { issues: result.issues });
+  if (!result.ok)
+    throw new RecordsError(RecordsErrorCode.InvalidResource, `not a valid FHIR R4 resource carechain stores (${result.issues.length} issues)`, {
+      issues: result.issues,
+    });
   return result;
 }
 

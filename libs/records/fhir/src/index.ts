@@ -13,7 +13,15 @@ export type { FhirSearchsetBundle, SearchsetEntry, SearchsetPage } from './searc
 export { searchsetBundle } from './searchset-bundle';
 export type { ResourceVersion } from './with-meta';
 export { withMeta } from './with-meta';
-export type { FhirClaim, FhirClaimResponse, FhirCoverage, FhirExplanationOfBenefit, FinancialResourceOf, FinancialResourceType, FinancialValidation } from './financial/validate-financial-resource';
+export type {
+  FhirClaim,
+  FhirClaimResponse,
+  FhirCoverage,
+  FhirExplanationOfBenefit,
+  FinancialResourceOf,
+  FinancialResourceType,
+  FinancialValidation,
+} from './financial/validate-financial-resource';
 export { FINANCIAL_RESOURCE_SCHEMAS, validateFinancialResource } from './financial/validate-financial-resource';
 export type { AuditEventValidation, FhirAuditEvent } from './validate-audit-event';
 export { validateAuditEvent } from './validate-audit-event';

@@ -12,7 +12,8 @@ describe('toOperationOutcome', () => {
         {
           severity: 'error',
           code: 'code-invalid',
-          diagnostics: '"done" is not in the required value set (registered | preliminary | final | amended | corrected | cancelled | entered-in-error | unknown)',
+          diagnostics:
+            '"done" is not in the required value set (registered | preliminary | final | amended | corrected | cancelled | entered-in-error | unknown)',
           expression: ['Observation.status'],
         },
         { severity: 'error', code: 'structure', diagnostics: 'unknown element "colour"', expression: ['Observation.colour'] },
@@ -36,7 +37,15 @@ describe('toOperationOutcome', () => {
   it('produces valid R4 for every issue code the validator emits', () => {
     const issues = [
       ...issuesOf({ resourceType: 'Patient' }),
-      ...issuesOf({ resourceType: 'Condition', note: [{}], contained: [{}], code: { coding: [{ code: ' x' }] }, onsetAge: { value: -1 }, verificationStatus: { text: 'confirmed' }, extra: 1 }),
+      ...issuesOf({
+        resourceType: 'Condition',
+        note: [{}],
+        contained: [{}],
+        code: { coding: [{ code: ' x' }] },
+        onsetAge: { value: -1 },
+        verificationStatus: { text: 'confirmed' },
+        extra: 1,
+      }),
     ];
     expect(new Set(issues.map((i) => i.code))).toEqual(new Set(['not-supported', 'required', 'structure', 'value', 'invariant', 'code-invalid']));
     expect(schemaProblems(R4OperationOutcome, toOperationOutcome(issues))).toEqual([]);

@@ -69,7 +69,10 @@ describe('searchsetBundle', () => {
 
   it('accepts urn:uuid fullUrls for resources without a server id', () => {
     const { id: _id, ...anonymous } = EXAMPLES.Condition.minimal() as Record<string, unknown>;
-    const bundle = searchsetBundle([{ resource: stored(anonymous), fullUrl: 'urn:uuid:6f1d2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b' }], { total: 1, selfUrl: `${BASE}/x` });
+    const bundle = searchsetBundle([{ resource: stored(anonymous), fullUrl: 'urn:uuid:6f1d2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b' }], {
+      total: 1,
+      selfUrl: `${BASE}/x`,
+    });
     expect(schemaProblems(R4SearchsetBundle, bundle)).toEqual([]);
   });
 });

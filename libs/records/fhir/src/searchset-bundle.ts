@@ -42,7 +42,8 @@ function checkEntry({ fullUrl, resource }: { fullUrl: string; resource: FhirReso
 
 /** A searchset Bundle of `entries` (all search matches), with self and paging links. */
 export function searchsetBundle(entries: readonly { resource: FhirResource; fullUrl: string }[], page: SearchsetPage): FhirSearchsetBundle {
-  if (!Number.isSafeInteger(page.total) || page.total < entries.length) invalid(`total ${page.total} must be a whole number of at least ${entries.length} (the entries)`);
+  if (!Number.isSafeInteger(page.total) || page.total < entries.length)
+    invalid(`total ${page.total} must be a whole number of at least ${entries.length} (the entries)`);
   const links = { self: page.selfUrl, next: page.nextUrl, previous: page.previousUrl };
   for (const [relation, url] of Object.entries(links)) {
     if (url !== undefined && !ABSOLUTE_URI.test(url)) invalid(`${relation} link ${JSON.stringify(url)} is not an absolute URI`);

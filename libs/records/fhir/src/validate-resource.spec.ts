@@ -40,7 +40,9 @@ describe('validateResource', () => {
   });
 
   it('requires a JSON object with a resourceType', () => {
-    expect(issuesOf({ subject: { reference: 'Patient/p-123' } })).toEqual([{ path: 'resourceType', code: 'required', message: "missing required property 'resourceType'" }]);
+    expect(issuesOf({ subject: { reference: 'Patient/p-123' } })).toEqual([
+      { path: 'resourceType', code: 'required', message: "missing required property 'resourceType'" },
+    ]);
     for (const json of [null, 'Condition', 3, [minimalCondition()]]) expect(problemsOf(json)).toEqual([['', 'structure']]);
   });
 
@@ -76,7 +78,11 @@ describe('validateResource', () => {
 
   it('refuses a bad dateTime with what a dateTime looks like', () => {
     const [issue] = issuesOf({ ...minimalCondition(), recordedDate: '2024-03-01T10:00' });
-    expect(issue).toEqual({ path: 'Condition.recordedDate', code: 'value', message: expect.stringContaining('not a valid FHIR dateTime: YYYY, YYYY-MM, YYYY-MM-DD') });
+    expect(issue).toEqual({
+      path: 'Condition.recordedDate',
+      code: 'value',
+      message: expect.stringContaining('not a valid FHIR dateTime: YYYY, YYYY-MM, YYYY-MM-DD'),
+    });
   });
 
   it('checks the resource id and meta', () => {

@@ -12,7 +12,11 @@ function stored(json: Record<string, unknown>): FhirResource {
 
 describe('withMeta', () => {
   it('sets the server id, versionId and lastUpdated, keeping the client meta', () => {
-    const resource = stored({ ...EXAMPLES.Observation.minimal(), id: 'client-chosen', meta: { versionId: '9', tag: [{ system: 'https://x.example/tags', code: 'imported' }] } });
+    const resource = stored({
+      ...EXAMPLES.Observation.minimal(),
+      id: 'client-chosen',
+      meta: { versionId: '9', tag: [{ system: 'https://x.example/tags', code: 'imported' }] },
+    });
     const versioned = withMeta(resource, { id: 'obs-42', versionId: '3', lastUpdated: '2024-03-01T10:15:00.123+01:00' });
     expect(versioned).toEqual({
       ...resource,

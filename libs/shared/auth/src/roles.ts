@@ -2,18 +2,7 @@
 // tools/token imports this file directly (Node strips its types), so it must stay
 // dependency-free and use only erasable TypeScript (no enums, no imports).
 
-export const ROLES = [
-  'patient',
-  'registrar',
-  'data-steward',
-  'clinician',
-  'practitioner',
-  'privacy-officer',
-  'payer',
-  'auditor',
-  'admin',
-  'service',
-] as const;
+export const ROLES = ['patient', 'registrar', 'data-steward', 'clinician', 'practitioner', 'privacy-officer', 'payer', 'auditor', 'admin', 'service'] as const;
 
 export type Role = (typeof ROLES)[number];
 

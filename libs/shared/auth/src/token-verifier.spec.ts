@@ -49,8 +49,12 @@ describe('createTokenVerifier (dev JWKS file)', () => {
     expect(service.purposes).toEqual(['PUBHLTH', 'HOPERAT']);
     const clinician = await verifier.verify(await issuer.sign(issuer.claims({ purposes: ['PUBHLTH'] })));
     expect(clinician).not.toHaveProperty('purposes');
-    await expect(verifier.verify(await issuer.sign(issuer.claims({ roles: ['service'], purposes: 'PUBHLTH' })))).rejects.toMatchObject({ code: 'invalid_claims' });
-    await expect(verifier.verify(await issuer.sign(issuer.claims({ roles: ['service'], purposes: ['<script>'] })))).rejects.toMatchObject({ code: 'invalid_claims' });
+    await expect(verifier.verify(await issuer.sign(issuer.claims({ roles: ['service'], purposes: 'PUBHLTH' })))).rejects.toMatchObject({
+      code: 'invalid_claims',
+    });
+    await expect(verifier.verify(await issuer.sign(issuer.claims({ roles: ['service'], purposes: ['<script>'] })))).rejects.toMatchObject({
+      code: 'invalid_claims',
+    });
   });
 
   it('accepts an audience array that contains ours', async () => {
@@ -95,14 +99,34 @@ describe('createTokenVerifier (dev JWKS file)', () => {
       ['a non-JWT string', async () => 'not-a-jwt', AuthErrorCode.MalformedToken],
       ['undecodable segments', async () => 'e30.e30.', AuthErrorCode.MalformedToken],
       ['a header that is not JSON', async () => `${base64url.encode('nope')}.${base64url.encode('{}')}.c2ln`, AuthErrorCode.MalformedToken],
-      ['a payload swapped for non-JSON (the signature no longer matches)', async () => (await issuer.sign(issuer.claims())).replace(/\.[^.]+\./, `.${base64url.encode('nope')}.`), AuthErrorCode.InvalidSignature],
+      [
+        'a payload swapped for non-JSON (the signature no longer matches)',
+        async () => (await issuer.sign(issuer.claims())).replace(/\.[^.]+\./, `.${base64url.encode('nope')}.`),
+        AuthErrorCode.InvalidSignature,
+      ],
       ['an oversized token', async () => `${'a'.repeat(9000)}.b.c`, AuthErrorCode.MalformedToken],
-      ['a token signed by a foreign key under our kid', async () => issuer.sign(issuer.claims(), { key: (await generateKeyPair('ES256')).privateKey }), AuthErrorCode.InvalidSignature],
-      ['a token signed by a foreign key with an unknown kid', async () => issuer.sign(issuer.claims(), { kid: 'stranger', key: (await generateKeyPair('ES256')).privateKey }), AuthErrorCode.InvalidSignature],
+      [
+        'a token signed by a foreign key under our kid',
+        async () => issuer.sign(issuer.claims(), { key: (await generateKeyPair('ES256')).privateKey }),
+        AuthErrorCode.InvalidSignature,
+      ],
+      [
+        'a token signed by a foreign key with an unknown kid',
+        async () => issuer.sign(issuer.claims(), { kid: 'stranger', key: (await generateKeyPair('ES256')).privateKey }),
+        AuthErrorCode.InvalidSignature,
+      ],
       ['a tampered payload', async () => tamper(await issuer.sign(issuer.claims()), { roles: ['admin'] }), AuthErrorCode.InvalidSignature],
       ['alg none', async () => new UnsecuredJWT(issuer.claims()).encode(), AuthErrorCode.InvalidSignature],
-      ['HS256', async () => new SignJWT(issuer.claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('a-shared-secret-of-32-bytes-long!')), AuthErrorCode.InvalidSignature],
-      ['an alg off the allow-list', async () => issuer.sign(issuer.claims(), { alg: 'ES384', key: (await generateKeyPair('ES384')).privateKey }), AuthErrorCode.InvalidSignature],
+      [
+        'HS256',
+        async () => new SignJWT(issuer.claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('a-shared-secret-of-32-bytes-long!')),
+        AuthErrorCode.InvalidSignature,
+      ],
+      [
+        'an alg off the allow-list',
+        async () => issuer.sign(issuer.claims(), { alg: 'ES384', key: (await generateKeyPair('ES384')).privateKey }),
+        AuthErrorCode.InvalidSignature,
+      ],
       ['an expired token', async () => issuer.sign(issuer.claims({ exp: now() - 60 })), AuthErrorCode.Expired],
       ['a token whose nbf is in the future', async () => issuer.sign(issuer.claims({ nbf: now() + 60 })), AuthErrorCode.NotYetValid],
       ['another issuer', async () => issuer.sign(issuer.claims({ iss: 'https://evil.test' })), AuthErrorCode.WrongIssuer],

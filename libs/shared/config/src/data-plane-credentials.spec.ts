@@ -16,16 +16,24 @@ describe('data-plane credentials', () => {
   });
 
   it('reads the password from its file, without the trailing newline', () => {
-    const config = load({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'records', KAFKA_SASL_PASSWORD_FILE: file, REDIS_USERNAME: 'records', REDIS_PASSWORD_FILE: file });
+    const config = load({
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'records',
+      KAFKA_SASL_PASSWORD_FILE: file,
+      REDIS_USERNAME: 'records',
+      REDIS_PASSWORD_FILE: file,
+    });
     expect(kafkaSecurityOf(config)).toEqual({ sasl: { mechanism: 'scram-sha-512', username: 'records', password: 's3cret-from-a-file' } });
     expect(redisAuthOf(config)).toEqual({ username: 'records', password: 's3cret-from-a-file' });
   });
 
   it('names what is missing, and never echoes a password', () => {
     expect(() => kafkaSecurityOf(load({ KAFKA_SASL_MECHANISM: 'scram-sha-512' }))).toThrow(/KAFKA_SASL_USERNAME[\s\S]*KAFKA_SASL_PASSWORD_FILE/);
-    expect(() => kafkaSecurityOf(load({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'x', KAFKA_SASL_PASSWORD_FILE: join(dir, 'absent') }))).toThrow(ConfigError);
+    expect(() =>
+      kafkaSecurityOf(load({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'x', KAFKA_SASL_PASSWORD_FILE: join(dir, 'absent') })),
+    ).toThrow(ConfigError);
     try {
-      loadConfig(dataPlaneConfigShape, { REDIS_PASSWORD: '' , KAFKA_SASL_MECHANISM: 'nope', KAFKA_SASL_PASSWORD: 'hunter2-hunter2' });
+      loadConfig(dataPlaneConfigShape, { REDIS_PASSWORD: '', KAFKA_SASL_MECHANISM: 'nope', KAFKA_SASL_PASSWORD: 'hunter2-hunter2' });
     } catch (err) {
       expect((err as Error).message).not.toContain('hunter2');
     }

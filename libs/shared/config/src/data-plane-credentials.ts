@@ -42,7 +42,11 @@ function readSecretFile(variable: string, path: string): string {
   }
 }
 
-function password(config: DataPlaneConfig, file: 'KAFKA_SASL_PASSWORD_FILE' | 'REDIS_PASSWORD_FILE', value: 'KAFKA_SASL_PASSWORD' | 'REDIS_PASSWORD'): string | undefined {
+function password(
+  config: DataPlaneConfig,
+  file: 'KAFKA_SASL_PASSWORD_FILE' | 'REDIS_PASSWORD_FILE',
+  value: 'KAFKA_SASL_PASSWORD' | 'REDIS_PASSWORD',
+): string | undefined {
   const path = config[file];
   return path !== undefined ? readSecretFile(file, path) : config[value];
 }

@@ -38,7 +38,5 @@ export function loadConfig<S extends z.ZodRawShape>(shape: S, env: Env = process
 
 /** A copy safe to log: secret values replaced. */
 export function redact<S extends z.ZodRawShape>(shape: S, config: z.infer<z.ZodObject<S>>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(config as Record<string, unknown>).map(([k, v]) => [k, secretKeys.has(shape[k] as z.ZodType) ? '***' : v]),
-  );
+  return Object.fromEntries(Object.entries(config as Record<string, unknown>).map(([k, v]) => [k, secretKeys.has(shape[k] as z.ZodType) ? '***' : v]));
 }

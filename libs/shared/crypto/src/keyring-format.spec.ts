@@ -30,7 +30,13 @@ describe('keyring format', () => {
   it('round-trips through serialize and parse', () => {
     const entry = generateKeyringEntry(new Date('2026-05-06T07:08:09.000Z'));
     const second = newKekId(2);
-    const text = serializeKeyring({ active: second, keys: new Map([[ID, { key: KEY, createdAt: '2026-01-02T03:04:05.000Z' }], [second, entry]]) });
+    const text = serializeKeyring({
+      active: second,
+      keys: new Map([
+        [ID, { key: KEY, createdAt: '2026-01-02T03:04:05.000Z' }],
+        [second, entry],
+      ]),
+    });
     const parsed = parseKeyring(text, 'x');
     expect(parsed.active).toBe(second);
     expect([...parsed.keys.keys()]).toEqual([ID, second]);
@@ -52,7 +58,11 @@ describe('keyring format', () => {
     ['another format', document({ format: 'carechain-keyring/2' }), 'not a carechain-keyring/1 file'],
     ['no keys', document({ keys: {} }), 'at least one KEK'],
     ['an active KEK it does not hold', document({ active: 'local:kek-2-00000000' }), '"active" must name one of its KEKs'],
-    ['a KEK id outside the alphabet', document({ keys: { 'bad id': { key: KEY.toString('base64url'), createdAt: '2026-01-01T00:00:00Z' } } }), 'not a valid kekId'],
+    [
+      'a KEK id outside the alphabet',
+      document({ keys: { 'bad id': { key: KEY.toString('base64url'), createdAt: '2026-01-01T00:00:00Z' } } }),
+      'not a valid kekId',
+    ],
     ['a short key', document({ keys: { [ID]: { key: KEY.subarray(0, 16).toString('base64url'), createdAt: '2026-01-01T00:00:00Z' } } }), '32 bytes'],
     ['a padded key', document({ keys: { [ID]: { key: KEY.toString('base64'), createdAt: '2026-01-01T00:00:00Z' } } }), '32 bytes'],
     ['a zero key', document({ keys: { [ID]: { key: Buffer.alloc(32).toString('base64url'), createdAt: '2026-01-01T00:00:00Z' } } }), 'all zeros'],

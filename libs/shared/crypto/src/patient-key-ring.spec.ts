@@ -8,7 +8,6 @@ import { codeOf } from './testing/crypto-error-code';
 const ALICE = 'a11ce000-0000-4000-8000-000000000001';
 const BOB = 'b0b00000-0000-4000-8000-000000000002';
 
-
 const isZero = (buffer: Buffer) => buffer.length === 32 && buffer.every((byte) => byte === 0);
 
 describe('PatientKeyRing', () => {

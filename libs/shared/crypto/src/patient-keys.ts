@@ -44,11 +44,7 @@ export async function wrapPatientKeyVersion(kms: KeyManagementService, patientId
   return { version: key.version, createdAt: key.createdAt, dataKey, salt };
 }
 
-export async function unwrapPatientKeyVersion(
-  kms: KeyManagementService,
-  patientId: string,
-  wrapped: WrappedPatientKeyVersion,
-): Promise<PatientKeyVersion> {
+export async function unwrapPatientKeyVersion(kms: KeyManagementService, patientId: string, wrapped: WrappedPatientKeyVersion): Promise<PatientKeyVersion> {
   assertPatientId(patientId);
   assertVersion(wrapped.version);
   const settled = await Promise.allSettled([

@@ -8,7 +8,6 @@ import { codeOf } from './testing/crypto-error-code';
 const AAD = { patientId: '0f6a3c2e-1b4d-4e5f-8a9b-0c1d2e3f4a5b', recordId: 'r-1', field: 'resource' };
 const RESOURCE = { resourceType: 'Observation', status: 'final', code: { text: 'Blutzucker — nüchtern' }, valueQuantity: { value: 5.4, unit: 'mmol/L' } };
 
-
 describe('sealing payloads', () => {
   let key: PatientKeyVersion;
 
@@ -98,11 +97,14 @@ describe('sealing payloads', () => {
     ['undefined', undefined],
     ['a function', () => 1],
     ['a BigInt', 10n],
-    ['a cycle', (() => {
-      const cyclic: Record<string, unknown> = {};
-      cyclic['self'] = cyclic;
-      return cyclic;
-    })()],
+    [
+      'a cycle',
+      (() => {
+        const cyclic: Record<string, unknown> = {};
+        cyclic['self'] = cyclic;
+        return cyclic;
+      })(),
+    ],
   ])('refuses to seal %s', (_case, value) => {
     expect(codeOf(() => sealJson(key, value, AAD))).toBe(CryptoErrorCode.BadInput);
   });
@@ -119,14 +121,16 @@ describe('sealing payloads', () => {
   it('reports an authentic payload that is not JSON without quoting it', () => {
     const sealed = sealBytes(key, Buffer.from('not json: diagnosis E11.9'), AAD);
     let message = '';
-    expect(codeOf(() => {
-      try {
-        openJson(key, sealed, AAD);
-      } catch (error) {
-        message = String(error);
-        throw error;
-      }
-    })).toBe(CryptoErrorCode.BadInput);
+    expect(
+      codeOf(() => {
+        try {
+          openJson(key, sealed, AAD);
+        } catch (error) {
+          message = String(error);
+          throw error;
+        }
+      }),
+    ).toBe(CryptoErrorCode.BadInput);
     expect(message).not.toContain('E11.9');
   });
 

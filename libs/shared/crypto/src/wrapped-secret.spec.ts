@@ -14,7 +14,10 @@ describe('WrappedSecret conversion', () => {
   });
 
   it('accepts the kekIds of the cloud KMSs and refuses others', () => {
-    for (const kekId of ['arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', 'https://carechain.managedhsm.azure.net/keys/kek/0123abcd']) {
+    for (const kekId of [
+      'arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      'https://carechain.managedhsm.azure.net/keys/kek/0123abcd',
+    ]) {
       expect(toWrappedSecret(kekId, box).kekId).toBe(kekId);
     }
     expect(() => toWrappedSecret('kek id', box)).toThrow(expect.objectContaining({ code: CryptoErrorCode.BadInput }));

@@ -52,5 +52,9 @@ export function domainProblemOf(mappings: readonly DomainProblems[], error: unkn
 
 /** Every problem type a mapping can produce, with its status: for the README's table and its check. */
 export function problemTypesOf(mapping: DomainProblems): { type: string; status: number; code: string }[] {
-  return Object.entries(mapping.status as Record<string, number>).map(([code, status]) => ({ type: domainProblemType(mapping.domain, code, status), status, code }));
+  return Object.entries(mapping.status as Record<string, number>).map(([code, status]) => ({
+    type: domainProblemType(mapping.domain, code, status),
+    status,
+    code,
+  }));
 }

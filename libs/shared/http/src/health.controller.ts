@@ -24,7 +24,12 @@ export class HealthController {
         type: problemType('not-ready'),
         title: 'Not ready',
         status: HttpStatus.SERVICE_UNAVAILABLE,
-        detail: `Failing checks: ${Object.entries(report.checks).filter(([, ok]) => !ok).map(([name]) => name).join(', ') || 'none registered'}`,
+        detail: `Failing checks: ${
+          Object.entries(report.checks)
+            .filter(([, ok]) => !ok)
+            .map(([name]) => name)
+            .join(', ') || 'none registered'
+        }`,
         checks: report.checks,
       });
     }

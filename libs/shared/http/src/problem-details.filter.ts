@@ -22,7 +22,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // The path only: query strings may carry identifiers.
     const problem = toProblem(exception, request.url.split('?')[0], this.domains);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception), type: problem.type }, 'request failed');
+      this.logger.error(
+        {
+          err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
+          type: problem.type,
+        },
+        'request failed',
+      );
     }
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }

@@ -20,7 +20,12 @@ describe('problem types', () => {
   });
 
   it('maps a domain error by its code, and every 403 to the one forbidden type', () => {
-    expect(toProblem(new SpecError('gone'), '/x', [SPEC_PROBLEMS])).toMatchObject({ type: 'https://carechain.dev/problems/spec/gone', status: 410, detail: 'gone', instance: '/x' });
+    expect(toProblem(new SpecError('gone'), '/x', [SPEC_PROBLEMS])).toMatchObject({
+      type: 'https://carechain.dev/problems/spec/gone',
+      status: 410,
+      detail: 'gone',
+      instance: '/x',
+    });
     expect(toProblem(new SpecError('refused'), undefined, [SPEC_PROBLEMS])).toMatchObject({ type: 'https://carechain.dev/problems/forbidden', status: 403 });
     expect(problemTypesOf(SPEC_PROBLEMS).map((t) => t.type)).toEqual(['https://carechain.dev/problems/spec/gone', 'https://carechain.dev/problems/forbidden']);
     // An error no mapping knows is not described to the client.

@@ -55,7 +55,12 @@ describe('Readiness', () => {
 
   it('treats a throwing or hanging probe as failing', async () => {
     const readiness = new Readiness();
-    readiness.register({ name: 'boom', check: () => { throw new Error('x'); } });
+    readiness.register({
+      name: 'boom',
+      check: () => {
+        throw new Error('x');
+      },
+    });
     readiness.register({ name: 'hang', check: () => new Promise<boolean>(() => undefined) });
     expect((await readiness.evaluate()).checks).toEqual({ boom: false, hang: false });
   });

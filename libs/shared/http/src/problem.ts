@@ -105,5 +105,11 @@ export function toProblem(error: unknown, instance?: string, domains: readonly D
     // Fastify's own errors (unparsable JSON, wrong content type, body too large).
     return { type: httpProblemType(status), title: 'Bad request', status, detail: (error as Error).message, ...(instance && { instance }) };
   }
-  return { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server failed to handle the request; it has been logged.', ...(instance && { instance }) };
+  return {
+    type: problemType('internal'),
+    title: 'Internal error',
+    status: 500,
+    detail: 'The server failed to handle the request; it has been logged.',
+    ...(instance && { instance }),
+  };
 }

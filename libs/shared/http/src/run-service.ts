@@ -24,11 +24,10 @@ export interface ServiceOptions {
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function runService(options: ServiceOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    options.module as never,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
-    { logger: new PinoNestLogger(options.logger), abortOnError: false },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(options.module as never, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }), {
+    logger: new PinoNestLogger(options.logger),
+    abortOnError: false,
+  });
   app.useGlobalFilters(new ProblemDetailsFilter(options.logger, options.problems ?? []));
   app.enableShutdownHooks();
 

@@ -6,15 +6,17 @@ import { ContractError } from '@carechain/contracts';
 
 /** Thrown (or wrapped) by handlers when a dependency is down: retry until it is back. */
 export class TransientError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'TransientError';
   }
 }
 
 export type FailureDecision =
-  | { readonly action: 'dead-letter'; readonly reason: string }
-  | { readonly action: 'retry'; readonly delayMs: number; readonly countsAsAttempt: boolean };
+  { readonly action: 'dead-letter'; readonly reason: string } | { readonly action: 'retry'; readonly delayMs: number; readonly countsAsAttempt: boolean };
 
 export interface RetryPolicy {
   /** Attempts per message before it is dead-lettered. */

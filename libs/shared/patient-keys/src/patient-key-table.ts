@@ -70,7 +70,7 @@ export class PatientKeyTable implements TopicReplicaHandler {
   async awaitCurrent(patientId: string, timeoutMs: number): Promise<PatientKeyVersion> {
     const now = this.ring.current(patientId);
     if (now) return now;
-    if (this.ring.isShredded(patientId)) throw new CryptoError(CryptoErrorCode.KeyShredded, 'the patient\'s keys were shredded');
+    if (this.ring.isShredded(patientId)) throw new CryptoError(CryptoErrorCode.KeyShredded, "the patient's keys were shredded");
     const key = await new Promise<PatientKeyVersion | undefined>((resolve) => {
       const list = this.waiters.get(patientId) ?? [];
       const waiter: Waiter = { resolve, timer: setTimeout(() => this.drop(patientId, waiter), timeoutMs) };

@@ -1,5 +1,13 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { createEvent, PATIENT_ERASED_V1, PATIENT_MERGED_V1, PATIENT_REGISTERED_V2, PATIENT_UNMERGED_V1, SIGNING_KEY_REGISTERED_V1, validateEvent } from '@carechain/contracts';
+import {
+  createEvent,
+  PATIENT_ERASED_V1,
+  PATIENT_MERGED_V1,
+  PATIENT_REGISTERED_V2,
+  PATIENT_UNMERGED_V1,
+  SIGNING_KEY_REGISTERED_V1,
+  validateEvent,
+} from '@carechain/contracts';
 import type { ReplicatedRecord } from '@carechain/messaging';
 import { PatientRegistry } from './patient-registry';
 
@@ -33,7 +41,12 @@ describe('PatientRegistry', () => {
   it('lists a merged group recursively, and moves a patient merged again into another survivor', () => {
     const c = '8f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f';
     const r = new PatientRegistry();
-    for (const [id, org] of [[a, 'hospital-a'], [b, 'hospital-b'], [c, 'hospital-c']] as const) r.apply(registered(id, org));
+    for (const [id, org] of [
+      [a, 'hospital-a'],
+      [b, 'hospital-b'],
+      [c, 'hospital-c'],
+    ] as const)
+      r.apply(registered(id, org));
     r.apply(rec(PATIENT_MERGED_V1, { survivorId: b, mergedId: c }));
     r.apply(rec(PATIENT_MERGED_V1, { survivorId: a, mergedId: b }));
     expect(r.mergedInto(a)).toEqual([b, c]);

@@ -44,7 +44,8 @@ export class PatientRegistry implements TopicReplicaHandler {
     switch (event.type) {
       case PATIENT_REGISTERED_V1:
       case PATIENT_REGISTERED_V2:
-        if (!this.patients.has(event.data.patientId)) this.patients.set(event.data.patientId, { custodian: event.data.custodian, erased: false, signingKeys: new Map() });
+        if (!this.patients.has(event.data.patientId))
+          this.patients.set(event.data.patientId, { custodian: event.data.custodian, erased: false, signingKeys: new Map() });
         return;
       case PATIENT_MERGED_V1: {
         const merged = this.patients.get(event.data.mergedId);

@@ -23,7 +23,11 @@ describe('rebuild requests fired at once', () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) as unknown as Logger;
     const projection = counting(name, topic);
-    const runner = new ProjectionRunner(servers.redis, projection, new KafkaEventConsumer(servers.kafka, { groupId: projection.consumerGroup, topics: [topic], logger, publisher: servers.publisher }));
+    const runner = new ProjectionRunner(
+      servers.redis,
+      projection,
+      new KafkaEventConsumer(servers.kafka, { groupId: projection.consumerGroup, topics: [topic], logger, publisher: servers.publisher }),
+    );
     const model = async (n: number) => {
       const deadline = Date.now() + 60_000;
       for (;;) {

@@ -19,8 +19,17 @@ describe('a poison message', () => {
     await servers.publisher.publishRaw(topic, { key: 'k', value: Buffer.from('not even json'), headers: {} });
     await servers.publisher.publish(topic, after);
 
-    const projection = { name, topics: [topic], consumerGroup: `it.${name}`, apply: ({ event }: { event: { id: string } }) => [['SET', `${keyPrefix(name)}${event.id}`, '1'] as const] };
-    const runner = new ProjectionRunner(servers.redis, projection, new KafkaEventConsumer(servers.kafka, { groupId: projection.consumerGroup, topics: [topic], logger: silentLogger, publisher: servers.publisher }));
+    const projection = {
+      name,
+      topics: [topic],
+      consumerGroup: `it.${name}`,
+      apply: ({ event }: { event: { id: string } }) => [['SET', `${keyPrefix(name)}${event.id}`, '1'] as const],
+    };
+    const runner = new ProjectionRunner(
+      servers.redis,
+      projection,
+      new KafkaEventConsumer(servers.kafka, { groupId: projection.consumerGroup, topics: [topic], logger: silentLogger, publisher: servers.publisher }),
+    );
     await runner.start();
 
     const dlq: { offset: string; headers: Record<string, string>; value: string }[] = [];
@@ -59,8 +68,19 @@ describe('a poison message', () => {
     for (const topic of [compactedTopic, plainTopic]) await servers.publisher.publishTombstone(topic, 'k');
     await servers.publisher.publish(compactedTopic, after);
 
-    const projection = { name, topics: [compactedTopic, plainTopic], consumerGroup: `it.${name}`, apply: ({ event }: { event: { id: string } }) => [['SET', `${keyPrefix(name)}${event.id}`, '1'] as const] };
-    const consumer = new KafkaEventConsumer(servers.kafka, { groupId: projection.consumerGroup, topics: projection.topics, logger: silentLogger, publisher: servers.publisher, tombstoneTopics: [compactedTopic] });
+    const projection = {
+      name,
+      topics: [compactedTopic, plainTopic],
+      consumerGroup: `it.${name}`,
+      apply: ({ event }: { event: { id: string } }) => [['SET', `${keyPrefix(name)}${event.id}`, '1'] as const],
+    };
+    const consumer = new KafkaEventConsumer(servers.kafka, {
+      groupId: projection.consumerGroup,
+      topics: projection.topics,
+      logger: silentLogger,
+      publisher: servers.publisher,
+      tombstoneTopics: [compactedTopic],
+    });
     const runner = new ProjectionRunner(servers.redis, projection, consumer);
     await runner.start();
     const dead: string[] = [];

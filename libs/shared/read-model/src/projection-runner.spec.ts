@@ -32,7 +32,11 @@ function projection(commands: (r: ConsumedRecord) => ProjectionCommand[]): Proje
 describe('ProjectionRunner', () => {
   it('sends every record with its commands and the batch offset in one atomic call', async () => {
     const { redis, calls } = fakeRedis();
-    const runner = new ProjectionRunner(redis, projection((r) => [['SET', `rm:test.model:${r.event.id}`, 'x']]), consumer);
+    const runner = new ProjectionRunner(
+      redis,
+      projection((r) => [['SET', `rm:test.model:${r.event.id}`, 'x']]),
+      consumer,
+    );
     await runner.handle({ topic: 't', partition: 0, records: [record('4'), record('5')], lastOffset: '6' });
     expect(calls).toHaveLength(1);
     const [key, field, last, entries] = calls[0]!;
@@ -44,20 +48,44 @@ describe('ProjectionRunner', () => {
   });
 
   it('resumes after the stored offset, or from the beginning when none is stored', async () => {
-    expect(await new ProjectionRunner(fakeRedis({ stored: '41' }).redis, projection(() => []), consumer).resumeOffset('t', 0)).toBe('42');
-    expect(await new ProjectionRunner(fakeRedis().redis, projection(() => []), consumer).resumeOffset('t', 0)).toBeUndefined();
+    expect(
+      await new ProjectionRunner(
+        fakeRedis({ stored: '41' }).redis,
+        projection(() => []),
+        consumer,
+      ).resumeOffset('t', 0),
+    ).toBe('42');
+    expect(
+      await new ProjectionRunner(
+        fakeRedis().redis,
+        projection(() => []),
+        consumer,
+      ).resumeOffset('t', 0),
+    ).toBeUndefined();
   });
 
   it('refuses commands outside the allow-list or the namespace', async () => {
     const { redis } = fakeRedis();
-    const flush = new ProjectionRunner(redis, projection(() => [['FLUSHALL' as 'SET', 'rm:test.model:x']]), consumer);
+    const flush = new ProjectionRunner(
+      redis,
+      projection(() => [['FLUSHALL' as 'SET', 'rm:test.model:x']]),
+      consumer,
+    );
     await expect(flush.handle({ topic: 't', partition: 0, records: [record('1')], lastOffset: '1' })).rejects.toThrow(/not an allowed/);
-    const outside = new ProjectionRunner(redis, projection(() => [['SET', 'rm:other:x', '1']]), consumer);
+    const outside = new ProjectionRunner(
+      redis,
+      projection(() => [['SET', 'rm:other:x', '1']]),
+      consumer,
+    );
     await expect(outside.handle({ topic: 't', partition: 0, records: [record('1')], lastOffset: '1' })).rejects.toThrow(/outside its namespace/);
   });
 
   it('reports a Redis failure as transient, so the consumer waits instead of dead-lettering', async () => {
-    const runner = new ProjectionRunner(fakeRedis({ fail: true }).redis, projection(() => []), consumer);
+    const runner = new ProjectionRunner(
+      fakeRedis({ fail: true }).redis,
+      projection(() => []),
+      consumer,
+    );
     await expect(runner.handle({ topic: 't', partition: 0, records: [], lastOffset: '1' })).rejects.toBeInstanceOf(TransientError);
   });
 
@@ -74,7 +102,11 @@ describe('ProjectionRunner', () => {
       scan: jest.fn(async () => (events.push('scan'), ['0', ['rm:test.model:a']])),
       unlink: jest.fn(async () => 1),
     } as unknown as Redis;
-    const runner = new ProjectionRunner(redis, projection(() => []), slow);
+    const runner = new ProjectionRunner(
+      redis,
+      projection(() => []),
+      slow,
+    );
     const requests = Array.from({ length: 26 }, () => runner.rebuild());
     await new Promise((resolve) => setImmediate(resolve));
     releaseStart();
@@ -88,9 +120,17 @@ describe('ProjectionRunner', () => {
   });
 
   it('lets the next request rebuild after a failed rebuild', async () => {
-    const failing: MessageConsumer = { start: jest.fn(async () => undefined), stop: jest.fn().mockRejectedValueOnce(new Error('broker away')).mockResolvedValue(undefined), state: () => ({ running: false }) };
+    const failing: MessageConsumer = {
+      start: jest.fn(async () => undefined),
+      stop: jest.fn().mockRejectedValueOnce(new Error('broker away')).mockResolvedValue(undefined),
+      state: () => ({ running: false }),
+    };
     const redis = { defineCommand: jest.fn(), scan: jest.fn(async () => ['0', []]), unlink: jest.fn() } as unknown as Redis;
-    const runner = new ProjectionRunner(redis, projection(() => []), failing);
+    const runner = new ProjectionRunner(
+      redis,
+      projection(() => []),
+      failing,
+    );
     await expect(runner.rebuild()).rejects.toThrow('broker away');
     await expect(runner.rebuild()).resolves.toBeUndefined();
     expect(failing.start).toHaveBeenCalledTimes(1);

@@ -68,7 +68,12 @@ export class ProjectionRunner implements BatchHandler {
   async handle(batch: RecordBatch): Promise<void> {
     const entries = batch.records.map((record) => [record.offset, this.checked(this.projection.apply(record))] as const);
     try {
-      await (this.redis as unknown as WithApplyBatch).carechainApplyBatch(this.offsets, `${batch.topic}:${batch.partition}`, batch.lastOffset, JSON.stringify(entries));
+      await (this.redis as unknown as WithApplyBatch).carechainApplyBatch(
+        this.offsets,
+        `${batch.topic}:${batch.partition}`,
+        batch.lastOffset,
+        JSON.stringify(entries),
+      );
     } catch (err) {
       throw new TransientError(`read model ${this.projection.name}: Redis write failed`, err);
     }

@@ -44,7 +44,11 @@ describe('projections on real Kafka and Redis', () => {
     await Promise.all(events.map((e) => servers.publisher.publish(topic, e)));
 
     const projection = counting(name, topic);
-    const runner = new ProjectionRunner(servers.redis, projection, new KafkaEventConsumer(servers.kafka, { groupId: projection.consumerGroup, topics: [topic], logger: silentLogger, publisher: servers.publisher }));
+    const runner = new ProjectionRunner(
+      servers.redis,
+      projection,
+      new KafkaEventConsumer(servers.kafka, { groupId: projection.consumerGroup, topics: [topic], logger: silentLogger, publisher: servers.publisher }),
+    );
     await runner.start();
     const first = await waitForCount(servers.redis, name, events.length);
     expect(Object.values(first).every((c) => c === '1')).toBe(true);

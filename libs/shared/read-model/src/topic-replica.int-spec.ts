@@ -20,7 +20,12 @@ describe('a topic replica', () => {
     try {
       await replica.start({ apply: (r) => void seen.push(r) });
       expect(replica.isCaughtUp()).toBe(true);
-      expect(seen.filter((r) => r.event !== null).map((r) => r.event!.id).sort()).toEqual(before.map((e) => e.id).sort());
+      expect(
+        seen
+          .filter((r) => r.event !== null)
+          .map((r) => r.event!.id)
+          .sort(),
+      ).toEqual(before.map((e) => e.id).sort());
       expect(seen.filter((r) => r.event === null).map((r) => r.key)).toEqual([before[0]!.subject]);
 
       const later = patientEvent(99);

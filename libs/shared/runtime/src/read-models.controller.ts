@@ -15,7 +15,12 @@ export class ReadModelsController {
   @Roles('admin')
   @ApiOperation({ summary: "This service's read models and whether their consumers run." })
   list(): { name: string; topics: readonly string[]; consumerGroup: string; running: boolean }[] {
-    return this.runners.map((r) => ({ name: r.projection.name, topics: r.projection.topics, consumerGroup: r.projection.consumerGroup, running: r.isRunning() }));
+    return this.runners.map((r) => ({
+      name: r.projection.name,
+      topics: r.projection.topics,
+      consumerGroup: r.projection.consumerGroup,
+      running: r.isRunning(),
+    }));
   }
 
   @Post(':name/rebuild')

@@ -5,7 +5,16 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown,
 import type { Kafka } from 'kafkajs';
 import type { Redis } from 'ioredis';
 import { Readiness, type ReadinessProbe } from '@carechain/http';
-import { createKafka, KafkaEventConsumer, KafkaEventPublisher, KafkaTopicReplica, type BatchHandler, type KafkaConsumerOptions, type KafkaSasl, type TopicReplicaHandler } from '@carechain/messaging';
+import {
+  createKafka,
+  KafkaEventConsumer,
+  KafkaEventPublisher,
+  KafkaTopicReplica,
+  type BatchHandler,
+  type KafkaConsumerOptions,
+  type KafkaSasl,
+  type TopicReplicaHandler,
+} from '@carechain/messaging';
 import { createRedis, ProjectionRunner, redisAnswers, type Projection } from '@carechain/read-model';
 import type { Logger } from '@carechain/telemetry';
 import { EVENT_PUBLISHER, KAFKA, LOGGER, PROCESSORS, PROJECTIONS, REDIS, REPLICAS } from './tokens';
@@ -16,7 +25,11 @@ export interface ProcessorDefinition {
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly consumer?: Pick<KafkaConsumerOptions, 'minBatchBytes' | 'maxWaitMs' | 'maxBatchBytes' | 'concurrency'>;
-  create(ports: { publisher: KafkaEventPublisher; redis: Redis; logger: Logger }): { handler: BatchHandler; probes?: readonly ReadinessProbe[]; close?(): Promise<void> | void };
+  create(ports: { publisher: KafkaEventPublisher; redis: Redis; logger: Logger }): {
+    handler: BatchHandler;
+    probes?: readonly ReadinessProbe[];
+    close?(): Promise<void> | void;
+  };
 }
 
 /** In-memory state every instance rebuilds by replaying topics (see TopicReplica); the service is not ready before it caught up. */
@@ -100,14 +113,27 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
         new ProjectionRunner(
           redis,
           p,
-          new KafkaEventConsumer(kafka, { groupId: p.consumerGroup, topics: p.topics, logger: options.logger, publisher, tombstoneTopics: compacted(p.topics) }),
+          new KafkaEventConsumer(kafka, {
+            groupId: p.consumerGroup,
+            topics: p.topics,
+            logger: options.logger,
+            publisher,
+            tombstoneTopics: compacted(p.topics),
+          }),
         ),
     );
     const processors: RunningProcessor[] = (options.processors ?? []).map((d) => {
       const built = d.create({ publisher, redis, logger: options.logger.child({ processor: d.name }) });
       return {
         name: d.name,
-        consumer: new KafkaEventConsumer(kafka, { groupId: d.groupId, topics: d.topics, logger: options.logger, publisher, tombstoneTopics: compacted(d.topics), ...d.consumer }),
+        consumer: new KafkaEventConsumer(kafka, {
+          groupId: d.groupId,
+          topics: d.topics,
+          logger: options.logger,
+          publisher,
+          tombstoneTopics: compacted(d.topics),
+          ...d.consumer,
+        }),
         handler: built.handler,
         probes: built.probes ?? [],
         ...(built.close && { close: built.close }),

@@ -7,7 +7,17 @@ import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/co
 import type { z } from 'zod';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule } from '@carechain/auth';
-import { checkAuthConfig, ConfigError, kafkaSecurityOf, loadConfig, redisAuthOf, serviceConfigShape, type KafkaSecurity, type RedisAuth, type ServiceConfig } from '@carechain/config';
+import {
+  checkAuthConfig,
+  ConfigError,
+  kafkaSecurityOf,
+  loadConfig,
+  redisAuthOf,
+  serviceConfigShape,
+  type KafkaSecurity,
+  type RedisAuth,
+  type ServiceConfig,
+} from '@carechain/config';
 import { HealthModule, runService, type DomainProblems } from '@carechain/http';
 import type { Projection } from '@carechain/read-model';
 import { createLogger, type Logger } from '@carechain/telemetry';
@@ -58,7 +68,13 @@ export interface DataPlaneCredentials {
   readonly redis: RedisAuth;
 }
 
-export function serviceModule(name: string, definition: ServiceParts, config: ServiceConfig, logger: Logger, credentials: DataPlaneCredentials = { kafka: {}, redis: {} }): DynamicModule {
+export function serviceModule(
+  name: string,
+  definition: ServiceParts,
+  config: ServiceConfig,
+  logger: Logger,
+  credentials: DataPlaneCredentials = { kafka: {}, redis: {} },
+): DynamicModule {
   @Module({})
   class ServiceRootModule {}
   return {

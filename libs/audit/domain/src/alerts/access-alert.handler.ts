@@ -20,7 +20,17 @@ export class AccessAlertHandler implements BatchHandler {
     for (const { event } of batch.records) {
       if (event.type !== ACCESS_DECIDED_V1) continue;
       for (const alert of await this.rules.evaluate({ eventId: event.id, time: event.time, data: event.data })) {
-        raised.push(createEvent({ id: alert.alertId, type: ACCESS_ALERT_RAISED_V1, source: '/carechain/audit', actor: 'carechain-audit', actororg: alert.actor.organisation, time: new Date(alert.window.to), data: alert }));
+        raised.push(
+          createEvent({
+            id: alert.alertId,
+            type: ACCESS_ALERT_RAISED_V1,
+            source: '/carechain/audit',
+            actor: 'carechain-audit',
+            actororg: alert.actor.organisation,
+            time: new Date(alert.window.to),
+            data: alert,
+          }),
+        );
         alertsRaised.add(1, { rule: alert.rule });
       }
     }

@@ -43,7 +43,16 @@ describe('access alert rules', () => {
   it('raises break-glass on every permitted emergency access, and not when turned off', async () => {
     const a = access(randomUUID(), 0, { basis: 'break-glass', breakGlass: true, breakGlassReason: 'unconscious on arrival, no grant', purpose: 'ETREAT' });
     expect(await rules.evaluate(a)).toEqual([
-      { alertId: alertIdOf('break-glass', a.eventId), rule: 'break-glass', actor: a.data.actor, patientIds: [a.data.patientId], accessEventId: a.eventId, window: { from: a.time, to: a.time }, count: 1, threshold: 1 },
+      {
+        alertId: alertIdOf('break-glass', a.eventId),
+        rule: 'break-glass',
+        actor: a.data.actor,
+        patientIds: [a.data.patientId],
+        accessEventId: a.eventId,
+        window: { from: a.time, to: a.time },
+        count: 1,
+        threshold: 1,
+      },
     ]);
     make({ breakGlass: false });
     expect(await rules.evaluate(a)).toEqual([]);
@@ -55,7 +64,15 @@ describe('access alert rules', () => {
     expect(await rules.evaluate(access(p1, 1))).toEqual([]); // the same patient again is not a new one
     expect(await rules.evaluate(access(p2, 2))).toEqual([]);
     const third = await rules.evaluate(access(p3, 3));
-    expect(third).toEqual([expect.objectContaining({ rule: 'many-patients', count: 3, threshold: 3, patientIds: [p1, p2, p3], window: { from: new Date(T0 + MINUTE).toISOString(), to: new Date(T0 + 3 * MINUTE).toISOString() } })]);
+    expect(third).toEqual([
+      expect.objectContaining({
+        rule: 'many-patients',
+        count: 3,
+        threshold: 3,
+        patientIds: [p1, p2, p3],
+        window: { from: new Date(T0 + MINUTE).toISOString(), to: new Date(T0 + 3 * MINUTE).toISOString() },
+      }),
+    ]);
     expect(await rules.evaluate(access(p4, 4))).toEqual([]); // already over: no alert per further read
   });
 
@@ -72,7 +89,9 @@ describe('access alert rules', () => {
     const vip = randomUUID();
     make({ restrictedPatients: new Set([vip]) });
     expect((await rules.evaluate(access(vip, 0))).map((a) => a.rule)).toEqual(['restricted-patient']);
-    expect((await rules.evaluate(access(vip, 1, { decision: 'deny', basis: undefined, denyReason: 'no-grant' }))).map((a) => a.rule)).toEqual(['restricted-patient']);
+    expect((await rules.evaluate(access(vip, 1, { decision: 'deny', basis: undefined, denyReason: 'no-grant' }))).map((a) => a.rule)).toEqual([
+      'restricted-patient',
+    ]);
     expect(await rules.evaluate(access(randomUUID(), 2))).toEqual([]);
   });
 
@@ -89,11 +108,22 @@ describe('AccessAlertHandler', () => {
     const publisher = new RecordingPublisher();
     const handler = new AccessAlertHandler(new AccessAlertRules(new MemoryAlertWindows(), thresholds()), publisher);
     const a = access(randomUUID(), 0, { basis: 'break-glass', breakGlass: true, breakGlassReason: 'unconscious on arrival, no grant', purpose: 'ETREAT' });
-    const event = validateEvent(createEvent({ id: a.eventId, type: ACCESS_DECIDED_V1, source: '/carechain/records', subject: a.data.patientId, time: new Date(a.time), data: a.data }));
-    await handler.handle({ topic: Topics.recordsAccess, partition: 0, lastOffset: '0', records: [{ topic: Topics.recordsAccess, partition: 0, offset: '0', key: null, value: Buffer.alloc(0), event, traceContext: ROOT_CONTEXT }] });
+    const event = validateEvent(
+      createEvent({ id: a.eventId, type: ACCESS_DECIDED_V1, source: '/carechain/records', subject: a.data.patientId, time: new Date(a.time), data: a.data }),
+    );
+    await handler.handle({
+      topic: Topics.recordsAccess,
+      partition: 0,
+      lastOffset: '0',
+      records: [{ topic: Topics.recordsAccess, partition: 0, offset: '0', key: null, value: Buffer.alloc(0), event, traceContext: ROOT_CONTEXT }],
+    });
     const published = publisher.on(Topics.auditAlert);
     expect(published).toHaveLength(1);
     expect(published[0]!.key).toBe(CLINIC);
-    expect(validateEvent(published[0]!.event)).toMatchObject({ type: ACCESS_ALERT_RAISED_V1, id: alertIdOf('break-glass', a.eventId), data: { rule: 'break-glass' } });
+    expect(validateEvent(published[0]!.event)).toMatchObject({
+      type: ACCESS_ALERT_RAISED_V1,
+      id: alertIdOf('break-glass', a.eventId),
+      data: { rule: 'break-glass' },
+    });
   });
 });

@@ -75,10 +75,24 @@ export class AccessAlertRules {
   private async windowAlert(rule: AccessAlertRule, window: string, access: ObservedAccess, count: number, threshold: number): Promise<AccessAlertRaisedV1> {
     const { members, earliest } = await this.windows.members(window, MAX_PATIENTS_NAMED);
     const patients = [...new Set(members.map((m) => m.split('|')[0]!))];
-    return this.alert(rule, access, patients.length > 0 ? patients : [access.data.patientId], new Date(earliest ?? Date.parse(access.time)).toISOString(), count, threshold);
+    return this.alert(
+      rule,
+      access,
+      patients.length > 0 ? patients : [access.data.patientId],
+      new Date(earliest ?? Date.parse(access.time)).toISOString(),
+      count,
+      threshold,
+    );
   }
 
-  private alert(rule: AccessAlertRule, access: ObservedAccess, patientIds: readonly string[], from: string, count: number, threshold: number): AccessAlertRaisedV1 {
+  private alert(
+    rule: AccessAlertRule,
+    access: ObservedAccess,
+    patientIds: readonly string[],
+    from: string,
+    count: number,
+    threshold: number,
+  ): AccessAlertRaisedV1 {
     return {
       alertId: alertIdOf(rule, access.eventId),
       rule,

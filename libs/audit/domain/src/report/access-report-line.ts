@@ -51,21 +51,39 @@ export function toReportLine(entry: AnchoredAuditEntry): AccessReportLine | unde
     organisation: entry.actorOrganisation,
     // Ids keep their spelling; only our own words start a sentence with a capital.
     text: text.startsWith('you ') ? `Y${text.slice(1)}` : text,
-    ledger: entry.anchored ? { verified: entry.anchored.inclusionVerified, proof: proofPath(entry.eventId), blockNumber: entry.anchored.blockNumber, txId: entry.anchored.txId } : null,
+    ledger: entry.anchored
+      ? { verified: entry.anchored.inclusionVerified, proof: proofPath(entry.eventId), blockNumber: entry.anchored.blockNumber, txId: entry.anchored.txId }
+      : null,
   });
   switch (entry.type) {
     case ACCESS_DECIDED_V1: {
-      const what = d['operation'] === 'search' ? `searched your ${categoryWords(d['categories'])}` : `viewed ${recordsWords(d['records'])} (${categoryWords(d['categories'])})`;
-      if (d['decision'] === 'deny') return line('refused', `${who}${at} asked to see your ${categoryWords(d['categories'])} for ${purposeWords(d['purpose'])} and was refused (${s(d['denyReason']) ?? 'not permitted'}).`);
+      const what =
+        d['operation'] === 'search'
+          ? `searched your ${categoryWords(d['categories'])}`
+          : `viewed ${recordsWords(d['records'])} (${categoryWords(d['categories'])})`;
+      if (d['decision'] === 'deny')
+        return line(
+          'refused',
+          `${who}${at} asked to see your ${categoryWords(d['categories'])} for ${purposeWords(d['purpose'])} and was refused (${s(d['denyReason']) ?? 'not permitted'}).`,
+        );
       const basis = basisWords(d['basis'], d['grantId'], d['breakGlassReason']);
       return line(d['basis'] === 'break-glass' ? 'emergency' : 'viewed', `${who}${at} ${what} for ${purposeWords(d['purpose'])}${basis ? `, ${basis}` : ''}.`);
     }
     case RECORD_SHARED_V1:
-      return line('shared', `${who}${at} sent a record (${categoryWords(d['category'])}) to ${s(d['sharedWith']) ?? 'another organisation'} for ${purposeWords(d['purpose'])}${s(d['grantId']) ? `, under your consent (grant ${s(d['grantId'])})` : ''}.`);
+      return line(
+        'shared',
+        `${who}${at} sent a record (${categoryWords(d['category'])}) to ${s(d['sharedWith']) ?? 'another organisation'} for ${purposeWords(d['purpose'])}${s(d['grantId']) ? `, under your consent (grant ${s(d['grantId'])})` : ''}.`,
+      );
     case RECORD_WRITTEN_V1:
-      return line('written', `${who}${at} ${d['version'] === 1 ? 'added' : 'updated'} a ${s(d['resourceType']) ?? 'record'} (${categoryWords(d['category'])}) in your record.`);
+      return line(
+        'written',
+        `${who}${at} ${d['version'] === 1 ? 'added' : 'updated'} a ${s(d['resourceType']) ?? 'record'} (${categoryWords(d['category'])}) in your record.`,
+      );
     case GRANT_GRANTED_V1:
-      return line('consent', `${who}${at} recorded your consent for ${s(d['granteeOrganisation']) ?? 'an organisation'} to see your ${categoryWords(d['categories'])} (grant ${s(d['grantId'])}).`);
+      return line(
+        'consent',
+        `${who}${at} recorded your consent for ${s(d['granteeOrganisation']) ?? 'an organisation'} to see your ${categoryWords(d['categories'])} (grant ${s(d['grantId'])}).`,
+      );
     case GRANT_REVOKED_V1:
       return line('consent', `${who}${at} withdrew your consent (grant ${s(d['grantId'])}).`);
     case GRANT_EXPIRED_V1:

@@ -22,7 +22,14 @@ describe("a patient's access report", () => {
     world.anchor(read);
     const tampered = world.access({ patientId, actor: 'dr-house', organisation: CUSTODIAN, time: at(2), basis: 'custodian' });
     world.anchor(tampered, true);
-    world.access({ patientId, actor: 'dr-er', organisation: 'er-d', time: at(3), breakGlassReason: 'unconscious on arrival, allergies unknown', purpose: 'ETREAT' });
+    world.access({
+      patientId,
+      actor: 'dr-er',
+      organisation: 'er-d',
+      time: at(3),
+      breakGlassReason: 'unconscious on arrival, allergies unknown',
+      purpose: 'ETREAT',
+    });
     world.access({ patientId, actor: 'dr-nosy', organisation: 'lab-c', time: at(4), decision: 'deny', denyReason: 'no-grant' });
     world.share(patientId, CLINIC, at(5), GRANT);
     world.access({ patientId, actor: patientId, organisation: 'patients', time: at(6), basis: 'patient', purpose: 'PATRQT' });
@@ -31,7 +38,10 @@ describe("a patient's access report", () => {
     expect(r.lines.map((l) => [l.kind, l.text])).toEqual([
       ['viewed', `dr-who at ${CLINIC} viewed 1 record (conditions and allergies) for your treatment, under your consent (grant ${GRANT}).`],
       ['viewed', `dr-house at ${CUSTODIAN} viewed 1 record (conditions) for your treatment, as your care provider.`],
-      ['emergency', 'dr-er at er-d viewed 1 record (conditions) for emergency treatment, in an emergency, without your consent: “unconscious on arrival, allergies unknown”.'],
+      [
+        'emergency',
+        'dr-er at er-d viewed 1 record (conditions) for emergency treatment, in an emergency, without your consent: “unconscious on arrival, allergies unknown”.',
+      ],
       ['refused', 'dr-nosy at lab-c asked to see your conditions for your treatment and was refused (no-grant).'],
       ['shared', `dr-house at ${CUSTODIAN} sent a record (conditions) to ${CLINIC} for your treatment, under your consent (grant ${GRANT}).`],
       ['viewed', 'You viewed 1 record (conditions) for your own request.'],
@@ -43,7 +53,11 @@ describe("a patient's access report", () => {
 
   it("is the patient's, or their custodian's privacy officer's; nobody else's", async () => {
     await expect(report.forPatient(patientId, staff('po-1', CUSTODIAN, ['privacy-officer']), { limit: 10 })).resolves.toMatchObject({ patient: patientId });
-    for (const caller of [staff('po-2', CLINIC, ['privacy-officer']), staff('aud-1', CUSTODIAN, ['auditor']), staff(world.registerPatient(), 'patients', ['patient'])]) {
+    for (const caller of [
+      staff('po-2', CLINIC, ['privacy-officer']),
+      staff('aud-1', CUSTODIAN, ['auditor']),
+      staff(world.registerPatient(), 'patients', ['patient']),
+    ]) {
       await expect(report.forPatient(patientId, caller, { limit: 10 })).rejects.toBeInstanceOf(AuditAccessError);
     }
   });

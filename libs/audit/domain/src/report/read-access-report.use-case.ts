@@ -20,7 +20,12 @@ export class ReadAccessReportUseCase {
   ) {}
 
   async forPatient(patientId: string, caller: Caller, query: TrailQuery): Promise<AccessReport> {
-    this.oversight.scope(patientId, caller, 'audit.access-report.read', "an access report is the patient's own, or their custodian's privacy officer's on their request");
+    this.oversight.scope(
+      patientId,
+      caller,
+      'audit.access-report.read',
+      "an access report is the patient's own, or their custodian's privacy officer's on their request",
+    );
     const page = await this.store.page({ kind: 'patient', patientId }, query);
     return { patient: patientId, generatedAt: this.now().toISOString(), lines: page.entries.flatMap((e) => toReportLine(e) ?? []), next: page.next };
   }

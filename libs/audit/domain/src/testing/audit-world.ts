@@ -52,7 +52,9 @@ export class AuditWorld {
   publish(topic: string, raw: unknown): AnyEvent {
     const event = validateEvent(raw);
     if (topic === Topics.identityPatient) this.registry.applyEvent(event);
-    this.redis.apply(auditTrailProjection.apply({ topic, partition: 0, offset: String(this.offset++), key: null, value: Buffer.alloc(0), event, traceContext: ROOT_CONTEXT }));
+    this.redis.apply(
+      auditTrailProjection.apply({ topic, partition: 0, offset: String(this.offset++), key: null, value: Buffer.alloc(0), event, traceContext: ROOT_CONTEXT }),
+    );
     return event;
   }
 
@@ -67,7 +69,12 @@ export class AuditWorld {
         actor: 'desk-1',
         actororg: custodian,
         time,
-        data: { patientId, custodian, demographics: { name: { given: ['Ada'], family: 'Lovelace' }, birthDate: '1815-12-10', gender: 'female' }, identifiers: [{ system: 'urn:x', value: 'MRN-1' }] },
+        data: {
+          patientId,
+          custodian,
+          demographics: { name: { given: ['Ada'], family: 'Lovelace' }, birthDate: '1815-12-10', gender: 'female' },
+          identifiers: [{ system: 'urn:x', value: 'MRN-1' }],
+        },
       }),
     );
     return patientId;
@@ -91,19 +98,56 @@ export class AuditWorld {
       ...(breakGlass && { breakGlassReason: a.breakGlassReason }),
       recordIds: decision === 'permit' ? [randomUUID()] : [],
     };
-    return this.publish(Topics.recordsAccess, createEvent({ type: ACCESS_DECIDED_V1, source: '/carechain/records', subject: a.patientId, actor: a.actor, actororg: a.organisation, time: a.time, data }));
+    return this.publish(
+      Topics.recordsAccess,
+      createEvent({
+        type: ACCESS_DECIDED_V1,
+        source: '/carechain/records',
+        subject: a.patientId,
+        actor: a.actor,
+        actororg: a.organisation,
+        time: a.time,
+        data,
+      }),
+    );
   }
 
   share(patientId: string, sharedWith: string, time: Date, grantId?: string): AnyEvent {
-    const data = { shareId: randomUUID(), recordId: randomUUID(), patientId, category: 'conditions' as const, sharedBy: { subject: 'dr-house', organisation: CUSTODIAN }, sharedWith, purpose: 'TREAT' as const, ...(grantId && { grantId }) };
-    return this.publish(Topics.recordsRecord, createEvent({ type: RECORD_SHARED_V1, source: '/carechain/records', subject: patientId, actor: 'dr-house', actororg: CUSTODIAN, time, data }));
+    const data = {
+      shareId: randomUUID(),
+      recordId: randomUUID(),
+      patientId,
+      category: 'conditions' as const,
+      sharedBy: { subject: 'dr-house', organisation: CUSTODIAN },
+      sharedWith,
+      purpose: 'TREAT' as const,
+      ...(grantId && { grantId }),
+    };
+    return this.publish(
+      Topics.recordsRecord,
+      createEvent({ type: RECORD_SHARED_V1, source: '/carechain/records', subject: patientId, actor: 'dr-house', actororg: CUSTODIAN, time, data }),
+    );
   }
 
   /** A claim the custodian submitted to `insurer`, billing for `records` documenting records. */
   claim(patientId: string, insurer: string, time: Date, records = 2): AnyEvent {
     const sealed = { alg: 'A256GCM', keyVersion: 1, iv: 'AAAAAAAAAAAAAAAA', ct: 'AAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA' } as const;
-    const data = { claimId: randomUUID(), patientId, provider: CUSTODIAN, insurer, coverageId: randomUUID(), use: 'claim' as const, submittedBy: { subject: 'desk', organisation: CUSTODIAN }, purpose: 'HPAYMT' as const, documentingRecordIds: Array.from({ length: records }, () => randomUUID()), resource: sealed };
-    return this.publish(Topics.claimsClaim, createEvent({ type: CLAIM_SUBMITTED_V1, source: '/carechain/claims', subject: patientId, actor: 'desk', actororg: CUSTODIAN, time, data }));
+    const data = {
+      claimId: randomUUID(),
+      patientId,
+      provider: CUSTODIAN,
+      insurer,
+      coverageId: randomUUID(),
+      use: 'claim' as const,
+      submittedBy: { subject: 'desk', organisation: CUSTODIAN },
+      purpose: 'HPAYMT' as const,
+      documentingRecordIds: Array.from({ length: records }, () => randomUUID()),
+      resource: sealed,
+    };
+    return this.publish(
+      Topics.claimsClaim,
+      createEvent({ type: CLAIM_SUBMITTED_V1, source: '/carechain/claims', subject: patientId, actor: 'desk', actororg: CUSTODIAN, time, data }),
+    );
   }
 
   /** Anchors an event: its receipt, with a proof that checks out unless `tamper`. */
@@ -111,10 +155,33 @@ export class AuditWorld {
     const leaves = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
     const tree = buildTree(leaves);
     const data = {
-      eventId: event.id, eventType: event.type, source: { topic: Topics.recordsAccess, partition: 0, offset: '0' }, commitment: toHex(leaves[tamper ? 1 : 0]!), saltVersion: 'v1',
-      batchId: 'b'.repeat(64), leafIndex: 0, treeSize: 2, proof: tree.proof(0).map(toHex), merkleRoot: toHex(tree.root), txId: 'tx-1', blockNumber: '42', anchoredAt: event.time,
+      eventId: event.id,
+      eventType: event.type,
+      source: { topic: Topics.recordsAccess, partition: 0, offset: '0' },
+      commitment: toHex(leaves[tamper ? 1 : 0]!),
+      saltVersion: 'v1',
+      batchId: 'b'.repeat(64),
+      leafIndex: 0,
+      treeSize: 2,
+      proof: tree.proof(0).map(toHex),
+      merkleRoot: toHex(tree.root),
+      txId: 'tx-1',
+      blockNumber: '42',
+      anchoredAt: event.time,
     };
-    const receipt = validateEvent(createEvent({ type: RECEIPT_ISSUED_V1, source: '/carechain/ledger-writer', subject: event.subject, time: new Date(event.time), data }));
-    this.redis.apply(receiptProjection.apply({ topic: Topics.ledgerReceipt, partition: 0, offset: String(this.offset++), key: null, value: Buffer.alloc(0), event: receipt, traceContext: ROOT_CONTEXT }));
+    const receipt = validateEvent(
+      createEvent({ type: RECEIPT_ISSUED_V1, source: '/carechain/ledger-writer', subject: event.subject, time: new Date(event.time), data }),
+    );
+    this.redis.apply(
+      receiptProjection.apply({
+        topic: Topics.ledgerReceipt,
+        partition: 0,
+        offset: String(this.offset++),
+        key: null,
+        value: Buffer.alloc(0),
+        event: receipt,
+        traceContext: ROOT_CONTEXT,
+      }),
+    );
   }
 }

@@ -29,7 +29,15 @@ export class MemoryAuditRedis implements AuditRedis {
     return keys.map((k) => this.strings.get(k) ?? null);
   }
 
-  async zrangebyscore(key: string, min: number | string, max: number | string, _w: 'WITHSCORES', _l: 'LIMIT', offset: number, count: number): Promise<string[]> {
+  async zrangebyscore(
+    key: string,
+    min: number | string,
+    max: number | string,
+    _w: 'WITHSCORES',
+    _l: 'LIMIT',
+    offset: number,
+    count: number,
+  ): Promise<string[]> {
     this.rangeReads++;
     const lo = score(min);
     const hi = score(max);

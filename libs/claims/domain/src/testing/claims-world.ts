@@ -6,7 +6,16 @@
 // the read model's consumer would.
 import { randomUUID } from 'node:crypto';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { PATIENT_ERASED_V1, RECORD_WRITTEN_V1, Topics, createEvent, validateEvent, type AnyEvent, type CloudEvent, type RecordCategory } from '@carechain/contracts';
+import {
+  PATIENT_ERASED_V1,
+  RECORD_WRITTEN_V1,
+  Topics,
+  createEvent,
+  validateEvent,
+  type AnyEvent,
+  type CloudEvent,
+  type RecordCategory,
+} from '@carechain/contracts';
 import { PlanBook, parseBenefitPlan } from '@carechain/claims-adjudication';
 import { sealJson } from '@carechain/crypto';
 import { RecordingPublisher } from '@carechain/messaging/testing';
@@ -87,7 +96,17 @@ export const claim = (patientId: string, coverageId: string, items: readonly Bil
   priority: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/processpriority', code: 'normal' }] },
   insurance: [{ sequence: 1, focal: true, coverage: { reference: `Coverage/${coverageId}` } }],
   ...(items.some((i) => i.recordId) && {
-    supportingInfo: items.flatMap((i, n) => (i.recordId ? [{ sequence: n + 1, category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claiminformationcategory', code: 'info' }] }, valueReference: { reference: `Encounter/${i.recordId}` } }] : [])),
+    supportingInfo: items.flatMap((i, n) =>
+      i.recordId
+        ? [
+            {
+              sequence: n + 1,
+              category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claiminformationcategory', code: 'info' }] },
+              valueReference: { reference: `Encounter/${i.recordId}` },
+            },
+          ]
+        : [],
+    ),
   }),
   item: items.map((i, n) => ({
     sequence: n + 1,
@@ -178,7 +197,15 @@ export class ClaimsWorld {
   record(patientId: string, resource: { resourceType: string } & Record<string, unknown>, author = HOSPITAL, category: RecordCategory = 'encounters'): string {
     const recordId = randomUUID();
     const sealed = sealJson(this.keys.current(patientId)!, { ...resource, id: recordId }, recordContext(patientId, recordId, 1));
-    const data = { recordId, patientId, version: 1, category, resourceType: resource.resourceType, author: { subject: 'dr-1', organisation: author }, resource: sealed };
+    const data = {
+      recordId,
+      patientId,
+      version: 1,
+      category,
+      resourceType: resource.resourceType,
+      author: { subject: 'dr-1', organisation: author },
+      resource: sealed,
+    };
     this.records.apply(replicated(Topics.recordsRecord, this.event({ type: RECORD_WRITTEN_V1, subject: patientId, data }), patientId));
     return recordId;
   }
@@ -186,7 +213,11 @@ export class ClaimsWorld {
   /** What identity's erasure does, as records' world applies it and claims' replica and read model see it. */
   erase(patientId: string): void {
     this.base.erase(patientId);
-    const erased = this.event({ type: PATIENT_ERASED_V1, subject: patientId, data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-1', alsoErased: [] } });
+    const erased = this.event({
+      type: PATIENT_ERASED_V1,
+      subject: patientId,
+      data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-1', alsoErased: [] },
+    });
     this.records.apply(replicated(Topics.identityPatient, erased, patientId));
     this.project(Topics.identityPatient, erased, patientId);
   }

@@ -1,1 +1,19 @@
-export { auditor, billingClerk, claim, ClaimsWorld, clinicClerk, CLINIC, coverage, CPT, failure, GOLD, HOSPITAL, OTHER_PAYER, otherPayerClerk, PAYER, patientOf, payerClerk, type BilledItem } from './claims-world';
+export {
+  auditor,
+  billingClerk,
+  claim,
+  ClaimsWorld,
+  clinicClerk,
+  CLINIC,
+  coverage,
+  CPT,
+  failure,
+  GOLD,
+  HOSPITAL,
+  OTHER_PAYER,
+  otherPayerClerk,
+  PAYER,
+  patientOf,
+  payerClerk,
+  type BilledItem,
+} from './claims-world';

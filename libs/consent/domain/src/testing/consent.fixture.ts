@@ -69,12 +69,21 @@ export function erasePatient(state: ConsentState, patientId = PATIENT, alsoErase
   replicate(
     state,
     Topics.identityPatient,
-    createEvent({ type: PATIENT_ERASED_V1, source: '/carechain/identity', subject: patientId, data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-2026-0042', alsoErased } }),
+    createEvent({
+      type: PATIENT_ERASED_V1,
+      source: '/carechain/identity',
+      subject: patientId,
+      data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-2026-0042', alsoErased },
+    }),
   );
 }
 
 export function mergePatient(state: ConsentState, survivorId: string, mergedId: string): void {
-  replicate(state, Topics.identityPatient, createEvent({ type: PATIENT_MERGED_V1, source: '/carechain/identity', subject: mergedId, data: { survivorId, mergedId } }));
+  replicate(
+    state,
+    Topics.identityPatient,
+    createEvent({ type: PATIENT_MERGED_V1, source: '/carechain/identity', subject: mergedId, data: { survivorId, mergedId } }),
+  );
 }
 
 export interface SigningKey {
@@ -88,8 +97,14 @@ export function registerSigningKey(state: ConsentState, patientId = PATIENT): Si
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const exported = publicKey.export({ format: 'jwk' });
   const jwk: Ed25519Jwk = { kty: 'OKP', crv: 'Ed25519', x: exported.x! };
-  const keyId = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
-  replicate(state, Topics.identityPatient, createEvent({ type: SIGNING_KEY_REGISTERED_V1, source: '/carechain/identity', subject: patientId, actor: patientId, data: { patientId, keyId, jwk } }));
+  const keyId = createHash('sha256')
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }))
+    .digest('base64url');
+  replicate(
+    state,
+    Topics.identityPatient,
+    createEvent({ type: SIGNING_KEY_REGISTERED_V1, source: '/carechain/identity', subject: patientId, actor: patientId, data: { patientId, keyId, jwk } }),
+  );
   return { keyId, privateKey, sign: (payload) => ({ keyId, alg: 'EdDSA', value: sign(null, payload, privateKey).toString('base64url') }) };
 }
 

@@ -75,7 +75,11 @@ export interface EvaluationOptions {
   readonly autoRefit?: boolean;
 }
 
-export function evaluate(records: readonly EvaluationRecord[], thresholds: MatchThresholds = DEFAULT_THRESHOLDS, options: EvaluationOptions = {}): EvaluationReport {
+export function evaluate(
+  records: readonly EvaluationRecord[],
+  thresholds: MatchThresholds = DEFAULT_THRESHOLDS,
+  options: EvaluationOptions = {},
+): EvaluationReport {
   const index = new MatchIndex({ scorer: options.scorer, thresholds, autoRefit: options.autoRefit });
   const clusterOf = new Map<string, string>();
   let blocked = 0;

@@ -132,7 +132,10 @@ export function generateIndependentPopulation(options: IndependentPopulationOpti
   const given = { female: vocabulary(rng, 3000, () => 2 + rng.int(2)), male: vocabulary(rng, 3000, () => 1 + rng.int(3)) };
   const family = vocabulary(rng, 20000, () => 2 + rng.int(2));
   const streets = vocabulary(rng, 4000, () => 2 + rng.int(2));
-  const towns = Array.from({ length: 400 }, () => ({ name: word(rng, 2 + rng.int(2)), postcodes: Array.from({ length: 8 }, () => String(1000 + rng.int(9000))) }));
+  const towns = Array.from({ length: 400 }, () => ({
+    name: word(rng, 2 + rng.int(2)),
+    postcodes: Array.from({ length: 8 }, () => String(1000 + rng.int(9000))),
+  }));
   const address = () => {
     const town = rng.pick(towns);
     return { line: `${1 + rng.int(300)} ${streets.pick(rng)} ${rng.pick(STREET_KINDS)}`, town: town.name, postcode: rng.pick(town.postcodes) };
@@ -178,15 +181,24 @@ export function generateIndependentPopulation(options: IndependentPopulationOpti
       ...(isRealDate(p.birth) && { birthDate: `${p.birth.slice(0, 4)}-${p.birth.slice(4, 6)}-${p.birth.slice(6)}` }),
       gender: rng.chance(model.unknownGender) ? 'unknown' : p.gender,
       telecom: [],
-      address: p.line || p.postcode ? [{ line: p.line ? [p.line] : [], ...(p.town && { city: p.town }), ...(p.postcode && { postalCode: p.postcode }), country: 'AU' }] : [],
+      address:
+        p.line || p.postcode
+          ? [{ line: p.line ? [p.line] : [], ...(p.town && { city: p.town }), ...(p.postcode && { postalCode: p.postcode }), country: 'AU' }]
+          : [],
     };
     return { recordId, trueId: p.id, demographics, identifiers: [] };
   };
 
   let n = 0;
   if (options.task === 'linkage') {
-    const first = shuffle(rng, people.map((p) => toRecord(p, `a${n++}`)));
-    const second = shuffle(rng, people.map((p) => toRecord(corrupt(p), `b${n++}`)));
+    const first = shuffle(
+      rng,
+      people.map((p) => toRecord(p, `a${n++}`)),
+    );
+    const second = shuffle(
+      rng,
+      people.map((p) => toRecord(corrupt(p), `b${n++}`)),
+    );
     return [...first, ...second];
   }
   const records: EvaluationRecord[] = [];

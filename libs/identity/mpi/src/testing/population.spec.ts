@@ -31,7 +31,18 @@ describe('generatePopulation', () => {
 
   it('carries every kind of noise, and exact repeats', () => {
     const kinds = new Set(records.flatMap((r) => r.noise));
-    const all: NoiseKind[] = ['typo-given', 'typo-family', 'transposition', 'nickname', 'swapped-day-month', 'missing-phone', 'missing-email', 'missing-address', 'other-hospital', 'married-name'];
+    const all: NoiseKind[] = [
+      'typo-given',
+      'typo-family',
+      'transposition',
+      'nickname',
+      'swapped-day-month',
+      'missing-phone',
+      'missing-email',
+      'missing-address',
+      'other-hospital',
+      'married-name',
+    ];
     expect([...kinds].sort()).toEqual([...all].sort());
     expect(records.filter((r) => r.duplicate && r.noise.length === 0).length).toBeGreaterThan(10);
   });

@@ -159,7 +159,13 @@ class PopulationGenerator implements ReRegistrationContext {
 
   private address(): SyntheticAddress {
     const [city, postcodes] = this.cities.pick(this.rng);
-    return { number: 1 + this.rng.int(250), street: this.rng.pick(STREET_NAMES), type: this.rng.pick(STREET_TYPES), city, postalCode: this.rng.pick(postcodes) };
+    return {
+      number: 1 + this.rng.int(250),
+      street: this.rng.pick(STREET_NAMES),
+      type: this.rng.pick(STREET_TYPES),
+      city,
+      postalCode: this.rng.pick(postcodes),
+    };
   }
 
   private postcodes(area: string): string[] {

@@ -52,5 +52,8 @@ export function transposeLetters(rng: Prng, word: string): string {
 }
 
 export function stripAccents(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }

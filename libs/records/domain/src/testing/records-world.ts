@@ -138,7 +138,9 @@ export class RecordsWorld {
     await this.keys.apply(replicated(Topics.identityKeys, this.event({ type: KEYS_ISSUED_V1, subject: patientId, data: { patientId, versions } }), patientId));
     const registrationId = randomUUID();
     const details = sealJson(key, { demographics: 'sealed in these specs' }, { patientId, registrationId });
-    this.identity(this.event({ type: PATIENT_REGISTERED_V2, subject: patientId, data: { patientId, custodian, registrationId, details, match: { decision: 'new' } } }));
+    this.identity(
+      this.event({ type: PATIENT_REGISTERED_V2, subject: patientId, data: { patientId, custodian, registrationId, details, match: { decision: 'new' } } }),
+    );
     return patientId;
   }
 
@@ -162,7 +164,11 @@ export class RecordsWorld {
   }
 
   revoke(patientId: string, grantId: string): void {
-    const event = this.event({ type: GRANT_REVOKED_V1, subject: patientId, data: { grantId, patientId, revokedAt: this.at.toISOString(), revokedBy: { kind: 'patient', subject: patientId, signed: false } } });
+    const event = this.event({
+      type: GRANT_REVOKED_V1,
+      subject: patientId,
+      data: { grantId, patientId, revokedAt: this.at.toISOString(), revokedBy: { kind: 'patient', subject: patientId, signed: false } },
+    });
     this.grants.apply(replicated(Topics.consentGrant, event, patientId));
   }
 
@@ -176,7 +182,9 @@ export class RecordsWorld {
 
   /** What identity's erasure does, as every records replica and the read model see it. */
   erase(patientId: string): void {
-    this.identity(this.event({ type: PATIENT_ERASED_V1, subject: patientId, data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-1', alsoErased: [] } }));
+    this.identity(
+      this.event({ type: PATIENT_ERASED_V1, subject: patientId, data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-1', alsoErased: [] } }),
+    );
     this.keys.shred(patientId);
   }
 

@@ -18,7 +18,11 @@ export const Attachment = element(
     title: opt(fhirString),
     creation: opt(dateTime),
   },
-  { invariants: [{ key: 'att-1', human: 'if the Attachment has data, it SHALL have a contentType', holds: (a) => a.data === undefined || a.contentType !== undefined }] },
+  {
+    invariants: [
+      { key: 'att-1', human: 'if the Attachment has data, it SHALL have a contentType', holds: (a) => a.data === undefined || a.contentType !== undefined },
+    ],
+  },
 );
 
 export const Annotation = element({

@@ -29,11 +29,21 @@ export function requiredConcept(system: string, codes: readonly string[]) {
     for (const { coding, index } of codings) {
       if (coding.code === undefined || !codes.includes(coding.code)) {
         const found = coding.code === undefined ? 'no code' : preview(coding.code);
-        ctx.addIssue({ code: 'custom', path: ['coding', index, 'code'], message: `${found} is not in the required value set ${valueSet}`, params: { fhir: 'code-invalid' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['coding', index, 'code'],
+          message: `${found} is not in the required value set ${valueSet}`,
+          params: { fhir: 'code-invalid' },
+        });
       }
     }
     if (codings.length === 0) {
-      ctx.addIssue({ code: 'custom', path: concept.coding ? ['coding'] : [], message: `required binding: a coding from ${valueSet} is required`, params: { fhir: 'code-invalid' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: concept.coding ? ['coding'] : [],
+        message: `required binding: a coding from ${valueSet} is required`,
+        params: { fhir: 'code-invalid' },
+      });
     }
   });
 }

@@ -16,7 +16,12 @@ describe('Extension', () => {
     { valuePeriod: { start: '2024-01-01' } },
     { valueIdentifier: { system: 'https://x.example/ids', value: '42' } },
     { valueTiming: { code: { text: 'BID' } } },
-    { extension: [{ url: 'part', valueString: 'a' }, { url: 'part', valueString: 'b' }] },
+    {
+      extension: [
+        { url: 'part', valueString: 'a' },
+        { url: 'part', valueString: 'b' },
+      ],
+    },
   ])('accepts %j', (content) => {
     expect(schemaProblems(Extension, { url: URL, ...content }, 'Extension')).toEqual([]);
   });
@@ -27,11 +32,19 @@ describe('Extension', () => {
 
   it('ext-1: a value or nested extensions, not both and not neither', () => {
     expect(schemaProblems(Extension, { url: URL }, 'Extension')).toEqual([['Extension', 'invariant']]);
-    expect(schemaProblems(Extension, { url: URL, valueString: 'x', extension: [{ url: 'a', valueString: 'y' }] }, 'Extension')).toEqual([['Extension', 'invariant']]);
+    expect(schemaProblems(Extension, { url: URL, valueString: 'x', extension: [{ url: 'a', valueString: 'y' }] }, 'Extension')).toEqual([
+      ['Extension', 'invariant'],
+    ]);
   });
 
   it('validates nested extensions recursively, with precise paths', () => {
-    const nested = { url: URL, extension: [{ url: 'a', valueString: 'y' }, { url: 'b', extension: [{ url: 'c', valueInteger: 1.5 }] }] };
+    const nested = {
+      url: URL,
+      extension: [
+        { url: 'a', valueString: 'y' },
+        { url: 'b', extension: [{ url: 'c', valueInteger: 1.5 }] },
+      ],
+    };
     expect(schemaProblems(Extension, nested, 'Extension')).toEqual([['Extension.extension[1].extension[0].valueInteger', 'value']]);
   });
 

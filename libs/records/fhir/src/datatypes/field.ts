@@ -75,7 +75,11 @@ type ChoiceShape<P extends string, V extends Record<string, z.ZodType>> = {
  * A choice element `prefix[x]`: one JSON property per allowed type (`onsetDateTime`,
  * `onsetPeriod`…), of which at most one (exactly one when required) may be present.
  */
-export function choice<P extends string, V extends Record<string, z.ZodType>>(prefix: P, variants: V, cardinality: '0..1' | '1..1' = '0..1'): ChoiceShape<P, V> {
+export function choice<P extends string, V extends Record<string, z.ZodType>>(
+  prefix: P,
+  variants: V,
+  cardinality: '0..1' | '1..1' = '0..1',
+): ChoiceShape<P, V> {
   const entries = Object.entries(variants).map(([type, schema]) => [`${prefix}${type.charAt(0).toUpperCase()}${type.slice(1)}`, schema.optional()] as const);
   const group: ChoiceGroup = { prefix, keys: entries.map(([key]) => key), required: cardinality === '1..1' };
   for (const [, field] of entries) choiceGroups.set(field, group);

@@ -15,8 +15,12 @@ describe('Narrative', () => {
   });
 
   it('txt-1: no active content', () => {
-    expect(schemaProblems(Narrative, narrative('<div xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script>x</div>'))).toEqual([['T.div', 'invariant']]);
-    expect(schemaProblems(Narrative, narrative('<div xmlns="http://www.w3.org/1999/xhtml"><p onclick="steal()">x</p></div>'))).toEqual([['T.div', 'invariant']]);
+    expect(schemaProblems(Narrative, narrative('<div xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script>x</div>'))).toEqual([
+      ['T.div', 'invariant'],
+    ]);
+    expect(schemaProblems(Narrative, narrative('<div xmlns="http://www.w3.org/1999/xhtml"><p onclick="steal()">x</p></div>'))).toEqual([
+      ['T.div', 'invariant'],
+    ]);
   });
 
   it('txt-2: some content', () => {
@@ -32,7 +36,9 @@ describe('Narrative', () => {
 
 describe('Meta', () => {
   it('takes an id versionId, an instant lastUpdated and codings', () => {
-    expect(schemaProblems(Meta, { versionId: '3', lastUpdated: '2024-03-01T10:15:00Z', tag: [{ system: 'https://carechain.example/tags', code: 'imported' }] })).toEqual([]);
+    expect(
+      schemaProblems(Meta, { versionId: '3', lastUpdated: '2024-03-01T10:15:00Z', tag: [{ system: 'https://carechain.example/tags', code: 'imported' }] }),
+    ).toEqual([]);
     expect(schemaProblems(Meta, { versionId: 'v 3', lastUpdated: '2024-03-01' })).toEqual([
       ['T.versionId', 'value'],
       ['T.lastUpdated', 'value'],

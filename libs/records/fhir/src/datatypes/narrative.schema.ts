@@ -14,9 +14,19 @@ const EVENT_ATTRIBUTE = /\son[a-z]+\s*=/i;
 const xhtml = z
   .string()
   .min(1, { error: 'empty strings are not allowed in FHIR JSON: omit the element instead', abort: true })
-  .refine((v) => XHTML_ROOT.test(v), { error: 'Narrative.div SHALL be a <div> element in the XHTML namespace (xmlns="http://www.w3.org/1999/xhtml")', params: { fhir: 'value' }, abort: true })
-  .refine((v) => !FORBIDDEN_ELEMENT.test(v) && !EVENT_ATTRIBUTE.test(v), { error: 'txt-1: the narrative SHALL contain only basic html formatting elements and attributes (no scripts, forms, frames or event handlers)', params: { fhir: 'invariant' } })
-  .refine((v) => /<img\b/i.test(v) || v.replace(/<[^>]*>/g, '').trim().length > 0, { error: 'txt-2: the narrative SHALL have some non-whitespace content', params: { fhir: 'invariant' } });
+  .refine((v) => XHTML_ROOT.test(v), {
+    error: 'Narrative.div SHALL be a <div> element in the XHTML namespace (xmlns="http://www.w3.org/1999/xhtml")',
+    params: { fhir: 'value' },
+    abort: true,
+  })
+  .refine((v) => !FORBIDDEN_ELEMENT.test(v) && !EVENT_ATTRIBUTE.test(v), {
+    error: 'txt-1: the narrative SHALL contain only basic html formatting elements and attributes (no scripts, forms, frames or event handlers)',
+    params: { fhir: 'invariant' },
+  })
+  .refine((v) => /<img\b/i.test(v) || v.replace(/<[^>]*>/g, '').trim().length > 0, {
+    error: 'txt-2: the narrative SHALL have some non-whitespace content',
+    params: { fhir: 'invariant' },
+  });
 
 export const Narrative = element({
   status: codeFrom(['generated', 'extensions', 'additional', 'empty']),

@@ -17,5 +17,13 @@ export function notAfter(start: string, end: string): boolean {
 
 export const Period = element(
   { start: opt(dateTime), end: opt(dateTime) },
-  { invariants: [{ key: 'per-1', human: 'if present, start SHALL have a lower value than end', holds: (p) => p.start === undefined || p.end === undefined || notAfter(p.start, p.end) }] },
+  {
+    invariants: [
+      {
+        key: 'per-1',
+        human: 'if present, start SHALL have a lower value than end',
+        holds: (p) => p.start === undefined || p.end === undefined || notAfter(p.start, p.end),
+      },
+    ],
+  },
 );

@@ -78,18 +78,28 @@ export const url = text('url', matches(URI_PATTERN), 'no whitespace');
 export const canonical = text('canonical', matches(URI_PATTERN), 'no whitespace');
 export const oid = text('oid', matches(OID_PATTERN), 'urn:oid: followed by a dotted OID');
 export const uuid = text('uuid', matches(UUID_PATTERN), 'urn:uuid: followed by a lower-case UUID');
-export const base64Binary = text('base64Binary', (v) => {
-  const compact = v.replace(/\s+/g, '');
-  return compact.length % 4 === 0 && BASE64_PATTERN.test(compact);
-}, 'base64 characters in groups of four');
-export const dateTime = text('dateTime', (v) => DATE_TIME_PATTERN.test(v) && isCalendarDate(v), 'YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.fff] with a time zone (Z or ±hh:mm), on a real calendar date');
+export const base64Binary = text(
+  'base64Binary',
+  (v) => {
+    const compact = v.replace(/\s+/g, '');
+    return compact.length % 4 === 0 && BASE64_PATTERN.test(compact);
+  },
+  'base64 characters in groups of four',
+);
+export const dateTime = text(
+  'dateTime',
+  (v) => DATE_TIME_PATTERN.test(v) && isCalendarDate(v),
+  'YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.fff] with a time zone (Z or ±hh:mm), on a real calendar date',
+);
 export const date = text('date', (v) => DATE_PATTERN.test(v) && isCalendarDate(v), 'YYYY, YYYY-MM or YYYY-MM-DD, on a real calendar date');
 export const instant = text('instant', (v) => INSTANT_PATTERN.test(v) && isCalendarDate(v), 'YYYY-MM-DDThh:mm:ss[.fff] with a time zone (Z or ±hh:mm)');
 export const time = text('time', matches(TIME_PATTERN), 'hh:mm:ss[.fff] without a time zone');
 
 export const boolean = primitive(z.boolean());
 export const decimal = primitive(z.number());
-export const integer = primitive(z.number().int({ error: 'integer must be a whole number', abort: true }).min(INT32_MIN).max(INT32_MAX, { error: 'integer must fit in 32 bits' }));
+export const integer = primitive(
+  z.number().int({ error: 'integer must be a whole number', abort: true }).min(INT32_MIN).max(INT32_MAX, { error: 'integer must fit in 32 bits' }),
+);
 export const positiveInt = whole('positiveInt', 1);
 export const unsignedInt = whole('unsignedInt', 0);
 

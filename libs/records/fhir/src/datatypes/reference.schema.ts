@@ -55,10 +55,20 @@ export function referenceTo(...targets: readonly [string, ...string[]]) {
   return Reference.superRefine((reference, ctx) => {
     const literalType = LITERAL_REFERENCE.exec(reference.reference ?? '')?.[1];
     if (literalType !== undefined && !targets.includes(literalType)) {
-      ctx.addIssue({ code: 'custom', path: ['reference'], message: `a reference to ${literalType} is not allowed here: Reference(${allowed})`, params: { fhir: 'value' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reference'],
+        message: `a reference to ${literalType} is not allowed here: Reference(${allowed})`,
+        params: { fhir: 'value' },
+      });
     }
     if (reference.type !== undefined && !targets.includes(reference.type)) {
-      ctx.addIssue({ code: 'custom', path: ['type'], message: `a reference of type ${preview(reference.type)} is not allowed here: Reference(${allowed})`, params: { fhir: 'value' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message: `a reference of type ${preview(reference.type)} is not allowed here: Reference(${allowed})`,
+        params: { fhir: 'value' },
+      });
     }
   });
 }

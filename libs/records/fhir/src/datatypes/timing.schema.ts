@@ -11,8 +11,32 @@ const UNITS_OF_TIME = ['s', 'min', 'h', 'd', 'wk', 'mo', 'a'] as const;
 const DAYS_OF_WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** http://hl7.org/fhir/event-timing plus the v3 TimingEvent codes the R4 value set includes. */
 const EVENT_TIMING = [
-  'MORN', 'MORN.early', 'MORN.late', 'NOON', 'AFT', 'AFT.early', 'AFT.late', 'EVE', 'EVE.early', 'EVE.late', 'NIGHT', 'PHS',
-  'HS', 'WAKE', 'C', 'CM', 'CD', 'CV', 'AC', 'ACM', 'ACD', 'ACV', 'PC', 'PCM', 'PCD', 'PCV',
+  'MORN',
+  'MORN.early',
+  'MORN.late',
+  'NOON',
+  'AFT',
+  'AFT.early',
+  'AFT.late',
+  'EVE',
+  'EVE.early',
+  'EVE.late',
+  'NIGHT',
+  'PHS',
+  'HS',
+  'WAKE',
+  'C',
+  'CM',
+  'CD',
+  'CV',
+  'AC',
+  'ACM',
+  'ACD',
+  'ACV',
+  'PC',
+  'PCM',
+  'PCD',
+  'PCV',
 ] as const;
 /** Meals as a whole: an offset from "a meal" has no defined anchor (tim-9). */
 const MEAL_EVENTS: readonly string[] = ['C', 'CM', 'CD', 'CV'];
@@ -37,7 +61,11 @@ const TimingRepeat = element(
   },
   {
     invariants: [
-      { key: 'tim-1', human: 'if there is a duration, there needs to be duration units', holds: (r) => r.duration === undefined || r.durationUnit !== undefined },
+      {
+        key: 'tim-1',
+        human: 'if there is a duration, there needs to be duration units',
+        holds: (r) => r.duration === undefined || r.durationUnit !== undefined,
+      },
       { key: 'tim-2', human: 'if there is a period, there needs to be period units', holds: (r) => r.period === undefined || r.periodUnit !== undefined },
       { key: 'tim-4', human: 'duration SHALL be a non-negative value', holds: (r) => r.duration === undefined || r.duration >= 0 },
       { key: 'tim-5', human: 'period SHALL be a non-negative value', holds: (r) => r.period === undefined || r.period >= 0 },
@@ -49,7 +77,11 @@ const TimingRepeat = element(
         human: 'if there is an offset, there must be a when (and not C, CM, CD, CV)',
         holds: (r) => r.offset === undefined || (r.when !== undefined && !r.when.some((w) => MEAL_EVENTS.includes(w))),
       },
-      { key: 'tim-10', human: 'if there is a timeOfDay, there cannot be a when, or vice versa', holds: (r) => r.timeOfDay === undefined || r.when === undefined },
+      {
+        key: 'tim-10',
+        human: 'if there is a timeOfDay, there cannot be a when, or vice versa',
+        holds: (r) => r.timeOfDay === undefined || r.when === undefined,
+      },
     ],
   },
 );

@@ -14,10 +14,7 @@ import { financialHeader } from './claim.schema';
 /** RemittanceOutcome (http://hl7.org/fhir/ValueSet/remittance-outcome), required. */
 export const remittanceOutcome = codeFrom(['queued', 'complete', 'error', 'partial']);
 
-export const Adjudication = element(
-  { category: CodeableConcept, reason: opt(CodeableConcept), amount: opt(Money), value: opt(decimal) },
-  { backbone: true },
-);
+export const Adjudication = element({ category: CodeableConcept, reason: opt(CodeableConcept), amount: opt(Money), value: opt(decimal) }, { backbone: true });
 
 export const Total = element({ category: CodeableConcept, amount: Money }, { backbone: true });
 

@@ -45,7 +45,9 @@ describe.each(EXAMPLES)('%s', (type, minimal, full) => {
 
 describe('Coverage', () => {
   it('requires a beneficiary that is a Patient and at least one payor', () => {
-    expect(problemsOf({ ...minimalCoverage(), beneficiary: { reference: 'Organization/x' } }, 'Coverage')).toEqual([['Coverage.beneficiary.reference', 'value']]);
+    expect(problemsOf({ ...minimalCoverage(), beneficiary: { reference: 'Organization/x' } }, 'Coverage')).toEqual([
+      ['Coverage.beneficiary.reference', 'value'],
+    ]);
     expect(problemsOf(omit(minimalCoverage(), 'payor'), 'Coverage')).toEqual([['Coverage.payor', 'required']]);
   });
 });
@@ -58,12 +60,16 @@ describe('Claim', () => {
   it('requires productOrService on every item and one serviced[x] at most', () => {
     const [item] = fullClaim().item;
     expect(problemsOf({ ...fullClaim(), item: [omit(item, 'productOrService')] }, 'Claim')).toEqual([['Claim.item[0].productOrService', 'required']]);
-    expect(problemsOf({ ...fullClaim(), item: [{ ...item, servicedPeriod: { start: '2026-03-01' } }] }, 'Claim')).toEqual([['Claim.item[0].serviced[x]', 'structure']]);
+    expect(problemsOf({ ...fullClaim(), item: [{ ...item, servicedPeriod: { start: '2026-03-01' } }] }, 'Claim')).toEqual([
+      ['Claim.item[0].serviced[x]', 'structure'],
+    ]);
   });
 
   it('requires an insurance (1..*) referring to a Coverage', () => {
     expect(problemsOf(omit(minimalClaim(), 'insurance'), 'Claim')).toEqual([['Claim.insurance', 'required']]);
-    expect(problemsOf({ ...minimalClaim(), insurance: [{ sequence: 1, focal: true, coverage: { reference: 'Patient/x' } }] }, 'Claim')).toEqual([['Claim.insurance[0].coverage.reference', 'value']]);
+    expect(problemsOf({ ...minimalClaim(), insurance: [{ sequence: 1, focal: true, coverage: { reference: 'Patient/x' } }] }, 'Claim')).toEqual([
+      ['Claim.insurance[0].coverage.reference', 'value'],
+    ]);
   });
 
   it('refuses item details as not supported', () => {
@@ -75,11 +81,15 @@ describe('Claim', () => {
 describe('ClaimResponse', () => {
   it('checks outcome against RemittanceOutcome and requires adjudication per item', () => {
     expect(problemsOf({ ...minimalClaimResponse(), outcome: 'approved' }, 'ClaimResponse')).toEqual([['ClaimResponse.outcome', 'code-invalid']]);
-    expect(problemsOf({ ...minimalClaimResponse(), item: [{ itemSequence: 1 }] }, 'ClaimResponse')).toEqual([['ClaimResponse.item[0].adjudication', 'required']]);
+    expect(problemsOf({ ...minimalClaimResponse(), item: [{ itemSequence: 1 }] }, 'ClaimResponse')).toEqual([
+      ['ClaimResponse.item[0].adjudication', 'required'],
+    ]);
   });
 
   it('checks processNote.type against NoteType', () => {
-    expect(problemsOf({ ...minimalClaimResponse(), processNote: [{ type: 'email', text: 'x' }] }, 'ClaimResponse')).toEqual([['ClaimResponse.processNote[0].type', 'code-invalid']]);
+    expect(problemsOf({ ...minimalClaimResponse(), processNote: [{ type: 'email', text: 'x' }] }, 'ClaimResponse')).toEqual([
+      ['ClaimResponse.processNote[0].type', 'code-invalid'],
+    ]);
   });
 });
 
@@ -89,7 +99,9 @@ describe('ExplanationOfBenefit', () => {
       ['ExplanationOfBenefit.insurer', 'required'],
       ['ExplanationOfBenefit.provider', 'required'],
     ]);
-    expect(problemsOf({ ...minimalExplanationOfBenefit(), insurance: [{ coverage: { reference: 'Coverage/x' } }] }, 'ExplanationOfBenefit')).toEqual([['ExplanationOfBenefit.insurance[0].focal', 'required']]);
+    expect(problemsOf({ ...minimalExplanationOfBenefit(), insurance: [{ coverage: { reference: 'Coverage/x' } }] }, 'ExplanationOfBenefit')).toEqual([
+      ['ExplanationOfBenefit.insurance[0].focal', 'required'],
+    ]);
   });
 });
 

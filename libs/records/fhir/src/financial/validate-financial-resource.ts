@@ -26,8 +26,7 @@ export type FhirClaimResponse = FinancialResourceOf<'ClaimResponse'>;
 export type FhirExplanationOfBenefit = FinancialResourceOf<'ExplanationOfBenefit'>;
 
 export type FinancialValidation<T extends FinancialResourceType> =
-  | { readonly ok: true; readonly resource: FinancialResourceOf<T> }
-  | { readonly ok: false; readonly issues: readonly FhirIssue[] };
+  { readonly ok: true; readonly resource: FinancialResourceOf<T> } | { readonly ok: false; readonly issues: readonly FhirIssue[] };
 
 /**
  * Validates `json` as a FHIR R4 resource of type `expected`. Never throws: every

@@ -30,8 +30,12 @@ describe('AllergyIntolerance', () => {
   });
 
   it('requires at least one manifestation per reaction (1..*)', () => {
-    expect(problemsOf({ ...minimalAllergyIntolerance(), reaction: [{ description: 'rash' }] })).toEqual([['AllergyIntolerance.reaction[0].manifestation', 'required']]);
-    expect(problemsOf({ ...minimalAllergyIntolerance(), reaction: [{ manifestation: [] }] })).toEqual([['AllergyIntolerance.reaction[0].manifestation', 'required']]);
+    expect(problemsOf({ ...minimalAllergyIntolerance(), reaction: [{ description: 'rash' }] })).toEqual([
+      ['AllergyIntolerance.reaction[0].manifestation', 'required'],
+    ]);
+    expect(problemsOf({ ...minimalAllergyIntolerance(), reaction: [{ manifestation: [] }] })).toEqual([
+      ['AllergyIntolerance.reaction[0].manifestation', 'required'],
+    ]);
   });
 
   it('ait-1: clinicalStatus is present unless the record was entered in error', () => {

@@ -32,7 +32,9 @@ describe('Appointment', () => {
   });
 
   it('app-1: a participant has a type or an actor', () => {
-    expect(problemsOf({ ...minimalAppointment(), participant: [{ status: 'accepted', required: 'optional' }] })).toEqual([['Appointment.participant[0]', 'invariant']]);
+    expect(problemsOf({ ...minimalAppointment(), participant: [{ status: 'accepted', required: 'optional' }] })).toEqual([
+      ['Appointment.participant[0]', 'invariant'],
+    ]);
   });
 
   it('app-2 and app-3: a booked appointment has both start and end', () => {

@@ -19,7 +19,12 @@ const Participant = element(
     status: codeFrom(['accepted', 'declined', 'tentative', 'needs-action']),
     period: opt(Period),
   },
-  { backbone: true, invariants: [{ key: 'app-1', human: 'either the type or actor on the participant SHALL be specified', holds: (p) => p.type !== undefined || p.actor !== undefined }] },
+  {
+    backbone: true,
+    invariants: [
+      { key: 'app-1', human: 'either the type or actor on the participant SHALL be specified', holds: (p) => p.type !== undefined || p.actor !== undefined },
+    ],
+  },
 );
 
 export const AppointmentSchema = domainResource(

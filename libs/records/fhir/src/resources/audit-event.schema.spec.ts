@@ -12,9 +12,20 @@ const minimal = () => ({
   action: 'R',
   recorded: '2026-01-01T10:00:00.000Z',
   outcome: '0',
-  agent: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP' }] }, who: { identifier: { value: 'dr-who' } }, requestor: true }],
+  agent: [
+    {
+      type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP' }] },
+      who: { identifier: { value: 'dr-who' } },
+      requestor: true,
+    },
+  ],
   source: { observer: { display: 'carechain records' } },
-  entity: [{ what: { reference: 'Patient/6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f' }, type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '1' } }],
+  entity: [
+    {
+      what: { reference: 'Patient/6f1c2b9e-1d2a-4c3b-8e7f-0a1b2c3d4e5f' },
+      type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '1' },
+    },
+  ],
 });
 
 describe('AuditEvent', () => {
@@ -24,7 +35,12 @@ describe('AuditEvent', () => {
 
   it('requires type, recorded, an agent with requestor, and a source observer', () => {
     const { type: _t, recorded: _r, ...rest } = minimal();
-    expect(problems(rest)).toEqual(expect.arrayContaining([['AuditEvent.type', 'required'], ['AuditEvent.recorded', 'required']]));
+    expect(problems(rest)).toEqual(
+      expect.arrayContaining([
+        ['AuditEvent.type', 'required'],
+        ['AuditEvent.recorded', 'required'],
+      ]),
+    );
     expect(problems({ ...minimal(), agent: [{ who: { display: 'x' } }] })).toEqual([['AuditEvent.agent[0].requestor', 'required']]);
     expect(problems({ ...minimal(), source: { site: 'records' } })).toEqual([['AuditEvent.source.observer', 'required']]);
   });

@@ -17,7 +17,10 @@ describe('Communication', () => {
   });
 
   it('requires exactly one content[x] per payload', () => {
-    const payload = [{ contentString: 'see attached', contentReference: { reference: 'DocumentReference/d-1' } }, { extension: [{ url: 'https://x.example/e', valueBoolean: true }] }];
+    const payload = [
+      { contentString: 'see attached', contentReference: { reference: 'DocumentReference/d-1' } },
+      { extension: [{ url: 'https://x.example/e', valueBoolean: true }] },
+    ];
     expect(problemsOf({ ...minimalCommunication(), payload })).toEqual([
       ['Communication.payload[0].content[x]', 'structure'],
       ['Communication.payload[1].content[x]', 'required'],

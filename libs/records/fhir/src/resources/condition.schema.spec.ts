@@ -15,13 +15,20 @@ describe('Condition', () => {
   });
 
   it('checks the required binding of clinicalStatus', () => {
-    expect(problemsOf({ ...minimalCondition(), clinicalStatus: status(CONDITION_CLINICAL, 'cured') })).toEqual([['Condition.clinicalStatus.coding[0].code', 'code-invalid']]);
+    expect(problemsOf({ ...minimalCondition(), clinicalStatus: status(CONDITION_CLINICAL, 'cured') })).toEqual([
+      ['Condition.clinicalStatus.coding[0].code', 'code-invalid'],
+    ]);
     expect(problemsOf({ ...minimalCondition(), clinicalStatus: status(SNOMED, '55561003') })).toEqual([['Condition.clinicalStatus.coding', 'code-invalid']]);
     expect(problemsOf({ ...minimalCondition(), clinicalStatus: { text: 'active' } })).toEqual([['Condition.clinicalStatus', 'code-invalid']]);
   });
 
   it('accepts a clinicalStatus that also carries a local coding', () => {
-    const clinicalStatus = { coding: [{ system: 'https://hospital-a.example/status', code: 'A' }, { system: CONDITION_CLINICAL, code: 'relapse' }] };
+    const clinicalStatus = {
+      coding: [
+        { system: 'https://hospital-a.example/status', code: 'A' },
+        { system: CONDITION_CLINICAL, code: 'relapse' },
+      ],
+    };
     expect(problemsOf({ ...minimalCondition(), clinicalStatus })).toEqual([]);
   });
 
@@ -33,7 +40,9 @@ describe('Condition', () => {
   it('checks the Age profile of onsetAge (age-1)', () => {
     expect(problemsOf({ ...minimalCondition(), onsetAge: { value: 52, unit: 'years', system: 'http://unitsofmeasure.org', code: 'a' } })).toEqual([]);
     expect(problemsOf({ ...minimalCondition(), onsetAge: { value: 52, unit: 'years' } })).toEqual([['Condition.onsetAge', 'invariant']]);
-    expect(problemsOf({ ...minimalCondition(), onsetAge: { value: 52, system: 'http://snomed.info/sct', code: '258707000' } })).toEqual([['Condition.onsetAge', 'invariant']]);
+    expect(problemsOf({ ...minimalCondition(), onsetAge: { value: 52, system: 'http://snomed.info/sct', code: '258707000' } })).toEqual([
+      ['Condition.onsetAge', 'invariant'],
+    ]);
   });
 
   it('con-4: an abated condition is inactive, resolved or in remission', () => {

@@ -15,12 +15,18 @@ const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/condition-ver-status
 
 const Stage = element(
   { summary: opt(CodeableConcept), assessment: many(Reference), type: opt(CodeableConcept) },
-  { backbone: true, invariants: [{ key: 'con-1', human: 'stage SHALL have summary or assessment', holds: (s) => s.summary !== undefined || s.assessment !== undefined }] },
+  {
+    backbone: true,
+    invariants: [{ key: 'con-1', human: 'stage SHALL have summary or assessment', holds: (s) => s.summary !== undefined || s.assessment !== undefined }],
+  },
 );
 
 const Evidence = element(
   { code: many(CodeableConcept), detail: many(Reference) },
-  { backbone: true, invariants: [{ key: 'con-2', human: 'evidence SHALL have code or details', holds: (e) => e.code !== undefined || e.detail !== undefined }] },
+  {
+    backbone: true,
+    invariants: [{ key: 'con-2', human: 'evidence SHALL have code or details', holds: (e) => e.code !== undefined || e.detail !== undefined }],
+  },
 );
 
 const onsetTypes = { dateTime, Age, Period, Range, string: fhirString };

@@ -41,7 +41,10 @@ describe('Encounter', () => {
 
   it('drt-1: the length is a UCUM duration with a value', () => {
     expect(problemsOf({ ...minimalEncounter(), length: { unit: 'min', system: UCUM, code: 'min' } })).toEqual([['Encounter.length', 'invariant']]);
-    expect(problemsOf({ ...minimalEncounter(), length: { value: 25, code: 'min' } })).toEqual([['Encounter.length', 'invariant'], ['Encounter.length', 'invariant']]);
+    expect(problemsOf({ ...minimalEncounter(), length: { value: 25, code: 'min' } })).toEqual([
+      ['Encounter.length', 'invariant'],
+      ['Encounter.length', 'invariant'],
+    ]);
   });
 
   it('ranks diagnoses from 1 (positiveInt)', () => {

@@ -34,7 +34,11 @@ describe('MedicationStatement', () => {
   it('takes the medication as a concept or a reference, not both', () => {
     const both = { ...fullMedicationStatement(), medicationReference: { reference: 'Medication/med-1' } };
     expect(issuesOf(both)).toEqual([
-      { path: 'MedicationStatement.medication[x]', code: 'structure', message: 'medication[x] takes one type only, found medicationCodeableConcept and medicationReference' },
+      {
+        path: 'MedicationStatement.medication[x]',
+        code: 'structure',
+        message: 'medication[x] takes one type only, found medicationCodeableConcept and medicationReference',
+      },
     ]);
     expect(problemsOf(omit(both, 'medicationCodeableConcept'))).toEqual([]);
   });
@@ -46,10 +50,14 @@ describe('MedicationStatement', () => {
 
   it('validates the dosage timing (tim-*)', () => {
     expect(problemsOf(dosage({ timing: { repeat: { frequency: 3, period: 1 } } }))).toEqual([['MedicationStatement.dosage[0].timing.repeat', 'invariant']]);
-    expect(problemsOf(dosage({ timing: { repeat: { when: ['MORN'], timeOfDay: ['08:00:00'] } } }))).toEqual([['MedicationStatement.dosage[0].timing.repeat', 'invariant']]);
+    expect(problemsOf(dosage({ timing: { repeat: { when: ['MORN'], timeOfDay: ['08:00:00'] } } }))).toEqual([
+      ['MedicationStatement.dosage[0].timing.repeat', 'invariant'],
+    ]);
     expect(problemsOf(dosage({ timing: { repeat: { when: ['C'], offset: 30 } } }))).toEqual([['MedicationStatement.dosage[0].timing.repeat', 'invariant']]);
     expect(problemsOf(dosage({ timing: { repeat: { when: ['AC'], offset: 30, dayOfWeek: ['mon', 'thu'] } } }))).toEqual([]);
-    expect(problemsOf(dosage({ timing: { repeat: { dayOfWeek: ['monday'] } } }))).toEqual([['MedicationStatement.dosage[0].timing.repeat.dayOfWeek[0]', 'code-invalid']]);
+    expect(problemsOf(dosage({ timing: { repeat: { dayOfWeek: ['monday'] } } }))).toEqual([
+      ['MedicationStatement.dosage[0].timing.repeat.dayOfWeek[0]', 'code-invalid'],
+    ]);
   });
 
   it('takes a SimpleQuantity dose: no comparator (sqty-1)', () => {
@@ -58,7 +66,9 @@ describe('MedicationStatement', () => {
   });
 
   it('takes one asNeeded[x] type only', () => {
-    expect(problemsOf(dosage({ asNeededBoolean: true, asNeededCodeableConcept: { text: 'pain' } }))).toEqual([['MedicationStatement.dosage[0].asNeeded[x]', 'structure']]);
+    expect(problemsOf(dosage({ asNeededBoolean: true, asNeededCodeableConcept: { text: 'pain' } }))).toEqual([
+      ['MedicationStatement.dosage[0].asNeeded[x]', 'structure'],
+    ]);
   });
 
   it('accepts modifierExtension on the dosage, a backbone element', () => {

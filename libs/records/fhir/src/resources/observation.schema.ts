@@ -16,7 +16,8 @@ const VALUE_KEYS = Object.keys(valueTypes).map((type) => `value${type.charAt(0).
 
 type Concept = { coding?: { system?: string; code?: string }[] };
 const hasValue = (element: object) => VALUE_KEYS.some((key) => key in element);
-const sameConcept = (a: Concept, b: Concept) => (a.coding ?? []).some((x) => (b.coding ?? []).some((y) => x.system === y.system && x.code !== undefined && x.code === y.code));
+const sameConcept = (a: Concept, b: Concept) =>
+  (a.coding ?? []).some((x) => (b.coding ?? []).some((y) => x.system === y.system && x.code !== undefined && x.code === y.code));
 
 const obs6 = {
   key: 'obs-6',
@@ -35,7 +36,13 @@ const ReferenceRange = element(
   },
   {
     backbone: true,
-    invariants: [{ key: 'obs-3', human: 'referenceRange must have at least a low or a high or text', holds: (r) => r.low !== undefined || r.high !== undefined || r.text !== undefined }],
+    invariants: [
+      {
+        key: 'obs-3',
+        human: 'referenceRange must have at least a low or a high or text',
+        holds: (r) => r.low !== undefined || r.high !== undefined || r.text !== undefined,
+      },
+    ],
   },
 );
 

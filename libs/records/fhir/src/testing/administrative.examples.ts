@@ -13,12 +13,23 @@ export const fullEncounter = () => ({
   type: [{ coding: [{ system: SNOMED, code: '185349003', display: 'Encounter for check up' }] }],
   priority: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActPriority', code: 'R', display: 'routine' }] },
   subject: { reference: 'Patient/p-123' },
-  participant: [{ type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PPRF' }] }], individual: { reference: 'Practitioner/pr-9' } }],
+  participant: [
+    {
+      type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PPRF' }] }],
+      individual: { reference: 'Practitioner/pr-9' },
+    },
+  ],
   appointment: [{ reference: 'Appointment/appt-1' }],
   period: { start: '2024-03-01T09:40:00+01:00', end: '2024-03-01T10:05:00+01:00' },
   length: { value: 25, unit: 'minutes', system: UCUM, code: 'min' },
   reasonCode: [{ coding: [{ system: SNOMED, code: '44054006', display: 'Diabetes mellitus type 2' }] }],
-  diagnosis: [{ condition: { reference: 'Condition/cond-1' }, use: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/diagnosis-role', code: 'CC' }] }, rank: 1 }],
+  diagnosis: [
+    {
+      condition: { reference: 'Condition/cond-1' },
+      use: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/diagnosis-role', code: 'CC' }] },
+      rank: 1,
+    },
+  ],
   location: [{ location: { reference: 'Location/clinic-2', display: 'Diabetes clinic, room 2' }, status: 'completed' }],
   serviceProvider: { reference: 'Organization/hospital-a' },
 });
@@ -34,7 +45,9 @@ export const fullAppointment = () => ({
   id: 'appt-1',
   status: 'booked',
   serviceType: [{ coding: [{ system: SNOMED, code: '394583002', display: 'Endocrinology' }] }],
-  appointmentType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0276', code: 'FOLLOWUP', display: 'A follow up visit from a previous appointment' }] },
+  appointmentType: {
+    coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0276', code: 'FOLLOWUP', display: 'A follow up visit from a previous appointment' }],
+  },
   reasonReference: [{ reference: 'Condition/cond-1' }],
   priority: 5,
   description: 'Diabetes follow-up: review HbA1c and medication',
@@ -45,7 +58,11 @@ export const fullAppointment = () => ({
   patientInstruction: 'Bring your glucose diary',
   participant: [
     { actor: { reference: 'Patient/p-123', display: 'Ana Ruiz' }, required: 'required', status: 'accepted' },
-    { type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'ATND' }] }], actor: { reference: 'Practitioner/pr-9' }, status: 'accepted' },
+    {
+      type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'ATND' }] }],
+      actor: { reference: 'Practitioner/pr-9' },
+      status: 'accepted',
+    },
     { actor: { reference: 'Location/clinic-2' }, status: 'accepted' },
   ],
 });
@@ -70,7 +87,14 @@ export const fullCommunication = () => ({
   sender: { reference: 'Practitioner/pr-9' },
   payload: [
     { contentString: 'Your HbA1c result is 7.4 %. Please keep the current dose of metformin.' },
-    { contentAttachment: { contentType: 'application/pdf', url: 'https://hospital-a.example/letters/L-881.pdf', title: 'Visit summary', creation: '2024-03-01' } },
+    {
+      contentAttachment: {
+        contentType: 'application/pdf',
+        url: 'https://hospital-a.example/letters/L-881.pdf',
+        title: 'Visit summary',
+        creation: '2024-03-01',
+      },
+    },
     { contentReference: { reference: 'Observation/bp-1' } },
   ],
 });

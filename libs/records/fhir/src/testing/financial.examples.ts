@@ -40,7 +40,13 @@ export const minimalClaim = () => ({
 export const fullClaim = () => ({
   ...minimalClaim(),
   insurer: { reference: 'Organization/payer-c' },
-  supportingInfo: [{ sequence: 1, category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claiminformationcategory', code: 'info' }] }, valueReference: { reference: RECORD } }],
+  supportingInfo: [
+    {
+      sequence: 1,
+      category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claiminformationcategory', code: 'info' }] },
+      valueReference: { reference: RECORD },
+    },
+  ],
   diagnosis: [{ sequence: 1, diagnosisCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'E11.9' }] } }],
   item: [
     {
@@ -80,7 +86,9 @@ export const fullClaimResponse = () => ({
   request: { reference: 'Claim/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' },
   disposition: 'approved',
   item: [{ itemSequence: 1, adjudication }],
-  total: [{ category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/adjudication', code: 'benefit' }] }, amount: { value: 90, currency: 'EUR' } }],
+  total: [
+    { category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/adjudication', code: 'benefit' }] }, amount: { value: 90, currency: 'EUR' } },
+  ],
   payment: { type: { text: 'complete' }, date: '2026-03-10', amount: { value: 90, currency: 'EUR' }, identifier: { value: 'REM-1' } },
   processNote: [{ number: 1, type: 'display', text: 'plan gold-2026 v3' }],
 });
@@ -98,7 +106,9 @@ export const minimalExplanationOfBenefit = () => ({
 export const fullExplanationOfBenefit = () => ({
   ...minimalExplanationOfBenefit(),
   claim: { reference: 'Claim/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' },
-  item: [{ sequence: 1, productOrService: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '99213' }] }, servicedDate: '2026-03-01', adjudication }],
+  item: [
+    { sequence: 1, productOrService: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '99213' }] }, servicedDate: '2026-03-01', adjudication },
+  ],
   total: [{ category: { text: 'benefit' }, amount: { value: 90, currency: 'EUR' } }],
   payment: { type: { text: 'complete' }, amount: { value: 90, currency: 'EUR' } },
 });

@@ -52,7 +52,17 @@ export async function createTestIssuer(): Promise<TestIssuer> {
     options: (overrides) => ({ mode: 'dev', devJwksFile: jwksFile, issuer: TEST_ISSUER, audience: TEST_AUDIENCE, ...overrides }),
     claims: (overrides) => {
       const now = Math.floor(Date.now() / 1000);
-      return { iss: TEST_ISSUER, aud: TEST_AUDIENCE, sub: 'user-1', roles: ['clinician'], org: 'hospital-a', jti: 'token-1', iat: now, exp: now + 600, ...overrides };
+      return {
+        iss: TEST_ISSUER,
+        aud: TEST_AUDIENCE,
+        sub: 'user-1',
+        roles: ['clinician'],
+        org: 'hospital-a',
+        jti: 'token-1',
+        iat: now,
+        exp: now + 600,
+        ...overrides,
+      };
     },
     sign: (payload, options = {}) => {
       const alg = options.alg ?? 'ES256';

@@ -5,7 +5,9 @@ import { aclsFor } from './kafka-acls';
 // kafkajs' enums are plain objects (no reverse mapping): name the values for readable rows.
 const nameOf = (e: object, v: number) => Object.entries(e).find(([, x]) => x === v)?.[0];
 const rows = (service: keyof typeof DATA_PLANE_ACCESS) =>
-  aclsFor(DATA_PLANE_ACCESS[service]).map((a) => `${a.principal} ${nameOf(Op, a.operation)} ${nameOf(Res, a.resourceType)} ${nameOf(Pat, a.resourcePatternType)} ${a.resourceName}`);
+  aclsFor(DATA_PLANE_ACCESS[service]).map(
+    (a) => `${a.principal} ${nameOf(Op, a.operation)} ${nameOf(Res, a.resourceType)} ${nameOf(Pat, a.resourcePatternType)} ${a.resourceName}`,
+  );
 
 describe('aclsFor', () => {
   it('lets records write only its own topics and the dead letters of what it reads', () => {

@@ -6,7 +6,15 @@ import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatter
 import { deadLettersOf, type DataPlaneAccess } from '@carechain/contracts';
 
 function allow(principal: string, resourceType: AclResourceTypes, resourceName: string, pattern: ResourcePatternTypes, operation: AclOperationTypes): AclEntry {
-  return { resourceType, resourceName, resourcePatternType: pattern, principal: `User:${principal}`, host: '*', operation, permissionType: AclPermissionTypes.ALLOW };
+  return {
+    resourceType,
+    resourceName,
+    resourcePatternType: pattern,
+    principal: `User:${principal}`,
+    host: '*',
+    operation,
+    permissionType: AclPermissionTypes.ALLOW,
+  };
 }
 
 /** The ACL entries one service needs (READ and WRITE imply DESCRIBE). */

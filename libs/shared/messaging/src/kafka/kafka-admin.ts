@@ -32,7 +32,10 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
     const present = specs.filter((s) => existing.has(s.name));
     if (present.length > 0) {
       // AlterConfigs replaces a topic's dynamic configs as a whole: send them all.
-      await admin.alterConfigs({ validateOnly: false, resources: present.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.name, configEntries: configEntriesOf(s) })) });
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: present.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.name, configEntries: configEntriesOf(s) })),
+      });
     }
     return missing.map((s) => s.name);
   } finally {

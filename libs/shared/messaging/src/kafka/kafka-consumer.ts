@@ -204,7 +204,10 @@ export class KafkaEventConsumer implements MessageConsumer {
         });
       } catch (err) {
         if (!(err instanceof ContractError)) throw err;
-        await this.toDlq({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers }, decideReason(err));
+        await this.toDlq(
+          { topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers },
+          decideReason(err),
+        );
       }
     }
     const lastOffset = batch.lastOffset();
@@ -225,7 +228,11 @@ export class KafkaEventConsumer implements MessageConsumer {
     let attempt = 1;
     for (;;) {
       const spans = batch.records.map((r) =>
-        startConsumerSpan(r.traceContext, { topic: r.topic, partition: r.partition, offset: r.offset, eventType: r.event.type, eventId: r.event.id }, this.options.groupId),
+        startConsumerSpan(
+          r.traceContext,
+          { topic: r.topic, partition: r.partition, offset: r.offset, eventType: r.event.type, eventId: r.event.id },
+          this.options.groupId,
+        ),
       );
       try {
         const active = spans[0] ? trace.setSpan(batch.records[0]!.traceContext, spans[0]) : context.active();

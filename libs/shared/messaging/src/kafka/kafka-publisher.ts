@@ -75,7 +75,11 @@ export class KafkaEventPublisher implements EventPublisher {
       const messages = events.map((event) => {
         validateEvent(event);
         const stamped: CloudEvent = headers.traceparent ? { ...event, traceparent: headers.traceparent } : event;
-        return { key: keyOf(event), value: encodeEvent(stamped), headers: { ...headers, 'content-type': 'application/cloudevents+json', ce_type: event.type, ce_id: event.id } };
+        return {
+          key: keyOf(event),
+          value: encodeEvent(stamped),
+          headers: { ...headers, 'content-type': 'application/cloudevents+json', ce_type: event.type, ce_id: event.id },
+        };
       });
       await Promise.all(messages.map((m) => this.enqueue(topic, m)));
     });

@@ -107,7 +107,14 @@ export class KafkaTopicReplica implements TopicReplica {
           continue;
         }
       }
-      await handler.apply({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, event, traceContext: extractContext(headersOf(message)) });
+      await handler.apply({
+        topic,
+        partition,
+        offset: message.offset,
+        key: message.key?.toString('utf8') ?? null,
+        event,
+        traceContext: extractContext(headersOf(message)),
+      });
       this.lastLagMs = Math.max(0, Date.now() - Number(message.timestamp));
     }
     const key = `${topic}:${partition}`;

@@ -22,7 +22,8 @@ function loginOf(service: string): KafkaSasl {
 }
 
 const logger = createLogger('it', 'silent');
-const kafkaAs = (sasl?: KafkaSasl) => createKafka({ brokers: env('CARECHAIN_TEST_KAFKA_BROKERS').split(','), clientId: 'it-acl', logger, ...(sasl && { sasl }) });
+const kafkaAs = (sasl?: KafkaSasl) =>
+  createKafka({ brokers: env('CARECHAIN_TEST_KAFKA_BROKERS').split(','), clientId: 'it-acl', logger, ...(sasl && { sasl }) });
 
 /** A message nobody will consume as an event: the broker refuses or accepts before anything reads it. */
 async function produce(sasl: KafkaSasl | undefined, topic: string): Promise<void> {
@@ -70,7 +71,7 @@ describe('Kafka principals and ACLs', () => {
     await expect(produce(loginOf('audit'), Topics.ledgerReceipt)).rejects.toThrow(/not authorized|authorization/i);
   });
 
-  it("lets each service produce to the dead letters of what it reads (the probe lands in a DLQ, which holds evidence, not state)", async () => {
+  it('lets each service produce to the dead letters of what it reads (the probe lands in a DLQ, which holds evidence, not state)', async () => {
     await expect(produce(loginOf('records'), `${Topics.consentGrant}.dlq`)).resolves.toBeUndefined();
     await expect(produce(loginOf('records'), `${Topics.ledgerReceipt}.dlq`)).rejects.toThrow(/not authorized|authorization/i);
   });
@@ -82,10 +83,16 @@ describe('Kafka principals and ACLs', () => {
     try {
       await expect(admin.fetchTopicOffsets(Topics.identityPatient)).resolves.toHaveLength(3);
       await expect(admin.fetchTopicOffsets(Topics.ledgerReceipt)).rejects.toThrow(/not authorized|authorization/i);
-      await expect(whileCoordinatorLoads(() => admin.fetchOffsets({ groupId: `${DATA_PLANE_ACCESS.records.groupPrefix}it-${randomUUID()}`, topics: [Topics.identityPatient] }))).resolves.toHaveLength(1);
+      await expect(
+        whileCoordinatorLoads(() =>
+          admin.fetchOffsets({ groupId: `${DATA_PLANE_ACCESS.records.groupPrefix}it-${randomUUID()}`, topics: [Topics.identityPatient] }),
+        ),
+      ).resolves.toHaveLength(1);
       // The broker answers FindCoordinator for a group it may not use with GROUP_AUTHORIZATION_FAILED,
       // which kafkajs reports as not finding the coordinator (the same call for its own group succeeds).
-      await expect(admin.fetchOffsets({ groupId: `${DATA_PLANE_ACCESS.identity.groupPrefix}patient-directory`, topics: [Topics.identityPatient] })).rejects.toThrow(/not authorized|authorization|group coordinator/i);
+      await expect(
+        admin.fetchOffsets({ groupId: `${DATA_PLANE_ACCESS.identity.groupPrefix}patient-directory`, topics: [Topics.identityPatient] }),
+      ).rejects.toThrow(/not authorized|authorization|group coordinator/i);
     } finally {
       await admin.disconnect();
     }

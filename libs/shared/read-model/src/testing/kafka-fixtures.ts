@@ -32,7 +32,10 @@ export function testRedis(): Redis {
 export async function privateTopic(kafka: Kafka, partitions = 1): Promise<string> {
   const topic = `it.${randomUUID().slice(0, 8)}`;
   const spec = { partitions, retentionMs: -1, cleanupPolicy: 'delete' as const, description: 'integration test' };
-  await ensureTopics(kafka, [{ name: topic, ...spec }, { name: dlqTopic(topic), ...spec }]);
+  await ensureTopics(kafka, [
+    { name: topic, ...spec },
+    { name: dlqTopic(topic), ...spec },
+  ]);
   return topic;
 }
 
