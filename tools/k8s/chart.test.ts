@@ -99,6 +99,47 @@ describe('every workload', () => {
   });
 });
 
+describe('data-plane credentials', () => {
+  const envOf = (d: K8sObject) => Object.fromEntries(d.spec.template.spec.containers[0].env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+  const secretVolume = (d: K8sObject, name: string) => d.spec.template.spec.volumes.find((v: { name: string }) => v.name === name)?.secret;
+
+  it('logs every service in to Kafka and Redis as its own principal, mounting only its own passwords', () => {
+    const deployments = of('production-job', 'Deployment');
+    assert.ok(deployments.length >= 6);
+    for (const d of deployments) {
+      const service = d.metadata.labels!['app.kubernetes.io/component'] ?? '';
+      const env = envOf(d);
+      assert.equal(env.KAFKA_SASL_MECHANISM, 'scram-sha-512', d.metadata.name);
+      assert.equal(env.KAFKA_SASL_USERNAME, env.REDIS_USERNAME, d.metadata.name);
+      assert.ok(
+        ['identity', 'consent', 'records', 'claims', 'ledger-writer', 'audit'].includes(env.KAFKA_SASL_USERNAME),
+        `${d.metadata.name}: principal ${env.KAFKA_SASL_USERNAME}`,
+      );
+      assert.equal(env.KAFKA_TLS, 'true');
+      assert.equal(env.KAFKA_TLS_CA_FILE, '/secrets/kafka-ca/ca.pem');
+      assert.deepEqual(secretVolume(d, 'kafka-password').items, [{ key: env.KAFKA_SASL_USERNAME, path: 'password' }], `${d.metadata.name} ${service}`);
+      assert.deepEqual(secretVolume(d, 'redis-password').items, [{ key: env.REDIS_USERNAME, path: 'password' }]);
+    }
+  });
+
+  it('gives the topics Job the admin login, which also applies the ACLs', () => {
+    const job = named('production-job', 'Job', 'topics');
+    const env = Object.fromEntries(job.spec.template.spec.containers[0].env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+    assert.equal(env.KAFKA_SASL_USERNAME, 'admin');
+    assert.deepEqual(job.spec.template.spec.volumes.find((v: { name: string }) => v.name === 'kafka-password').secret.items, [
+      { key: 'admin', path: 'password' },
+    ]);
+  });
+
+  it('leaves them out by default', () => {
+    for (const d of of('default', 'Deployment')) {
+      const env = envOf(d);
+      assert.equal(env.KAFKA_SASL_MECHANISM, undefined);
+      assert.equal(env.REDIS_USERNAME, undefined);
+    }
+  });
+});
+
 describe('ledger-writer per organisation', () => {
   it('production renders one per organisation, each with its MSP id, peer, identity and TLS CA', () => {
     const writers = of('production', 'Deployment').filter((d) => d.spec.template.metadata.labels['carechain.io/service'] === 'ledger-writer');

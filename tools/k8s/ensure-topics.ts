@@ -46,12 +46,21 @@ async function main(file: string | undefined): Promise<void> {
     .filter(Boolean);
   if (brokers.length === 0) throw new Error('KAFKA_BROKERS is required (comma-separated host:port)');
   const topics = parseTopicsFile(readFileSync(file, 'utf8'), file);
-  const { createKafka, ensureTopics } = require('@carechain/messaging');
+  const { createKafka, ensureAcls, ensureTopics } = require('@carechain/messaging');
   const { createLogger } = require('@carechain/telemetry');
+  const { dataPlaneConfigShape, kafkaSecurityOf, loadConfig } = require('@carechain/config');
+  const { DATA_PLANE_ACCESS } = require('@carechain/contracts');
   const logger = createLogger('topics-job', process.env.LOG_LEVEL ?? 'info');
-  const kafka = createKafka({ brokers, clientId: 'carechain-topics-job', logger });
+  // The Job logs in as the cluster's admin principal when SASL is on (the chart's KAFKA_SASL_* settings).
+  const security = kafkaSecurityOf(loadConfig(dataPlaneConfigShape));
+  const kafka = createKafka({ brokers, clientId: 'carechain-topics-job', logger, ...security });
   const created: string[] = await ensureTopics(kafka, topics);
   logger.info({ created: created.length, reconciled: topics.length - created.length }, 'topics ensured');
+  if (security.sasl) {
+    // Each service's principal may produce, consume and join only what libs/contracts' DATA_PLANE_ACCESS says.
+    const entries: number = await ensureAcls(kafka, Object.values(DATA_PLANE_ACCESS));
+    logger.info({ entries }, 'ACLs ensured');
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
