@@ -71,6 +71,8 @@ export function serviceEnv(name: ServiceName, infra: Infra, env: NodeJS.ProcessE
     ...(infra.ledgerCommitmentKey && { LEDGER_COMMITMENT_KEY: infra.ledgerCommitmentKey }),
     ...(infra.keyringFile && { KMS_PROVIDER: 'local', KMS_KEYRING_FILE: infra.keyringFile }),
     KEYS_MAX_COMPACTION_LAG_MS: env.CARECHAIN_KEYS_MAX_COMPACTION_LAG_MS ?? '3000',
+    // The devnet's payers decide claims by the example plans unless told otherwise (README, claims walk-through).
+    ...(name === 'claims' && { CLAIMS_BENEFIT_PLANS_FILE: env.CLAIMS_BENEFIT_PLANS_FILE ?? join(repoRoot, 'apps', 'claims', 'benefit-plans.dev.json') }),
   };
 }
 
