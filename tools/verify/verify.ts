@@ -49,6 +49,8 @@ const { values, positionals } = parseArgs({
     'salt-hex': { type: 'string' },
     keyring: { type: 'string' },
     'audit-url': { type: 'string' },
+    // Audit shows a receipt to the oversight of the patient's custodian (README "Authorisation"): whose auditor asks.
+    'audit-org': { type: 'string', default: 'hospital-a' },
     brokers: { type: 'string' },
   },
 });
@@ -121,8 +123,10 @@ async function commitmentKey(receipt: Receipt, subject: string | undefined): Pro
 
 async function fromAudit(eventId: string): Promise<{ eventBytes: Buffer; receipt: Receipt }> {
   const auditUrl = values['audit-url'] ?? `http://${host()}:${port('AUDIT_PORT', 3006)}`;
-  const token = await mintToken(cacheDir(), { sub: 'verify-cli', roles: ['auditor'], org: 'verifier', ttlSeconds: 300 });
+  const token = await mintToken(cacheDir(), { sub: 'verify-cli', roles: ['auditor'], org: values['audit-org']!, ttlSeconds: 300 });
   const res = await fetch(`${auditUrl}/audit/events/${encodeURIComponent(eventId)}/proof`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status === 403)
+    fail(`audit shows ${eventId} only to the oversight of the patient's custodian: name it with --audit-org (now ${values['audit-org']})`);
   if (!res.ok) throw new Error(`audit has no receipt for ${eventId} (${res.status}): ${await res.text()}`);
   const { receipt } = (await res.json()) as { receipt: Receipt };
   // The event itself comes from Kafka, the log of truth, at the offset the receipt names.
@@ -160,7 +164,7 @@ const input =
     : positionals[0]
       ? await fromAudit(positionals[0])
       : (process.stderr.write(
-          'usage: verify <eventId> | --event <file> --receipt <file> [--org ProviderOrg|PayerOrg] [--key-hex <hex>] [--salt-hex <hex>] [--keyring <file>] [--network <file>]\n',
+          'usage: verify <eventId> | --event <file> --receipt <file> [--org ProviderOrg|PayerOrg] [--audit-org <custodian>] [--key-hex <hex>] [--salt-hex <hex>] [--keyring <file>] [--network <file>]\n',
         ),
         process.exit(2));
 const { eventBytes, receipt } = input;
