@@ -10,7 +10,8 @@ import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir } from '../devnet/lib/paths.ts';
-import { host, port } from '../devnet/lib/ports.ts';
+import { host } from '../devnet/lib/ports.ts';
+import { serviceUrl, type ServiceName } from '../devnet/services.ts';
 import { mintToken } from '../token/token.ts';
 import { load, median, percentile, send } from './lib/http-load.ts';
 import { syntheticRegistration } from './lib/synthetic-person.ts';
@@ -24,7 +25,7 @@ const accesses = arg('accesses', 10_000);
 const c = arg('c', 16);
 const requests = arg('requests', 200);
 const runs = arg('runs', 3);
-const url = (service: string, p: number, path: string) => new URL(path, `http://${host()}:${port(`${service.toUpperCase()}_PORT`, p)}`);
+const url = (service: ServiceName, path: string) => new URL(path, serviceUrl(service, process.env, host()));
 const bearer = async (sub: string, role: 'registrar' | 'clinician' | 'patient', org: string) => ({
   authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}`,
 });
@@ -33,14 +34,14 @@ const doctorA = await bearer('bench-dr-a', 'clinician', 'hospital-a');
 const doctorB = await bearer('bench-dr-b', 'clinician', 'clinic-b');
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 
-const registered = await send(agent, 'POST', url('identity', 3001, '/patients'), registrar, JSON.stringify(syntheticRegistration(Date.now() % 1_000_000)));
+const registered = await send(agent, 'POST', url('identity', '/patients'), registrar, JSON.stringify(syntheticRegistration(Date.now() % 1_000_000)));
 if (registered.status !== 201) throw new Error(`identity: ${registered.status} ${registered.body}`);
 const patientId = (JSON.parse(registered.body) as { id: string }).id;
 const patient = await bearer(patientId, 'patient', 'patients');
 const granted = await send(
   agent,
   'POST',
-  url('consent', 3002, '/consents'),
+  url('consent', '/consents'),
   registrar,
   JSON.stringify({ patientId, grantee: { organisation: 'clinic-b' }, categories: ['conditions'], purposes: ['TREAT'] }),
 );
@@ -52,12 +53,12 @@ const condition = JSON.stringify({
 });
 let recordId = '';
 for (let i = 0; !recordId; i++) {
-  const w = await send(agent, 'POST', url('records', 3003, `/patients/${patientId}/records`), doctorA, condition);
+  const w = await send(agent, 'POST', url('records', `/patients/${patientId}/records`), doctorA, condition);
   if (w.status === 201) recordId = (JSON.parse(w.body) as { recordId: string }).recordId;
   else if (i > 200) throw new Error(`records never saw the patient: ${w.status} ${w.body}`);
   else await sleep(50);
 }
-for (let i = 0; (await send(agent, 'GET', url('records', 3003, `/records/${recordId}`), doctorB)).status !== 200; i++) {
+for (let i = 0; (await send(agent, 'GET', url('records', `/records/${recordId}`), doctorB)).status !== 200; i++) {
   if (i > 200) throw new Error('records never saw the grant');
   await sleep(50);
 }
@@ -66,7 +67,7 @@ process.stdout.write(`bench:audit  ${accesses} disclosures of one patient, ${c} 
 const reads = await load(
   accesses - 1,
   c,
-  (_i, a) => send(a, 'GET', url('records', 3003, `/records/${recordId}`), doctorB),
+  (_i, a) => send(a, 'GET', url('records', `/records/${recordId}`), doctorB),
   (a) => a.status === 200,
 );
 process.stdout.write(`  made the accesses: ${reads.perSecond.toFixed(0)} reads/s (failures ${reads.failures})\n`);
@@ -77,7 +78,7 @@ async function walk(limit: number): Promise<number> {
   let cursor: string | null = null;
   do {
     const path: string = `/patients/${patientId}/disclosures?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
-    const a = await send(agent, 'GET', url('audit', 3006, path), patient);
+    const a = await send(agent, 'GET', url('audit', path), patient);
     if (a.status !== 200) throw new Error(`audit: ${a.status} ${a.body}`);
     const page = JSON.parse(a.body) as { disclosures: unknown[]; next: string | null };
     count += page.disclosures.length;
@@ -96,7 +97,7 @@ process.stdout.write(`  audit caught up with ${accesses} disclosures\n`);
 const page = await load(
   requests,
   4,
-  (_i, a) => send(a, 'GET', url('audit', 3006, `/patients/${patientId}/disclosures?limit=100`), patient),
+  (_i, a) => send(a, 'GET', url('audit', `/patients/${patientId}/disclosures?limit=100`), patient),
   (a) => a.status === 200,
 );
 process.stdout.write(

@@ -11,7 +11,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir, repoRoot } from '../devnet/lib/paths.ts';
-import { host, port } from '../devnet/lib/ports.ts';
+import { host } from '../devnet/lib/ports.ts';
+import { serviceUrl, type ServiceName } from '../devnet/services.ts';
 import { mintToken } from '../token/token.ts';
 import { load, median, send } from './lib/http-load.ts';
 import { syntheticRegistration } from './lib/synthetic-person.ts';
@@ -24,7 +25,7 @@ function arg(name: string, fallback: number): number {
 const n = arg('n', 20_000);
 const c = arg('c', 8);
 const runs = arg('runs', 3);
-const url = (service: string, p: number, path: string) => new URL(path, `http://${host()}:${port(`${service.toUpperCase()}_PORT`, p)}`);
+const url = (service: ServiceName, path: string) => new URL(path, serviceUrl(service, process.env, host()));
 
 if (!process.argv.includes('--skip-in-process')) {
   process.stdout.write('--- in process (decide() over 100,000 patients)\n');
@@ -50,12 +51,12 @@ async function json(method: string, u: URL, headers: Record<string, string>, bod
   return JSON.parse(a.body) as Record<string, unknown>;
 }
 
-const patientId = (await json('POST', url('identity', 3001, '/patients'), registrar, syntheticRegistration(0))).id as string;
+const patientId = (await json('POST', url('identity', '/patients'), registrar, syntheticRegistration(0))).id as string;
 const grant = { patientId, grantee: { organisation: 'clinic-b' }, categories: ['conditions'], purposes: ['TREAT'] };
-const setupGrant = (await json('POST', url('consent', 3002, '/consents'), registrar, grant)).grantId as string;
+const setupGrant = (await json('POST', url('consent', '/consents'), registrar, grant)).grantId as string;
 const decision = JSON.stringify({ patientId, categories: ['conditions'], purpose: 'TREAT' });
 for (let i = 0; ; i++) {
-  const d = await json('POST', url('consent', 3002, '/decisions'), doctorB, JSON.parse(decision));
+  const d = await json('POST', url('consent', '/decisions'), doctorB, JSON.parse(decision));
   if (d.decision === 'permit') break;
   if (i > 200) throw new Error('consent never saw the patient');
   await sleep(50);
@@ -67,7 +68,7 @@ for (let r = 0; r < runs; r++) {
   const res = await load(
     n,
     c,
-    (_i, a) => send(a, 'POST', url('consent', 3002, '/decisions'), doctorB, decision),
+    (_i, a) => send(a, 'POST', url('consent', '/decisions'), doctorB, decision),
     (a) => a.status === 200 && a.body.includes('"permit"'),
   );
   results.push(res);
@@ -87,24 +88,24 @@ const condition = {
 };
 let recordId: string | undefined;
 for (let i = 0; !recordId; i++) {
-  const a = await send(agent, 'POST', url('records', 3003, `/patients/${patientId}/records`), doctorA, JSON.stringify(condition));
+  const a = await send(agent, 'POST', url('records', `/patients/${patientId}/records`), doctorA, JSON.stringify(condition));
   if (a.status === 201) recordId = (JSON.parse(a.body) as { recordId: string }).recordId;
   else if (i > 100) throw new Error(`records: ${a.status} ${a.body}`);
   else await sleep(50);
 }
-await json('POST', url('consent', 3002, `/consents/${setupGrant}/revoke`), registrar);
+await json('POST', url('consent', `/consents/${setupGrant}/revoke`), registrar);
 const delays: number[] = [];
 for (let i = 0; i < 10; i++) {
-  const g = (await json('POST', url('consent', 3002, '/consents'), registrar, grant)).grantId as string;
+  const g = (await json('POST', url('consent', '/consents'), registrar, grant)).grantId as string;
   for (;;) {
-    const a = await send(agent, 'GET', url('records', 3003, `/records/${recordId}`), doctorB);
+    const a = await send(agent, 'GET', url('records', `/records/${recordId}`), doctorB);
     if (a.status === 200) break;
     await sleep(5);
   }
-  await json('POST', url('consent', 3002, `/consents/${g}/revoke`), registrar);
+  await json('POST', url('consent', `/consents/${g}/revoke`), registrar);
   const revokedAt = performance.now();
   for (;;) {
-    const a = await send(agent, 'GET', url('records', 3003, `/records/${recordId}`), doctorB);
+    const a = await send(agent, 'GET', url('records', `/records/${recordId}`), doctorB);
     if (a.status === 403) break;
     await sleep(2);
   }

@@ -13,6 +13,7 @@ import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot, cacheDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
+import { serviceUrl } from '../devnet/services.ts';
 import { devnetAdminLogins } from '../devnet/lib/data-plane-credentials.ts';
 import { mintToken } from '../token/token.ts';
 import { syntheticRegistration } from './lib/synthetic-person.ts';
@@ -99,7 +100,7 @@ async function once(n: number, c: number, identityUrl: string, token: string, su
 const n = arg('n', 5000);
 const c = arg('c', 64);
 const runs = arg('runs', 3);
-const identityUrl = process.env.IDENTITY_URL ?? `http://${host()}:${port('IDENTITY_PORT', 3001)}`;
+const identityUrl = process.env.IDENTITY_URL ?? serviceUrl('identity', process.env, host());
 const redisUrl = process.env.REDIS_URL ?? `redis://${host()}:${port('REDIS_PORT', 6379)}`;
 // The devnet's Redis admin: the run switches keyspace notifications on and off.
 const login = process.env.REDIS_URL ? {} : (devnetAdminLogins().redis ?? {});

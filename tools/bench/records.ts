@@ -10,7 +10,8 @@ import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir } from '../devnet/lib/paths.ts';
-import { host, port } from '../devnet/lib/ports.ts';
+import { host } from '../devnet/lib/ports.ts';
+import { serviceUrl, type ServiceName } from '../devnet/services.ts';
 import { mintToken } from '../token/token.ts';
 import { load, median, send, type LoadResult } from './lib/http-load.ts';
 import { syntheticRegistration } from './lib/synthetic-person.ts';
@@ -24,7 +25,7 @@ const n = arg('n', 3000);
 const c = arg('c', 16);
 const runs = arg('runs', 3);
 const PATIENTS = 20;
-const url = (service: string, p: number, path: string) => new URL(path, `http://${host()}:${port(`${service.toUpperCase()}_PORT`, p)}`);
+const url = (service: ServiceName, path: string) => new URL(path, serviceUrl(service, process.env, host()));
 const bearer = async (sub: string, role: Role, org: string) => ({
   authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}`,
 });
@@ -45,14 +46,14 @@ const observation = (patientId: string, i: number) =>
 
 const patients: string[] = [];
 for (let i = 0; i < PATIENTS; i++) {
-  const a = await send(agent, 'POST', url('identity', 3001, '/patients'), registrar, JSON.stringify(syntheticRegistration(i)));
+  const a = await send(agent, 'POST', url('identity', '/patients'), registrar, JSON.stringify(syntheticRegistration(i)));
   if (a.status !== 201) throw new Error(`identity: ${a.status} ${a.body}`);
   const id = (JSON.parse(a.body) as { id: string }).id;
   patients.push(id);
   const g = await send(
     agent,
     'POST',
-    url('consent', 3002, '/consents'),
+    url('consent', '/consents'),
     registrar,
     JSON.stringify({ patientId: id, grantee: { organisation: 'clinic-b' }, categories: ['observations'], purposes: ['TREAT'] }),
   );
@@ -60,7 +61,7 @@ for (let i = 0; i < PATIENTS; i++) {
 }
 // records learns of patients and grants through its replicas: wait until the last one is there.
 for (let i = 0; ; i++) {
-  const a = await send(agent, 'POST', url('records', 3003, `/patients/${patients[PATIENTS - 1]}/records`), doctorA, observation(patients[PATIENTS - 1]!, 0));
+  const a = await send(agent, 'POST', url('records', `/patients/${patients[PATIENTS - 1]}/records`), doctorA, observation(patients[PATIENTS - 1]!, 0));
   if (a.status === 201) break;
   if (i > 200) throw new Error(`records never saw the patients: ${a.status} ${a.body}`);
   await sleep(50);
@@ -77,13 +78,7 @@ for (let r = 0; r < runs; r++) {
     n,
     c,
     async (i, a) => {
-      const answer = await send(
-        a,
-        'POST',
-        url('records', 3003, `/patients/${patients[i % PATIENTS]}/records`),
-        doctorA,
-        observation(patients[i % PATIENTS]!, i),
-      );
+      const answer = await send(a, 'POST', url('records', `/patients/${patients[i % PATIENTS]}/records`), doctorA, observation(patients[i % PATIENTS]!, i));
       if (answer.status === 201) written.push((JSON.parse(answer.body) as { recordId: string }).recordId);
       return answer;
     },
@@ -93,7 +88,7 @@ for (let r = 0; r < runs; r++) {
   const rd = await load(
     n,
     c,
-    (i, a) => send(a, 'GET', url('records', 3003, `/records/${written[i % written.length]}`), doctorB),
+    (i, a) => send(a, 'GET', url('records', `/records/${written[i % written.length]}`), doctorB),
     (a) => a.status === 200,
   );
   reads.push(rd);

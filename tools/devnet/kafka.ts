@@ -283,8 +283,8 @@ if (import.meta.main) {
     const { version, libsDir } = await ensureKafkaJars({ log });
     console.log(`kafka ${version}: ${libsDir}`);
   } else if (cmd === 'up') {
-    const { SERVICES } = await import('./services.ts');
-    const { handle, proc } = await launch(ensureDataPlaneCredentials(SERVICES.map((x) => x.name)), { log });
+    const { SERVICE_NAMES } = await import('./services.ts');
+    const { handle, proc } = await launch(ensureDataPlaneCredentials(SERVICE_NAMES), { log });
     console.log(`kafka: bootstrap servers ${handle.brokers.join(',')} (Ctrl-C to stop)`);
     await runInForeground('kafka', handle.stop, proc);
   } else {

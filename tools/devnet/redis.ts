@@ -210,8 +210,8 @@ if (import.meta.main) {
     process.exit(2);
   }
   const log = (m: string) => console.log(m);
-  const { SERVICES } = await import('./services.ts');
-  const { handle, proc } = await launch(ensureDataPlaneCredentials(SERVICES.map((x) => x.name)), { log });
+  const { SERVICE_NAMES } = await import('./services.ts');
+  const { handle, proc } = await launch(ensureDataPlaneCredentials(SERVICE_NAMES), { log });
   console.log(`redis: ${handle.url} (Ctrl-C to stop)`);
   await runInForeground('redis-server', handle.stop, proc);
 }

@@ -1,24 +1,27 @@
-// The six carechain services as devnet processes: the environment each gets
-// (its port, the devnet's Kafka/Redis/Fabric, dev token keys) and how to wait
-// until it is ready.
+// The carechain services as devnet processes: each instance of libs/contracts'
+// service catalogue, with the environment the catalogue builds for it on this
+// stack (its port, the devnet's Kafka/Redis/Fabric, dev token keys), and how to
+// wait until it is ready.
 import { join } from 'node:path';
 import { startProcess, waitFor, type Proc } from './lib/proc.ts';
 import { port } from './lib/ports.ts';
 import { repoRoot } from './lib/paths.ts';
-import type { DataPlaneCredentials } from './lib/data-plane-credentials.ts';
+import { loginsOf, type DataPlaneCredentials } from './lib/data-plane-credentials.ts';
+import { keysMaxCompactionLagMs } from './topics.ts';
+import {
+  localEnvironment,
+  serviceInstance,
+  SERVICE_INSTANCES,
+  SERVICE_NAMES,
+  type LocalStackFacts,
+  type ServiceInstance,
+  type ServiceName,
+} from '../../libs/contracts/src/service-catalogue.ts';
 
-export const SERVICES = [
-  { name: 'identity', portVar: 'IDENTITY_PORT', defaultPort: 3001 },
-  { name: 'consent', portVar: 'CONSENT_PORT', defaultPort: 3002 },
-  { name: 'records', portVar: 'RECORDS_PORT', defaultPort: 3003 },
-  { name: 'claims', portVar: 'CLAIMS_PORT', defaultPort: 3004 },
-  { name: 'ledger-writer', portVar: 'LEDGER_WRITER_PORT', defaultPort: 3005 },
-  { name: 'audit', portVar: 'AUDIT_PORT', defaultPort: 3006 },
-] as const;
+export { SERVICE_INSTANCES, SERVICE_NAMES, type LocalStackFacts, type ServiceName };
 
-export type ServiceName = (typeof SERVICES)[number]['name'];
-
-export interface Infra {
+/** What the stack's parts are, as started: the facts the services' environments are built from. */
+export interface StackParts {
   readonly host: string;
   readonly kafkaBrokers: readonly string[];
   readonly redisUrl: string;
@@ -33,46 +36,35 @@ export interface Infra {
   readonly credentials: DataPlaneCredentials;
 }
 
-/** A service's logins to Kafka and Redis: its own principal, its password read from a file. */
-export function dataPlaneEnv(name: string, credentials: DataPlaneCredentials): Record<string, string> {
-  const kafka = credentials.kafka[name];
-  const redis = credentials.redis[name];
-  if (!kafka || !redis) throw new Error(`no Kafka/Redis credentials for service ${name}`);
+/** The devnet's facts: its parts, and what a developer may set in `env` (LOG_LEVEL, CLAIMS_BENEFIT_PLANS_FILE, DOCS_UI). */
+export function localStackFacts(parts: StackParts, env: NodeJS.ProcessEnv): LocalStackFacts {
   return {
-    KAFKA_SASL_MECHANISM: 'scram-sha-512',
-    KAFKA_SASL_USERNAME: kafka.username,
-    KAFKA_SASL_PASSWORD_FILE: kafka.passwordFile,
-    REDIS_USERNAME: redis.username,
-    REDIS_PASSWORD_FILE: redis.passwordFile,
+    host: parts.host,
+    kafkaBrokers: parts.kafkaBrokers,
+    redisUrl: parts.redisUrl,
+    logins: loginsOf(parts.credentials),
+    auth: { jwksFile: parts.jwksFile, issuer: parts.issuer, audience: parts.audience },
+    ...(parts.keyringFile && { keyringFile: parts.keyringFile }),
+    ...(parts.fabricNetworkFile && { fabricNetworkFile: parts.fabricNetworkFile }),
+    ...(parts.ledgerCommitmentKey && { ledgerCommitmentKey: parts.ledgerCommitmentKey }),
+    keysMaxCompactionLagMs: keysMaxCompactionLagMs(env),
+    // The devnet's payers decide claims by the example plans unless told otherwise (README, claims walk-through).
+    claimsBenefitPlansFile: env.CLAIMS_BENEFIT_PLANS_FILE ?? join(repoRoot, 'apps', 'claims', 'benefit-plans.dev.json'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    docsUi: env.DOCS_UI !== 'false',
   };
 }
 
-export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv, host: string): string {
-  const s = SERVICES.find((x) => x.name === name)!;
-  return `http://${host}:${port(s.portVar, s.defaultPort, env)}`;
+export function serviceUrl(name: string, env: NodeJS.ProcessEnv, host: string): string {
+  const i = serviceInstance(name);
+  return `http://${host}:${port(i.portVariable, i.defaultPort, env)}`;
 }
 
-export function serviceEnv(name: ServiceName, infra: Infra, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const s = SERVICES.find((x) => x.name === name)!;
+export function serviceEnv(instance: ServiceInstance, facts: LocalStackFacts, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
     ...env,
     NODE_ENV: env.NODE_ENV ?? 'development',
-    HOST: infra.host,
-    PORT: String(port(s.portVar, s.defaultPort, env)),
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    REDIS_URL: infra.redisUrl,
-    ...dataPlaneEnv(name, infra.credentials),
-    AUTH_MODE: 'dev',
-    AUTH_DEV_JWKS_FILE: infra.jwksFile,
-    AUTH_ISSUER: infra.issuer,
-    AUTH_AUDIENCE: infra.audience,
-    LOG_LEVEL: env.LOG_LEVEL ?? 'info',
-    ...(infra.fabricNetworkFile && { FABRIC_NETWORK_FILE: infra.fabricNetworkFile, FABRIC_ORG: env.FABRIC_ORG ?? 'ProviderOrg' }),
-    ...(infra.ledgerCommitmentKey && { LEDGER_COMMITMENT_KEY: infra.ledgerCommitmentKey }),
-    ...(infra.keyringFile && { KMS_PROVIDER: 'local', KMS_KEYRING_FILE: infra.keyringFile }),
-    KEYS_MAX_COMPACTION_LAG_MS: env.CARECHAIN_KEYS_MAX_COMPACTION_LAG_MS ?? '3000',
-    // The devnet's payers decide claims by the example plans unless told otherwise (README, claims walk-through).
-    ...(name === 'claims' && { CLAIMS_BENEFIT_PLANS_FILE: env.CLAIMS_BENEFIT_PLANS_FILE ?? join(repoRoot, 'apps', 'claims', 'benefit-plans.dev.json') }),
+    ...localEnvironment(instance, port(instance.portVariable, instance.defaultPort, env), facts),
   };
 }
 
@@ -81,20 +73,20 @@ export async function isReady(url: string): Promise<boolean> {
   return res.ok;
 }
 
-export async function startService(name: ServiceName, infra: Infra, env: NodeJS.ProcessEnv, logDir: string): Promise<Proc & { url: string }> {
+export async function startService(instance: ServiceInstance, facts: LocalStackFacts, env: NodeJS.ProcessEnv, logDir: string): Promise<Proc & { url: string }> {
   // e.g. CARECHAIN_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service (Node refuses --cpu-prof in NODE_OPTIONS).
   const extra = (env.CARECHAIN_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const proc = startProcess(
-    name,
+    instance.name,
     process.execPath,
-    ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', ...extra, join(repoRoot, 'apps', name, 'dist', 'main.js')],
+    ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', ...extra, join(repoRoot, 'apps', instance.service, 'dist', 'main.js')],
     {
       cwd: repoRoot,
-      env: serviceEnv(name, infra, env),
-      logFile: join(logDir, `${name}.log`),
+      env: serviceEnv(instance, facts, env),
+      logFile: join(logDir, `${instance.name}.log`),
     },
   );
-  const url = serviceUrl(name, env, infra.host);
-  await waitFor(`${name} to be ready at ${url}/health/ready`, () => isReady(url), { proc, timeoutMs: 90_000, intervalMs: 250 });
+  const url = serviceUrl(instance.name, env, facts.host);
+  await waitFor(`${instance.name} to be ready at ${url}/health/ready`, () => isReady(url), { proc, timeoutMs: 90_000, intervalMs: 250 });
   return Object.assign(proc, { url });
 }

@@ -21,7 +21,7 @@ import { startRedis } from './redis.ts';
 import { startKafka } from './kafka.ts';
 import { purgeFabric, startFabric } from './fabric.ts';
 import { ensureTopics } from './topics.ts';
-import { SERVICES, serviceUrl, startService, type Infra } from './services.ts';
+import { localStackFacts, SERVICE_INSTANCES, SERVICE_NAMES, serviceUrl, startService, type LocalStackFacts } from './services.ts';
 import { startJaeger } from './jaeger.ts';
 
 const log = (m: string) => process.stderr.write(`\x1b[1m[carechain]\x1b[0m ${m}\n`);
@@ -64,7 +64,7 @@ async function start(): Promise<void> {
     await reapStale(state, log);
     const keys = await ensureDevKeys(cacheDir());
     await buildAll();
-    const credentials = ensureDataPlaneCredentials(SERVICES.map((s) => s.name));
+    const credentials = ensureDataPlaneCredentials(SERVICE_NAMES);
     const redis = await startRedis(credentials, { log });
     started.push({ name: 'redis', stop: redis.stop });
     const kafka = await startKafka(credentials, { log });
@@ -79,26 +79,29 @@ async function start(): Promise<void> {
       process.env.OTEL_EXPORTER_OTLP_ENDPOINT = jaeger.otlpEndpoint;
     }
 
-    const infra: Infra = {
-      host: host(),
-      kafkaBrokers: kafka.brokers,
-      redisUrl: redis.url,
-      jwksFile: keys.jwksFile,
-      issuer: DEV_ISSUER,
-      audience: DEV_AUDIENCE,
-      fabricNetworkFile: fabric.networkFile,
-      ledgerCommitmentKey: await ensureLedgerKey(cacheDir()),
-      keyringFile: await ensureDevKeyring(cacheDir()),
-      credentials,
-    };
+    const facts = localStackFacts(
+      {
+        host: host(),
+        kafkaBrokers: kafka.brokers,
+        redisUrl: redis.url,
+        jwksFile: keys.jwksFile,
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        fabricNetworkFile: fabric.networkFile,
+        ledgerCommitmentKey: await ensureLedgerKey(cacheDir()),
+        keyringFile: await ensureDevKeyring(cacheDir()),
+        credentials,
+      },
+      process.env,
+    );
     const logDir = join(state, 'logs');
     const services: Proc[] = [];
-    for (const s of SERVICES) {
-      const proc = await startService(s.name, infra, process.env, logDir);
+    for (const s of SERVICE_INSTANCES) {
+      const proc = await startService(s, facts, process.env, logDir);
       services.push(proc);
       started.push({ name: s.name, stop: () => proc.stop() });
     }
-    printSummary(infra, fabric.network, logDir, Date.now() - t0);
+    printSummary(facts, fabric.network, logDir, Date.now() - t0);
     writeFileSync(join(state, 'stack.ready'), String(process.pid));
     // A service that dies takes the stack down with a clear message rather than leaving half a system.
     const dead = await Promise.race(services.map((p) => p.exited.then(() => p)));
@@ -115,13 +118,13 @@ async function start(): Promise<void> {
 }
 
 function printSummary(
-  infra: Infra,
+  infra: LocalStackFacts,
   network: { orderer: { endpoint: string }; orgs: Record<string, { peer: { endpoint: string } }> },
   logDir: string,
   ms: number,
 ): void {
   const rows = [
-    ...SERVICES.map((s) => [s.name, `${serviceUrl(s.name, process.env, infra.host)}  (docs: /docs)`]),
+    ...SERVICE_INSTANCES.map((s) => [s.name, `${serviceUrl(s.name, process.env, infra.host)}  (docs: /docs)`]),
     ['kafka', infra.kafkaBrokers.join(',')],
     ['redis', infra.redisUrl],
     ['credentials', `${join(stateDir(), 'credentials')}  (Kafka SCRAM and Redis ACL passwords, one file per principal)`],
@@ -192,7 +195,7 @@ async function down(purge: boolean): Promise<void> {
 
 async function status(): Promise<void> {
   const rows = await Promise.all(
-    SERVICES.map(async (s) => {
+    SERVICE_INSTANCES.map(async (s) => {
       const url = serviceUrl(s.name, process.env, host());
       const ready = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1_000) }).then(
         (r) => (r.ok ? 'ready' : `not ready (${r.status})`),

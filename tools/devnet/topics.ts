@@ -12,13 +12,20 @@ export interface KafkaLogin {
   readonly password: string;
 }
 
+/** The devnet shreds keys within seconds (see KEYS_TOPIC_CONFIGS) so erasure can be watched, and tested, end to end. */
+export function keysMaxCompactionLagMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.CARECHAIN_KEYS_MAX_COMPACTION_LAG_MS ?? '3000';
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1) throw new Error(`CARECHAIN_KEYS_MAX_COMPACTION_LAG_MS must be a positive integer (ms), got "${raw}"`);
+  return ms;
+}
+
 export async function ensureTopics(brokers: readonly string[], admin: KafkaLogin, log: (m: string) => void): Promise<void> {
   const { TOPIC_SPECS, DATA_PLANE_ACCESS } = require('@carechain/contracts');
   const messaging = require('@carechain/messaging');
   const { createLogger } = require('@carechain/telemetry');
   const kafka = messaging.createKafka({ brokers, clientId: 'carechain-devnet', logger: createLogger('devnet', 'warn'), sasl: admin });
-  // The devnet shreds keys within seconds (see KEYS_TOPIC_CONFIGS) so erasure can be watched, and tested, end to end.
-  const lag = process.env.CARECHAIN_KEYS_MAX_COMPACTION_LAG_MS ?? '3000';
+  const lag = String(keysMaxCompactionLagMs());
   const specs = TOPIC_SPECS.map((t: { name: string; configs?: Record<string, string> }) =>
     t.configs?.['max.compaction.lag.ms'] ? { ...t, configs: { ...t.configs, 'max.compaction.lag.ms': lag } } : t,
   );

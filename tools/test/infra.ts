@@ -14,7 +14,7 @@ import { startKafka, type KafkaHandle } from '../devnet/kafka.ts';
 import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
 import { ensureTopics } from '../devnet/topics.ts';
 import { ensureDataPlaneCredentials } from '../devnet/lib/data-plane-credentials.ts';
-import { dataPlaneEnv, SERVICES } from '../devnet/services.ts';
+import { localStackFacts, SERVICE_NAMES } from '../devnet/services.ts';
 import { devnetSecrets, secretsInLogs } from './secrets-in-logs.ts';
 
 // Far from the devnet's defaults (3001-3006, 6379, 7050-9999) and from each other.
@@ -70,10 +70,7 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
   };
   try {
     const keys = await ensureDevKeys(cacheDir());
-    const credentials = ensureDataPlaneCredentials(
-      SERVICES.map((s) => s.name),
-      env,
-    );
+    const credentials = ensureDataPlaneCredentials(SERVICE_NAMES, env);
     const redis = await startRedis(credentials, { env, log });
     stops.push(redis.stop);
     const kafka = await startKafka(credentials, { env, log });
@@ -87,6 +84,22 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
     const controlPort = typeof address === 'object' && address ? address.port : 0;
     const ledgerKey = await ensureLedgerKey(cacheDir());
     const keyringFile = await ensureDevKeyring(cacheDir());
+    // The services the specs start get the devnet's environment, but no Swagger UI and no benefit plans (a spec that wants plans gives its own).
+    const { claimsBenefitPlansFile: _plans, ...devnetFacts } = localStackFacts(
+      {
+        host: '127.0.0.1',
+        kafkaBrokers: kafka.brokers,
+        redisUrl: redis.url,
+        jwksFile: keys.jwksFile,
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        fabricNetworkFile: fabric.networkFile,
+        ledgerCommitmentKey: ledgerKey,
+        keyringFile,
+        credentials,
+      },
+      { ...env, LOG_LEVEL: 'info' },
+    );
     const secrets = devnetSecrets(credentials, { keyringFile, ledgerKey, privateJwkFile: keys.privateJwkFile });
     return {
       env: {
@@ -101,8 +114,8 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
         CARECHAIN_TEST_KAFKA_BROKERS: kafka.brokers.join(','),
         CARECHAIN_TEST_KAFKA_USERNAME: kafka.admin.username,
         CARECHAIN_TEST_KAFKA_PASSWORD: kafka.admin.password,
-        // Per service: its own principal's variables (KAFKA_SASL_*, REDIS_USERNAME, REDIS_PASSWORD_FILE), as the devnet gives them.
-        CARECHAIN_TEST_DATA_PLANE_ENV: JSON.stringify(Object.fromEntries(SERVICES.map((s) => [s.name, dataPlaneEnv(s.name, credentials)]))),
+        // What libs/contracts' localEnvironment builds a service's environment from (its logins are names and password files).
+        CARECHAIN_TEST_STACK_FACTS: JSON.stringify({ ...devnetFacts, docsUi: false }),
         CARECHAIN_TEST_FABRIC_NETWORK: fabric.networkFile,
         CARECHAIN_TEST_JWKS_FILE: keys.jwksFile,
         CARECHAIN_TEST_PRIVATE_JWK_FILE: keys.privateJwkFile,

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheDir, repoRoot, stateDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
+import { serviceUrl } from '../devnet/services.ts';
 import { ensureLedgerKey } from '../devnet/lib/ledger-key.ts';
 import { devnetAdminLogins } from '../devnet/lib/data-plane-credentials.ts';
 import { mintToken } from '../token/token.ts';
@@ -122,7 +123,7 @@ async function commitmentKey(receipt: Receipt, subject: string | undefined): Pro
 }
 
 async function fromAudit(eventId: string): Promise<{ eventBytes: Buffer; receipt: Receipt }> {
-  const auditUrl = values['audit-url'] ?? `http://${host()}:${port('AUDIT_PORT', 3006)}`;
+  const auditUrl = values['audit-url'] ?? serviceUrl('audit', process.env, host());
   const token = await mintToken(cacheDir(), { sub: 'verify-cli', roles: ['auditor'], org: values['audit-org']!, ttlSeconds: 300 });
   const res = await fetch(`${auditUrl}/audit/events/${encodeURIComponent(eventId)}/proof`, { headers: { authorization: `Bearer ${token}` } });
   if (res.status === 403)

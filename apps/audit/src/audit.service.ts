@@ -1,4 +1,4 @@
-import { ConsumerGroups, Topics } from '@carechain/contracts';
+import { ConsumerGroups, SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
 import { PatientRegistry } from '@carechain/patient-registry';
 import { REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
 import {
@@ -23,7 +23,7 @@ import { PatientAuditController } from './patient-audit.controller';
 export const auditService: ServiceDefinition<typeof auditConfigShape> = {
   name: 'audit',
   description: 'The audit trail: who did what to whose data, when, and under which consent; accounting of disclosures.',
-  defaultPort: 3006,
+  defaultPort: SERVICE_CATALOGUE.audit.defaultPort,
   config: auditConfigShape,
   parts(settings) {
     // Who is responsible for each patient (custodians, merges), so oversight is scoped to its own organisation's patients.

@@ -3,7 +3,7 @@
 // and the use cases over them.
 import { z } from 'zod';
 import { bool, ConfigError } from '@carechain/config';
-import { Topics } from '@carechain/contracts';
+import { SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
 import type { EventPublisher } from '@carechain/messaging';
 import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { PatientRegistry } from '@carechain/patient-registry';
@@ -50,7 +50,7 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
   name: 'claims',
   description:
     "Claims: coverages, the insurance claim lifecycle (FHIR R4 Claim, ClaimResponse, ExplanationOfBenefit) and automatic adjudication by the payers' benefit plans.",
-  defaultPort: 3004,
+  defaultPort: SERVICE_CATALOGUE.claims.defaultPort,
   config: claimsConfigShape,
   async parts(config) {
     if (config.CLAIMS_AWAIT_CHAIN_VERDICT)

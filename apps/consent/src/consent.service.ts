@@ -1,4 +1,4 @@
-import { Topics } from '@carechain/contracts';
+import { SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
 import { ConsentState, DecideUseCase, ExpireDueGrantsUseCase, GrantConsentUseCase, ListConsentsUseCase, RevokeConsentUseCase } from '@carechain/consent-domain';
 import type { EventPublisher } from '@carechain/messaging';
 import { EVENT_PUBLISHER, LOGGER, startService, type ServiceDefinition, type ServiceParts } from '@carechain/runtime';
@@ -50,7 +50,7 @@ export function consentParts(state = new ConsentState()): ServiceParts {
 export const consentService: ServiceDefinition = {
   name: 'consent',
   description: 'Consent: grants, revocations, expiry and the access decision.',
-  defaultPort: 3002,
+  defaultPort: SERVICE_CATALOGUE.consent.defaultPort,
   parts: () => consentParts(),
 };
 

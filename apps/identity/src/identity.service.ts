@@ -1,5 +1,5 @@
 import { positiveInt } from '@carechain/config';
-import { KEYS_TOPIC_CONFIGS, Topics } from '@carechain/contracts';
+import { KEYS_TOPIC_CONFIGS, SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
 import {
   ErasePatientUseCase,
   IdentityState,
@@ -31,7 +31,7 @@ const config = {
 export const identityService: ServiceDefinition<typeof config> = {
   name: 'identity',
   description: 'Patients: one stable identity per person (master patient index), their keys, their DID, erasure.',
-  defaultPort: 3001,
+  defaultPort: SERVICE_CATALOGUE.identity.defaultPort,
   config,
   async parts(settings) {
     const kms = await openKms(settings);

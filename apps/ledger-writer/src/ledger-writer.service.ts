@@ -1,4 +1,4 @@
-import { ConsumerGroups, Topics } from '@carechain/contracts';
+import { ConsumerGroups, SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
 import { AnchoringHandler, ConsentRegistrationHandler, PatientSaltProvider, RedisIntentStore } from '@carechain/ledger-anchoring';
 import { FabricConsentLedger, FabricGatewayAnchor } from '@carechain/ledger-fabric';
 import { StaticSaltProvider } from '@carechain/ledger-merkle';
@@ -9,7 +9,7 @@ import { fabricConnectionOf, ledgerWriterConfig } from './ledger-writer.config';
 export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> = {
   name: 'ledger-writer',
   description: 'The only Fabric client: Merkle-batched anchoring of every domain event with a receipt per event, and consent state on the chain.',
-  defaultPort: 3005,
+  defaultPort: SERVICE_CATALOGUE['ledger-writer'].defaultPort,
   config: ledgerWriterConfig,
   async parts(settings) {
     const config = { ...settings, fabric: fabricConnectionOf(settings) };

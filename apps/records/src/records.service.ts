@@ -1,7 +1,7 @@
 // Wires the records service: its replicas (patient keys, the patient registry, its
 // own copy of the grants), its read model, and the use cases over them.
 import { GrantReplica } from '@carechain/consent-decision';
-import { Topics } from '@carechain/contracts';
+import { SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
 import type { EventPublisher } from '@carechain/messaging';
 import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { PatientRegistry } from '@carechain/patient-registry';
@@ -26,7 +26,7 @@ const RECORDS_DEPS = Symbol('carechain.records.deps');
 export const recordsService: ServiceDefinition<typeof kmsConfigShape> = {
   name: 'records',
   description: 'Records: encrypted clinical records (FHIR R4), every read checked against consent and recorded.',
-  defaultPort: 3003,
+  defaultPort: SERVICE_CATALOGUE.records.defaultPort,
   config: kmsConfigShape,
   async parts(settings, logger) {
     const keys = new PatientKeyTable(await openKms(settings));

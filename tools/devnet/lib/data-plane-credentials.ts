@@ -51,6 +51,12 @@ export function ensureDataPlaneCredentials(services: readonly string[], env: Nod
   };
 }
 
+/** Each service's logins as the services get them: names and password files, never the passwords. */
+export function loginsOf(c: DataPlaneCredentials): Record<string, { kafka: Omit<Principal, 'password'>; redis: Omit<Principal, 'password'> }> {
+  const login = ({ username, passwordFile }: Principal) => ({ username, passwordFile });
+  return Object.fromEntries(Object.entries(c.kafka).map(([service, kafka]) => [service, { kafka: login(kafka), redis: login(c.redis[service]!) }]));
+}
+
 /** Every password the devnet generated, for a check that none of them reached a log. */
 export function allSecrets(c: DataPlaneCredentials): string[] {
   return [c.kafkaAdmin, c.kafkaController, c.redisAdmin, ...Object.values(c.kafka), ...Object.values(c.redis)].map((p) => p.password);

@@ -1,11 +1,13 @@
-// Starts a built carechain service as its own process against the test
-// infrastructure, on a free port, and waits until it is ready.
+// Starts a built carechain service instance as its own process against the test
+// infrastructure, on a free port, with the environment libs/contracts' service
+// catalogue builds for it, and waits until it is ready.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { dataPlaneEnvOf, testEnv } from './test-env';
+import { localEnvironment, serviceInstance } from '@carechain/contracts';
+import { testStackFacts } from './test-env';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const SERVICE_LOGS = join(repoRoot, 'tmp', 'test-results', 'services');
@@ -31,34 +33,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `onLine` sees each line the service logs as it arrives, from its first. */
+/** `name` is an instance of the service catalogue (e.g. `ledger-writer`); `onLine` sees each line the service logs as it arrives, from its first. */
 export async function startServiceProcess(name: string, extraEnv: Record<string, string> = {}, onLine?: (line: string) => void): Promise<ServiceProcess> {
+  const instance = serviceInstance(name);
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', join(repoRoot, 'apps', name, 'dist', 'main.js')], {
+  const main = join(repoRoot, 'apps', instance.service, 'dist', 'main.js');
+  const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', main], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      KAFKA_BROKERS: testEnv('CARECHAIN_TEST_KAFKA_BROKERS'),
-      REDIS_URL: testEnv('CARECHAIN_TEST_REDIS_PLAIN_URL'),
-      ...dataPlaneEnvOf(name),
-      AUTH_MODE: 'dev',
-      AUTH_DEV_JWKS_FILE: testEnv('CARECHAIN_TEST_JWKS_FILE'),
-      AUTH_ISSUER: testEnv('CARECHAIN_TEST_ISSUER'),
-      AUTH_AUDIENCE: testEnv('CARECHAIN_TEST_AUDIENCE'),
-      FABRIC_NETWORK_FILE: testEnv('CARECHAIN_TEST_FABRIC_NETWORK'),
-      FABRIC_ORG: 'ProviderOrg',
-      LEDGER_COMMITMENT_KEY: testEnv('CARECHAIN_TEST_LEDGER_KEY'),
-      KMS_PROVIDER: 'local',
-      KMS_KEYRING_FILE: testEnv('CARECHAIN_TEST_KEYRING_FILE'),
-      KEYS_MAX_COMPACTION_LAG_MS: process.env.CARECHAIN_KEYS_MAX_COMPACTION_LAG_MS ?? '3000',
-      LOG_LEVEL: 'info',
-      DOCS_UI: 'false',
-      ...extraEnv,
-    },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...localEnvironment(instance, port, testStackFacts()), ...extraEnv },
   });
   // Kept after the run (the test runner removes only its state dir) for a failure to be read.
   mkdirSync(SERVICE_LOGS, { recursive: true });

@@ -1,3 +1,5 @@
+import type { LocalStackFacts } from '@carechain/contracts';
+
 // What tools/test/run.ts hands the end-to-end specs: its private infrastructure.
 export function testEnv(name: string): string {
   const value = process.env[name];
@@ -18,10 +20,7 @@ export function testKafkaConfig(clientId: string): {
   };
 }
 
-/** A service's own logins to Kafka and Redis (its principal and password files), as the devnet gives them. */
-export function dataPlaneEnvOf(service: string): Record<string, string> {
-  const all = JSON.parse(testEnv('CARECHAIN_TEST_DATA_PLANE_ENV')) as Record<string, Record<string, string>>;
-  const env = all[service];
-  if (!env) throw new Error(`no data-plane credentials for service ${service} in CARECHAIN_TEST_DATA_PLANE_ENV`);
-  return env;
+/** What the suite's stack offers a service (libs/contracts' localEnvironment builds each one's environment from it). */
+export function testStackFacts(): LocalStackFacts {
+  return JSON.parse(testEnv('CARECHAIN_TEST_STACK_FACTS')) as LocalStackFacts;
 }

@@ -2,15 +2,16 @@
 // logs in as its own user and reaches only its own keys; nobody gets in without a login.
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import type { LocalStackFacts } from '@carechain/contracts';
 import { Redis } from 'ioredis';
 import { createRedis } from './redis-client';
 import { keyPrefix } from './projection';
 import { requiredEnv, testRedis } from './testing/kafka-fixtures';
 
 function loginOf(service: string): { username: string; password: string } {
-  const vars = (JSON.parse(requiredEnv('CARECHAIN_TEST_DATA_PLANE_ENV')) as Record<string, Record<string, string>>)[service];
-  if (!vars?.REDIS_USERNAME || !vars.REDIS_PASSWORD_FILE) throw new Error(`no Redis login for ${service}`);
-  return { username: vars.REDIS_USERNAME, password: readFileSync(vars.REDIS_PASSWORD_FILE, 'utf8').trim() };
+  const login = (JSON.parse(requiredEnv('CARECHAIN_TEST_STACK_FACTS')) as LocalStackFacts).logins[service]?.redis;
+  if (!login) throw new Error(`no Redis login for ${service}`);
+  return { username: login.username, password: readFileSync(login.passwordFile, 'utf8').trim() };
 }
 
 describe('Redis ACL users', () => {

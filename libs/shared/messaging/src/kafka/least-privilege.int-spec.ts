@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DATA_PLANE_ACCESS, Topics } from '@carechain/contracts';
+import { DATA_PLANE_ACCESS, Topics, type LocalStackFacts } from '@carechain/contracts';
 import { createLogger } from '@carechain/telemetry';
 import { createKafka, type KafkaSasl } from './kafka-client';
 
@@ -16,9 +16,9 @@ function env(name: string): string {
 
 /** A service's own login, from the password file the devnet gave it. */
 function loginOf(service: string): KafkaSasl {
-  const vars = (JSON.parse(env('CARECHAIN_TEST_DATA_PLANE_ENV')) as Record<string, Record<string, string>>)[service];
-  if (!vars?.KAFKA_SASL_USERNAME || !vars.KAFKA_SASL_PASSWORD_FILE) throw new Error(`no Kafka login for ${service}`);
-  return { mechanism: 'scram-sha-512', username: vars.KAFKA_SASL_USERNAME, password: readFileSync(vars.KAFKA_SASL_PASSWORD_FILE, 'utf8').trim() };
+  const login = (JSON.parse(env('CARECHAIN_TEST_STACK_FACTS')) as LocalStackFacts).logins[service]?.kafka;
+  if (!login) throw new Error(`no Kafka login for ${service}`);
+  return { mechanism: 'scram-sha-512', username: login.username, password: readFileSync(login.passwordFile, 'utf8').trim() };
 }
 
 const logger = createLogger('it', 'silent');
