@@ -8,7 +8,7 @@ import { ReadPatientUseCase } from './read-patient.use-case';
 import { registerPatientSchema } from './register-patient.command';
 import { RegisterSigningKeyUseCase } from './signing-key.use-case';
 import { identityFixture } from './testing/identity-fixture';
-import type { StoredPatient } from './patient-directory.reader';
+import type { StoredPatient } from './patient-directory.port';
 
 const BORN: Record<string, [string, string, string]> = { Adeyemi: ['Oluwaseun', '1980-03-14', 'male'], Zielinska: ['Agnieszka', '1992-11-02', 'female'] };
 const person = (family: string, mrn: string, org: string) =>

@@ -15,12 +15,7 @@ import { IdentityError, IdentityErrorCode } from './identity.error';
 import { IDENTITY_SOURCE } from './patient-key.issuer';
 import { relationOf, relationshipTo, type Caller } from './patient-access';
 import { isPermitted } from '@carechain/auth';
-import type { StoredPatient, StoredRegistration } from './patient-directory.reader';
-
-/** Where a patient's registrations are read from: the directory read model (Redis), or a fake in a spec. */
-export interface PatientDirectory {
-  get(patientId: string): Promise<StoredPatient | undefined>;
-}
+import type { PatientDirectory, StoredRegistration } from './patient-directory.port';
 
 export interface PatientView {
   readonly id: string;

@@ -5,6 +5,7 @@ export * from './batch-id';
 export * from './prepared-batch';
 export * from './receipts';
 export * from './intent-store';
+export * from './redis-intent.store';
 export * from './anchoring.handler';
 export * from './consent-registration.handler';
 export * from './patient-salt.provider';

@@ -3,8 +3,6 @@
 // next fetch happens to return), so their ids are the same and the chaincode's refusal
 // keeps them from being anchored twice; and it reuses the leaves, so the root is the
 // same even if a patient's salt was rotated or shredded in between.
-import type { Redis } from 'ioredis';
-
 export interface OffsetRange {
   readonly firstOffset: string;
   readonly lastOffset: string;
@@ -22,24 +20,4 @@ export interface IntentStore {
   get(topic: string, partition: number): Promise<BatchIntent | undefined>;
   put(topic: string, partition: number, intent: BatchIntent): Promise<void>;
   clear(topic: string, partition: number): Promise<void>;
-}
-
-export class RedisIntentStore implements IntentStore {
-  constructor(
-    private readonly redis: Redis,
-    private readonly key = 'ledger-writer:intents',
-  ) {}
-
-  async get(topic: string, partition: number): Promise<BatchIntent | undefined> {
-    const raw = await this.redis.hget(this.key, `${topic}:${partition}`);
-    return raw === null ? undefined : (JSON.parse(raw) as BatchIntent);
-  }
-
-  async put(topic: string, partition: number, intent: BatchIntent): Promise<void> {
-    await this.redis.hset(this.key, `${topic}:${partition}`, JSON.stringify(intent));
-  }
-
-  async clear(topic: string, partition: number): Promise<void> {
-    await this.redis.hdel(this.key, `${topic}:${partition}`);
-  }
 }

@@ -1,27 +1,15 @@
-import type { Redis } from 'ioredis';
-import type { SealedPayload } from '@carechain/contracts';
+// PatientDirectory over the Redis keys patientDirectoryProjection writes.
 import { erasedKey, patientKey } from './patient-directory.projection';
+import type { PatientDirectory, StoredPatient, StoredRegistration } from './patient-directory.port';
 
-export interface StoredRegistration {
-  readonly registrationId: string;
-  readonly organisation: string;
-  readonly details: SealedPayload;
-  readonly at: string;
+/** The Redis reads the directory makes: ioredis's `Redis` has them, and specs fake them. */
+export interface PatientDirectoryRedis {
+  get(key: string): Promise<string | null>;
+  hgetall(key: string): Promise<Record<string, string>>;
 }
 
-export type StoredPatient =
-  | {
-      readonly status: 'active';
-      readonly id: string;
-      readonly custodian: string;
-      readonly registeredAt: string;
-      readonly mergedInto?: string;
-      readonly registrations: StoredRegistration[];
-    }
-  | { readonly status: 'erased'; readonly id: string; readonly erasedAt: string };
-
-export class PatientDirectoryReader {
-  constructor(private readonly redis: Redis) {}
+export class RedisPatientDirectory implements PatientDirectory {
+  constructor(private readonly redis: PatientDirectoryRedis) {}
 
   async get(patientId: string): Promise<StoredPatient | undefined> {
     const [hash, erasedAt] = await Promise.all([this.redis.hgetall(patientKey(patientId)), this.redis.get(erasedKey(patientId))]);
