@@ -3,10 +3,10 @@
 // helm/carechain/files/topics.json, which `npm run chart:topics` rewrites and the
 // chart test checks is current.
 //   tools/bootstrap/run.sh tools/k8s/chart-topics.ts [--check]
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../devnet/lib/paths.ts';
 import { TOPIC_SPECS } from '../../libs/contracts/src/topics.ts';
+import { writeOrCheck } from './generated-file.ts';
 
 export const chartTopicsFile = join(repoRoot, 'helm', 'carechain', 'files', 'topics.json');
 
@@ -22,15 +22,4 @@ export function renderChartTopics(): string {
   return `${JSON.stringify({ generatedFrom: 'libs/contracts/src/topics.ts', topics }, null, 2)}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const want = renderChartTopics();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(chartTopicsFile, 'utf8') !== want) {
-      process.stderr.write(`${chartTopicsFile} is stale: run npm run chart:topics\n`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(chartTopicsFile, want);
-    process.stderr.write(`wrote ${chartTopicsFile}\n`);
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) writeOrCheck(chartTopicsFile, renderChartTopics(), 'chart:topics');

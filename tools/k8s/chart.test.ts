@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import { TOPIC_SPECS } from '../../libs/contracts/src/topics.ts';
+import { SERVICE_CATALOGUE, type ServiceName } from '../../libs/contracts/src/service-catalogue.ts';
+import { chartServicesFile, renderChartServices } from './chart-services.ts';
 import { chartTopicsFile, renderChartTopics } from './chart-topics.ts';
 import { chartDir, lint, render, VARIANTS, type K8sObject, type VariantName } from './chart-render.ts';
 import { parseTopicsFile } from './ensure-topics.ts';
@@ -28,6 +30,10 @@ before(async () => {
 describe('chart sources', () => {
   it('files/topics.json is generated from libs/contracts TOPIC_SPECS and current', () => {
     assert.equal(readFileSync(chartTopicsFile, 'utf8'), renderChartTopics());
+  });
+
+  it('files/services.json is generated from libs/contracts SERVICE_CATALOGUE and current', () => {
+    assert.equal(readFileSync(chartServicesFile, 'utf8'), renderChartServices());
   });
 
   for (const v of VARIANTS) {
@@ -74,6 +80,19 @@ describe('every workload', () => {
       }
     });
   }
+
+  it("listens on the catalogue's port, and mounts the keyring exactly where the catalogue says the service needs keys", () => {
+    for (const d of of('production', 'Deployment')) {
+      const service = d.spec.template.metadata.labels['carechain.io/service'] as ServiceName;
+      const entry = SERVICE_CATALOGUE[service];
+      const container = d.spec.template.spec.containers[0];
+      const env = new Map(container.env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+      assert.equal(container.ports[0].containerPort, entry.defaultPort, d.metadata.name);
+      assert.equal(env.get('PORT'), String(entry.defaultPort), d.metadata.name);
+      assert.equal(env.has('KMS_KEYRING_FILE'), entry.needs.includes('kms'), `${d.metadata.name} KMS_KEYRING_FILE`);
+      assert.equal(env.has('FABRIC_MSP_ID'), entry.needs.includes('fabric'), `${d.metadata.name} FABRIC_MSP_ID`);
+    }
+  });
 
   it('a PodDisruptionBudget per workload: minAvailable where replicated, maxUnavailable 1 where single', () => {
     const pdbs = of('default', 'PodDisruptionBudget');
@@ -298,7 +317,8 @@ describe('values.schema.json', () => {
     ['redis.urlSecret.name=', /urlSecret/],
     ['kms.keyringSecret=', /keyringSecret/],
     ['fabric.commitmentKeySecret=', /commitmentKeySecret/],
-    ['services.consent.port=70000', /port/],
+    // Ports are the catalogue's (files/services.json), not values.
+    ['services.consent.port=3002', /port/],
     ['kafka.brokers=not a broker list', /brokers/],
     ['podSecurityContext.runAsNonRoot=false', /runAsNonRoot/],
     ['unknownTopLevel=1', /unknownTopLevel/],

@@ -23,15 +23,19 @@ app.kubernetes.io/component: {{ .workload.name }}
 Every workload as a JSON list: one per service, and one ledger-writer per Fabric
 organisation. Each has name (unique, used in resource names), service (the image and
 program), port, replicas, resources, autoscaling, kms (mounts the keyring) and, for
-ledger-writer, org.
+ledger-writer, org. Ports and needs come from files/services.json, generated from
+libs/contracts' service catalogue (npm run chart:services).
 */}}
 {{- define "carechain.workloads" -}}
+{{- $catalogue := (.Files.Get "files/services.json" | fromJson).services -}}
 {{- $out := list -}}
 {{- range $name, $svc := .Values.services -}}
-{{- $out = append $out (dict "name" $name "service" $name "port" $svc.port "replicas" $svc.replicas "resources" $svc.resources "autoscaling" ($svc.autoscaling | default dict) "kms" (has $name (list "identity" "records" "claims"))) -}}
+{{- $entry := index $catalogue $name | required (printf "services.%s: not a service of files/services.json" $name) -}}
+{{- $out = append $out (dict "name" $name "service" $name "port" (int $entry.port) "replicas" $svc.replicas "resources" $svc.resources "autoscaling" ($svc.autoscaling | default dict) "kms" (has "kms" $entry.needs)) -}}
 {{- end -}}
+{{- $writer := index $catalogue "ledger-writer" -}}
 {{- range $org := .Values.fabric.organisations -}}
-{{- $out = append $out (dict "name" (printf "ledger-writer-%s" $org.name) "service" "ledger-writer" "port" $.Values.ledgerWriter.port "replicas" 1 "resources" $.Values.ledgerWriter.resources "autoscaling" dict "kms" true "org" $org) -}}
+{{- $out = append $out (dict "name" (printf "ledger-writer-%s" $org.name) "service" "ledger-writer" "port" (int $writer.port) "replicas" 1 "resources" $.Values.ledgerWriter.resources "autoscaling" dict "kms" (has "kms" $writer.needs) "org" $org) -}}
 {{- end -}}
 {{- toJson $out -}}
 {{- end -}}
