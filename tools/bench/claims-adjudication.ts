@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../devnet/lib/paths.ts';
+import { mulberry32 } from '../../libs/shared/random/src/mulberry32.ts';
 
 const build = spawnSync(join(repoRoot, 'node_modules', '.bin', 'nx'), ['run', 'claims-adjudication:build', '--outputStyle=static'], {
   cwd: repoRoot,
@@ -33,16 +34,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const n = arg('claims', 200_000);
 const runs = arg('runs', 5);
-let seed = arg('seed', 1);
-
-// mulberry32: a small seeded generator, so every run decides the same claims.
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// A seeded generator, so every run decides the same claims.
+const random = mulberry32(arg('seed', 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 const CPT = 'http://www.ama-assn.org/go/cpt';

@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import type { AccessRequest, Decision, Grant, GrantBook as GrantBookType, PatientContext } from '@carechain/consent-decision';
 import type { DataCategory, PurposeOfUse, RecordCategory } from '@carechain/contracts';
 import { repoRoot } from '../devnet/lib/paths.ts';
+import { mulberry32 } from '../../libs/shared/random/src/mulberry32.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 let lib: {
@@ -50,16 +51,6 @@ const PURPOSES: readonly PurposeOfUse[] = ['TREAT', 'TREAT', 'TREAT', 'TREAT', '
 const NOW_MS = Date.UTC(2025, 5, 1);
 const DAY = 86_400_000;
 
-// mulberry32: a seeded PRNG, so that runs with the same --seed see the same data.
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const int = (rnd: () => number, n: number) => Math.floor(rnd() * n);
 const pick = <T>(rnd: () => number, xs: readonly T[]) => xs[int(rnd, xs.length)]!;
 function subset(rnd: () => number, min: number, max: number): RecordCategory[] {
@@ -144,7 +135,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const pct = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const fmt = (ns: number) => (ns >= 10_000 ? `${(ns / 1000).toFixed(1)} µs` : `${Math.round(ns)} ns`);
 
-const rnd = prng(SEED);
+const rnd = mulberry32(SEED);
 console.log(
   `consent-decision bench: ${PATIENTS} patients, ${N} requests × ${RUNS} runs, node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? '?'})`,
 );
@@ -157,7 +148,7 @@ console.log(`GrantBook: ${book.size} grants built in ${buildMs.toFixed(0)} ms, h
 // Warm-up: lets the JIT optimise decide() and compiles every grant once (the cache a
 // long-running service would have).
 {
-  const warm = buildRequests(prng(SEED + 1000), book).slice(0, WARMUP);
+  const warm = buildRequests(mulberry32(SEED + 1000), book).slice(0, WARMUP);
   for (const r of warm) decide(r, patients.get(r.patientId), book.forPatient(r.patientId));
   for (let p = 0; p < PATIENTS; p++)
     decide(
@@ -185,7 +176,7 @@ console.log(`timer overhead (hrtime.bigint pair): p50 ${fmt(pct(overhead, 50))},
 const results: { p50: number; p99: number; p999: number; max: number; batchNs: number }[] = [];
 const outcomes = new Map<string, number>();
 for (let run = 0; run < RUNS; run++) {
-  const requests = buildRequests(prng(SEED + 1 + run), book);
+  const requests = buildRequests(mulberry32(SEED + 1 + run), book);
   const samples = new Float64Array(N);
   for (let i = 0; i < N; i++) {
     const r = requests[i]!;

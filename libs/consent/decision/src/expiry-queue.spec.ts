@@ -1,21 +1,11 @@
+import { mulberry32 } from '@carechain/random';
 import { type ExpiryEntry, ExpiryQueue } from './expiry-queue';
-
-// A small deterministic PRNG (mulberry32) so that failures reproduce.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const order = (a: ExpiryEntry, b: ExpiryEntry) => a.dueMs - b.dueMs || (a.grantId < b.grantId ? -1 : a.grantId > b.grantId ? 1 : 0);
 
 describe('ExpiryQueue', () => {
   it('pops in (dueMs, grantId) order', () => {
-    const next = random(7);
+    const next = mulberry32(7);
     const queue = new ExpiryQueue();
     const entries = Array.from({ length: 500 }, (_, i) => ({ dueMs: Math.floor(next() * 50), grantId: `g${i}` }));
     entries.forEach((e) => queue.push(e));
@@ -27,7 +17,7 @@ describe('ExpiryQueue', () => {
   });
 
   it('lists exactly the due entries, sorted, without removing them', () => {
-    const next = random(11);
+    const next = mulberry32(11);
     const queue = new ExpiryQueue();
     const entries = Array.from({ length: 1000 }, (_, i) => ({ dueMs: Math.floor(next() * 1000), grantId: `g${i}` }));
     entries.forEach((e) => queue.push(e));
@@ -38,7 +28,7 @@ describe('ExpiryQueue', () => {
   });
 
   it('rebuilds into a valid heap', () => {
-    const next = random(3);
+    const next = mulberry32(3);
     const entries = Array.from({ length: 300 }, (_, i) => ({ dueMs: Math.floor(next() * 100), grantId: `g${i}` }));
     const queue = new ExpiryQueue();
     queue.push({ dueMs: -5, grantId: 'dropped' });

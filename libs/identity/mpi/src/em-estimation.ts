@@ -25,6 +25,7 @@ import { estimatedModel, type MatchModel } from './match-model';
 import { FIELD_LEVELS, MATCH_FIELDS, resolveParameters, type MatchField, type MatchParameterOverrides, type MatchParameters } from './match-parameters';
 import type { MatchScorer } from './match-scorer';
 import type { NormalisedPerson } from './normalised-person';
+import { mulberry32 } from '@carechain/random';
 
 /** Below this many people the prior is kept as it is. */
 export const MIN_PEOPLE_FOR_ESTIMATION = 200;
@@ -97,7 +98,7 @@ export function estimateU(people: readonly NormalisedPerson[], options: Estimati
   const prior = levelProbabilities(options.scorer.parameters, 'u');
   const counts = prior.map((p) => new Float64Array(p.length));
   const present = new Float64Array(MATCH_FIELDS.length);
-  const random = seeded(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1);
   const levels = new Int8Array(MATCH_FIELDS.length);
   for (let k = 0; k < pairs; k++) {
     const i = Math.floor(random() * n);
@@ -219,16 +220,4 @@ function toParameters(m: Probabilities, u: Probabilities): MatchParameters {
     overrides[field] = Object.fromEntries((FIELD_LEVELS[field] as readonly string[]).map((level, l) => [level, { m: m[f][l], u: u[f][l] }]));
   });
   return resolveParameters(overrides as MatchParameterOverrides);
-}
-
-// mulberry32: a small seeded generator, enough to sample pairs reproducibly.
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,21 +1,15 @@
+import { mulberry32 } from '@carechain/random';
+
 // A seeded PRNG for the synthetic population: mulberry32 (Tommy Ettinger's 32-bit
 // mixer, period 2^32), plenty for test data and identical on every platform, so a
 // seed names one population for good.
 
 export class Prng {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Uniform integer in [0, n). */
