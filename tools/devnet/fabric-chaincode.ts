@@ -88,6 +88,15 @@ export async function deployChaincode(o: {
   const current = committed.code === 0 ? (JSON.parse(committed.stdout) as { sequence: number; version: string }) : undefined;
   const upToDate = current?.version === label;
   const sequence = String((current?.sequence ?? 0) + (upToDate ? 0 : 1));
+  // Approval and commit name the same definition (channel, name, version, sequence) through the same orderer.
+  const lifecycle = (action: 'approveformyorg' | 'commit', ...extra: string[]) => [
+    'lifecycle',
+    'chaincode',
+    action,
+    ...ordererArgs,
+    ...['-C', CHANNEL, '-n', CHAINCODE, '--version', label, '--sequence', sequence, '--waitForEvent'],
+    ...extra,
+  ];
   if (!upToDate) {
     o.log(`fabric: deploying chaincode ${label} (sequence ${sequence})`);
     for (const org of ORGS) {
@@ -98,27 +107,7 @@ export async function deployChaincode(o: {
         { env: cli, allowFailure: true },
       );
       if (approved.code === 0 && approved.stdout.includes(packageIds[org])) continue;
-      await run(
-        peer,
-        [
-          'lifecycle',
-          'chaincode',
-          'approveformyorg',
-          ...ordererArgs,
-          '-C',
-          CHANNEL,
-          '-n',
-          CHAINCODE,
-          '--version',
-          label,
-          '--package-id',
-          packageIds[org],
-          '--sequence',
-          sequence,
-          '--waitForEvent',
-        ],
-        { env: cli },
-      );
+      await run(peer, lifecycle('approveformyorg', '--package-id', packageIds[org]), { env: cli });
     }
   }
   const peerArgs = ORGS.flatMap((org) => ['--peerAddresses', o.network.orgs[org].peer.endpoint, '--tlsRootCertFiles', o.network.orgs[org].peer.tlsCaCert]);
@@ -127,26 +116,7 @@ export async function deployChaincode(o: {
     packageIds,
     async commit() {
       if (upToDate) return;
-      await run(
-        peer,
-        [
-          'lifecycle',
-          'chaincode',
-          'commit',
-          ...ordererArgs,
-          '-C',
-          CHANNEL,
-          '-n',
-          CHAINCODE,
-          '--version',
-          label,
-          '--sequence',
-          sequence,
-          '--waitForEvent',
-          ...peerArgs,
-        ],
-        { env: provider },
-      );
+      await run(peer, lifecycle('commit', ...peerArgs), { env: provider });
     },
     async answers() {
       const { ANCHOR_CONTRACT_NAME, AnchorErrorCode, AnchorFunction } = chaincodeApi();

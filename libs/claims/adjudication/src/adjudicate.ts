@@ -41,7 +41,12 @@ function denial(plan: BenefitPlan, claim: ClaimFacts, item: ClaimItemFacts, bill
 const serviceKey = (provider: string, code: string, date: string) => `${provider}|${code}|${date}`;
 const dayKey = (code: string, date: string) => `${code}|${date}`;
 
-const unpaid = (item: ClaimItemFacts, status: ItemStatus, reasons: readonly ReasonCode[]): ItemAdjudication => ({
+/** An item paid nothing: denied or pended, for `reasons`, its whole price submitted. */
+export const unpaid = (
+  item: Pick<ClaimItemFacts, 'sequence' | 'unitPrice' | 'quantity'>,
+  status: ItemStatus,
+  reasons: readonly ReasonCode[],
+): ItemAdjudication => ({
   sequence: item.sequence,
   status,
   submitted: item.unitPrice * item.quantity,

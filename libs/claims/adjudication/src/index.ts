@@ -1,4 +1,4 @@
-export { adjudicate } from './adjudicate';
+export { adjudicate, unpaid } from './adjudicate';
 export { AdjudicationError, AdjudicationErrorCode } from './adjudication.error';
 export type {
   AdjudicationDecision,

@@ -2,7 +2,7 @@
 // earlier claims (for duplicates, units, prior authorisations and the deductible
 // used), the documentation of each item — runs it, and turns the decision into a
 // sealed ClaimResponse and its ClaimAdjudicated event.
-import { adjudicate, type AdjudicationDecision, type ClaimFacts, type DocumentationFinding, type PriorItem } from '@carechain/claims-adjudication';
+import { adjudicate, unpaid, type AdjudicationDecision, type ClaimFacts, type DocumentationFinding, type PriorItem } from '@carechain/claims-adjudication';
 import { CLAIM_ADJUDICATED_V1, createEvent, type ClaimAdjudicatedV1, type CloudEvent, type ReasonCode } from '@carechain/contracts';
 import type { FhirClaim, FhirClaimResponse, FhirCoverage } from '@carechain/records-fhir';
 import { amountIn, claimResponseOf } from './claim-response.builder';
@@ -32,6 +32,23 @@ export interface Decided {
   readonly response: FhirClaimResponse;
 }
 
+/** Every item denied or pended for `reasons`, nothing paid; under `plan` when there is one. */
+function unpaidDecision(
+  subject: Subject,
+  outcome: 'denied' | 'pended',
+  reasons: readonly ReasonCode[],
+  plan?: { planId: string; version: number; currency: string },
+): AdjudicationDecision {
+  const items = subject.parsed.items.map((i) => unpaid(i, outcome, reasons));
+  return {
+    outcome,
+    plan: plan ? { planId: plan.planId, version: plan.version } : { planId: subject.coverage.planId, version: 0 },
+    currency: plan?.currency ?? subject.parsed.items[0]?.currency ?? 'EUR',
+    items,
+    totals: { submitted: items.reduce((s, i) => s + i.submitted, 0), eligible: 0, benefit: 0, patientPays: 0 },
+  };
+}
+
 export class ClaimAdjudicator {
   constructor(private readonly kit: ClaimsKit) {}
 
@@ -45,24 +62,7 @@ export class ClaimAdjudicator {
   /** A person's denial: every item denied with the reasons they give. */
   denial(subject: Subject, reasons: readonly ReasonCode[]): Decided {
     const plan = this.kit.deps.plans.current(subject.coverage.payer, subject.coverage.planId);
-    const decision: AdjudicationDecision = {
-      outcome: 'denied',
-      plan: plan ? { planId: plan.planId, version: plan.version } : { planId: subject.coverage.planId, version: 0 },
-      currency: plan?.currency ?? subject.parsed.items[0]?.currency ?? 'EUR',
-      items: subject.parsed.items.map((i) => ({
-        sequence: i.sequence,
-        status: 'denied',
-        submitted: i.unitPrice * i.quantity,
-        eligible: 0,
-        deductible: 0,
-        copay: 0,
-        coinsurance: 0,
-        benefit: 0,
-        eligibleUnits: 0,
-        reasons,
-      })),
-      totals: { submitted: subject.parsed.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0), eligible: 0, benefit: 0, patientPays: 0 },
-    };
+    const decision = unpaidDecision(subject, 'denied', reasons, plan);
     return { decision, response: claimResponseOf(subject.claimId, subject.fhir, decision, subject.insurer, this.kit.now()) };
   }
 
@@ -94,25 +94,7 @@ export class ClaimAdjudicator {
   }
 
   private noPlan(subject: Subject): AdjudicationDecision {
-    const submitted = subject.parsed.items.reduce((s, i) => s + i.unitPrice * i.quantity, 0);
-    return {
-      outcome: 'pended',
-      plan: { planId: subject.coverage.planId, version: 0 },
-      currency: subject.parsed.items[0]?.currency ?? 'EUR',
-      items: subject.parsed.items.map((i) => ({
-        sequence: i.sequence,
-        status: 'pended',
-        submitted: i.unitPrice * i.quantity,
-        eligible: 0,
-        deductible: 0,
-        copay: 0,
-        coinsurance: 0,
-        benefit: 0,
-        eligibleUnits: 0,
-        reasons: [NO_PLAN],
-      })),
-      totals: { submitted, eligible: 0, benefit: 0, patientPays: 0 },
-    };
+    return unpaidDecision(subject, 'pended', [NO_PLAN]);
   }
 
   private async facts(subject: Subject, authorised: readonly string[]): Promise<ClaimFacts> {
