@@ -1,11 +1,9 @@
 // Every event anchored on the real Fabric network with a receipt that verifies
 // against a peer; tampering detected; a writer killed between submit and offset
 // commit anchors nothing twice; a Fabric outage is waited out; no PHI on the chain.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { eventually, startServiceProcess, type ServiceProcess } from './support/service-process';
 import { token } from './support/tokens';
@@ -13,8 +11,7 @@ import { testPatient, type TestPatient } from './support/patients';
 import { testEnv, testKafkaConfig } from './support/test-env';
 import { channelBlocks, pauseKafka, resumeKafka, startPeers, stopPeers } from './support/control';
 import { receiptsFor } from './support/receipts';
-
-const exec = promisify(execFile);
+import { verifyCli } from './support/verify-cli';
 
 function logEntry(line: string): { msg?: string; batchId?: string } | undefined {
   try {
@@ -23,7 +20,6 @@ function logEntry(line: string): { msg?: string; batchId?: string } | undefined 
     return undefined;
   }
 }
-const repoRoot = join(__dirname, '..', '..', '..');
 
 describe('anchoring on the Fabric ledger', () => {
   let identity: ServiceProcess;
@@ -83,33 +79,8 @@ describe('anchoring on the Fabric ledger', () => {
     return bytes;
   }
 
-  function verifyCli(eventFile: string, receiptFile: string, org: string) {
-    return exec(
-      process.execPath,
-      [
-        '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
-        join(repoRoot, 'tools', 'verify', 'verify.ts'),
-        '--event',
-        eventFile,
-        '--receipt',
-        receiptFile,
-        '--org',
-        org,
-        '--network',
-        testEnv('CARECHAIN_TEST_FABRIC_NETWORK'),
-        '--key-hex',
-        testEnv('CARECHAIN_TEST_LEDGER_KEY'),
-        '--keyring',
-        testEnv('CARECHAIN_TEST_KEYRING_FILE'),
-        '--brokers',
-        testEnv('CARECHAIN_TEST_KAFKA_BROKERS'),
-      ],
-      { cwd: repoRoot },
-    ).then(
-      (r) => ({ code: 0, out: r.stdout }),
-      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
-    );
-  }
+  const verify = (eventFile: string, receiptFile: string, org: string) =>
+    verifyCli(eventFile, receiptFile, ['--org', org, '--key-hex', testEnv('CARECHAIN_TEST_LEDGER_KEY')]);
 
   it('gives every registration a receipt within seconds, and each verifies against either organisation’s peer', async () => {
     const eventIds = await register(20);
@@ -122,7 +93,7 @@ describe('anchoring on the Fabric ledger', () => {
     const bytes = await eventBytes(receipt);
     writeFileSync(join(dir, 'event.json'), bytes);
     for (const org of ['PayerOrg', 'ProviderOrg']) {
-      const result = await verifyCli(join(dir, 'event.json'), join(dir, 'receipt.json'), org);
+      const result = await verify(join(dir, 'event.json'), join(dir, 'receipt.json'), org);
       expect(result.out).toMatch(/^VERIFIED: /);
       expect(result.code).toBe(0);
     }
@@ -133,7 +104,7 @@ describe('anchoring on the Fabric ledger', () => {
     expect(at).toBeGreaterThan(14);
     tampered[at] = tampered[at]! ^ 0x01;
     writeFileSync(join(dir, 'tampered.json'), tampered);
-    const bad = await verifyCli(join(dir, 'tampered.json'), join(dir, 'receipt.json'), 'PayerOrg');
+    const bad = await verify(join(dir, 'tampered.json'), join(dir, 'receipt.json'), 'PayerOrg');
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/^NOT VERIFIED: leaf-mismatch: the event's commitment is [0-9a-f]{64} but the receipt says [0-9a-f]{64}/);
   });

@@ -1,7 +1,4 @@
 // Erasure by crypto-shredding, on the real Kafka, Redis and Fabric.
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import type { SealedPayload } from '@carechain/contracts';
 import { LocalKeyringKms, openJson, unwrapPatientKeyVersion, type PatientKeyVersion } from '@carechain/crypto';
@@ -9,9 +6,8 @@ import { call } from '../support/api';
 import { readTopic } from '../support/kafka-topics';
 import { eventually } from '../support/service-process';
 import { testEnv } from '../support/test-env';
-import { condition, repoRoot, scenario, writeTemp } from './pcd-world';
-
-const exec = promisify(execFile);
+import { verifyCli } from '../support/verify-cli';
+import { condition, scenario, writeTemp } from './pcd-world';
 
 scenario('Erasure by crypto-shredding', (world) => {
   it('erases by crypto-shredding: nothing any service holds decrypts the old events, no Redis key keeps the data, the chain links to nothing, reads answer 410', async () => {
@@ -102,28 +98,7 @@ scenario('Erasure by crypto-shredding', (world) => {
 
     // The commitment on the chain can no longer be tied to the event.
     const proof = await call<{ receipt: unknown }>(w.audit.url, 'GET', `/audit/events/${recordEvent.id}/proof`, w.t.auditor);
-    const verify = await exec(
-      process.execPath,
-      [
-        '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
-        '--disable-warning=TimeoutNegativeWarning',
-        join(repoRoot, 'tools', 'verify', 'verify.ts'),
-        '--event',
-        writeTemp(JSON.stringify(recordEvent)),
-        '--receipt',
-        writeTemp(JSON.stringify(proof.body.receipt)),
-        '--network',
-        testEnv('CARECHAIN_TEST_FABRIC_NETWORK'),
-        '--keyring',
-        testEnv('CARECHAIN_TEST_KEYRING_FILE'),
-        '--brokers',
-        testEnv('CARECHAIN_TEST_KAFKA_BROKERS'),
-      ],
-      { cwd: repoRoot },
-    ).then(
-      (r) => ({ code: 0, out: r.stdout }),
-      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
-    );
+    const verify = await verifyCli(writeTemp(JSON.stringify(recordEvent)), writeTemp(JSON.stringify(proof.body.receipt)));
     expect(verify.code).toBe(1);
     expect(verify.out).toMatch(/shredded/);
 
