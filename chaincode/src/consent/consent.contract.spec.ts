@@ -1,14 +1,6 @@
 import 'reflect-metadata';
 import { hex64 } from '../testing/anchor-fixtures';
-import {
-  EVENT_COMMITMENT,
-  GRANT_KEY,
-  GRANTEE_COMMITMENT,
-  PATIENT_COMMITMENT,
-  SCOPE_COMMITMENT,
-  registerArgs,
-  registerPositional,
-} from '../testing/consent-fixtures';
+import { EVENT_COMMITMENT, GRANT_KEY, GRANTEE_COMMITMENT, REGISTERED_GRANT, registerArgs, registerPositional } from '../testing/consent-fixtures';
 import { fakeContext } from '../testing/fake-context';
 import { type FakeTransaction, FakeWorldState } from '../testing/fake-world-state';
 import { ConsentContract } from './consent.contract';
@@ -57,11 +49,7 @@ describe('ConsentContract', () => {
       const { result } = await register();
       expect(await contract.GetGrant(evaluate(), GRANT_KEY)).toBe(result);
       expect(JSON.parse(result)).toEqual({
-        grantKey: GRANT_KEY,
-        patientCommitment: PATIENT_COMMITMENT,
-        scopeCommitment: SCOPE_COMMITMENT,
-        granteeCommitment: GRANTEE_COMMITMENT,
-        validFrom: '2025-03-01T00:00:00.000Z',
+        ...REGISTERED_GRANT,
         validUntil: '2025-06-01T00:00:00.000Z',
         status: 'active',
         registeredAt: '2025-03-01T10:00:05.123Z',

@@ -1,4 +1,4 @@
-import { EVENT_COMMITMENT, GRANT_KEY, GRANTEE_COMMITMENT, PATIENT_COMMITMENT, SCOPE_COMMITMENT, registerArgs } from '../testing/consent-fixtures';
+import { EVENT_COMMITMENT, GRANT_KEY, PATIENT_COMMITMENT, REGISTERED_GRANT, SCOPE_COMMITMENT, registerArgs } from '../testing/consent-fixtures';
 import { parseGrantRegistration, parseGrantStatusChange } from './grant-arguments.parser';
 
 const GRANT_ID = '0b9d6a52-7c1e-4f3a-9d2b-5e8f1a6c3b70';
@@ -6,15 +6,7 @@ const EVENT_ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 
 describe('parseGrantRegistration', () => {
   it('turns valid arguments into a typed registration', () => {
-    expect(parseGrantRegistration(registerArgs())).toEqual({
-      grantKey: GRANT_KEY,
-      patientCommitment: PATIENT_COMMITMENT,
-      scopeCommitment: SCOPE_COMMITMENT,
-      granteeCommitment: GRANTEE_COMMITMENT,
-      validFrom: '2025-03-01T00:00:00.000Z',
-      validUntil: '2025-06-01T00:00:00.000Z',
-      eventCommitment: EVENT_COMMITMENT,
-    });
+    expect(parseGrantRegistration(registerArgs())).toEqual({ ...REGISTERED_GRANT, validUntil: '2025-06-01T00:00:00.000Z', eventCommitment: EVENT_COMMITMENT });
   });
 
   it('accepts the edges: open-ended, a 1 ms window', () => {

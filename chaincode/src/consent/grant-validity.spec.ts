@@ -1,16 +1,12 @@
 import { hex64 } from '../testing/anchor-fixtures';
-import { EVENT_COMMITMENT, GRANT_KEY, GRANTEE_COMMITMENT, PATIENT_COMMITMENT, SCOPE_COMMITMENT } from '../testing/consent-fixtures';
+import { EVENT_COMMITMENT, GRANT_KEY, REGISTERED_GRANT } from '../testing/consent-fixtures';
 import { type GrantRecord, type GrantStatus, serializeGrantValidity } from '@carechain/ledger-chaincode-api';
 import { grantValidityAt } from './grant-validity';
 
 function grant(validUntil: string | null, status: GrantStatus = 'active', statusChangedAt: string | null = null): GrantRecord {
   const changed = status !== 'active';
   return {
-    grantKey: GRANT_KEY,
-    patientCommitment: PATIENT_COMMITMENT,
-    scopeCommitment: SCOPE_COMMITMENT,
-    granteeCommitment: GRANTEE_COMMITMENT,
-    validFrom: '2025-03-01T00:00:00.000Z',
+    ...REGISTERED_GRANT,
     validUntil,
     status,
     registeredAt: '2025-03-01T00:00:01.000Z',

@@ -9,13 +9,18 @@ export const SCOPE_COMMITMENT = hex64('scope commitment');
 export const GRANTEE_COMMITMENT = hex64('grantee commitment');
 export const EVENT_COMMITMENT = hex64('registering event commitment');
 
+/** What a grant record keeps of registerArgs() as given: its key, commitments and the start of its window. */
+export const REGISTERED_GRANT = {
+  grantKey: GRANT_KEY,
+  patientCommitment: PATIENT_COMMITMENT,
+  scopeCommitment: SCOPE_COMMITMENT,
+  granteeCommitment: GRANTEE_COMMITMENT,
+  validFrom: '2025-03-01T00:00:00.000Z',
+} as const;
+
 export function registerArgs(overrides: Partial<RegisterGrantArgs> = {}): RegisterGrantArgs {
   return {
-    grantKey: GRANT_KEY,
-    patientCommitment: PATIENT_COMMITMENT,
-    scopeCommitment: SCOPE_COMMITMENT,
-    granteeCommitment: GRANTEE_COMMITMENT,
-    validFrom: '2025-03-01T00:00:00.000Z',
+    ...REGISTERED_GRANT,
     validUntil: '2025-06-01T00:00:00.000Z',
     eventCommitment: EVENT_COMMITMENT,
     ...overrides,
