@@ -1,5 +1,5 @@
 import { blockingKeys } from './blocking-keys';
-import { MRN_B, SSN, aPerson } from './testing/person.fixture';
+import { A_STRANGER, SSN, aPerson } from './testing/person.fixture';
 
 const shared = (a: string[], b: string[]): string[] => a.filter((k) => b.includes(k));
 
@@ -36,16 +36,7 @@ describe('blockingKeys', () => {
   });
 
   it('keeps people with nothing in common apart', () => {
-    const other = aPerson({
-      given: ['Tobias'],
-      family: 'Lindqvist',
-      birthDate: '1990-11-20',
-      gender: 'male',
-      phone: '07911 123456',
-      email: 'tobias@example.org',
-      address: { line: ['1 Elm Way'], city: 'York', postalCode: 'YO1 7HH' },
-      identifiers: [{ system: MRN_B, value: 'B99' }],
-    });
+    const other = aPerson(A_STRANGER);
     expect(shared(blockingKeys(aPerson()), blockingKeys(other))).toEqual([]);
   });
 

@@ -2,19 +2,10 @@ import { FIRST_REFIT_AT, MatchIndex } from './match-index';
 import { normalise } from './normalise';
 import { MpiErrorCode } from './mpi.error';
 import type { NormalisedPerson } from './normalised-person';
-import { MRN_A, MRN_B, aPerson } from './testing/person.fixture';
+import { A_STRANGER, MRN_A, MRN_B, aPerson } from './testing/person.fixture';
 
 const margaret = aPerson();
-const stranger = aPerson({
-  given: ['Tobias'],
-  family: 'Lindqvist',
-  birthDate: '1990-11-20',
-  gender: 'male',
-  phone: '07911 123456',
-  email: 'tobias@example.org',
-  address: { line: ['1 Elm Way'], city: 'York', postalCode: 'YO1 7HH' },
-  identifiers: [{ system: MRN_B, value: 'B99' }],
-});
+const stranger = aPerson(A_STRANGER);
 
 describe('MatchIndex', () => {
   it('adds, finds and removes records', () => {

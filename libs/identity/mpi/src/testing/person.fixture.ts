@@ -40,3 +40,15 @@ export function aPerson(o: RegistrationOverrides = {}): NormalisedPerson {
   const { demographics, identifiers } = aRegistration(o);
   return normalise(demographics, identifiers);
 }
+
+/** Someone who shares nothing with aPerson(): no name, date, contact, address or identifier. */
+export const A_STRANGER: RegistrationOverrides = {
+  given: ['Tobias'],
+  family: 'Lindqvist',
+  birthDate: '1990-11-20',
+  gender: 'male',
+  phone: '07911 123456',
+  email: 'tobias@example.org',
+  address: { line: ['1 Elm Way'], city: 'York', postalCode: 'YO1 7HH' },
+  identifiers: [{ system: MRN_B, value: 'B99' }],
+};
