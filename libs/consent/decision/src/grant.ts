@@ -2,7 +2,7 @@
 // some record categories for some purposes, for a period. Grants are immutable values:
 // a change of scope is a new grant, and the only transitions are active → revoked and
 // active → expired (GrantBook applies them by replacing the value, never by mutating).
-import type { DataCategory, PurposeOfUse } from '@carechain/contracts';
+import type { GrantSigningInput } from '@carechain/contracts';
 
 export type GrantStatus = 'active' | 'revoked' | 'expired';
 
@@ -20,16 +20,10 @@ export interface GrantedBy {
   readonly signed: boolean;
 }
 
-export interface Grant {
+/** What the patient agreed to (and signed, when signed: GrantSigningInput), and what became of it. */
+export interface Grant extends GrantSigningInput {
   readonly grantId: string;
-  readonly patientId: string;
   readonly grantee: Grantee;
-  readonly categories: readonly DataCategory[];
-  readonly purposes: readonly PurposeOfUse[];
-  /** ISO 8601 instant with an offset; the grant is valid from this instant on (inclusive). */
-  readonly validFrom: string;
-  /** ISO 8601 instant; valid strictly before it. Absent: valid until revoked. */
-  readonly validUntil?: string;
   readonly grantedBy: GrantedBy;
   readonly grantedAt: string;
   readonly status: GrantStatus;

@@ -9,7 +9,9 @@ export interface GrantSigningInput {
   readonly grantee: Grantee;
   readonly categories: readonly DataCategory[];
   readonly purposes: readonly PurposeOfUse[];
+  /** ISO 8601 instant with an offset; the grant is valid from this instant on (inclusive). */
   readonly validFrom: string;
+  /** ISO 8601 instant; valid strictly before it. Absent: valid until revoked. */
   readonly validUntil?: string;
 }
 
