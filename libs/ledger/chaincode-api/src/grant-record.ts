@@ -32,13 +32,7 @@ export interface GrantStatusChange {
 }
 
 /** What the chain keeps. Every key is always present, null until its change happens. */
-export interface GrantRecord {
-  readonly grantKey: string;
-  readonly patientCommitment: string;
-  readonly scopeCommitment: string;
-  readonly granteeCommitment: string;
-  readonly validFrom: string;
-  readonly validUntil: string | null;
+export interface GrantRecord extends Omit<GrantRegistration, 'eventCommitment'> {
   readonly status: GrantStatus;
   /** The registering transaction's timestamp (set by the client, identical on every endorser). */
   readonly registeredAt: string;
