@@ -46,7 +46,7 @@ export class MergePatientsUseCase {
       'only a data steward of the custodian of one of the two patients may merge them',
     );
     this.assertMergeable(survivor, merged);
-    if (custodians[0] === custodians[1]) return { status: 'merged', eventId: await this.publishMerge(survivorId, mergedId, caller) };
+    if (custodians[0] === custodians[1]) return { status: 'merged', eventId: await this.publishMerge(PATIENT_MERGED_V1, survivorId, mergedId, caller) };
 
     const awaiting = custodians[1 - mine];
     const mergeRequestId = this.newId();
@@ -81,7 +81,7 @@ export class MergePatientsUseCase {
     }
     const resolved = await this.publishResolution(request, outcome, caller);
     if (outcome === 'rejected') return { status: 'rejected', eventId: resolved };
-    return { status: 'merged', eventId: await this.publishMerge(request.survivorId, request.mergedId, caller) };
+    return { status: 'merged', eventId: await this.publishMerge(PATIENT_MERGED_V1, request.survivorId, request.mergedId, caller) };
   }
 
   /** The requests that involve the caller's organisation. */
@@ -100,16 +100,7 @@ export class MergePatientsUseCase {
       'only a data steward of the custodian of one of the two patients may unmerge them',
     );
     if (merged.mergedInto !== survivorId) throw new IdentityError(IdentityErrorCode.MergeRefused, `patient ${mergedId} is not merged into ${survivorId}`);
-    const event = createEvent({
-      type: PATIENT_UNMERGED_V1,
-      source: IDENTITY_SOURCE,
-      subject: mergedId,
-      actor: caller.subject,
-      actororg: caller.organisation,
-      data: { survivorId, mergedId },
-    });
-    await this.emit(event, mergedId);
-    return { eventId: event.id };
+    return { eventId: await this.publishMerge(PATIENT_UNMERGED_V1, survivorId, mergedId, caller) };
   }
 
   private assertMergeable(survivor: PatientState, merged: PatientState): void {
@@ -125,10 +116,16 @@ export class MergePatientsUseCase {
     return (this.state.resolve(patient.patientId) ?? patient).custodian;
   }
 
-  private async publishMerge(survivorId: string, mergedId: string, caller: Caller): Promise<string> {
+  /** PatientMerged or PatientUnmerged: the same pair, keyed by the merged patient. */
+  private async publishMerge(
+    type: typeof PATIENT_MERGED_V1 | typeof PATIENT_UNMERGED_V1,
+    survivorId: string,
+    mergedId: string,
+    caller: Caller,
+  ): Promise<string> {
     const actor = actorOf(caller);
     const event = createEvent({
-      type: PATIENT_MERGED_V1,
+      type,
       source: IDENTITY_SOURCE,
       subject: mergedId,
       actor: actor.subject,

@@ -49,13 +49,7 @@ describe('records of merged patients', () => {
   });
 
   it('lets the patient read the whole merged group with a token carrying either id', async () => {
-    const survivor = await world.registerPatient();
-    const merged = await world.registerPatient('hospital-z');
-    const writes = new WriteRecordUseCase(world.deps());
-    const onSurvivor = await writes.create(survivor, condition(survivor), custodianClinician);
-    world.tick();
-    const onMerged = await writes.create(merged, allergy(merged), { subject: 'dr-z', organisation: 'hospital-z', roles: ['clinician'] });
-    world.tick();
+    const { survivor, merged, onSurvivor, onMerged } = await twoRegistrationsWithRecords();
     const asPatient = (subject: string): ReadRequest => ({ requester: { subject, organisation: 'hospital-z', roles: ['patient'] }, purpose: 'PATRQT' });
     const read = new ReadRecordUseCase(world.deps());
     await expect(read.latest(onSurvivor.recordId, asPatient(merged))).rejects.toMatchObject({ details: { denyReason: 'not-own-records' } });
