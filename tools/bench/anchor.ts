@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir, repoRoot, stateDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
 import { devnetAdminLogins } from '../devnet/lib/data-plane-credentials.ts';
+import { arg } from './lib/bench-args.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const { createKafka, KafkaEventPublisher } = require('@carechain/messaging');
@@ -18,7 +19,6 @@ const { createEvent, PATIENT_REGISTERED_V1, Topics } = require('@carechain/contr
 const { createLogger } = require('@carechain/telemetry');
 const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-fabric');
 
-const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

@@ -10,22 +10,15 @@ import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir } from '../devnet/lib/paths.ts';
-import { host } from '../devnet/lib/ports.ts';
-import { serviceUrl, type ServiceName } from '../devnet/services.ts';
 import { mintToken } from '../token/token.ts';
 import { load, median, percentile, send } from './lib/http-load.ts';
 import { syntheticRegistration } from './lib/synthetic-person.ts';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { arg, url } from './lib/bench-args.ts';
 
 const accesses = arg('accesses', 10_000);
 const c = arg('c', 16);
 const requests = arg('requests', 200);
 const runs = arg('runs', 3);
-const url = (service: ServiceName, path: string) => new URL(path, serviceUrl(service, process.env, host()));
 const bearer = async (sub: string, role: 'registrar' | 'clinician' | 'patient', org: string) => ({
   authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}`,
 });

@@ -15,6 +15,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../devnet/lib/paths.ts';
 import { mulberry32 } from '../../libs/shared/random/src/mulberry32.ts';
+import { arg } from './lib/bench-args.ts';
 
 const build = spawnSync(join(repoRoot, 'node_modules', '.bin', 'nx'), ['run', 'claims-adjudication:build', '--outputStyle=static'], {
   cwd: repoRoot,
@@ -29,7 +30,6 @@ if (build.status !== 0) {
 const require = createRequire(`${repoRoot}/package.json`);
 const { adjudicate, parseBenefitPlan } = require('@carechain/claims-adjudication');
 
-const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const n = arg('claims', 200_000);

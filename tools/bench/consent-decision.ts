@@ -12,6 +12,7 @@ import type { AccessRequest, Decision, Grant, GrantBook as GrantBookType, Patien
 import type { DataCategory, PurposeOfUse, RecordCategory } from '@carechain/contracts';
 import { repoRoot } from '../devnet/lib/paths.ts';
 import { mulberry32 } from '../../libs/shared/random/src/mulberry32.ts';
+import { arg } from './lib/bench-args.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 let lib: {
@@ -28,7 +29,6 @@ try {
 }
 const { GrantBook, decide } = lib;
 
-const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
 const PATIENTS = arg('patients', 100_000);
 const N = arg('n', 1_000_000);
 const RUNS = arg('runs', 3);

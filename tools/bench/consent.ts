@@ -11,21 +11,14 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir, repoRoot } from '../devnet/lib/paths.ts';
-import { host } from '../devnet/lib/ports.ts';
-import { serviceUrl, type ServiceName } from '../devnet/services.ts';
 import { mintToken } from '../token/token.ts';
 import { load, median, send } from './lib/http-load.ts';
 import { syntheticRegistration } from './lib/synthetic-person.ts';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { arg, url } from './lib/bench-args.ts';
 
 const n = arg('n', 20_000);
 const c = arg('c', 8);
 const runs = arg('runs', 3);
-const url = (service: ServiceName, path: string) => new URL(path, serviceUrl(service, process.env, host()));
 
 if (!process.argv.includes('--skip-in-process')) {
   process.stdout.write('--- in process (decide() over 100,000 patients)\n');

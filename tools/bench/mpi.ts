@@ -34,6 +34,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { repoRoot } from '../devnet/lib/paths.ts';
 import { loadFebrl } from './lib/febrl.ts';
+import { stringArg } from './lib/bench-args.ts';
 
 // A million records need more than V8's default heap: run again with a larger one
 // (and a larger young generation, which halves the time spent collecting short-lived
@@ -71,18 +72,17 @@ interface Registration {
   identifiers: unknown[];
 }
 
-const arg = (name: string, fallback: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const f4 = (x: number) => x.toFixed(4);
 
-const people = Number(arg('people', '1000000'));
-const timed = Number(arg('timed', '10000'));
-const runs = Number(arg('runs', '3'));
-const seeds = arg('seeds', '101,102,103').split(',').map(Number);
-const size = Number(arg('size', '5000'));
-const population = arg('population', 'independent');
+const people = Number(stringArg('people', '1000000'));
+const timed = Number(stringArg('timed', '10000'));
+const runs = Number(stringArg('runs', '3'));
+const seeds = stringArg('seeds', '101,102,103').split(',').map(Number);
+const size = Number(stringArg('size', '5000'));
+const population = stringArg('population', 'independent');
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 out(

@@ -18,14 +18,10 @@ import { devnetAdminLogins } from '../devnet/lib/data-plane-credentials.ts';
 import { mintToken } from '../token/token.ts';
 import { syntheticRegistration } from './lib/synthetic-person.ts';
 import { median, percentile, send, type HttpAnswer } from './lib/http-load.ts';
+import { arg } from './lib/bench-args.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const { Redis } = require('ioredis');
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 function body(i: number) {
   return JSON.stringify(syntheticRegistration(i));

@@ -10,22 +10,15 @@ import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir } from '../devnet/lib/paths.ts';
-import { host } from '../devnet/lib/ports.ts';
-import { serviceUrl, type ServiceName } from '../devnet/services.ts';
 import { mintToken } from '../token/token.ts';
 import { load, median, send, type LoadResult } from './lib/http-load.ts';
 import { syntheticRegistration } from './lib/synthetic-person.ts';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { arg, url } from './lib/bench-args.ts';
 
 const n = arg('n', 3000);
 const c = arg('c', 16);
 const runs = arg('runs', 3);
 const PATIENTS = 20;
-const url = (service: ServiceName, path: string) => new URL(path, serviceUrl(service, process.env, host()));
 const bearer = async (sub: string, role: Role, org: string) => ({
   authorization: `Bearer ${await mintToken(cacheDir(), { sub, roles: [role], org, ttlSeconds: 3600 })}`,
 });
