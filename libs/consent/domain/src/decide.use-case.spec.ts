@@ -1,17 +1,14 @@
 import { BREAK_GLASS_INVOKED_V1, Topics } from '@carechain/contracts';
 import { DenyReason } from '@carechain/consent-decision';
 import type { Caller } from './consent-caller';
-import { ConsentState } from './consent-state';
 import { decideSchema, type DecideCommand } from './decide.command';
 import { DecideUseCase } from './decide.use-case';
 import { grantConsentSchema } from './grant-consent.command';
 import { GrantConsentUseCase } from './grant-consent.use-case';
 import {
   CLINIC,
-  Clock,
   CUSTODIAN,
   erasePatient,
-  FakePublisher,
   mergePatient,
   OTHER_PATIENT,
   PATIENT,
@@ -20,6 +17,7 @@ import {
   staffOf,
   STRANGER,
   T0,
+  grantingWorld,
 } from './testing/consent.fixture';
 
 const GRANT_ID = 'b081e8f9-c4d5-4067-9829-2a3b4c5d6e7f';
@@ -27,14 +25,8 @@ const DECISION_ID = 'c192f90a-d5e6-4178-a93a-3b4c5d6e7f80';
 const clinician = (organisation: string): Caller => staffOf(organisation, 'clinician', 'dr-who');
 
 async function setup() {
-  const state = new ConsentState();
-  registerPatient(state);
-  const publisher = new FakePublisher();
-  const clock = new Clock();
-  await new GrantConsentUseCase(state, publisher, clock.now, () => GRANT_ID).execute(
-    grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions', 'medications'], purposes: ['TREAT'] }),
-    patientCaller(),
-  );
+  const { state, publisher, clock, grant } = grantingWorld([GRANT_ID]);
+  await grant({ categories: ['conditions', 'medications'] });
   publisher.published.length = 0;
   return { state, publisher, useCase: new DecideUseCase(state, publisher, clock.now, () => DECISION_ID) };
 }

@@ -1,33 +1,15 @@
 import { GRANT_EXPIRED_V1, Topics } from '@carechain/contracts';
 import { ConsentState } from './consent-state';
 import { ExpireDueGrantsUseCase } from './expire-due-grants.use-case';
-import { grantConsentSchema } from './grant-consent.command';
-import { GrantConsentUseCase } from './grant-consent.use-case';
-import { CLINIC, Clock, FakePublisher, HOUR, PATIENT, patientCaller, registerPatient, replicate, T0 } from './testing/consent.fixture';
+import { FakePublisher, HOUR, PATIENT, registerPatient, replicate, T0, grantingWorld } from './testing/consent.fixture';
 
 const at = (ms: number) => new Date(T0.getTime() + ms).toISOString();
 const IDS = ['8d5eb5c6-91a2-4d34-a5f6-f708192a3b4c', '9e6fc6d7-a2b3-4e45-b607-08192a3b4c5d', 'af70d7e8-b3c4-4f56-8718-192a3b4c5d6e'];
 
 async function setup() {
-  const state = new ConsentState();
-  registerPatient(state);
-  const publisher = new FakePublisher();
-  const clock = new Clock();
-  const ids = [...IDS];
-  const grants = new GrantConsentUseCase(state, publisher, clock.now, () => ids.shift()!);
-  const grant = (validUntil?: string) =>
-    grants.execute(
-      grantConsentSchema.parse({
-        patientId: PATIENT,
-        grantee: { organisation: CLINIC },
-        categories: ['conditions'],
-        purposes: ['TREAT'],
-        ...(validUntil && { validUntil }),
-      }),
-      patientCaller(),
-    );
-  await grant(at(2 * HOUR));
-  await grant(at(HOUR));
+  const { state, publisher, clock, grant } = grantingWorld(IDS);
+  await grant({ validUntil: at(2 * HOUR) });
+  await grant({ validUntil: at(HOUR) });
   await grant(); // open-ended: never expires
   const granted = [...publisher.published];
   publisher.published.length = 0;

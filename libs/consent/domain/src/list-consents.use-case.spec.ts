@@ -1,24 +1,7 @@
-import { ConsentState } from './consent-state';
 import { ConsentError, ConsentErrorCode } from './consent.error';
-import { grantConsentSchema } from './grant-consent.command';
-import { GrantConsentUseCase } from './grant-consent.use-case';
 import { ListConsentsUseCase } from './list-consents.use-case';
 import { RevokeConsentUseCase } from './revoke-consent.use-case';
-import {
-  CLINIC,
-  Clock,
-  CUSTODIAN,
-  erasePatient,
-  FakePublisher,
-  HOUR,
-  OTHER_PATIENT,
-  PATIENT,
-  patientCaller,
-  registerPatient,
-  staffOf,
-  STRANGER,
-  T0,
-} from './testing/consent.fixture';
+import { CLINIC, CUSTODIAN, erasePatient, HOUR, OTHER_PATIENT, PATIENT, patientCaller, staffOf, STRANGER, T0, grantingWorld } from './testing/consent.fixture';
 
 const at = (ms: number) => new Date(T0.getTime() + ms).toISOString();
 const IDS = [
@@ -29,18 +12,8 @@ const IDS = [
 ];
 
 async function setup() {
-  const state = new ConsentState();
-  registerPatient(state);
-  const publisher = new FakePublisher();
-  const clock = new Clock();
-  const ids = [...IDS];
-  const grants = new GrantConsentUseCase(state, publisher, clock.now, () => ids.shift()!);
-  const grant = (extra: object) =>
-    grants.execute(
-      grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'], ...extra }),
-      patientCaller(),
-    );
-  await grant({});
+  const { state, publisher, clock, grant } = grantingWorld(IDS);
+  await grant();
   await grant({ validUntil: at(HOUR) });
   await grant({ validFrom: at(10 * HOUR) });
   await grant({ grantee: { organisation: CLINIC, practitioner: 'dr-who' } });

@@ -1,44 +1,14 @@
 import { GRANT_REVOKED_V1, revokeSigningPayload, Topics, type GrantRevokedV1 } from '@carechain/contracts';
-import { ConsentState } from './consent-state';
 import { ConsentErrorCode } from './consent.error';
 import { DecideUseCase } from './decide.use-case';
-import { grantConsentSchema } from './grant-consent.command';
-import { GrantConsentUseCase } from './grant-consent.use-case';
 import { RevokeConsentUseCase } from './revoke-consent.use-case';
-import {
-  CLINIC,
-  Clock,
-  CUSTODIAN,
-  FakePublisher,
-  HOUR,
-  PATIENT,
-  patientCaller,
-  refusal,
-  registerPatient,
-  registerSigningKey,
-  staffOf,
-  STRANGER,
-  T0,
-} from './testing/consent.fixture';
+import { CLINIC, CUSTODIAN, HOUR, PATIENT, patientCaller, refusal, registerSigningKey, staffOf, STRANGER, T0, grantingWorld } from './testing/consent.fixture';
 
 const GRANT_ID = '6b3c93a4-7f80-4b12-83d4-d5e6f708192a';
 
 async function setup(validUntil?: string) {
-  const state = new ConsentState();
-  registerPatient(state);
-  const publisher = new FakePublisher();
-  const clock = new Clock();
-  const grants = new GrantConsentUseCase(state, publisher, clock.now, () => GRANT_ID);
-  await grants.execute(
-    grantConsentSchema.parse({
-      patientId: PATIENT,
-      grantee: { organisation: CLINIC },
-      categories: ['conditions'],
-      purposes: ['TREAT'],
-      ...(validUntil && { validUntil }),
-    }),
-    patientCaller(),
-  );
+  const { state, publisher, clock, grant } = grantingWorld([GRANT_ID]);
+  await grant(validUntil ? { validUntil } : {});
   publisher.published.length = 0;
   return { state, publisher, clock, revoke: new RevokeConsentUseCase(state, publisher, clock.now), decide: new DecideUseCase(state, publisher, clock.now) };
 }

@@ -18,6 +18,8 @@ import {
 import type { Caller } from '../consent-caller';
 import { ConsentState } from '../consent-state';
 import { ConsentError, type ConsentErrorCode } from '../consent.error';
+import { grantConsentSchema } from '../grant-consent.command';
+import { GrantConsentUseCase } from '../grant-consent.use-case';
 
 export const PATIENT = '0b7c3d4e-1f2a-4b5c-8d6e-7f8091a2b3c4';
 export const OTHER_PATIENT = '1c8d4e5f-2a3b-4c6d-9e7f-8091a2b3c4d5';
@@ -29,6 +31,7 @@ export const HOUR = 3_600_000;
 
 // The shared recording publisher, under the name these specs use.
 export { RecordingPublisher as FakePublisher, type Published } from '@carechain/messaging/testing';
+import { RecordingPublisher } from '@carechain/messaging/testing';
 
 export class Clock {
   constructor(private ms = T0.getTime()) {}
@@ -119,4 +122,24 @@ export async function refusal(work: Promise<unknown>): Promise<ConsentErrorCode>
   );
   if (!(err instanceof ConsentError)) throw new Error(`expected a ConsentError, got ${String(err)}`);
   return err.code;
+}
+
+/**
+ * A registered patient, what is published, a clock, and `grant(fields)`: the patient's
+ * consent for CLINIC to read conditions for TREAT, with `fields` changed, its grant ids
+ * taken from `ids` in turn.
+ */
+export function grantingWorld(ids: readonly string[]) {
+  const state = new ConsentState();
+  registerPatient(state);
+  const publisher = new RecordingPublisher();
+  const clock = new Clock();
+  const next = [...ids];
+  const grants = new GrantConsentUseCase(state, publisher, clock.now, () => next.shift()!);
+  const grant = (fields: object = {}) =>
+    grants.execute(
+      grantConsentSchema.parse({ patientId: PATIENT, grantee: { organisation: CLINIC }, categories: ['conditions'], purposes: ['TREAT'], ...fields }),
+      patientCaller(),
+    );
+  return { state, publisher, clock, grants, grant };
 }
