@@ -8,6 +8,7 @@ import { port } from './lib/ports.ts';
 import { repoRoot } from './lib/paths.ts';
 import { loginsOf, type DataPlaneCredentials } from './lib/data-plane-credentials.ts';
 import { keysMaxCompactionLagMs } from './topics.ts';
+import { DEV_AUDIENCE, DEV_ISSUER } from './lib/dev-keys.ts';
 import {
   localEnvironment,
   serviceInstance,
@@ -20,15 +21,14 @@ import {
 
 export { SERVICE_INSTANCES, SERVICE_NAMES, type LocalStackFacts, type ServiceName };
 
-/** What the stack's parts are, as started: the facts the services' environments are built from. */
+/** The stack's parts, as started: what the services' environments are built from. */
 export interface StackParts {
   readonly host: string;
-  readonly kafkaBrokers: readonly string[];
-  readonly redisUrl: string;
-  readonly jwksFile: string;
-  readonly issuer: string;
-  readonly audience: string;
-  readonly fabricNetworkFile?: string;
+  readonly kafka: { readonly brokers: readonly string[] };
+  readonly redis: { readonly url: string };
+  /** The dev token keys the services trust (AUTH_MODE=dev). */
+  readonly keys: { readonly jwksFile: string };
+  readonly fabric?: { readonly networkFile: string };
   readonly ledgerCommitmentKey?: string;
   /** The development KMS keyring wrapping patient keys. */
   readonly keyringFile?: string;
@@ -40,12 +40,12 @@ export interface StackParts {
 export function localStackFacts(parts: StackParts, env: NodeJS.ProcessEnv): LocalStackFacts {
   return {
     host: parts.host,
-    kafkaBrokers: parts.kafkaBrokers,
-    redisUrl: parts.redisUrl,
+    kafkaBrokers: parts.kafka.brokers,
+    redisUrl: parts.redis.url,
     logins: loginsOf(parts.credentials),
-    auth: { jwksFile: parts.jwksFile, issuer: parts.issuer, audience: parts.audience },
+    auth: { jwksFile: parts.keys.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
     ...(parts.keyringFile && { keyringFile: parts.keyringFile }),
-    ...(parts.fabricNetworkFile && { fabricNetworkFile: parts.fabricNetworkFile }),
+    ...(parts.fabric && { fabricNetworkFile: parts.fabric.networkFile }),
     ...(parts.ledgerCommitmentKey && { ledgerCommitmentKey: parts.ledgerCommitmentKey }),
     keysMaxCompactionLagMs: keysMaxCompactionLagMs(env),
     // The devnet's payers decide claims by the example plans unless told otherwise (README, claims walk-through).

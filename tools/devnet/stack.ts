@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isAlive, killGroup, reapStale, run, tail, type Proc } from './lib/proc.ts';
 import { cacheDir, repoRoot, stateDir } from './lib/paths.ts';
 import { host } from './lib/ports.ts';
-import { ensureDevKeys, DEV_AUDIENCE, DEV_ISSUER } from './lib/dev-keys.ts';
+import { ensureDevKeys } from './lib/dev-keys.ts';
 import { ensureDevKeyring } from './lib/dev-keyring.ts';
 import { ensureLedgerKey } from './lib/ledger-key.ts';
 import { ensureDataPlaneCredentials } from './lib/data-plane-credentials.ts';
@@ -79,21 +79,9 @@ async function start(): Promise<void> {
       process.env.OTEL_EXPORTER_OTLP_ENDPOINT = jaeger.otlpEndpoint;
     }
 
-    const facts = localStackFacts(
-      {
-        host: host(),
-        kafkaBrokers: kafka.brokers,
-        redisUrl: redis.url,
-        jwksFile: keys.jwksFile,
-        issuer: DEV_ISSUER,
-        audience: DEV_AUDIENCE,
-        fabricNetworkFile: fabric.networkFile,
-        ledgerCommitmentKey: await ensureLedgerKey(cacheDir()),
-        keyringFile: await ensureDevKeyring(cacheDir()),
-        credentials,
-      },
-      process.env,
-    );
+    const ledgerCommitmentKey = await ensureLedgerKey(cacheDir());
+    const keyringFile = await ensureDevKeyring(cacheDir());
+    const facts = localStackFacts({ host: host(), kafka, redis, keys, fabric, ledgerCommitmentKey, keyringFile, credentials }, process.env);
     const logDir = join(state, 'logs');
     const services: Proc[] = [];
     for (const s of SERVICE_INSTANCES) {

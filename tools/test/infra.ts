@@ -86,18 +86,7 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
     const keyringFile = await ensureDevKeyring(cacheDir());
     // The services the specs start get the devnet's environment, but no Swagger UI and no benefit plans (a spec that wants plans gives its own).
     const { claimsBenefitPlansFile: _plans, ...devnetFacts } = localStackFacts(
-      {
-        host: '127.0.0.1',
-        kafkaBrokers: kafka.brokers,
-        redisUrl: redis.url,
-        jwksFile: keys.jwksFile,
-        issuer: DEV_ISSUER,
-        audience: DEV_AUDIENCE,
-        fabricNetworkFile: fabric.networkFile,
-        ledgerCommitmentKey: ledgerKey,
-        keyringFile,
-        credentials,
-      },
+      { host: '127.0.0.1', kafka, redis, keys, fabric, ledgerCommitmentKey: ledgerKey, keyringFile, credentials },
       { ...env, LOG_LEVEL: 'info' },
     );
     const secrets = devnetSecrets(credentials, { keyringFile, ledgerKey, privateJwkFile: keys.privateJwkFile });
