@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
 import { ZodValidationPipe } from '@carechain/http';
 import { searchBundle, SearchRecordsUseCase, WriteRecordUseCase, type RecordsSearchBundle } from '@carechain/records-domain';
-import { FHIR_JSON } from './fhir-json.parser';
+import { FhirRead, writtenRecord, type WrittenRecord } from './records.decorators';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, requestUrl, searchQuerySchema, type SearchQueryParams } from './records.http';
-import { READ_ROLES, readPurpose, requesterOf, WRITE_ROLES } from './records.roles';
+import { readPurpose, requesterOf, WRITE_ROLES } from './records.roles';
 
 @ApiTags('records')
 @Controller('patients/:id/records')
@@ -28,24 +28,15 @@ export class PatientRecordsController {
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ recordId: string; version: number; eventId: string }> {
+  ): Promise<WrittenRecord> {
     const written = await this.writes.create(patientId, body, requesterOf(principal));
     reply.status(201).header('location', `/records/${written.recordId}`).header('etag', etag(written.version));
-    return { recordId: written.recordId, version: written.version, eventId: written.eventId };
+    return writtenRecord(written);
   }
 
-  @Get()
-  @Roles(...READ_ROLES)
-  @Header('content-type', FHIR_JSON)
-  @ApiOperation({
-    summary:
-      'A searchset Bundle of exactly the records consent lets the caller see: the latest version of each, newest first. Categories consent withholds are named in an OperationOutcome entry (search mode outcome). 403 only when nothing is permitted. Every search is recorded as AccessDecided before the answer.',
-  })
-  @ApiHeader({
-    name: BREAK_GLASS_HEADER,
-    required: false,
-    description: 'Emergency access without consent: the reason (10-500 characters). Clinicians only, TREAT or ETREAT only; audited.',
-  })
+  @FhirRead(
+    'A searchset Bundle of exactly the records consent lets the caller see: the latest version of each, newest first. Categories consent withholds are named in an OperationOutcome entry (search mode outcome). 403 only when nothing is permitted. Every search is recorded as AccessDecided before the answer.',
+  )
   async list(
     @Param('id', new ParseUUIDPipe()) patientId: string,
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQueryParams,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -14,17 +14,11 @@ import {
   type SharedRecord,
 } from '@carechain/records-domain';
 import type { FhirResource } from '@carechain/records-fhir';
-import { FHIR_JSON } from './fhir-json.parser';
+import { FhirRead, writtenRecord, type WrittenRecord } from './records.decorators';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, ifMatchVersion, readQuerySchema, requestUrl, type ReadQuery } from './records.http';
-import { READ_ROLES, readPurpose, requesterOf, SHARE_ROLES, WRITE_ROLES } from './records.roles';
+import { readPurpose, requesterOf, SHARE_ROLES, WRITE_ROLES } from './records.roles';
 
 const shareSchema = z.object({ organisation: organisationIdSchema, purpose: purposeOfUseSchema }).strict();
-
-const breakGlassHeader = {
-  name: BREAK_GLASS_HEADER,
-  required: false,
-  description: 'Emergency access without consent: the reason (10-500 characters). Clinicians only, TREAT or ETREAT only; audited.',
-};
 
 @ApiTags('records')
 @Controller('records/:recordId')
@@ -50,21 +44,16 @@ export class RecordsController {
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ recordId: string; version: number; eventId: string }> {
+  ): Promise<WrittenRecord> {
     const expected = ifMatchVersion(ifMatch);
     const written = await this.writes.amend(recordId, body, requesterOf(principal), expected);
     reply.header('etag', etag(written.version));
-    return { recordId: written.recordId, version: written.version, eventId: written.eventId };
+    return writtenRecord(written);
   }
 
-  @Get()
-  @Roles(...READ_ROLES)
-  @Header('content-type', FHIR_JSON)
-  @ApiOperation({
-    summary:
-      "The record's latest version, decrypted, if consent permits the caller for its category and the purpose (default TREAT; PATRQT for a patient, who reads their own records only). Every read, permitted or denied, is recorded as AccessDecided before the answer.",
-  })
-  @ApiHeader(breakGlassHeader)
+  @FhirRead(
+    "The record's latest version, decrypted, if consent permits the caller for its category and the purpose (default TREAT; PATRQT for a patient, who reads their own records only). Every read, permitted or denied, is recorded as AccessDecided before the answer.",
+  )
   async read(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
     @Query(new ZodValidationPipe(readQuerySchema)) query: ReadQuery,
@@ -84,11 +73,7 @@ export class RecordsController {
     return read.resource;
   }
 
-  @Get('_history')
-  @Roles(...READ_ROLES)
-  @Header('content-type', FHIR_JSON)
-  @ApiOperation({ summary: 'Every version of the record as a FHIR history Bundle, newest first; decided and recorded as one read.' })
-  @ApiHeader(breakGlassHeader)
+  @FhirRead('Every version of the record as a FHIR history Bundle, newest first; decided and recorded as one read.', '_history')
   async history(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
     @Query(new ZodValidationPipe(readQuerySchema)) query: ReadQuery,
