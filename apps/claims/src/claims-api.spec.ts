@@ -11,7 +11,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { AuthModule } from '@carechain/auth';
-import { ProblemDetailsFilter } from '@carechain/http';
+import { FhirJsonBodies, ProblemDetailsFilter } from '@carechain/http';
 import { CLAIMS_PROBLEMS } from './claims.problems';
 import {
   AdjudicateClaimUseCase,
@@ -27,7 +27,6 @@ import { claim, ClaimsWorld, coverage, HOSPITAL, PAYER } from '@carechain/claims
 import { createLogger } from '@carechain/telemetry';
 import { BenefitPlansController, PLAN_BOOK } from './benefit-plans.controller';
 import { ClaimsController } from './claims.controller';
-import { FhirJsonBodies } from './fhir-json.parser';
 import { PatientClaimsController } from './patient-claims.controller';
 
 const ISSUER = 'https://issuer.spec';

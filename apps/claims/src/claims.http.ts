@@ -9,7 +9,7 @@ import { rolesFor, type Principal, type Role } from '@carechain/auth';
 import { CLAIM_STATUSES, type Requester } from '@carechain/claims-domain';
 import { CLAIMS_ERROR_STATUSES } from './claims.problems';
 
-export const FHIR_JSON = 'application/fhir+json';
+export { FHIR_JSON } from '@carechain/http';
 
 // Who may call each endpoint at all comes from the one authorisation table (README "Authorisation");
 // the use cases decide per claim (submitting provider, addressed insurer, the patient, auditors).

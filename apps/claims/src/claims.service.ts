@@ -24,11 +24,11 @@ import {
   SubmitClaimUseCase,
   type ClaimsDeps,
 } from '@carechain/claims-domain';
+import { FhirJsonBodies } from '@carechain/http';
 import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
 import { BenefitPlansController, PLAN_BOOK } from './benefit-plans.controller';
 import { loadPlanBook } from './benefit-plans.file';
 import { ClaimsController } from './claims.controller';
-import { FhirJsonBodies } from './fhir-json.parser';
 import { PatientClaimsController } from './patient-claims.controller';
 import { CLAIMS_PROBLEMS } from './claims.problems';
 

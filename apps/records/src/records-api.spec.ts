@@ -9,12 +9,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { RECORD_SHARED_V1, Topics, type AccessDecidedV1 } from '@carechain/contracts';
 import { AuthModule } from '@carechain/auth';
 import { createTestIssuer, type TestIssuer } from '@carechain/auth/testing';
-import { ProblemDetailsFilter } from '@carechain/http';
+import { FhirJsonBodies, ProblemDetailsFilter } from '@carechain/http';
 import { RECORDS_PROBLEMS } from './records.problems';
 import { ReadRecordUseCase, SearchRecordsUseCase, ShareRecordUseCase, WriteRecordUseCase } from '@carechain/records-domain';
 import { allergy, CLINIC, condition, CUSTODIAN, RecordsWorld } from '@carechain/records-domain/testing';
 import { createLogger } from '@carechain/telemetry';
-import { FhirJsonParser } from './fhir-json.parser';
 import { PatientRecordsController } from './patient-records.controller';
 import { RecordsController } from './records.controller';
 
@@ -46,7 +45,7 @@ describe('records HTTP API', () => {
       imports: [AuthModule.forRoot(issuer.options())],
       controllers: [PatientRecordsController, RecordsController],
       providers: [
-        FhirJsonParser,
+        FhirJsonBodies,
         { provide: WriteRecordUseCase, useValue: new WriteRecordUseCase(deps) },
         { provide: ReadRecordUseCase, useValue: new ReadRecordUseCase(deps) },
         { provide: SearchRecordsUseCase, useValue: new SearchRecordsUseCase(deps) },

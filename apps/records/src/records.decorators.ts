@@ -2,7 +2,7 @@
 import { applyDecorators, Get, Header } from '@nestjs/common';
 import { ApiHeader, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '@carechain/auth';
-import { FHIR_JSON } from './fhir-json.parser';
+import { FHIR_JSON } from '@carechain/http';
 import { BREAK_GLASS_HEADER } from './records.http';
 import { READ_ROLES } from './records.roles';
 

@@ -15,8 +15,8 @@ import {
   WriteRecordUseCase,
   type RecordsDeps,
 } from '@carechain/records-domain';
+import { FhirJsonBodies } from '@carechain/http';
 import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
-import { FhirJsonParser } from './fhir-json.parser';
 import { PatientRecordsController } from './patient-records.controller';
 import { RecordsController } from './records.controller';
 import { RECORDS_PROBLEMS } from './records.problems';
@@ -49,7 +49,7 @@ export const recordsService: ServiceDefinition<typeof kmsConfigShape> = {
       problems: [RECORDS_PROBLEMS],
       controllers: [PatientRecordsController, RecordsController],
       providers: [
-        FhirJsonParser,
+        FhirJsonBodies,
         {
           provide: RECORDS_DEPS,
           useFactory: (redis: Redis, publisher: EventPublisher): RecordsDeps => ({

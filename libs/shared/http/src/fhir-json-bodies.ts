@@ -1,10 +1,12 @@
-// Accepts application/fhir+json bodies (FHIR R4 §3.1.0.1.6), which Fastify would
-// answer with 415: parsed by Fastify's own JSON parser (refusing __proto__ and
-// constructor keys), registered before Fastify is ready.
+// FHIR clients send application/fhir+json (FHIR R4 §3.1.0.1.6); Fastify parses only
+// application/json out of the box and would answer 415. Registered while the app
+// initialises, before Fastify is ready, with Fastify's own JSON parser (which
+// refuses __proto__ and constructor keys).
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { FHIR_JSON } from './claims.http';
+
+export const FHIR_JSON = 'application/fhir+json';
 
 @Injectable()
 export class FhirJsonBodies implements OnModuleInit {
