@@ -1,14 +1,10 @@
 // Who calls a use case: the authenticated principal's ids and roles, and for reads
 // the purpose and an optional break-glass justification.
+import type { Requester } from '@carechain/consent-decision';
 import type { PurposeOfUse } from '@carechain/contracts';
 
-export interface Requester {
-  readonly subject: string;
-  readonly organisation: string;
-  readonly roles: readonly string[];
-  /** A service identity's granted purposes of use (its token's `purposes`). */
-  readonly purposes?: readonly string[];
-}
+// The same caller consent decides for: its ids, roles and (for a service) granted purposes.
+export type { Requester } from '@carechain/consent-decision';
 
 export interface ReadRequest {
   readonly requester: Requester;
