@@ -18,6 +18,8 @@ export interface ServiceOptions {
   readonly docsUi: boolean;
   /** How the service's domain errors map to problems. */
   readonly problems?: readonly DomainProblems[];
+  /** Runs once the application is initialised, before HTTP listens (e.g. starting its event consumers). */
+  readonly beforeListen?: (app: NestFastifyApplication) => Promise<void>;
 }
 
 // Bodies beyond this are not patient registrations or FHIR resources we accept.
@@ -44,6 +46,8 @@ export async function runService(options: ServiceOptions): Promise<NestFastifyAp
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, reply: { send(body: unknown): void }) => reply.send(document));
   if (options.docsUi) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: '/openapi.json/ui' });
 
+  await app.init();
+  await options.beforeListen?.(app);
   await app.listen(options.port, options.host);
   options.logger.info({ url: `http://${options.host}:${options.port}` }, `${options.name} listening`);
   return app;
