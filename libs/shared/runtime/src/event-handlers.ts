@@ -20,6 +20,8 @@ export interface GroupedHandlers {
   readonly replicas: readonly HandlerGroup<Extract<EventBinding, { kind: 'replica' }>>[];
   readonly projections: readonly HandlerGroup<Extract<EventBinding, { kind: 'projection' }>>[];
   readonly processors: readonly HandlerGroup<Extract<EventBinding, { kind: 'processor' }>>[];
+  /** Every replica handler of each topic, in declaration order: the order a record is applied in. */
+  readonly replicasByTopic: ReadonlyMap<string, readonly BoundHandler[]>;
 }
 
 function bound(handler: MessageHandler): BoundHandler {
@@ -32,6 +34,7 @@ function bound(handler: MessageHandler): BoundHandler {
 /** Groups every event handler by its binding (kind and name); throws on a handler without one, or a name bound twice. */
 export function groupHandlers(handlers: ReadonlyMap<string, MessageHandler>): GroupedHandlers {
   const groups = new Map<string, { binding: EventBinding; handlers: { topic: string; handle: BoundHandler }[] }>();
+  const replicasByTopic = new Map<string, BoundHandler[]>();
   for (const [topic, head] of handlers) {
     const chain: MessageHandler[] = [];
     for (let h: MessageHandler | undefined = head; h; h = h.next as MessageHandler | undefined) chain.push(h);
@@ -45,8 +48,11 @@ export function groupHandlers(handlers: ReadonlyMap<string, MessageHandler>): Gr
       if (group.binding !== binding && JSON.stringify(group.binding) !== JSON.stringify(binding)) {
         throw new Error(`${binding.kind} ${binding.name} is bound twice with different settings`);
       }
-      group.handlers.push({ topic, handle: bound(h) });
+      const handle = bound(h);
+      group.handlers.push({ topic, handle });
       groups.set(id, group);
+      // Nest chains a pattern's handlers in declaration order.
+      if (binding.kind === 'replica') replicasByTopic.set(topic, [...(replicasByTopic.get(topic) ?? []), handle]);
     }
   }
   const all = [...groups.values()].map((g) => ({ ...g, topics: [...new Set(g.handlers.map((h) => h.topic))] }));
@@ -59,5 +65,6 @@ export function groupHandlers(handlers: ReadonlyMap<string, MessageHandler>): Gr
     replicas: all.filter((g): g is HandlerGroup<Extract<EventBinding, { kind: 'replica' }>> & typeof g => g.binding.kind === 'replica'),
     projections: all.filter((g): g is HandlerGroup<Extract<EventBinding, { kind: 'projection' }>> & typeof g => g.binding.kind === 'projection'),
     processors: all.filter((g): g is HandlerGroup<Extract<EventBinding, { kind: 'processor' }>> & typeof g => g.binding.kind === 'processor'),
+    replicasByTopic,
   };
 }

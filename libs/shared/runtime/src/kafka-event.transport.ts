@@ -25,7 +25,7 @@ import {
 } from '@carechain/messaging';
 import { ProjectionRunner, type ProjectionCommand } from '@carechain/read-model';
 import type { Logger } from '@carechain/telemetry';
-import { groupHandlers, type BoundHandler } from './event-handlers';
+import { groupHandlers } from './event-handlers';
 
 export interface KafkaEventTransportOptions {
   readonly serviceName: string;
@@ -103,8 +103,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const groups = groupHandlers(this.getHandlers());
 
     if (groups.replicas.length > 0) {
-      const byTopic = new Map<string, BoundHandler[]>();
-      for (const g of groups.replicas) for (const h of g.handlers) byTopic.set(h.topic, [...(byTopic.get(h.topic) ?? []), h.handle]);
+      const byTopic = groups.replicasByTopic;
       const replica = new KafkaTopicReplica(kafka, { name: `carechain.${serviceName}.replicas`, topics: [...byTopic.keys()], logger });
       this.replica = replica;
       for (const g of groups.replicas) readiness.register({ name: `replica:${g.binding.name}`, check: () => replica.isCaughtUp() });
@@ -149,7 +148,11 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
 
     await Promise.all([...this.runners.map((r) => r.start()), ...this.processors.map((p) => p.consumer.start(p.handler))]);
     this.log.info(
-      { replicas: groups.replicas.map((g) => g.binding.name), projections: groups.projections.map((g) => g.binding.name), processors: this.processors.map((p) => p.name) },
+      {
+        replicas: groups.replicas.map((g) => g.binding.name),
+        projections: groups.projections.map((g) => g.binding.name),
+        processors: this.processors.map((p) => p.name),
+      },
       'event handlers started',
     );
   }
