@@ -53,6 +53,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   private runners: ProjectionRunner[] = [];
   private processors: RunningProcessor[] = [];
   private readonly log: Logger;
+  private started: Promise<void> | undefined;
 
   /** The replicas' progress, for use cases built before listen(): nothing is applied until then. */
   readonly replicaProgress: ReplicaProgress = {
@@ -78,6 +79,7 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     return this.runners;
   }
 
+  /** Nest calls this after the runtime's init hook started the handlers: it answers when they run. */
   listen(callback: (err?: unknown) => void): void {
     this.start().then(
       () => callback(),
@@ -98,7 +100,13 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     return this.options.kafka as T;
   }
 
-  private async start(): Promise<void> {
+  /** Starts the handlers once (the runtime's init hook does, after the producer connected). */
+  start(): Promise<void> {
+    this.started ??= this.run();
+    return this.started;
+  }
+
+  private async run(): Promise<void> {
     const { kafka, publisher, redis, logger, readiness, serviceName } = this.options;
     const groups = groupHandlers(this.getHandlers());
 

@@ -29,6 +29,7 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_PUBLISHER) private readonly publisher: KafkaEventPublisher,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(EVENT_TRANSPORT) private readonly transport: KafkaEventTransport,
     private readonly readiness: Readiness,
   ) {}
 
@@ -55,11 +56,16 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
-  /** The producer first: the event handlers, started after this, dead-letter and publish through it. */
+  /**
+   * The producer first (the handlers dead-letter and publish through it), then the event
+   * handlers: replicas caught up before anything else starts, and before any bootstrap
+   * hook runs (e.g. consent's expiry scheduler, which must not judge a half-replayed book).
+   */
   async onModuleInit(): Promise<void> {
     this.readiness.register({ name: 'redis', check: () => redisAnswers(this.redis) });
     this.readiness.register({ name: 'kafka-producer', check: () => this.publisher.isConnected() });
     await this.publisher.connect();
+    await this.transport.start();
   }
 
   /** Runs after the transport closed (consumers committed and left): flush what is queued, then let go of Redis. */

@@ -128,19 +128,22 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
     logger,
     docsUi: config.DOCS_UI,
     problems: parts.problems ?? [],
-    beforeListen: startEventHandlers,
+    beforeInit: connectEventHandlers,
   });
 }
 
 /**
- * Connects the Kafka transport as a Nest microservice and starts it: replicas caught
- * up, read models and processors running, before HTTP listens (as readiness says).
+ * Connects the Kafka transport as a Nest microservice: its @EventPattern handlers are
+ * registered now, with the filter that hands their errors to the consumers; the
+ * runtime's init hook starts it (replicas caught up before any bootstrap hook runs,
+ * and before HTTP listens), as readiness says.
  */
-export async function startEventHandlers(app: NestFastifyApplication): Promise<void> {
+export function connectEventHandlers(app: NestFastifyApplication): void {
   const strategy = app.get<KafkaEventTransport>(EVENT_TRANSPORT);
-  // Initialised by hand, after the filter: the application ran the init hooks already.
+  // What connectMicroservice does when not deferred, with the filter set before the handlers are made.
   const events = app.connectMicroservice({ strategy }, { deferInitialization: true }) as NestMicroservice;
-  events.setIsInitHookCalled(true);
   events.useGlobalFilters(new EventErrorsToConsumer());
-  await app.startAllMicroservices();
+  events.registerListeners();
+  events.setIsInitialized(true);
+  events.setIsInitHookCalled(true);
 }
