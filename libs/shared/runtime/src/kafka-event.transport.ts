@@ -111,16 +111,10 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const groups = groupHandlers(this.getHandlers());
 
     if (groups.replicas.length > 0) {
-      const byTopic = groups.replicasByTopic;
-      const replica = new KafkaTopicReplica(kafka, { name: `carechain.${serviceName}.replicas`, topics: [...byTopic.keys()], logger });
+      const topics = [...groups.replicasByTopic.keys()];
+      const replica = new KafkaTopicReplica(kafka, { name: `carechain.${serviceName}.replicas`, topics, logger });
       this.replica = replica;
       for (const g of groups.replicas) readiness.register({ name: `replica:${g.binding.name}`, check: () => replica.isCaughtUp() });
-      // Replicas first: consumers and controllers decide from them, so they must hold everything there was.
-      await replica.start({
-        async apply(record: ReplicatedRecord) {
-          for (const handle of byTopic.get(record.topic) ?? []) await handle(record);
-        },
-      });
     }
 
     this.runners = groups.projections.map((g) => {
@@ -154,6 +148,12 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       return { name: g.binding.name, consumer, handler };
     });
 
+    // Replicas first: consumers and controllers decide from them, so they must hold everything there was.
+    await this.replica?.start({
+      async apply(record: ReplicatedRecord) {
+        for (const handle of groups.replicasByTopic.get(record.topic) ?? []) await handle(record);
+      },
+    });
     await Promise.all([...this.runners.map((r) => r.start()), ...this.processors.map((p) => p.consumer.start(p.handler))]);
     this.log.info(
       {
