@@ -1,20 +1,20 @@
-import { ConsumerGroups, SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
+import type { EventPublisher } from '@carechain/messaging';
+import { SERVICE_CATALOGUE } from '@carechain/contracts';
 import { PatientRegistry } from '@carechain/patient-registry';
-import { REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
+import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
 import {
   AccessAlertHandler,
   AccessAlertRules,
   AuditOversight,
-  auditTrailProjection,
   RedisAlertWindowStore,
   ReadAccessReportUseCase,
   ReadAuditTrailUseCase,
   ReadDisclosuresUseCase,
-  receiptProjection,
   RedisAuditTrailStore,
   SearchAuditEventsUseCase,
 } from '@carechain/audit-domain';
 import { AuditEventController } from './audit-event.controller';
+import { AuditEvents } from './audit.events';
 import { alertThresholds, auditConfigShape } from './audit.config';
 import { AuditController } from './audit.controller';
 import { AUDIT_PROBLEMS } from './audit.problems';
@@ -30,21 +30,16 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
     const patients = new PatientRegistry();
     const oversight = new AuditOversight(patients);
     return {
-      projections: [auditTrailProjection, receiptProjection],
-      processors: [
-        {
-          name: 'access-alerts',
-          groupId: ConsumerGroups.auditAlerts,
-          topics: [Topics.recordsAccess],
-          create: ({ publisher, redis }) => ({
-            handler: new AccessAlertHandler(new AccessAlertRules(new RedisAlertWindowStore(redis), alertThresholds(settings)), publisher),
-          }),
-        },
-      ],
-      replicas: [{ name: 'carechain.audit.patients', topics: [Topics.identityPatient], handler: patients }],
       problems: [AUDIT_PROBLEMS],
-      controllers: [AuditController, PatientAuditController, AuditEventController],
+      controllers: [AuditEvents, AuditController, PatientAuditController, AuditEventController],
       providers: [
+        { provide: PatientRegistry, useValue: patients },
+        {
+          provide: AccessAlertHandler,
+          useFactory: (redis: Redis, publisher: EventPublisher) =>
+            new AccessAlertHandler(new AccessAlertRules(new RedisAlertWindowStore(redis), alertThresholds(settings)), publisher),
+          inject: [REDIS, EVENT_PUBLISHER],
+        },
         { provide: RedisAuditTrailStore, useFactory: (r: Redis) => new RedisAuditTrailStore(r), inject: [REDIS] },
         { provide: ReadAuditTrailUseCase, useFactory: (s: RedisAuditTrailStore) => new ReadAuditTrailUseCase(s, oversight), inject: [RedisAuditTrailStore] },
         {

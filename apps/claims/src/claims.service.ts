@@ -3,7 +3,7 @@
 // and the use cases over them.
 import { z } from 'zod';
 import { bool, ConfigError } from '@carechain/config';
-import { SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
+import { SERVICE_CATALOGUE } from '@carechain/contracts';
 import type { EventPublisher } from '@carechain/messaging';
 import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { PatientRegistry } from '@carechain/patient-registry';
@@ -12,7 +12,7 @@ import {
   BenefitPlansReplica,
   ClaimTransitionsUseCase,
   ClaimVault,
-  claimsProjection,
+  CLAIMS_READ_MODEL,
   DEFAULT_CLAIMS_TIMING,
   ExplanationOfBenefitsUseCase,
   ListCoveragesUseCase,
@@ -24,11 +24,12 @@ import {
   SubmitClaimUseCase,
   type ClaimsDeps,
 } from '@carechain/claims-domain';
-import { FhirJsonBodies } from '@carechain/http';
-import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
+import { EVENT_PUBLISHER, EVENT_TRANSPORT, REDIS, startService, type KafkaEventTransport, type Redis, type ServiceDefinition } from '@carechain/runtime';
 import { BenefitPlansController, PLAN_BOOK } from './benefit-plans.controller';
 import { loadPlanBook } from './benefit-plans.file';
 import { ClaimsController } from './claims.controller';
+import { ClaimsEvents } from './claims.events';
+import { FhirJsonBodies } from '@carechain/http';
 import { PatientClaimsController } from './patient-claims.controller';
 import { CLAIMS_PROBLEMS } from './claims.problems';
 
@@ -68,31 +69,27 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
     const useCase = <T>(make: (deps: ClaimsDeps) => T) => ({ useFactory: make, inject: [CLAIMS_DEPS] });
     return {
       problems: [CLAIMS_PROBLEMS],
-      // The registry replica is caught up before projections start: the projection skips erased patients with it.
-      projections: [claimsProjection({ isErased: (patientId) => patients.get(patientId)?.erased === true })],
-      replicas: [
-        { name: 'carechain.claims.keys', topics: [Topics.identityKeys], handler: keys },
-        { name: 'carechain.claims.patients', topics: [Topics.identityPatient], handler: patients },
-        { name: 'carechain.claims.records', topics: [Topics.recordsRecord, Topics.identityPatient], handler: records },
-        // Plans published by payers, over those of the file: every instance decides with the same versions.
-        { name: 'carechain.claims.plans', topics: [Topics.claimsClaim], handler: new BenefitPlansReplica(plans) },
-      ],
-      controllers: [ClaimsController, PatientClaimsController, BenefitPlansController],
+      controllers: [ClaimsEvents, ClaimsController, PatientClaimsController, BenefitPlansController],
       providers: [
         FhirJsonBodies,
         { provide: PLAN_BOOK, useValue: plans },
+        { provide: PatientKeyTable, useValue: keys },
+        { provide: PatientRegistry, useValue: patients },
+        { provide: RecordsReplica, useValue: records },
+        { provide: BenefitPlansReplica, useValue: new BenefitPlansReplica(plans) },
         {
           provide: CLAIMS_DEPS,
-          useFactory: (redis: Redis, publisher: EventPublisher): ClaimsDeps => ({
+          useFactory: (redis: Redis, publisher: EventPublisher, transport: KafkaEventTransport): ClaimsDeps => ({
             patients,
             keys,
             store: new RedisClaimStore(redis),
             publisher,
+            progress: { replicas: transport.replicaProgress, readModel: transport.readModelProgress(CLAIMS_READ_MODEL) },
             documents: records,
             plans,
             settings,
           }),
-          inject: [REDIS, EVENT_PUBLISHER],
+          inject: [REDIS, EVENT_PUBLISHER, EVENT_TRANSPORT],
         },
         { provide: SubmitClaimUseCase, ...useCase((d) => new SubmitClaimUseCase(d)) },
         { provide: ReadClaimsUseCase, ...useCase((d) => new ReadClaimsUseCase(d)) },

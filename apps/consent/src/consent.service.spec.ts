@@ -9,8 +9,10 @@ import { BREAK_GLASS_INVOKED_V1, createEvent, GRANT_GRANTED_V1, GRANT_REVOKED_V1
 import { ConsentErrorCode, ConsentState, decideSchema, grantConsentSchema } from '@carechain/consent-domain';
 import { toProblem } from '@carechain/http';
 import { RecordingPublisher } from '@carechain/messaging/testing';
-import { EVENT_PUBLISHER, LOGGER } from '@carechain/runtime';
+import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { EVENT_PUBLISHER, LOGGER, REPLICA_PROGRESS, replica } from '@carechain/runtime';
 import { createLogger } from '@carechain/telemetry';
+import { ConsentEvents } from './consent.events';
 import { CONSENT_PROBLEMS } from './consent.problems';
 import { consentParts } from './consent.service';
 import { ConsentsController } from './consents.controller';
@@ -48,8 +50,10 @@ async function boot(): Promise<{ app: INestApplicationContext; publisher: Record
     providers: [
       { provide: LOGGER, useValue: createLogger('test', 'silent') },
       { provide: EVENT_PUBLISHER, useValue: publisher },
+      // The state is fed directly: complete at every moment.
+      { provide: REPLICA_PROGRESS, useValue: { caughtUpTo: async () => true, caughtUpToEnd: async () => true } },
     ],
-    exports: [LOGGER, EVENT_PUBLISHER],
+    exports: [LOGGER, EVENT_PUBLISHER, REPLICA_PROGRESS],
   })
   class FakeRuntimeModule {}
 
@@ -80,7 +84,10 @@ describe('consent service', () => {
   afterEach(() => app.close());
 
   it('replicates identity.patient.v1 and consent.grant.v1 into one state', () => {
-    expect(consentParts(state).replicas).toEqual([{ name: 'carechain.consent.state', topics: [Topics.identityPatient, Topics.consentGrant], handler: state }]);
+    const handler = ConsentEvents.prototype.consentState;
+    expect(consentParts(state).controllers).toContain(ConsentEvents);
+    expect(Reflect.getMetadata(PATTERN_METADATA, handler)).toEqual([Topics.identityPatient, Topics.consentGrant]);
+    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, handler)).toEqual(replica('carechain.consent.state'));
   });
 
   it('grants, decides, lists and revokes through its controllers', async () => {

@@ -1,8 +1,9 @@
-import { SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
+import { SERVICE_CATALOGUE } from '@carechain/contracts';
 import { ConsentState, DecideUseCase, ExpireDueGrantsUseCase, GrantConsentUseCase, ListConsentsUseCase, RevokeConsentUseCase } from '@carechain/consent-domain';
-import type { EventPublisher } from '@carechain/messaging';
-import { EVENT_PUBLISHER, LOGGER, startService, type ServiceDefinition, type ServiceParts } from '@carechain/runtime';
+import type { EventPublisher, ReplicaProgress } from '@carechain/messaging';
+import { EVENT_PUBLISHER, LOGGER, REPLICA_PROGRESS, startService, type ServiceDefinition, type ServiceParts } from '@carechain/runtime';
 import type { Logger } from '@carechain/telemetry';
+import { ConsentEvents } from './consent.events';
 import { ConsentsController } from './consents.controller';
 import { DecisionsController } from './decisions.controller';
 import { GrantExpiryScheduler } from './grant-expiry.scheduler';
@@ -12,10 +13,8 @@ import { CONSENT_PROBLEMS } from './consent.problems';
 /** The consent service's replica, controllers and providers (the runtime adds Kafka, Redis, auth and health). */
 export function consentParts(state = new ConsentState()): ServiceParts {
   return {
-    // One replica over both topics: the patient registry and the grant book, which also drops erased patients' grants.
-    replicas: [{ name: 'carechain.consent.state', topics: [Topics.identityPatient, Topics.consentGrant], handler: state }],
     problems: [CONSENT_PROBLEMS],
-    controllers: [ConsentsController, PatientConsentsController, DecisionsController],
+    controllers: [ConsentEvents, ConsentsController, PatientConsentsController, DecisionsController],
     providers: [
       {
         provide: ConsentState,
@@ -27,8 +26,8 @@ export function consentParts(state = new ConsentState()): ServiceParts {
       },
       {
         provide: GrantConsentUseCase,
-        useFactory: (s: ConsentState, p: EventPublisher) => new GrantConsentUseCase(s, p),
-        inject: [ConsentState, EVENT_PUBLISHER],
+        useFactory: (s: ConsentState, p: EventPublisher, r: ReplicaProgress) => new GrantConsentUseCase(s, p, undefined, undefined, r),
+        inject: [ConsentState, EVENT_PUBLISHER, REPLICA_PROGRESS],
       },
       {
         provide: RevokeConsentUseCase,

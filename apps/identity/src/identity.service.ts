@@ -1,11 +1,10 @@
 import { positiveInt } from '@carechain/config';
-import { KEYS_TOPIC_CONFIGS, SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
+import { KEYS_TOPIC_CONFIGS, SERVICE_CATALOGUE } from '@carechain/contracts';
 import {
   ErasePatientUseCase,
   IdentityState,
   ListReviewsUseCase,
   MergePatientsUseCase,
-  patientDirectoryProjection,
   PatientKeyIssuer,
   ReadDidDocumentUseCase,
   ReadPatientUseCase,
@@ -18,6 +17,7 @@ import {
 import type { EventPublisher } from '@carechain/messaging';
 import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
+import { IdentityEvents } from './identity.events';
 import { MpiController } from './mpi.controller';
 import { PatientsController } from './patients.controller';
 import { IDENTITY_PROBLEMS } from './identity.problems';
@@ -39,15 +39,8 @@ export const identityService: ServiceDefinition<typeof config> = {
     const state = new IdentityState(keys);
     keys.onKeys((patientId) => state.onKeysArrived(patientId));
     return {
-      projections: [patientDirectoryProjection],
-      // Registrations are decrypted into the match index as they are replayed; one whose key has not arrived yet is parked until it does.
-      // The grants come with them: a read of demographics is decided like a read of records.
-      replicas: [
-        { name: 'carechain.identity.keys', topics: [Topics.identityKeys], handler: keys },
-        { name: 'carechain.identity.patients', topics: [Topics.identityPatient, Topics.consentGrant], handler: state },
-      ],
       problems: [IDENTITY_PROBLEMS],
-      controllers: [PatientsController, MpiController],
+      controllers: [IdentityEvents, PatientsController, MpiController],
       providers: [
         { provide: IdentityState, useValue: state },
         { provide: PatientKeyTable, useValue: keys },

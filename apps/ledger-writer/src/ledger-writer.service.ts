@@ -1,10 +1,13 @@
-import { ConsumerGroups, SERVICE_CATALOGUE, Topics } from '@carechain/contracts';
+import type { EventPublisher } from '@carechain/messaging';
+import { SERVICE_CATALOGUE } from '@carechain/contracts';
 import { AnchoringHandler, ConsentRegistrationHandler, PatientSaltProvider, RedisIntentStore } from '@carechain/ledger-anchoring';
 import { FabricConsentLedger, FabricGatewayAnchor } from '@carechain/ledger-fabric';
 import { StaticSaltProvider } from '@carechain/ledger-merkle';
 import { openKms, PatientKeyTable } from '@carechain/patient-keys';
-import { startService, type ServiceDefinition } from '@carechain/runtime';
+import { EVENT_PUBLISHER, LOGGER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
+import type { Logger } from '@carechain/telemetry';
 import { fabricConnectionOf, ledgerWriterConfig } from './ledger-writer.config';
+import { LEDGER_CONNECTIONS, ledgerWriterEvents } from './ledger-writer.events';
 
 export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> = {
   name: 'ledger-writer',
@@ -14,34 +17,32 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
   async parts(settings) {
     const config = { ...settings, fabric: fabricConnectionOf(settings) };
     const keys = new PatientKeyTable(await openKms(config));
+    const ledger = new FabricGatewayAnchor(config.fabric);
+    const consentLedger = new FabricConsentLedger(config.fabric);
+    const serviceSalt = new StaticSaltProvider(Buffer.from(config.LEDGER_COMMITMENT_KEY, 'hex'), config.LEDGER_COMMITMENT_KEY_VERSION);
+    const salts = new PatientSaltProvider(keys, serviceSalt);
+    const events = ledgerWriterEvents({
+      topics: config.LEDGER_TOPICS,
+      consumer: { minBatchBytes: config.LEDGER_BATCH_MIN_BYTES, maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS, maxBatchBytes: config.LEDGER_MAX_BACKLOG_BYTES },
+    });
     return {
-      replicas: [{ name: 'carechain.ledger-writer.keys', topics: [Topics.identityKeys], handler: keys }],
-      processors: [
+      controllers: [events],
+      providers: [
+        { provide: PatientKeyTable, useValue: keys },
+        { provide: LEDGER_CONNECTIONS, useValue: [ledger, consentLedger] },
         {
-          name: 'anchoring',
-          groupId: ConsumerGroups.ledgerWriter,
-          topics: config.LEDGER_TOPICS,
-          consumer: {
-            minBatchBytes: config.LEDGER_BATCH_MIN_BYTES,
-            maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS,
-            maxBatchBytes: config.LEDGER_MAX_BACKLOG_BYTES,
-          },
-          create: ({ publisher, redis, logger }) => {
-            const ledger = new FabricGatewayAnchor(config.fabric);
-            const serviceSalt = new StaticSaltProvider(Buffer.from(config.LEDGER_COMMITMENT_KEY, 'hex'), config.LEDGER_COMMITMENT_KEY_VERSION);
-            const salts = new PatientSaltProvider(keys, serviceSalt);
-            const handler = new AnchoringHandler(ledger, salts, new RedisIntentStore(redis), publisher, logger, { maxEvents: config.LEDGER_BATCH_MAX_EVENTS });
-            return { handler, probes: [{ name: 'fabric', check: () => handler.isLedgerReachable() }], close: () => ledger.close() };
-          },
+          provide: AnchoringHandler,
+          // The intents are the handler's narrow store port; the receipts go through the publisher port.
+          useFactory: (redis: Redis, publisher: EventPublisher, logger: Logger) =>
+            new AnchoringHandler(ledger, salts, new RedisIntentStore(redis), publisher, logger.child({ processor: 'anchoring' }), {
+              maxEvents: config.LEDGER_BATCH_MAX_EVENTS,
+            }),
+          inject: [REDIS, EVENT_PUBLISHER, LOGGER],
         },
         {
-          name: 'consent-registry',
-          groupId: ConsumerGroups.ledgerWriterConsent,
-          topics: [Topics.consentGrant],
-          create: ({ logger }) => {
-            const ledger = new FabricConsentLedger(config.fabric);
-            return { handler: new ConsentRegistrationHandler(ledger, keys, logger), close: () => ledger.close() };
-          },
+          provide: ConsentRegistrationHandler,
+          useFactory: (logger: Logger) => new ConsentRegistrationHandler(consentLedger, keys, logger.child({ processor: 'consent-registry' })),
+          inject: [LOGGER],
         },
       ],
     };

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics, type CloudEvent } from '@carechain/contracts';
 import type { PlanBook } from '@carechain/claims-adjudication';
-import { pollUntil, type EventPublisher } from '@carechain/messaging';
+import type { AppliedOffsets, EventPublisher, ReplicaProgress } from '@carechain/messaging';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import { ClaimVault, type PatientKeys } from './claim-vault';
 import type { ClaimStore } from './claim-store.port';
@@ -33,11 +33,18 @@ export interface ClaimsSettings {
   readonly awaitChainVerdict: boolean;
 }
 
+/** How far this instance's replicas and the claims read model have applied their topics. */
+export interface ClaimsProgress {
+  readonly replicas: ReplicaProgress;
+  readonly readModel: AppliedOffsets;
+}
+
 export interface ClaimsDeps {
   readonly patients: { get(patientId: string): RegisteredPatient | undefined };
   readonly keys: PatientKeys;
   readonly store: ClaimStore;
   readonly publisher: EventPublisher;
+  readonly progress: ClaimsProgress;
   readonly documents: DocumentingRecords;
   readonly plans: PlanBook;
   readonly settings?: Partial<ClaimsSettings>;
@@ -73,10 +80,16 @@ export class ClaimsKit {
 
   /** A patient claims may be filed for: known (waiting briefly for a fresh registration) and not erased. */
   async patient(patientId: string): Promise<RegisteredPatient> {
-    const patient = this.deps.patients.get(patientId) ?? (await pollUntil(() => this.deps.patients.get(patientId), this.timing.patientWaitMs));
+    const patient = this.deps.patients.get(patientId) ?? (await this.arrived(patientId));
     if (patient === undefined) throw new ClaimsError(ClaimsErrorCode.PatientNotFound, `no patient ${patientId}`);
     if (patient.erased) throw new ClaimsError(ClaimsErrorCode.PatientErased, `patient ${patientId} was erased`);
     return patient;
+  }
+
+  /** Once the registry replica reached the patient topic's end as it is now (briefly at most). */
+  private async arrived(patientId: string): Promise<RegisteredPatient | undefined> {
+    await this.deps.progress.replicas.caughtUpToEnd([Topics.identityPatient], this.timing.patientWaitMs);
+    return this.deps.patients.get(patientId);
   }
 
   async loadClaim(claimId: string): Promise<LoadedClaim> {
@@ -90,12 +103,13 @@ export class ClaimsKit {
 
   /**
    * Publishes a claim's events in order (one send, keyed by the patient) and waits
-   * briefly for the read model to show the last state, so a read right after the
-   * answer sees it. Durable in Kafka either way.
+   * briefly for the read model to apply them, so a read right after the answer sees
+   * the claim in `finalStatus`. Durable in Kafka either way. (The claim and its status
+   * name what is awaited; the positions Kafka answered say it exactly.)
    */
-  async publish(patientId: string, claimId: string, events: readonly CloudEvent[], finalStatus: ClaimStatus): Promise<void> {
-    await this.deps.publisher.publishAll(Topics.claimsClaim, events, () => patientId);
-    await pollUntil(async () => ((await this.store.claim(patientId, claimId))?.status === finalStatus ? true : undefined), this.timing.visibleWaitMs);
+  async publish(patientId: string, _claimId: string, events: readonly CloudEvent[], _finalStatus: ClaimStatus): Promise<void> {
+    const written = await this.deps.publisher.publishAll(Topics.claimsClaim, events, () => patientId);
+    await this.deps.progress.readModel.caughtUpTo(written, this.timing.visibleWaitMs);
   }
 
   /** Serialises the transitions of one claim within this instance, so two cannot both start from the same state. */

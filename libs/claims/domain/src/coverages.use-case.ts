@@ -3,7 +3,6 @@
 // patient as beneficiary, one payor organisation and the plan (class `plan`), and
 // is sealed under the patient's key.
 import { COVERAGE_REGISTERED_V1, createEvent, planIdSchema, Topics } from '@carechain/contracts';
-import { pollUntil } from '@carechain/messaging';
 import { validateFinancialResource, type FhirCoverage } from '@carechain/records-fhir';
 import { ClaimsKit, type ClaimsDeps } from './claims.deps';
 import { ClaimsError, ClaimsErrorCode, forbidden, unprocessable } from './claims.error';
@@ -68,8 +67,8 @@ export class RegisterCoverageUseCase {
         resource: await this.kit.vault.seal(patientId, coverageId, 'coverage', stored),
       },
     });
-    await this.kit.deps.publisher.publish(Topics.claimsClaim, event, { key: patientId });
-    await pollUntil(() => this.kit.store.coverage(patientId, coverageId), this.kit.timing.visibleWaitMs);
+    const written = await this.kit.deps.publisher.publish(Topics.claimsClaim, event, { key: patientId });
+    await this.kit.deps.progress.readModel.caughtUpTo([written], this.kit.timing.visibleWaitMs);
     return { coverageId, patientId, payer, planId: plan.data, eventId: event.id };
   }
 }

@@ -4,7 +4,6 @@
 // the answer waits until this instance decides with it.
 import { BENEFIT_PLAN_PUBLISHED_V1, createEvent, Topics, type BenefitPlan } from '@carechain/contracts';
 import { AdjudicationError, parseBenefitPlan } from '@carechain/claims-adjudication';
-import { pollUntil } from '@carechain/messaging';
 import { ClaimsKit, type ClaimsDeps } from './claims.deps';
 import { ClaimsError, ClaimsErrorCode, forbidden } from './claims.error';
 import { CLAIMS_SOURCE } from './claims-topology';
@@ -46,8 +45,9 @@ export class PublishBenefitPlanUseCase {
       time: this.kit.now(),
       data: { plan, publishedBy: { subject: requester.subject, organisation: requester.organisation } },
     });
-    await this.kit.deps.publisher.publish(Topics.claimsClaim, event, { key: plan.payer });
-    await pollUntil(() => ((plans.current(plan.payer, plan.planId)?.version ?? 0) >= plan.version ? true : undefined), this.kit.timing.visibleWaitMs);
+    const written = await this.kit.deps.publisher.publish(Topics.claimsClaim, event, { key: plan.payer });
+    // The plans replica, which every instance decides with, applies it.
+    await this.kit.deps.progress.replicas.caughtUpTo([written], this.kit.timing.visibleWaitMs);
     return { payer: plan.payer, planId: plan.planId, version: plan.version, eventId: event.id };
   }
 }

@@ -180,7 +180,6 @@ describe('DecideUseCase', () => {
       publisher,
       () => T0,
       () => GRANT_ID,
-      0,
     );
     await expect(
       grant.execute(

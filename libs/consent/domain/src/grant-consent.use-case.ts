@@ -7,7 +7,7 @@
 // once so that a decision made right after sees the grant.
 import { randomUUID } from 'node:crypto';
 import { createEvent, GRANT_GRANTED_V1, grantSigningPayload, Topics, type ConsentActor, type GrantGrantedV1 } from '@carechain/contracts';
-import { pollUntil, type EventPublisher } from '@carechain/messaging';
+import type { EventPublisher, ReplicaProgress } from '@carechain/messaging';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import { assertRecordable, isCustodianStaff, isPatientSelf, type Caller } from './consent-caller';
 import { CONSENT_SOURCE } from './consent-source';
@@ -24,21 +24,29 @@ export interface GrantConsentResult {
 /** Far above the replica's usual lag (tens of ms), well below a client's patience. */
 const PATIENT_ARRIVAL_WAIT_MS = 3_000;
 
+/** A state fed directly (as in specs) is complete at every moment: nothing to wait for. */
+const FED_DIRECTLY: Pick<ReplicaProgress, 'caughtUpToEnd'> = { caughtUpToEnd: async () => true };
+
 export class GrantConsentUseCase {
   constructor(
     private readonly state: ConsentState,
     private readonly publisher: EventPublisher,
     private readonly now: () => Date = () => new Date(),
     private readonly newId: () => string = randomUUID,
+    private readonly replicas: Pick<ReplicaProgress, 'caughtUpToEnd'> = FED_DIRECTLY,
     private readonly patientArrivalMs = PATIENT_ARRIVAL_WAIT_MS,
   ) {}
 
   /**
-   * A patient registered a moment ago may not have reached this replica yet: a
-   * grant made right after registration waits for it briefly instead of answering 404.
+   * A patient registered a moment ago may not have reached this replica yet: a grant
+   * made right after registration waits (briefly) for the replica to reach the end of
+   * the patient topic as it is now, instead of answering 404.
    */
   private async knownPatient(patientId: string) {
-    return pollUntil(() => this.state.patient(patientId), this.patientArrivalMs);
+    const known = this.state.patient(patientId);
+    if (known !== undefined) return known;
+    await this.replicas.caughtUpToEnd([Topics.identityPatient], this.patientArrivalMs);
+    return this.state.patient(patientId);
   }
 
   async execute(command: GrantConsentCommand, caller: Caller): Promise<GrantConsentResult> {

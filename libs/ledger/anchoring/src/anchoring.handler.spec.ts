@@ -1,6 +1,6 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { createEvent, PATIENT_REGISTERED_V1, RECEIPT_ISSUED_V1, validateEvent, type CloudEvent, type ReceiptIssuedV1 } from '@carechain/contracts';
-import { TransientError, type ConsumedRecord, type EventPublisher, type RawMessage } from '@carechain/messaging';
+import { TransientError, type ConsumedRecord, type EventPublisher, type Position, type RawMessage } from '@carechain/messaging';
 import { StaticSaltProvider, fromHex, verifyInclusion } from '@carechain/ledger-merkle';
 import { createLogger } from '@carechain/telemetry';
 import { AnchoringHandler } from './anchoring.handler';
@@ -64,16 +64,19 @@ class MemoryIntents implements IntentStore {
 
 class FakePublisher implements EventPublisher {
   readonly receipts: CloudEvent[] = [];
-  async publish(_topic: string, event: CloudEvent) {
+  async publish(topic: string, event: CloudEvent): Promise<Position> {
     this.receipts.push(validateEvent(event));
+    return { topic, partition: 0, offset: String(this.receipts.length - 1) };
   }
-  async publishAll(topic: string, events: readonly CloudEvent[]) {
-    for (const e of events) await this.publish(topic, e);
+  async publishAll(topic: string, events: readonly CloudEvent[]): Promise<Position[]> {
+    const positions: Position[] = [];
+    for (const e of events) positions.push(await this.publish(topic, e));
+    return positions;
   }
-  async publishRaw(_t: string, _m: RawMessage) {
+  async publishRaw(_t: string, _m: RawMessage): Promise<Position> {
     throw new Error('unused');
   }
-  async publishTombstone(_t: string, _k: string) {
+  async publishTombstone(_t: string, _k: string): Promise<Position> {
     throw new Error('unused');
   }
 }

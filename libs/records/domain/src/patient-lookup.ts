@@ -1,7 +1,9 @@
 // The patient a request names, from the registry replica. A patient registered a
 // moment ago may not have reached this instance's replica yet, so an unknown id is
-// looked up again for a short while before it counts as unknown.
-import { pollUntil } from '@carechain/messaging';
+// looked up again once the replica reached the patient topic's end as it was when
+// asked (for a short while at most) before it counts as unknown.
+import { Topics } from '@carechain/contracts';
+import type { ReplicaProgress } from '@carechain/messaging';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import { patientErased, RecordsError, RecordsErrorCode } from './records.error';
 
@@ -16,14 +18,20 @@ export interface PatientDirectory {
 export class PatientLookup {
   constructor(
     private readonly directory: PatientDirectory,
+    private readonly replicas: Pick<ReplicaProgress, 'caughtUpToEnd'>,
     private readonly waitMs: number,
   ) {}
 
   /** The patient, erased or not; throws PatientNotFound. */
   async find(patientId: string): Promise<RegisteredPatient> {
-    const patient = this.directory.get(patientId) ?? (await pollUntil(() => this.directory.get(patientId), this.waitMs));
+    const patient = this.directory.get(patientId) ?? (await this.arrived(patientId));
     if (patient === undefined) throw new RecordsError(RecordsErrorCode.PatientNotFound, `no patient ${patientId}`);
     return patient;
+  }
+
+  private async arrived(patientId: string): Promise<RegisteredPatient | undefined> {
+    await this.replicas.caughtUpToEnd([Topics.identityPatient], this.waitMs);
+    return this.directory.get(patientId);
   }
 
   /**

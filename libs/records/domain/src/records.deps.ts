@@ -2,7 +2,7 @@
 // grants), the read model and the publisher, plus a clock and an id source that
 // specs pin. Each use case builds its helpers from one of these.
 import { randomUUID } from 'node:crypto';
-import type { EventPublisher } from '@carechain/messaging';
+import type { AppliedOffsets, EventPublisher, ReplicaProgress } from '@carechain/messaging';
 import { AccessLog } from './access-log';
 import { ConsentGate, type GrantSource } from './consent-gate';
 import { PatientLookup, type PatientDirectory } from './patient-lookup';
@@ -31,6 +31,12 @@ export interface ClaimDisclosures {
 
 const NO_CLAIMS: ClaimDisclosures = { disclosing: () => [] };
 
+/** How far this instance's replicas and the records read model have applied their topics. */
+export interface RecordsProgress {
+  readonly replicas: Pick<ReplicaProgress, 'caughtUpToEnd'>;
+  readonly readModel: AppliedOffsets;
+}
+
 export interface RecordsDeps {
   readonly patients: PatientDirectory;
   readonly keys: PatientKeys;
@@ -39,6 +45,7 @@ export interface RecordsDeps {
   readonly claims?: ClaimDisclosures;
   readonly store: RecordStore;
   readonly publisher: EventPublisher;
+  readonly progress: RecordsProgress;
   readonly now?: () => Date;
   readonly newId?: () => string;
   readonly timing?: Partial<RecordsTiming>;
@@ -47,6 +54,7 @@ export interface RecordsDeps {
 export interface RecordsKit {
   readonly store: RecordStore;
   readonly publisher: EventPublisher;
+  readonly progress: RecordsProgress;
   readonly lookup: PatientLookup;
   readonly gate: ConsentGate;
   readonly vault: RecordVault;
@@ -64,7 +72,8 @@ export function recordsKit(deps: RecordsDeps): RecordsKit {
   return {
     store: deps.store,
     publisher: deps.publisher,
-    lookup: new PatientLookup(deps.patients, timing.patientWaitMs),
+    progress: deps.progress,
+    lookup: new PatientLookup(deps.patients, deps.progress.replicas, timing.patientWaitMs),
     gate: new ConsentGate(deps.grants, deps.patients, now),
     vault: new RecordVault(deps.keys, timing.keyWaitMs),
     access: new AccessLog(deps.publisher, newId),

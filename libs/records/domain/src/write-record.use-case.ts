@@ -4,9 +4,8 @@
 // permitted by consent to treat that category. The stored resource carries the
 // server's id and meta, is sealed under the patient's current key, and leaves as
 // RecordWritten; the answer waits for Kafka's acknowledgement and then, briefly,
-// for the read model to show it.
+// for the read model to apply the position Kafka gave it.
 import { createEvent, RECORD_WRITTEN_V1, Topics, type RecordCategory } from '@carechain/contracts';
-import { pollUntil } from '@carechain/messaging';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import { subjectReferenceOf, validateResource, withMeta, type FhirResource, type SupportedResourceType } from '@carechain/records-fhir';
 import { recordsKit, type RecordsDeps, type RecordsKit } from './records.deps';
@@ -103,8 +102,8 @@ export class WriteRecordUseCase {
         resource: sealed,
       },
     });
-    await this.kit.publisher.publish(Topics.recordsRecord, event, { key: patientId });
-    await pollUntil(() => this.kit.store.version(patientId, recordId, version), this.kit.timing.visibleWaitMs);
+    const written = await this.kit.publisher.publish(Topics.recordsRecord, event, { key: patientId });
+    await this.kit.progress.readModel.caughtUpTo([written], this.kit.timing.visibleWaitMs);
     return { recordId, patientId, version, eventId: event.id, lastUpdated: event.time };
   }
 }

@@ -18,6 +18,8 @@ export interface ServiceOptions {
   readonly docsUi: boolean;
   /** How the service's domain errors map to problems. */
   readonly problems?: readonly DomainProblems[];
+  /** Runs before the application is initialised, e.g. to connect its event transport (started by the init hooks, before HTTP listens). */
+  readonly beforeInit?: (app: NestFastifyApplication) => void;
 }
 
 // Bodies beyond this are not patient registrations or FHIR resources we accept.
@@ -44,6 +46,9 @@ export async function runService(options: ServiceOptions): Promise<NestFastifyAp
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, reply: { send(body: unknown): void }) => reply.send(document));
   if (options.docsUi) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: '/openapi.json/ui' });
 
+  options.beforeInit?.(app);
+  await app.init();
+  await app.startAllMicroservices();
   await app.listen(options.port, options.host);
   options.logger.info({ url: `http://${options.host}:${options.port}` }, `${options.name} listening`);
   return app;

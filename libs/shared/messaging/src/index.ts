@@ -8,4 +8,4 @@ export * from './kafka/kafka-consumer';
 export * from './kafka/kafka-admin';
 export * from './kafka/kafka-acls';
 export * from './kafka/kafka-topic-replica';
-export * from './poll-until';
+export * from './offset-watch';

@@ -9,18 +9,41 @@ export interface RawMessage {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** Where a record was written: what a reader waits for to see its own write. */
+export interface Position {
+  readonly topic: string;
+  readonly partition: number;
+  /** Kafka offsets are int64: kept as decimal strings end to end. */
+  readonly offset: string;
+}
+
 export interface EventPublisher {
-  /** Validates the event against its contract and resolves once every in-sync replica has it (acks=all). */
-  publish(topic: string, event: CloudEvent, options?: { key?: string }): Promise<void>;
+  /** Validates the event against its contract and resolves, with where it was written, once every in-sync replica has it (acks=all). */
+  publish(topic: string, event: CloudEvent, options?: { key?: string }): Promise<Position>;
   /**
    * Many events in one go (e.g. a batch's receipts): each is validated, all share one
-   * producer span, and they enter the send queue together.
+   * producer span, and they enter the send queue together. Positions in the events' order.
    */
-  publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<void>;
+  publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<Position[]>;
   /** For dead letters and other non-CloudEvents payloads. */
-  publishRaw(topic: string, message: RawMessage): Promise<void>;
+  publishRaw(topic: string, message: RawMessage): Promise<Position>;
   /** A null value for `key` on a compacted topic: compaction then deletes every earlier value of the key. */
-  publishTombstone(topic: string, key: string): Promise<void>;
+  publishTombstone(topic: string, key: string): Promise<Position>;
+}
+
+/**
+ * How far a reader of topics (a replica, a read model) has applied them: a request
+ * that must see its own write waits for the positions its publish returned.
+ */
+export interface AppliedOffsets {
+  /** Resolves true once every position is applied, false if `timeoutMs` passes first. */
+  caughtUpTo(positions: readonly Position[], timeoutMs: number): Promise<boolean>;
+}
+
+/** The replicas' progress: they also wait for writes made by others (a patient registered a moment ago). */
+export interface ReplicaProgress extends AppliedOffsets {
+  /** Resolves true once the replicas applied everything `topics` held when asked, false after `timeoutMs`. */
+  caughtUpToEnd(topics: readonly string[], timeoutMs: number): Promise<boolean>;
 }
 
 export interface ConsumedRecord {
@@ -64,6 +87,8 @@ export interface MessageConsumer {
   /** Finishes the batch in hand, commits what was processed, leaves the group. */
   stop(): Promise<void>;
   state(): ConsumerState;
+  /** Whether this member of the group is assigned the partition now (others apply the rest). */
+  owns?(topic: string, partition: number): boolean;
 }
 
 /** One record of a replicated topic: `event` is null for a tombstone (compacted topics). */

@@ -10,6 +10,7 @@ function fakeRedis(opts: { stored?: string; fail?: boolean } = {}) {
   const redis = {
     defineCommand: jest.fn(),
     hget: jest.fn(async () => opts.stored ?? null),
+    hmget: jest.fn(async (_key: string, ...fields: string[]) => fields.map(() => opts.stored ?? null)),
     carechainApplyBatch: jest.fn(async (...args: string[]) => {
       if (opts.fail) throw new Error('Connection is closed.');
       calls.push(args);
@@ -134,5 +135,66 @@ describe('ProjectionRunner', () => {
     await expect(runner.rebuild()).rejects.toThrow('broker away');
     await expect(runner.rebuild()).resolves.toBeUndefined();
     expect(failing.start).toHaveBeenCalledTimes(1);
+  });
+
+  describe('caughtUpTo (a request waiting for its own write)', () => {
+    const at = (offset: string) => ({ topic: 't', partition: 0, offset });
+    const owning = (owns: boolean): MessageConsumer => ({ ...consumer, owns: () => owns });
+
+    it('resolves when this instance applies the batch holding the position, not before', async () => {
+      const runner = new ProjectionRunner(
+        fakeRedis().redis,
+        projection(() => []),
+        owning(true),
+      );
+      let reached: boolean | undefined;
+      const wait = runner.caughtUpTo([at('5')], 5_000).then((r) => (reached = r));
+      await runner.handle({ topic: 't', partition: 0, records: [record('4')], lastOffset: '4' });
+      await new Promise((r) => setImmediate(r));
+      expect(reached).toBeUndefined();
+      await runner.handle({ topic: 't', partition: 0, records: [record('5')], lastOffset: '5' });
+      await expect(wait).resolves.toBe(true);
+    });
+
+    it('answers at once from the offsets stored beside the model', async () => {
+      const runner = new ProjectionRunner(
+        fakeRedis({ stored: '9' }).redis,
+        projection(() => []),
+        owning(true),
+      );
+      await expect(runner.caughtUpTo([at('9')], 0)).resolves.toBe(true);
+    });
+
+    it('answers false after the timeout when nothing applies it', async () => {
+      const runner = new ProjectionRunner(
+        fakeRedis({ stored: '3' }).redis,
+        projection(() => []),
+        owning(true),
+      );
+      await expect(runner.caughtUpTo([at('4')], 30)).resolves.toBe(false);
+    });
+
+    it('follows the stored offsets for a partition another instance applies', async () => {
+      const opts: { stored?: string } = {};
+      const { redis } = fakeRedis(opts);
+      const runner = new ProjectionRunner(
+        redis,
+        projection(() => []),
+        owning(false),
+      );
+      const wait = runner.caughtUpTo([at('7')], 5_000);
+      setTimeout(() => (opts.stored = '7'), 20);
+      await expect(wait).resolves.toBe(true);
+    });
+
+    it('does not count a failed write as applied', async () => {
+      const runner = new ProjectionRunner(
+        fakeRedis({ fail: true }).redis,
+        projection(() => []),
+        owning(true),
+      );
+      await expect(runner.handle({ topic: 't', partition: 0, records: [record('1')], lastOffset: '1' })).rejects.toBeInstanceOf(TransientError);
+      await expect(runner.caughtUpTo([at('1')], 20)).resolves.toBe(false);
+    });
   });
 });

@@ -25,3 +25,8 @@ export function keyPrefix(projectionName: string): string {
 export function offsetsKey(projectionName: string): string {
   return `${keyPrefix(projectionName)}_offsets`;
 }
+
+/** A projection as the runner takes it: one bound as an @EventPattern handler answers through a promise. */
+export interface RunnableProjection extends Omit<Projection, 'apply'> {
+  apply(record: ConsumedRecord): readonly ProjectionCommand[] | Promise<readonly ProjectionCommand[]>;
+}

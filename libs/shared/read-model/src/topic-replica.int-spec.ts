@@ -1,6 +1,7 @@
 // A topic replica (the in-memory table every instance rebuilds) against the real
 // Kafka: it resolves start() only after applying everything that was there, keeps
-// following, delivers tombstones, and skips a malformed record without stopping.
+// following, delivers tombstones, skips a malformed record without stopping, and
+// says when it has applied a given position (a write's own, or a topic's end).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KafkaTopicReplica, type ReplicatedRecord } from '@carechain/messaging';
 import { patientEvent, privateTopic, realServers, silentLogger } from './testing/kafka-fixtures';
@@ -34,6 +35,19 @@ describe('a topic replica', () => {
       while (!seen.some((r) => r.event?.id === later.id) && Date.now() < deadline) await sleep(50);
       expect(seen.some((r) => r.event?.id === later.id)).toBe(true);
       expect(replica.lagMs()).toBeLessThan(15_000);
+
+      // A write waits for the position its publish returned, and that wait ends with the apply.
+      const mine = patientEvent(100);
+      const position = await servers.publisher.publish(topic, mine, { key: mine.subject! });
+      expect(position.topic).toBe(topic);
+      await expect(replica.caughtUpTo([position], 15_000)).resolves.toBe(true);
+      expect(seen.some((r) => r.event?.id === mine.id && r.partition === position.partition && r.offset === position.offset)).toBe(true);
+      // Someone else's write: the topic's end as it is now.
+      const theirs = patientEvent(101);
+      await servers.publisher.publish(topic, theirs, { key: theirs.subject! });
+      await expect(replica.caughtUpToEnd([topic], 15_000)).resolves.toBe(true);
+      expect(seen.some((r) => r.event?.id === theirs.id)).toBe(true);
+      await expect(replica.caughtUpTo([{ ...position, offset: String(Number(position.offset) + 1000) }], 50)).resolves.toBe(false);
     } finally {
       await replica.stop();
     }

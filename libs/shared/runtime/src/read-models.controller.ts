@@ -2,20 +2,20 @@ import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@carechain/auth';
 import { NotFoundProblem } from '@carechain/http';
-import type { ProjectionRunner } from '@carechain/read-model';
-import { PROJECTIONS } from './tokens';
+import type { KafkaEventTransport } from './kafka-event.transport';
+import { EVENT_TRANSPORT } from './tokens';
 
 /** Operators' handle on a service's read models: see them, rebuild one by replaying its topics. */
 @ApiTags('admin')
 @Controller('admin/read-models')
 export class ReadModelsController {
-  constructor(@Inject(PROJECTIONS) private readonly runners: readonly ProjectionRunner[]) {}
+  constructor(@Inject(EVENT_TRANSPORT) private readonly transport: KafkaEventTransport) {}
 
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: "This service's read models and whether their consumers run." })
   list(): { name: string; topics: readonly string[]; consumerGroup: string; running: boolean }[] {
-    return this.runners.map((r) => ({
+    return this.transport.projections().map((r) => ({
       name: r.projection.name,
       topics: r.projection.topics,
       consumerGroup: r.projection.consumerGroup,
@@ -28,7 +28,7 @@ export class ReadModelsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Drops the read model and replays its topics from the beginning; answers when the replay has started.' })
   async rebuild(@Param('name') name: string): Promise<{ name: string; status: 'rebuilding' }> {
-    const runner = this.runners.find((r) => r.projection.name === name);
+    const runner = this.transport.projections().find((r) => r.projection.name === name);
     if (!runner) throw new NotFoundProblem('read-model', name);
     await runner.rebuild();
     return { name, status: 'rebuilding' };

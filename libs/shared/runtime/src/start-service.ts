@@ -5,6 +5,7 @@
 // its own controllers and providers) and serve it.
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import type { z } from 'zod';
+import type { NestMicroservice } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthModule } from '@carechain/auth';
 import {
@@ -19,16 +20,16 @@ import {
   type ServiceConfig,
 } from '@carechain/config';
 import { HealthModule, runService, type DomainProblems } from '@carechain/http';
-import type { Projection } from '@carechain/read-model';
 import { createLogger, type Logger } from '@carechain/telemetry';
-import { RuntimeModule, type ProcessorDefinition, type ReplicaDefinition } from './runtime.module';
+import { EventErrorsToConsumer } from './event-errors.filter';
+import type { KafkaEventTransport } from './kafka-event.transport';
+import { RuntimeModule } from './runtime.module';
 import { ReadModelsController } from './read-models.controller';
+import { EVENT_TRANSPORT } from './tokens';
 
-/** What a service runs: its read models, processors, replicas, HTTP controllers, providers and error mappings. */
+/** What a service runs: its controllers (HTTP, and @EventPattern ones for Kafka), providers and error mappings. */
 export interface ServiceParts {
-  readonly projections?: readonly Projection[];
-  readonly processors?: readonly ProcessorDefinition[];
-  readonly replicas?: readonly ReplicaDefinition[];
+  /** HTTP controllers and the service's events controller (its replicas, read models and processors). */
   readonly controllers?: readonly Type<unknown>[];
   readonly providers?: readonly Provider[];
   /** How the service's domain errors map to problem+json (one entry per domain error class). */
@@ -89,9 +90,6 @@ export function serviceModule(
         kafkaSecurity: credentials.kafka,
         redisUrl: config.REDIS_URL,
         redisAuth: credentials.redis,
-        projections: definition.projections ?? [],
-        processors: definition.processors ?? [],
-        replicas: definition.replicas ?? [],
       }),
     ],
     controllers: [...(definition.controllers ?? []), ReadModelsController],
@@ -130,5 +128,22 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
     logger,
     docsUi: config.DOCS_UI,
     problems: parts.problems ?? [],
+    beforeInit: connectEventHandlers,
   });
+}
+
+/**
+ * Connects the Kafka transport as a Nest microservice: its @EventPattern handlers are
+ * registered now, with the filter that hands their errors to the consumers; the
+ * runtime's init hook starts it (replicas caught up before any bootstrap hook runs,
+ * and before HTTP listens), as readiness says.
+ */
+export function connectEventHandlers(app: NestFastifyApplication): void {
+  const strategy = app.get<KafkaEventTransport>(EVENT_TRANSPORT);
+  // What connectMicroservice does when not deferred, with the filter set before the handlers are made.
+  const events = app.connectMicroservice({ strategy }, { deferInitialization: true }) as NestMicroservice;
+  events.useGlobalFilters(new EventErrorsToConsumer());
+  events.registerListeners();
+  events.setIsInitialized(true);
+  events.setIsInitHookCalled(true);
 }

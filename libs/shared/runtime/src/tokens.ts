@@ -3,6 +3,7 @@ export const LOGGER = Symbol('carechain.logger');
 export const KAFKA = Symbol('carechain.kafka');
 export const EVENT_PUBLISHER = Symbol('carechain.event-publisher');
 export const REDIS = Symbol('carechain.redis');
-export const PROJECTIONS = Symbol('carechain.projections');
-export const PROCESSORS = Symbol('carechain.processors');
-export const REPLICAS = Symbol('carechain.replicas');
+/** The KafkaEventTransport: feeds the @EventPattern handlers, tells how far replicas and read models are applied. */
+export const EVENT_TRANSPORT = Symbol('carechain.event-transport');
+/** The replicas' progress (ReplicaProgress), for a request that waits for a write. */
+export const REPLICA_PROGRESS = Symbol('carechain.replica-progress');

@@ -167,6 +167,11 @@ export class ClaimsWorld {
       publisher: this.publisher,
       documents: this.records,
       plans: this.plans,
+      // Fed directly (replicas and the projection as each event is published): complete at every moment.
+      progress: {
+        replicas: { caughtUpTo: async () => true, caughtUpToEnd: async () => true },
+        readModel: { caughtUpTo: async () => true },
+      },
       now: () => this.at,
       timing: { patientWaitMs: 0, keyWaitMs: 0, visibleWaitMs: 0 },
       ...overrides,

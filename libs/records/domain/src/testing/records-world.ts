@@ -120,6 +120,8 @@ export class RecordsWorld {
       grants: this.grants,
       store: this.store,
       publisher: this.publisher,
+      // Fed directly (the projection as each event is published): complete at every moment.
+      progress: { replicas: { caughtUpToEnd: async () => true }, readModel: { caughtUpTo: async () => true } },
       now: () => this.at,
       timing: { patientWaitMs: 0, keyWaitMs: 0, visibleWaitMs: 0 },
       ...overrides,

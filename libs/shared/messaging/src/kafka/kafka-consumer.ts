@@ -57,6 +57,8 @@ export class KafkaEventConsumer implements MessageConsumer {
    * batch can be applied ahead of the re-positioning (which would skip what lies between).
    */
   private positions = new Map<string, Promise<bigint>>();
+  /** `topic:partition` of every partition assigned to this member since the last (re)join. */
+  private assigned = new Set<string>();
   /** Partitions already re-positioned once in this assignment (compacted gaps must not loop). */
   private readonly sought = new Set<string>();
   private readonly retry: RetryPolicy;
@@ -72,6 +74,10 @@ export class KafkaEventConsumer implements MessageConsumer {
 
   state(): ConsumerState {
     return { running: this.running, ...(this.lastError !== undefined && { lastError: this.lastError }) };
+  }
+
+  owns(topic: string, partition: number): boolean {
+    return this.running && this.assigned.has(`${topic}:${partition}`);
   }
 
   async start(handler: BatchHandler): Promise<void> {
@@ -108,6 +114,7 @@ export class KafkaEventConsumer implements MessageConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     this.running = false;
+    this.assigned = new Set();
     // disconnect() waits for the batch in hand; its offsets were committed by onBatch.
     await this.consumer?.disconnect();
     this.consumer = undefined;
@@ -121,6 +128,7 @@ export class KafkaEventConsumer implements MessageConsumer {
   private onAssignment(handler: BatchHandler, consumer: Consumer, assignment: Record<string, number[]>): void {
     this.positions = new Map();
     this.sought.clear();
+    this.assigned = new Set(Object.entries(assignment).flatMap(([topic, partitions]) => partitions.map((p) => `${topic}:${p}`)));
     const resumeOffset = handler.resumeOffset?.bind(handler);
     if (!resumeOffset) return;
     const committed = this.committedOffsets(Object.keys(assignment));

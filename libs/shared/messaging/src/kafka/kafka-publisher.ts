@@ -4,15 +4,17 @@
 // while one send is in flight, new events queue; when it returns, everything
 // queued goes in the next sendBatch. Latency stays one round trip at low load
 // and batches grow by themselves under load (Nagle, without a timer).
-import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
+// Each publish resolves with where its record was written: the partitioner's choice
+// for it and the partition's base offset in the send's answer plus its place there.
+import { Partitioners, type ICustomPartitioner, type Kafka, type Message, type Producer, type RecordMetadata, type TopicMessages } from 'kafkajs';
 import { encodeEvent, validateEvent, type CloudEvent } from '@carechain/contracts';
-import type { EventPublisher, RawMessage } from '../ports';
+import type { EventPublisher, Position, RawMessage } from '../ports';
 import { inSpan, startProducerSpan } from '../trace-context';
 
 interface Pending {
   readonly topic: string;
   readonly message: Message;
-  readonly resolve: () => void;
+  readonly resolve: (position: Position) => void;
   readonly reject: (err: Error) => void;
 }
 
@@ -21,6 +23,8 @@ const MAX_BATCH = 500;
 
 export class KafkaEventPublisher implements EventPublisher {
   private readonly producer: Producer;
+  /** The partition the partitioner chose for each message in flight. */
+  private readonly partitionOf = new WeakMap<Message, number>();
   private queue: Pending[] = [];
   private inFlight: Promise<void> | undefined;
   private connected = false;
@@ -31,7 +35,7 @@ export class KafkaEventPublisher implements EventPublisher {
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       // Java-compatible murmur2 on the key: a patient's events land where any Kafka client would put them.
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: this.recordingPartitioner(Partitioners.DefaultPartitioner),
       // The idempotent producer keeps its sequence numbers only if it never gives up on a
       // batch: while Kafka is away, a publish waits (backoff capped at 5 s) instead of failing.
       retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000, initialRetryTime: 100 },
@@ -53,12 +57,12 @@ export class KafkaEventPublisher implements EventPublisher {
     return this.connected;
   }
 
-  async publish(topic: string, event: CloudEvent, options: { key?: string } = {}): Promise<void> {
+  async publish(topic: string, event: CloudEvent, options: { key?: string } = {}): Promise<Position> {
     validateEvent(event);
     const { span, headers } = startProducerSpan(topic, event.type);
     const traceparent = headers.traceparent;
     const stamped: CloudEvent = traceparent ? { ...event, traceparent } : event;
-    await inSpan(span, () =>
+    return inSpan(span, () =>
       this.enqueue(topic, {
         key: options.key ?? event.subject ?? event.id,
         value: encodeEvent(stamped),
@@ -67,11 +71,11 @@ export class KafkaEventPublisher implements EventPublisher {
     );
   }
 
-  async publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<void> {
-    if (events.length === 0) return;
+  async publishAll(topic: string, events: readonly CloudEvent[], keyOf: (event: CloudEvent) => string): Promise<Position[]> {
+    if (events.length === 0) return [];
     const { span, headers } = startProducerSpan(topic, events[0]!.type);
     span.setAttribute('messaging.batch.message_count', events.length);
-    await inSpan(span, async () => {
+    return inSpan(span, async () => {
       const messages = events.map((event) => {
         validateEvent(event);
         const stamped: CloudEvent = headers.traceparent ? { ...event, traceparent: headers.traceparent } : event;
@@ -81,21 +85,21 @@ export class KafkaEventPublisher implements EventPublisher {
           headers: { ...headers, 'content-type': 'application/cloudevents+json', ce_type: event.type, ce_id: event.id },
         };
       });
-      await Promise.all(messages.map((m) => this.enqueue(topic, m)));
+      return Promise.all(messages.map((m) => this.enqueue(topic, m)));
     });
   }
 
-  publishRaw(topic: string, message: RawMessage): Promise<void> {
+  publishRaw(topic: string, message: RawMessage): Promise<Position> {
     return this.enqueue(topic, { key: message.key, value: message.value, headers: { ...message.headers } });
   }
 
-  publishTombstone(topic: string, key: string): Promise<void> {
+  publishTombstone(topic: string, key: string): Promise<Position> {
     return this.enqueue(topic, { key, value: null });
   }
 
-  private enqueue(topic: string, message: Message): Promise<void> {
+  private enqueue(topic: string, message: Message): Promise<Position> {
     if (!this.connected) return Promise.reject(new Error('publisher is not connected to Kafka'));
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<Position>((resolve, reject) => {
       this.queue.push({ topic, message, resolve, reject });
       if (!this.inFlight) void this.flush();
     });
@@ -110,7 +114,7 @@ export class KafkaEventPublisher implements EventPublisher {
     this.inFlight = this.producer
       .sendBatch({ topicMessages, acks: -1 })
       .then(
-        () => batch.forEach((p) => p.resolve()),
+        (written) => this.settle(batch, written),
         (err: Error) => batch.forEach((p) => p.reject(err)),
       )
       .finally(() => {
@@ -118,5 +122,41 @@ export class KafkaEventPublisher implements EventPublisher {
         if (this.queue.length > 0) void this.flush();
       });
     return this.inFlight;
+  }
+
+  /**
+   * Resolves each publish with its position: kafkajs keeps the order of a partition's
+   * messages within a send, so a message's offset is the partition's base offset plus
+   * the number of the batch's messages before it on that partition.
+   */
+  private settle(batch: readonly Pending[], written: readonly RecordMetadata[]): void {
+    const base = new Map(written.map((m) => [`${m.topicName}:${m.partition}`, BigInt(m.baseOffset ?? '-1')]));
+    const seen = new Map<string, bigint>();
+    for (const p of batch) {
+      const partition = this.partitionOf.get(p.message);
+      const key = `${p.topic}:${partition}`;
+      const first = base.get(key);
+      if (partition === undefined || first === undefined || first < 0n) {
+        // Written all the same (acks=all answered): a publish must not fail after the fact.
+        // Offset -1 is "already applied" for every reader, so no one waits on it.
+        p.resolve({ topic: p.topic, partition: partition ?? 0, offset: '-1' });
+        continue;
+      }
+      const before = seen.get(key) ?? 0n;
+      seen.set(key, before + 1n);
+      p.resolve({ topic: p.topic, partition, offset: (first + before).toString() });
+    }
+  }
+
+  /** Wraps kafkajs's partitioner to remember which partition each message went to. */
+  private recordingPartitioner(make: ICustomPartitioner): ICustomPartitioner {
+    return () => {
+      const choose = make();
+      return (args) => {
+        const partition = choose(args);
+        this.partitionOf.set(args.message, partition);
+        return partition;
+      };
+    };
   }
 }

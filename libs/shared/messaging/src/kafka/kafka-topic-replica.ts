@@ -4,13 +4,16 @@
 // A partition whose tail was compacted away (a removed tombstone) never reaches
 // that watermark; it counts as caught up once fetches keep coming back without
 // records for it for IDLE_CATCH_UP_MS.
+// Every applied batch advances an OffsetWatch, so a request can wait for a position
+// (its own write, or a topic's end when it looks up an id not seen yet).
 // Malformed records are skipped with a warning: dead-lettering them is the job of the
 // topic's consumer-group readers, and every replica replays the same bytes.
 import { randomUUID } from 'node:crypto';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { ContractError, decodeEvent } from '@carechain/contracts';
 import type { Logger } from '@carechain/telemetry';
-import type { ReplicatedRecord, TopicReplica, TopicReplicaHandler } from '../ports';
+import { OffsetWatch } from '../offset-watch';
+import type { Position, ReplicaProgress, ReplicatedRecord, TopicReplica, TopicReplicaHandler } from '../ports';
 import { extractContext } from '../trace-context';
 import { headersOf } from './kafka-consumer';
 
@@ -24,8 +27,9 @@ export interface KafkaTopicReplicaOptions {
   readonly logger: Logger;
 }
 
-export class KafkaTopicReplica implements TopicReplica {
+export class KafkaTopicReplica implements TopicReplica, ReplicaProgress {
   private consumer: Consumer | undefined;
+  private readonly watch = new OffsetWatch();
   /** Partitions still to catch up: `topic:partition` → the high watermark at start. */
   private readonly pending = new Map<string, bigint>();
   private caughtUp = false;
@@ -50,6 +54,28 @@ export class KafkaTopicReplica implements TopicReplica {
 
   lagMs(): number {
     return this.lastLagMs;
+  }
+
+  caughtUpTo(positions: readonly Position[], timeoutMs: number): Promise<boolean> {
+    return this.watch.caughtUpTo(positions, timeoutMs);
+  }
+
+  /** One look at the topics' high watermarks (a round trip to Kafka), then a wait for the last record before each. */
+  async caughtUpToEnd(topics: readonly string[], timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    const ends: Position[] = [];
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      for (const topic of topics) {
+        for (const o of await admin.fetchTopicOffsets(topic)) {
+          if (BigInt(o.high) > BigInt(o.low)) ends.push({ topic, partition: o.partition, offset: (BigInt(o.high) - 1n).toString() });
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    return this.watch.caughtUpTo(ends, Math.max(0, deadline - Date.now()));
   }
 
   async start(handler: TopicReplicaHandler): Promise<void> {
@@ -121,6 +147,7 @@ export class KafkaTopicReplica implements TopicReplica {
     if (this.pending.has(key)) this.lastDelivery.set(key, Date.now());
     const high = this.pending.get(key);
     const last = batch.lastOffset();
+    if (batch.messages.length > 0) this.watch.advance(topic, partition, last);
     if (high !== undefined && BigInt(last) + 1n >= high) {
       this.pending.delete(key);
       this.checkCaughtUp();

@@ -1,0 +1,51 @@
+// Binds the claims service's state to its topics: the patient keys, the patient
+// registry, the records that document billed care, the payers' published plans (over
+// those of the file: every instance decides with the same versions), and the claims
+// read model. The replicas are caught up before the read model starts: it skips
+// erased patients with the registry.
+import { Controller } from '@nestjs/common';
+import { EventPattern } from '@nestjs/microservices';
+import { BenefitPlansReplica, CLAIMS_READ_MODEL, CLAIMS_READ_MODEL_GROUP, claimsProjection, RecordsReplica } from '@carechain/claims-domain';
+import { Topics } from '@carechain/contracts';
+import type { ConsumedRecord, ReplicatedRecord } from '@carechain/messaging';
+import { PatientKeyTable } from '@carechain/patient-keys';
+import { PatientRegistry } from '@carechain/patient-registry';
+import type { ProjectionCommand } from '@carechain/read-model';
+import { projection, replica } from '@carechain/runtime';
+
+@Controller()
+export class ClaimsEvents {
+  private readonly claims = claimsProjection({ isErased: (patientId) => this.patients.get(patientId)?.erased === true });
+
+  constructor(
+    private readonly keys: PatientKeyTable,
+    private readonly patients: PatientRegistry,
+    private readonly records: RecordsReplica,
+    private readonly plans: BenefitPlansReplica,
+  ) {}
+
+  @EventPattern([Topics.identityKeys], replica('carechain.claims.keys'))
+  patientKeys(record: ReplicatedRecord): Promise<void> {
+    return this.keys.apply(record);
+  }
+
+  @EventPattern([Topics.identityPatient], replica('carechain.claims.patients'))
+  patientRegistry(record: ReplicatedRecord): void {
+    this.patients.apply(record);
+  }
+
+  @EventPattern([Topics.recordsRecord, Topics.identityPatient], replica('carechain.claims.records'))
+  documentingRecords(record: ReplicatedRecord): void | Promise<void> {
+    return this.records.apply(record);
+  }
+
+  @EventPattern([Topics.claimsClaim], replica('carechain.claims.plans'))
+  benefitPlans(record: ReplicatedRecord): void | Promise<void> {
+    return this.plans.apply(record);
+  }
+
+  @EventPattern([Topics.claimsClaim, Topics.identityPatient], projection({ name: CLAIMS_READ_MODEL, consumerGroup: CLAIMS_READ_MODEL_GROUP }))
+  readModel(record: ConsumedRecord): readonly ProjectionCommand[] {
+    return this.claims.apply(record);
+  }
+}
