@@ -16,7 +16,7 @@ import { peerCliEnv, type FabricNetwork } from './fabric.ts';
 
 const chaincodeDir = join(repoRoot, 'chaincode');
 /** Workspace libs the chaincode process requires (their dist, through node_modules/@carechain). */
-const chaincodeLibDirs = [join(repoRoot, 'libs', 'ledger', 'chaincode-api')];
+const chaincodeLibDirs = [join(repoRoot, 'libs', 'ledger', 'chaincode-api'), join(repoRoot, 'libs', 'ledger', 'merkle')];
 
 /** The chaincode's names and refusal codes, from the same built lib the chaincode loads. */
 const chaincodeApi = () => createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-chaincode-api') as typeof import('@carechain/ledger-chaincode-api');
