@@ -1,9 +1,10 @@
 // The chaincode, deployed the Fabric 2.x lifecycle way: each org installs a
 // chaincode-as-a-service package pointing at its own chaincode server, approves
 // the definition with its package id, and the definition is committed once both
-// have. The label carries a hash of the built chaincode and of the built libs it
-// loads at run time, so a changed chaincode gets a new sequence and an unchanged one
-// is left alone on restart.
+// have, with the endorsement policy of both organisations (ENDORSEMENT_POLICY). The
+// label carries a hash of the built chaincode, of the built libs it loads at run time
+// and of the policy, so a changed chaincode or policy gets a new sequence and an
+// unchanged one is left alone on restart.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { portOpen, run, startProcess, waitFor, type Proc } from './lib/proc.ts';
 import { repoRoot } from './lib/paths.ts';
 import type { FabricBins } from './fabric-binaries.ts';
-import { CHAINCODE, CHANNEL, ORGS, type OrgName, type Topology } from './fabric-topology.ts';
+import { CHAINCODE, CHANNEL, ENDORSEMENT_POLICY, ORGS, type OrgName, type Topology } from './fabric-topology.ts';
 import { peerCliEnv, type FabricNetwork } from './fabric.ts';
 
 const chaincodeDir = join(repoRoot, 'chaincode');
@@ -22,7 +23,9 @@ const chaincodeLibDirs = [join(repoRoot, 'libs', 'ledger', 'chaincode-api'), joi
 const chaincodeApi = () => createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-chaincode-api') as typeof import('@carechain/ledger-chaincode-api');
 
 function chaincodeLabel(): string {
-  const hash = createHash('sha256').update(readFileSync(join(chaincodeDir, 'package.json')));
+  const hash = createHash('sha256')
+    .update(ENDORSEMENT_POLICY)
+    .update(readFileSync(join(chaincodeDir, 'package.json')));
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir).sort()) {
       const path = join(dir, entry);
@@ -115,6 +118,8 @@ export async function deployChaincode(o: {
           packageIds[org],
           '--sequence',
           sequence,
+          '--signature-policy',
+          ENDORSEMENT_POLICY,
           '--waitForEvent',
         ],
         { env: cli },
@@ -142,6 +147,8 @@ export async function deployChaincode(o: {
           label,
           '--sequence',
           sequence,
+          '--signature-policy',
+          ENDORSEMENT_POLICY,
           '--waitForEvent',
           ...peerArgs,
         ],
