@@ -24,11 +24,9 @@ export function applyChange(claim: ClaimRecord, change: Change, txId: string, ms
     case 'cancel':
       return undecided(claim) ? next('cancelled', {}) : undefined;
     case 'adjudicate':
-      return undecided(claim)
-        ? next('adjudicated', { outcome: change.outcome, approvedTotal: change.approvedTotal, reasonCodes: [...change.reasonCodes] })
-        : undefined;
+      return undecided(claim) ? next('adjudicated', { outcome: change.outcome, reasonCodes: [...change.reasonCodes] }) : undefined;
     case 'pay':
-      return claim.status === 'adjudicated' && claim.outcome !== null && PAYABLE.has(claim.outcome) ? next('paid', { paidTotal: change.paidTotal }) : undefined;
+      return claim.status === 'adjudicated' && claim.outcome !== null && PAYABLE.has(claim.outcome) ? next('paid', {}) : undefined;
   }
 }
 

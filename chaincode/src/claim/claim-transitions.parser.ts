@@ -23,7 +23,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 // Claim and event ids are random UUIDs minted by the claims service: opaque.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // carechain organisation ids (the JWT `org` claim): names of organisations, never of people.
-const ORG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const ORG = /^[A-Za-z0-9._-]{1,64}$/;
 const AMOUNT = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const REASON = /^(carc|rarc):[A-Z0-9]{1,6}$/;
@@ -74,10 +74,10 @@ function parseTransition(value: unknown, at: string): ClaimTransition {
         throw new ClaimBatchError(`${at}.reasonCodes must be at most ${MAX_REASON_CODES} codes like carc:45`);
       }
       const outcome = oneOf(t, 'outcome', ADJUDICATION_OUTCOMES, at) as ChainAdjudicationOutcome;
-      return { kind, ...base, outcome, approvedTotal: money(t, 'approvedTotal', at), reasonCodes: codes as string[] };
+      return { kind, ...base, outcome, reasonCodes: codes as string[] };
     }
     case 'pay':
-      return { kind, ...base, paidTotal: money(t, 'paidTotal', at) };
+      return { kind, ...base };
   }
 }
 

@@ -177,7 +177,7 @@ describe('ClaimContract', () => {
         [true, 'paid'],
       ]);
       const stored = await claimOf(submit.claimId);
-      expect(stored).toMatchObject({ status: 'paid', outcome: 'approved', reasonCodes: ['carc:45'], approvedTotal: { value: '120.00', currency: 'EUR' } });
+      expect(stored).toMatchObject({ status: 'paid', outcome: 'approved', reasonCodes: ['carc:45'], total: { value: '150.00', currency: 'EUR' } });
       expect(stored.history.map((h) => [h.kind, h.status, h.mspId])).toEqual([
         ['submit', 'submitted', PROVIDER],
         ['adjudicate', 'adjudicated', PAYER],
@@ -199,8 +199,8 @@ describe('ClaimContract', () => {
     it('re-adjudicates a pended claim, never pays a denied one, and refuses a second submission of a claim id', async () => {
       const submit = submitTransition();
       await apply(PROVIDER, submit);
-      await apply(PAYER, adjudicateTransition(submit.claimId, { outcome: 'pended', approvedTotal: { value: '0', currency: 'EUR' }, reasonCodes: [] }));
-      await apply(PAYER, adjudicateTransition(submit.claimId, { outcome: 'denied', approvedTotal: { value: '0', currency: 'EUR' }, reasonCodes: ['carc:96'] }));
+      await apply(PAYER, adjudicateTransition(submit.claimId, { outcome: 'pended', reasonCodes: [] }));
+      await apply(PAYER, adjudicateTransition(submit.claimId, { outcome: 'denied', reasonCodes: ['carc:96'] }));
       expect(refusals((await apply(PAYER, change('pay', submit.claimId))).outcomes)).toEqual(['illegal-transition']);
       expect(refusals((await apply(PROVIDER, { ...submitTransition(), claimId: submit.claimId })).outcomes)).toEqual(['claim-exists']);
     });

@@ -65,8 +65,6 @@ export class TransitionApplier {
       status,
       refusal,
       outcome: null,
-      approvedTotal: null,
-      paidTotal: null,
       reasonCodes: [],
       submittedAt: t.at,
       history: [{ transitionId: t.transitionId, kind: 'submit', status, at: t.at, txId: this.ledger.getTxID(), mspId: this.mspId }],

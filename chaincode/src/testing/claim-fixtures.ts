@@ -46,7 +46,6 @@ export function adjudicateTransition(claimId: string, overrides: Partial<Adjudic
     claimId,
     at: '2025-03-02T09:00:01.000Z',
     outcome: 'approved',
-    approvedTotal: { value: '120.00', currency: 'EUR' },
     reasonCodes: ['carc:45'],
     ...overrides,
   };
@@ -54,7 +53,7 @@ export function adjudicateTransition(claimId: string, overrides: Partial<Adjudic
 
 export function change(kind: 'cancel' | 'pay', claimId: string): ClaimTransition {
   const base = { transitionId: randomUUID(), claimId, at: '2025-03-03T12:00:00.000Z' };
-  return kind === 'pay' ? { kind, ...base, paidTotal: { value: '120.00', currency: 'EUR' } } : { kind, ...base };
+  return { kind, ...base };
 }
 
 export const batchOf = (...transitions: ClaimTransition[]): string => JSON.stringify({ transitions });

@@ -56,14 +56,13 @@ export type ChainAdjudicationOutcome = (typeof ADJUDICATION_OUTCOMES)[number];
 export interface AdjudicateTransition extends TransitionBase {
   readonly kind: 'adjudicate';
   readonly outcome: ChainAdjudicationOutcome;
-  readonly approvedTotal: ClaimMoney;
   /** X12 codes as `carc:<code>` / `rarc:<code>`. */
   readonly reasonCodes: readonly string[];
 }
 
+/** The amounts approved and paid stay sealed in the claims service's events: the chain keeps what was billed. */
 export interface PayTransition extends TransitionBase {
   readonly kind: 'pay';
-  readonly paidTotal: ClaimMoney;
 }
 
 export type ClaimTransition = SubmitTransition | CancelTransition | AdjudicateTransition | PayTransition;
@@ -102,8 +101,6 @@ export interface ClaimRecord {
   /** Why the submission was refused (status `refused`). */
   readonly refusal: ClaimRefusalCode | null;
   readonly outcome: ChainAdjudicationOutcome | null;
-  readonly approvedTotal: ClaimMoney | null;
-  readonly paidTotal: ClaimMoney | null;
   readonly reasonCodes: readonly string[];
   readonly submittedAt: string;
   readonly history: readonly ClaimHistoryEntry[];
@@ -123,8 +120,6 @@ export interface ClaimTransitionOutcome {
   readonly replayed: boolean;
 }
 
-const money = (m: ClaimMoney | null) => (m === null ? null : { value: m.value, currency: m.currency });
-
 /** The record's JSON with a fixed key order: endorsing peers must write identical bytes. */
 export function serializeClaimRecord(record: ClaimRecord): string {
   const r = record;
@@ -134,12 +129,10 @@ export function serializeClaimRecord(record: ClaimRecord): string {
     payerOrg: r.payerOrg,
     contentCommitment: r.contentCommitment,
     items: r.items.map((i) => ({ serviceCommitment: i.serviceCommitment, eventCommitment: i.eventCommitment, batchId: i.batchId })),
-    total: money(r.total),
+    total: { value: r.total.value, currency: r.total.currency },
     status: r.status,
     refusal: r.refusal,
     outcome: r.outcome,
-    approvedTotal: money(r.approvedTotal),
-    paidTotal: money(r.paidTotal),
     reasonCodes: [...r.reasonCodes],
     submittedAt: r.submittedAt,
     history: r.history.map((h) => ({ transitionId: h.transitionId, kind: h.kind, status: h.status, at: h.at, txId: h.txId, mspId: h.mspId })),
