@@ -14,6 +14,7 @@ import {
   type DocumentationProof,
   MAX_ITEMS_PER_CLAIM,
   MAX_PROOF_LENGTH,
+  MAX_REASON_CODES,
   MAX_TRANSITIONS_PER_BATCH,
 } from '@carechain/ledger-chaincode-api';
 import { utcMillisOf } from '../shared/utc-instant';
@@ -27,7 +28,6 @@ const ORG = /^[A-Za-z0-9._-]{1,64}$/;
 const AMOUNT = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const REASON = /^(carc|rarc):[A-Z0-9]{1,6}$/;
-const MAX_REASON_CODES = 20;
 
 type Json = Record<string, unknown>;
 

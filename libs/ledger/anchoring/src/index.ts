@@ -7,4 +7,6 @@ export * from './receipts';
 export * from './intent-store';
 export * from './anchoring.handler';
 export * from './consent-registration.handler';
+export * from './documentation-index';
+export * from './claim-transitions.handler';
 export * from './patient-salt.provider';

@@ -33,6 +33,8 @@ export const TRANSITION_MSP: Readonly<Record<ClaimTransitionKind, string>> = {
 
 /** At most this many transitions per ApplyTransitions: bounds one endorsement's work and write set. */
 export const MAX_TRANSITIONS_PER_BATCH = 200;
+/** At most this many reason codes per adjudication (X12 835 adjustments, deduplicated). */
+export const MAX_REASON_CODES = 64;
 /** At most this many items per claim (X12 837 allows 50 service lines; FHIR has no bound). */
 export const MAX_ITEMS_PER_CLAIM = 100;
 /** An inclusion proof is at most as long as the tree is tall; 2^40 leaves is far beyond any batch. */

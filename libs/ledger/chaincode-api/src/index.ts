@@ -30,6 +30,7 @@ export {
   ClaimFunction,
   type ClaimTransitionKind,
   MAX_ITEMS_PER_CLAIM,
+  MAX_REASON_CODES,
   MAX_PROOF_LENGTH,
   MAX_TRANSITIONS_PER_BATCH,
   PAYER_MSP_ID,
@@ -57,3 +58,4 @@ export {
   serializeClaimOutcomes,
   serializeClaimRecord,
 } from './claim-record';
+export { type AppliedTransitions, type ClaimChain } from './claim-chain.port';
