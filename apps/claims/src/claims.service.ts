@@ -3,13 +3,15 @@
 // and the use cases over them.
 import { z } from 'zod';
 import { bool, ConfigError } from '@carechain/config';
-import { Topics } from '@carechain/contracts';
+import { ConsumerGroups, Topics } from '@carechain/contracts';
 import type { EventPublisher } from '@carechain/messaging';
 import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { PatientRegistry } from '@carechain/patient-registry';
 import {
   AdjudicateClaimUseCase,
+  ApplyChainVerdictUseCase,
   BenefitPlansReplica,
+  ChainVerdictsHandler,
   ClaimTransitionsUseCase,
   ClaimVault,
   claimsProjection,
@@ -39,9 +41,9 @@ const claimsConfigShape = {
   /** The payers' benefit plans (a JSON array), before those they publish (POST /benefit-plans); with neither, every claim is pended for a person. */
   CLAIMS_BENEFIT_PLANS_FILE: z.string().min(1).optional(),
   /**
-   * Hold claims in `submitted` until the ledger's ClaimContract publishes its verdict.
-   * Nothing publishes that verdict yet (the contract and per-organisation
-   * ledger-writer are still to come), so `true` is refused at start.
+   * Hold claims in `submitted` until the ledger's ClaimContract publishes its verdict
+   * (ledger.claim.v1, from the providers' ledger-writer): billing is then verified on
+   * the chain, and the claim's transitions are submitted by each organisation's writer.
    */
   CLAIMS_AWAIT_CHAIN_VERDICT: bool(false),
 };
@@ -53,8 +55,6 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
   defaultPort: 3004,
   config: claimsConfigShape,
   async parts(config) {
-    if (config.CLAIMS_AWAIT_CHAIN_VERDICT)
-      throw new ConfigError(['CLAIMS_AWAIT_CHAIN_VERDICT=true needs chain verdicts on claims, which no ledger-writer publishes yet: leave it false']);
     let plans;
     try {
       plans = loadPlanBook(config.CLAIMS_BENEFIT_PLANS_FILE);
@@ -65,6 +65,15 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
     const patients = new PatientRegistry();
     const records = new RecordsReplica(new ClaimVault(keys, DEFAULT_CLAIMS_TIMING.keyWaitMs));
     const settings = { awaitChainVerdict: config.CLAIMS_AWAIT_CHAIN_VERDICT };
+    const depsOf = (redis: Redis, publisher: EventPublisher): ClaimsDeps => ({
+      patients,
+      keys,
+      store: new RedisClaimStore(redis),
+      publisher,
+      documents: records,
+      plans,
+      settings,
+    });
     const useCase = <T>(make: (deps: ClaimsDeps) => T) => ({ useFactory: make, inject: [CLAIMS_DEPS] });
     return {
       problems: [CLAIMS_PROBLEMS],
@@ -77,23 +86,22 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
         // Plans published by payers, over those of the file: every instance decides with the same versions.
         { name: 'carechain.claims.plans', topics: [Topics.claimsClaim], handler: new BenefitPlansReplica(plans) },
       ],
+      // The ledger's verdicts on the claims held in `submitted` for them.
+      processors: config.CLAIMS_AWAIT_CHAIN_VERDICT
+        ? [
+            {
+              name: 'chain-verdicts',
+              groupId: ConsumerGroups.claimsChainVerdicts,
+              topics: [Topics.ledgerClaim],
+              create: ({ publisher, redis, logger }) => ({ handler: new ChainVerdictsHandler(new ApplyChainVerdictUseCase(depsOf(redis, publisher)), logger) }),
+            },
+          ]
+        : [],
       controllers: [ClaimsController, PatientClaimsController, BenefitPlansController],
       providers: [
         FhirJsonBodies,
         { provide: PLAN_BOOK, useValue: plans },
-        {
-          provide: CLAIMS_DEPS,
-          useFactory: (redis: Redis, publisher: EventPublisher): ClaimsDeps => ({
-            patients,
-            keys,
-            store: new RedisClaimStore(redis),
-            publisher,
-            documents: records,
-            plans,
-            settings,
-          }),
-          inject: [REDIS, EVENT_PUBLISHER],
-        },
+        { provide: CLAIMS_DEPS, useFactory: depsOf, inject: [REDIS, EVENT_PUBLISHER] },
         { provide: SubmitClaimUseCase, ...useCase((d) => new SubmitClaimUseCase(d)) },
         { provide: ReadClaimsUseCase, ...useCase((d) => new ReadClaimsUseCase(d)) },
         { provide: AdjudicateClaimUseCase, ...useCase((d) => new AdjudicateClaimUseCase(d)) },

@@ -113,7 +113,7 @@ const adjudicated = (decidedBy: object = { kind: 'engine' }) =>
 const paid = () => consumed(CLAIM_PAID_V1, { claimId: CLAIM, patientId: PATIENT, paidBy: actor, payment: sealed });
 
 describe('ClaimTransitionsHandler', () => {
-  const logger = createLogger({ service: 'test', level: 'silent' });
+  const logger = createLogger('test', 'silent');
   const proof: DocumentationProof = { eventCommitment: hex('e'), batchId: hex('b'), leafIndex: 3, proof: [hex('1'), hex('2')] };
   let index: MemoryIndex;
   let published: Published;
