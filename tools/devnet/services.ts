@@ -1,4 +1,4 @@
-// The six carechain services as devnet processes: the environment each gets
+// The six carechain services (and the PayerOrg's ledger-writer) as devnet processes: the environment each gets
 // (its port, the devnet's Kafka/Redis/Fabric, dev token keys) and how to wait
 // until it is ready.
 import { join } from 'node:path';
@@ -17,6 +17,30 @@ export const SERVICES = [
 ] as const;
 
 export type ServiceName = (typeof SERVICES)[number]['name'];
+
+/** One process the devnet runs: an instance of a service's app, with settings of its own. */
+export interface ServiceInstance {
+  readonly name: string;
+  readonly app: ServiceName;
+  readonly portVar: string;
+  readonly defaultPort: number;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Every service once, plus the PayerOrg's ledger-writer: each organisation submits its
+ * own claim transitions with its own Fabric identity (same app and data-plane principal).
+ */
+export const INSTANCES: readonly ServiceInstance[] = [
+  ...SERVICES.map((s) => ({ ...s, app: s.name })),
+  { name: 'ledger-writer-payer', app: 'ledger-writer', portVar: 'LEDGER_WRITER_PAYER_PORT', defaultPort: 3007, env: { FABRIC_ORG: 'PayerOrg' } },
+];
+
+function instance(name: string): ServiceInstance {
+  const found = INSTANCES.find((x) => x.name === name);
+  if (!found) throw new Error(`no devnet service instance ${name}`);
+  return found;
+}
 
 export interface Infra {
   readonly host: string;
@@ -47,13 +71,13 @@ export function dataPlaneEnv(name: string, credentials: DataPlaneCredentials): R
   };
 }
 
-export function serviceUrl(name: ServiceName, env: NodeJS.ProcessEnv, host: string): string {
-  const s = SERVICES.find((x) => x.name === name)!;
+export function serviceUrl(name: string, env: NodeJS.ProcessEnv, host: string): string {
+  const s = instance(name);
   return `http://${host}:${port(s.portVar, s.defaultPort, env)}`;
 }
 
-export function serviceEnv(name: ServiceName, infra: Infra, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const s = SERVICES.find((x) => x.name === name)!;
+export function serviceEnv(name: string, infra: Infra, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const s = instance(name);
   return {
     ...env,
     NODE_ENV: env.NODE_ENV ?? 'development',
@@ -61,7 +85,7 @@ export function serviceEnv(name: ServiceName, infra: Infra, env: NodeJS.ProcessE
     PORT: String(port(s.portVar, s.defaultPort, env)),
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     REDIS_URL: infra.redisUrl,
-    ...dataPlaneEnv(name, infra.credentials),
+    ...dataPlaneEnv(s.app, infra.credentials),
     AUTH_MODE: 'dev',
     AUTH_DEV_JWKS_FILE: infra.jwksFile,
     AUTH_ISSUER: infra.issuer,
@@ -73,6 +97,9 @@ export function serviceEnv(name: ServiceName, infra: Infra, env: NodeJS.ProcessE
     KEYS_MAX_COMPACTION_LAG_MS: env.CARECHAIN_KEYS_MAX_COMPACTION_LAG_MS ?? '3000',
     // The devnet's payers decide claims by the example plans unless told otherwise (README, claims walk-through).
     ...(name === 'claims' && { CLAIMS_BENEFIT_PLANS_FILE: env.CLAIMS_BENEFIT_PLANS_FILE ?? join(repoRoot, 'apps', 'claims', 'benefit-plans.dev.json') }),
+    // The devnet runs both organisations' ledger-writers, so claims waits for the ClaimContract's verdict.
+    ...(name === 'claims' && { CLAIMS_AWAIT_CHAIN_VERDICT: env.CLAIMS_AWAIT_CHAIN_VERDICT ?? 'true' }),
+    ...s.env,
   };
 }
 
@@ -81,13 +108,13 @@ export async function isReady(url: string): Promise<boolean> {
   return res.ok;
 }
 
-export async function startService(name: ServiceName, infra: Infra, env: NodeJS.ProcessEnv, logDir: string): Promise<Proc & { url: string }> {
+export async function startService(name: string, infra: Infra, env: NodeJS.ProcessEnv, logDir: string): Promise<Proc & { url: string }> {
   // e.g. CARECHAIN_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile every service (Node refuses --cpu-prof in NODE_OPTIONS).
   const extra = (env.CARECHAIN_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const proc = startProcess(
     name,
     process.execPath,
-    ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', ...extra, join(repoRoot, 'apps', name, 'dist', 'main.js')],
+    ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', ...extra, join(repoRoot, 'apps', instance(name).app, 'dist', 'main.js')],
     {
       cwd: repoRoot,
       env: serviceEnv(name, infra, env),

@@ -21,7 +21,7 @@ import { startRedis } from './redis.ts';
 import { startKafka } from './kafka.ts';
 import { purgeFabric, startFabric } from './fabric.ts';
 import { ensureTopics } from './topics.ts';
-import { SERVICES, serviceUrl, startService, type Infra } from './services.ts';
+import { INSTANCES, SERVICES, serviceUrl, startService, type Infra } from './services.ts';
 import { startJaeger } from './jaeger.ts';
 
 const log = (m: string) => process.stderr.write(`\x1b[1m[carechain]\x1b[0m ${m}\n`);
@@ -93,7 +93,7 @@ async function start(): Promise<void> {
     };
     const logDir = join(state, 'logs');
     const services: Proc[] = [];
-    for (const s of SERVICES) {
+    for (const s of INSTANCES) {
       const proc = await startService(s.name, infra, process.env, logDir);
       services.push(proc);
       started.push({ name: s.name, stop: () => proc.stop() });
@@ -121,7 +121,7 @@ function printSummary(
   ms: number,
 ): void {
   const rows = [
-    ...SERVICES.map((s) => [s.name, `${serviceUrl(s.name, process.env, infra.host)}  (docs: /docs)`]),
+    ...INSTANCES.map((s) => [s.name, `${serviceUrl(s.name, process.env, infra.host)}  (docs: /docs)`]),
     ['kafka', infra.kafkaBrokers.join(',')],
     ['redis', infra.redisUrl],
     ['credentials', `${join(stateDir(), 'credentials')}  (Kafka SCRAM and Redis ACL passwords, one file per principal)`],
@@ -192,7 +192,7 @@ async function down(purge: boolean): Promise<void> {
 
 async function status(): Promise<void> {
   const rows = await Promise.all(
-    SERVICES.map(async (s) => {
+    INSTANCES.map(async (s) => {
       const url = serviceUrl(s.name, process.env, host());
       const ready = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1_000) }).then(
         (r) => (r.ok ? 'ready' : `not ready (${r.status})`),
