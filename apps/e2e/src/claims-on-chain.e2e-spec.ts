@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ClaimRecord } from '@carechain/ledger-chaincode-api';
 import { FabricClaimChain, fabricConnectionFromNetworkFile } from '@carechain/ledger-fabric';
 import { call } from './support/api';
+import { claim as claimOf, coverage, CPT } from './support/claim-resources';
 import { channelBlocks } from './support/control';
 import { readTopic } from './support/kafka-topics';
 import { testPatient } from './support/patients';
@@ -19,39 +20,9 @@ import { testEnv } from './support/test-env';
 import { token } from './support/tokens';
 
 const repoRoot = join(__dirname, '..', '..', '..');
-const CPT = 'http://www.ama-assn.org/go/cpt';
 const STATE = 'https://carechain.dev/fhir/StructureDefinition/claim-state';
 const today = new Date().toISOString().slice(0, 10);
-
-const coverage = (patientId: string, payer: string) => ({
-  resourceType: 'Coverage',
-  status: 'active',
-  beneficiary: { reference: `Patient/${patientId}` },
-  payor: [{ reference: `Organization/${payer}` }],
-  class: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: 'gold-2026' }],
-});
-
-const claim = (patientId: string, coverageId: string, recordId: string) => ({
-  resourceType: 'Claim',
-  status: 'active',
-  type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'professional' }] },
-  use: 'claim',
-  patient: { reference: `Patient/${patientId}` },
-  created: new Date().toISOString(),
-  provider: { reference: 'Organization/hospital-a' },
-  priority: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/processpriority', code: 'normal' }] },
-  insurance: [{ sequence: 1, focal: true, coverage: { reference: `Coverage/${coverageId}` } }],
-  supportingInfo: [{ sequence: 1, category: { coding: [{ code: 'info' }] }, valueReference: { reference: `Encounter/${recordId}` } }],
-  item: [
-    {
-      sequence: 1,
-      informationSequence: [1],
-      productOrService: { coding: [{ system: CPT, code: '99213' }] },
-      servicedDate: today,
-      unitPrice: { value: 80, currency: 'EUR' },
-    },
-  ],
-});
+const claim = (patientId: string, coverageId: string, recordId: string) => claimOf(patientId, coverageId, recordId, '99213', 80, today);
 
 describe('claims on the chain', () => {
   const services: ServiceProcess[] = [];
