@@ -14,7 +14,7 @@ import type { AppliedTransitions, ClaimChain, ClaimRecord, ClaimTransition, Docu
 import { TransientError, type ConsumedRecord, type EventPublisher, type RecordBatch } from '@carechain/messaging';
 import { createLogger } from '@carechain/telemetry';
 import { ClaimTransitionsHandler } from './claim-transitions.handler';
-import type { DocumentationIndex } from './documentation-index';
+import { MemoryDocumentationIndex } from './testing/memory-documentation-index';
 
 const PATIENT = randomUUID();
 const CLAIM = randomUUID();
@@ -44,16 +44,6 @@ class FakeChain implements ClaimChain {
   }
   async getClaim(): Promise<ClaimRecord | undefined> {
     return undefined;
-  }
-}
-
-class MemoryIndex implements DocumentationIndex {
-  readonly map = new Map<string, DocumentationProof>();
-  async putAll(entries: ReadonlyMap<string, DocumentationProof>) {
-    entries.forEach((v, k) => this.map.set(k, v));
-  }
-  async getAll(ids: readonly string[]) {
-    return new Map(ids.flatMap((id) => (this.map.has(id) ? [[id, this.map.get(id)!] as const] : [])));
   }
 }
 
@@ -115,12 +105,12 @@ const paid = () => consumed(CLAIM_PAID_V1, { claimId: CLAIM, patientId: PATIENT,
 describe('ClaimTransitionsHandler', () => {
   const logger = createLogger('test', 'silent');
   const proof: DocumentationProof = { eventCommitment: hex('e'), batchId: hex('b'), leafIndex: 3, proof: [hex('1'), hex('2')] };
-  let index: MemoryIndex;
+  let index: MemoryDocumentationIndex;
   let published: Published;
   const handler = (chain: ClaimChain, waitMs = 0) => new ClaimTransitionsHandler(chain, index, published, logger, { documentationWaitMs: waitMs });
 
   beforeEach(() => {
-    index = new MemoryIndex();
+    index = new MemoryDocumentationIndex();
     published = new Published();
   });
 
