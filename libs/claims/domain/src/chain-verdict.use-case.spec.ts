@@ -110,12 +110,12 @@ describe('ChainVerdictsHandler', () => {
     expect(await status()).toBe('approved');
   });
 
-  it('ignores verdicts on later transitions, refusals that say nothing of the claim, and claims it does not hold', async () => {
-    await handle(
-      verdict({ kind: 'adjudicate', accepted: false, refusal: 'wrong-organisation' }),
-      verdict({ accepted: false, refusal: 'claim-exists' }),
-      verdict({ claimId: randomUUID() }),
-    );
+  it('ignores verdicts on later transitions and refusals that say nothing of the claim', async () => {
+    await handle(verdict({ kind: 'adjudicate', accepted: false, refusal: 'wrong-organisation' }), verdict({ accepted: false, refusal: 'claim-exists' }));
     expect(await status()).toBe('submitted');
+  });
+
+  it('fails a verdict on a claim it does not hold (yet), for the consumer to retry and then dead-letter it', async () => {
+    await expect(handle(verdict({ claimId: randomUUID() }))).rejects.toMatchObject({ code: 'claim-not-found' });
   });
 });

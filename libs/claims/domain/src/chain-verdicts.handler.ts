@@ -29,11 +29,12 @@ export class ChainVerdictsHandler implements BatchHandler {
         const status = await this.verdicts.execute(accepted ? { claimId, accepted } : { claimId, accepted, refusal: refusal as ChainRefusal });
         this.logger.info({ claimId, accepted, refusal, txId, status }, 'chain verdict applied');
       } catch (err) {
-        // A claim of another deployment, or of a patient erased since: nothing here to move.
-        if (err instanceof ClaimsError && (err.code === ClaimsErrorCode.ClaimNotFound || err.code === ClaimsErrorCode.PatientErased)) {
-          this.logger.info({ claimId, reason: err.code }, 'chain verdict for no claim of this service');
+        // The patient was erased since: nothing left to move.
+        if (err instanceof ClaimsError && err.code === ClaimsErrorCode.PatientErased) {
+          this.logger.info({ claimId, reason: err.code }, 'chain verdict for a claim of an erased patient');
           continue;
         }
+        // Not in the read model yet (or never ours): retried a bounded number of times, then dead-lettered with the reason.
         throw err;
       }
     }
