@@ -12,6 +12,7 @@ import { ensureDevKeyring } from '../devnet/lib/dev-keyring.ts';
 import { startRedis } from '../devnet/redis.ts';
 import { startKafka, type KafkaHandle } from '../devnet/kafka.ts';
 import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
+import { ORGS, type OrgName } from '../devnet/fabric-topology.ts';
 import { ensureTopics } from '../devnet/topics.ts';
 import { ensureDataPlaneCredentials } from '../devnet/lib/data-plane-credentials.ts';
 import { dataPlaneEnv, SERVICES } from '../devnet/services.ts';
@@ -35,11 +36,15 @@ function controlServer(fabric: FabricHandle, kafka: KafkaHandle): Promise<Server
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    // `?org=PayerOrg` stops or starts one organisation's peer only.
+    const target = new URL(req.url ?? '/', 'http://control');
+    const org = target.searchParams.get('org');
+    const orgs = ORGS.filter((o: OrgName) => o === org);
     const action =
-      req.method === 'POST' && req.url === '/fabric/peers/stop'
-        ? fabric.stopPeers().then(() => ({ ok: true }))
-        : req.method === 'POST' && req.url === '/fabric/peers/start'
-          ? fabric.startPeers().then(() => ({ ok: true }))
+      req.method === 'POST' && target.pathname === '/fabric/peers/stop'
+        ? fabric.stopPeers(orgs.length > 0 ? orgs : ORGS).then(() => ({ ok: true }))
+        : req.method === 'POST' && target.pathname === '/fabric/peers/start'
+          ? fabric.startPeers(orgs.length > 0 ? orgs : ORGS).then(() => ({ ok: true }))
           : req.method === 'POST' && req.url === '/kafka/pause'
             ? Promise.resolve(kafka.pause()).then(() => ({ ok: true }))
             : req.method === 'POST' && req.url === '/kafka/resume'
