@@ -39,7 +39,7 @@ describe("ClaimCommitted: the chain's share of a claim", () => {
       {
         sequence: 1,
         serviceCommitment: hmac({ patientId, provider: HOSPITAL, system: CPT, code: '99213', date: '2026-03-01' }),
-        documentingEventId: (await world.records.find(recordId))!.eventId,
+        documentingEventId: world.recordEvents.get(recordId),
       },
       { sequence: 2, serviceCommitment: hmac({ patientId, provider: HOSPITAL, system: CPT, code: '99214', date: '2026-03-01' }), documentingEventId: null },
     ]);
