@@ -1,4 +1,4 @@
-// npm run bench:claims -- [--claims 200000] [--runs 5] [--seed 1]
+// npm run bench:claims -- [--claims 200000] [--runs 5] [--seed 1] [--chain …, see claims-chain.ts]
 // The adjudication engine (@carechain/claims-adjudication) on one core, no services
 // needed: builds --claims synthetic claims (1-4 items each, against a 40-code fee
 // schedule with deductible, copay, coinsurance, unit limits and prior-authorisation
@@ -109,3 +109,6 @@ process.stdout.write(
     .join(', ')}; ${(items / n).toFixed(2)} items per claim\n`,
 );
 process.stdout.write(`median: ${Math.round(median(rates)).toLocaleString('en')} claims/s adjudicated (target >= 20,000)\n`);
+
+// The chain half needs the running stack: only on request.
+if (process.argv.includes('--chain')) await import('./claims-chain.ts');

@@ -1,9 +1,10 @@
 // The chaincode, deployed the Fabric 2.x lifecycle way: each org installs a
 // chaincode-as-a-service package pointing at its own chaincode server, approves
 // the definition with its package id, and the definition is committed once both
-// have. The label carries a hash of the built chaincode and of the built libs it
-// loads at run time, so a changed chaincode gets a new sequence and an unchanged one
-// is left alone on restart.
+// have, with the endorsement policy of both organisations (ENDORSEMENT_POLICY). The
+// label carries a hash of the built chaincode, of the built libs it loads at run time
+// and of the policy, so a changed chaincode or policy gets a new sequence and an
+// unchanged one is left alone on restart.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,18 +12,20 @@ import { join } from 'node:path';
 import { portOpen, run, startProcess, waitFor, type Proc } from './lib/proc.ts';
 import { repoRoot } from './lib/paths.ts';
 import type { FabricBins } from './fabric-binaries.ts';
-import { CHAINCODE, CHANNEL, ORGS, type OrgName, type Topology } from './fabric-topology.ts';
+import { CHAINCODE, CHANNEL, ENDORSEMENT_POLICY, ORGS, type OrgName, type Topology } from './fabric-topology.ts';
 import { peerCliEnv, type FabricNetwork } from './fabric.ts';
 
 const chaincodeDir = join(repoRoot, 'chaincode');
 /** Workspace libs the chaincode process requires (their dist, through node_modules/@carechain). */
-const chaincodeLibDirs = [join(repoRoot, 'libs', 'ledger', 'chaincode-api')];
+const chaincodeLibDirs = [join(repoRoot, 'libs', 'ledger', 'chaincode-api'), join(repoRoot, 'libs', 'ledger', 'merkle')];
 
 /** The chaincode's names and refusal codes, from the same built lib the chaincode loads. */
 const chaincodeApi = () => createRequire(join(repoRoot, 'package.json'))('@carechain/ledger-chaincode-api') as typeof import('@carechain/ledger-chaincode-api');
 
 function chaincodeLabel(): string {
-  const hash = createHash('sha256').update(readFileSync(join(chaincodeDir, 'package.json')));
+  const hash = createHash('sha256')
+    .update(ENDORSEMENT_POLICY)
+    .update(readFileSync(join(chaincodeDir, 'package.json')));
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir).sort()) {
       const path = join(dir, entry);
@@ -88,13 +91,13 @@ export async function deployChaincode(o: {
   const current = committed.code === 0 ? (JSON.parse(committed.stdout) as { sequence: number; version: string }) : undefined;
   const upToDate = current?.version === label;
   const sequence = String((current?.sequence ?? 0) + (upToDate ? 0 : 1));
-  // Approval and commit name the same definition (channel, name, version, sequence) through the same orderer.
+  // Approval and commit name the same definition (channel, name, version, sequence, policy) through the same orderer.
   const lifecycle = (action: 'approveformyorg' | 'commit', ...extra: string[]) => [
     'lifecycle',
     'chaincode',
     action,
     ...ordererArgs,
-    ...['-C', CHANNEL, '-n', CHAINCODE, '--version', label, '--sequence', sequence, '--waitForEvent'],
+    ...['-C', CHANNEL, '-n', CHAINCODE, '--version', label, '--sequence', sequence, '--signature-policy', ENDORSEMENT_POLICY, '--waitForEvent'],
     ...extra,
   ];
   if (!upToDate) {

@@ -7,6 +7,13 @@ export const CHANNEL = 'carechain';
 export const CHAINCODE = 'carechain';
 export type OrgName = 'ProviderOrg' | 'PayerOrg';
 export const ORGS: readonly OrgName[] = ['ProviderOrg', 'PayerOrg'];
+/**
+ * The chaincode's endorsement policy, explicit rather than the channel's "MAJORITY
+ * Endorsement" default (which, with two organisations, also means both): every claim
+ * transition, anchor and grant needs a peer of each, so neither organisation can
+ * change a claim alone, whichever of them submits it.
+ */
+export const ENDORSEMENT_POLICY = "AND('ProviderOrgMSP.peer','PayerOrgMSP.peer')";
 
 export interface PeerNode {
   readonly org: OrgName;

@@ -50,8 +50,9 @@ export interface FabricNetwork {
 export interface FabricHandle {
   network: FabricNetwork;
   networkFile: string;
-  stopPeers(): Promise<void>;
-  startPeers(): Promise<void>;
+  /** Stops the peers of `orgs` (every organisation's by default), e.g. to show that one organisation alone changes nothing. */
+  stopPeers(orgs?: readonly OrgName[]): Promise<void>;
+  startPeers(orgs?: readonly OrgName[]): Promise<void>;
   fetchBlocks(): Promise<Buffer[]>;
   stop(): Promise<void>;
 }
@@ -309,11 +310,11 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
     return {
       network,
       networkFile,
-      async stopPeers() {
-        for (const org of ORGS) await peers.get(org)?.stop();
+      async stopPeers(orgs = ORGS) {
+        for (const org of orgs) await peers.get(org)?.stop();
       },
-      async startPeers() {
-        for (const org of ORGS) {
+      async startPeers(orgs = ORGS) {
+        for (const org of orgs) {
           const proc = await startPeer(c, t.peers[org]);
           const index = procs.indexOf(peers.get(org)!);
           procs.splice(index, 1, proc);

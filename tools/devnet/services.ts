@@ -50,6 +50,8 @@ export function localStackFacts(parts: StackParts, env: NodeJS.ProcessEnv): Loca
     keysMaxCompactionLagMs: keysMaxCompactionLagMs(env),
     // The devnet's payers decide claims by the example plans unless told otherwise (README, claims walk-through).
     claimsBenefitPlansFile: env.CLAIMS_BENEFIT_PLANS_FILE ?? join(repoRoot, 'apps', 'claims', 'benefit-plans.dev.json'),
+    // The devnet runs both organisations' ledger-writers, so claims waits for the ClaimContract's verdict.
+    claimsAwaitChainVerdict: (env.CLAIMS_AWAIT_CHAIN_VERDICT ?? 'true') === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     docsUi: env.DOCS_UI !== 'false',
   };

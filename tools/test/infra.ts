@@ -12,6 +12,7 @@ import { ensureDevKeyring } from '../devnet/lib/dev-keyring.ts';
 import { startRedis } from '../devnet/redis.ts';
 import { startKafka, type KafkaHandle } from '../devnet/kafka.ts';
 import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
+import { ORGS, type OrgName } from '../devnet/fabric-topology.ts';
 import { ensureTopics } from '../devnet/topics.ts';
 import { ensureDataPlaneCredentials } from '../devnet/lib/data-plane-credentials.ts';
 import { localStackFacts, SERVICE_NAMES } from '../devnet/services.ts';
@@ -35,11 +36,15 @@ function controlServer(fabric: FabricHandle, kafka: KafkaHandle): Promise<Server
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    // `?org=PayerOrg` stops or starts one organisation's peer only.
+    const target = new URL(req.url ?? '/', 'http://control');
+    const org = target.searchParams.get('org');
+    const orgs = ORGS.filter((o: OrgName) => o === org);
     const action =
-      req.method === 'POST' && req.url === '/fabric/peers/stop'
-        ? fabric.stopPeers().then(() => ({ ok: true }))
-        : req.method === 'POST' && req.url === '/fabric/peers/start'
-          ? fabric.startPeers().then(() => ({ ok: true }))
+      req.method === 'POST' && target.pathname === '/fabric/peers/stop'
+        ? fabric.stopPeers(orgs.length > 0 ? orgs : ORGS).then(() => ({ ok: true }))
+        : req.method === 'POST' && target.pathname === '/fabric/peers/start'
+          ? fabric.startPeers(orgs.length > 0 ? orgs : ORGS).then(() => ({ ok: true }))
           : req.method === 'POST' && req.url === '/kafka/pause'
             ? Promise.resolve(kafka.pause()).then(() => ({ ok: true }))
             : req.method === 'POST' && req.url === '/kafka/resume'
@@ -84,8 +89,13 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
     const controlPort = typeof address === 'object' && address ? address.port : 0;
     const ledgerKey = await ensureLedgerKey(cacheDir());
     const keyringFile = await ensureDevKeyring(cacheDir());
-    // The services the specs start get the devnet's environment, but no Swagger UI and no benefit plans (a spec that wants plans gives its own).
-    const { claimsBenefitPlansFile: _plans, ...devnetFacts } = localStackFacts(
+    // The services the specs start get the devnet's environment, but no Swagger UI, no benefit plans and no wait for the chain's
+    // verdict on claims (a spec that wants them gives its own, and starts the PayerOrg's ledger-writer).
+    const {
+      claimsBenefitPlansFile: _plans,
+      claimsAwaitChainVerdict: _await,
+      ...devnetFacts
+    } = localStackFacts(
       { host: '127.0.0.1', kafka, redis, keys, fabric, ledgerCommitmentKey: ledgerKey, keyringFile, credentials },
       { ...env, LOG_LEVEL: 'info' },
     );

@@ -1,5 +1,6 @@
 // npm run verify -- <eventId> [--org PayerOrg]
 // npm run verify -- --event event.json --receipt receipt.json [--org ProviderOrg]
+// npm run verify -- --claim <claimId> [--claim-file committed.json] [--org ProviderOrg]
 //
 // Proves, against a Fabric peer and without trusting carechain, that an event was
 // anchored and has not changed since: recomputes the event's leaf (its HMAC
@@ -10,6 +11,12 @@
 // root, size and source range with the batch record read from the chain.
 // Prints VERIFIED, or exactly why not, and exits 0 or 1. The checks are the
 // library's (@carechain/ledger-verify); docs/verification.md specifies them.
+//
+// With --claim it reads the claim from the ClaimContract on the chosen peer, checks
+// its parties, content and item commitments and total against the claim the caller
+// holds (the ClaimCommitted on claims.claim.v1, or --claim-file with its data), and
+// prints the claim's on-chain history: every transition, its organisation and
+// transaction.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -23,7 +30,8 @@ import { mintToken } from '../token/token.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const { verifyEvent, VerificationFailure } = require('@carechain/ledger-verify');
-const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-fabric');
+const { verifyClaim } = require('@carechain/ledger-verify');
+const { FabricClaimChain, FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-fabric');
 
 interface Receipt {
   eventId: string;
@@ -43,6 +51,8 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     event: { type: 'string' },
+    claim: { type: 'string' },
+    'claim-file': { type: 'string' },
     receipt: { type: 'string' },
     org: { type: 'string', default: 'PayerOrg' },
     network: { type: 'string' },
@@ -70,6 +80,15 @@ function kafkaClient() {
 
 /** The newest value of `key` on a compacted topic (null after a tombstone, undefined if never written). */
 async function latestValue(topic: string, key: string): Promise<Buffer | null | undefined> {
+  let latest: Buffer | null | undefined;
+  await scanTopic(topic, (messageKey, value) => {
+    if (messageKey?.toString('utf8') === key) latest = value;
+  });
+  return latest;
+}
+
+/** Reads `topic` from its start to its current end, handing each message to `onMessage`. */
+async function scanTopic(topic: string, onMessage: (key: Buffer | null, value: Buffer | null) => void): Promise<void> {
   const kafka = kafkaClient();
   const admin = kafka.admin();
   await admin.connect();
@@ -79,16 +98,15 @@ async function latestValue(topic: string, key: string): Promise<Buffer | null | 
       .map((o: { partition: number; high: string }) => [o.partition, BigInt(o.high)]),
   );
   await admin.disconnect();
-  if (ends.size === 0) return undefined;
-  const consumer = kafka.consumer({ groupId: `verify-keys-${process.pid}-${Date.now()}`, maxWaitTimeInMs: 100 });
+  if (ends.size === 0) return;
+  const consumer = kafka.consumer({ groupId: `verify-scan-${process.pid}-${Date.now()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  let latest: Buffer | null | undefined;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`could not read ${topic} to its end`)), 30_000);
     void consumer.run({
       eachMessage: async ({ partition, message }: { partition: number; message: { offset: string; key: Buffer | null; value: Buffer | null } }) => {
-        if (message.key?.toString('utf8') === key) latest = message.value;
+        onMessage(message.key, message.value);
         if (BigInt(message.offset) + 1n >= (ends.get(partition) ?? 0n)) ends.delete(partition);
         if (ends.size === 0) {
           clearTimeout(timer);
@@ -98,7 +116,6 @@ async function latestValue(topic: string, key: string): Promise<Buffer | null | 
     });
   });
   await consumer.disconnect();
-  return latest;
 }
 
 /** The HMAC key the receipt's commitment was made under, or why there is none (a verdict of the library). */
@@ -159,13 +176,55 @@ function fail(reason: string): never {
   process.exit(1);
 }
 
+const CLAIM_COMMITTED = 'carechain.claims.claim.committed.v1';
+
+/** The claim's commitments as the caller holds them: a file of ClaimCommitted's data, or the event on claims.claim.v1. */
+async function heldClaim(claimId: string): Promise<Record<string, unknown>> {
+  if (values['claim-file']) return JSON.parse(readFileSync(values['claim-file'], 'utf8')) as Record<string, unknown>;
+  let found: Record<string, unknown> | undefined;
+  await scanTopic('claims.claim.v1', (_key, value) => {
+    const event = value ? (JSON.parse(value.toString('utf8')) as { type?: string; data?: { claimId?: string } }) : undefined;
+    if (event?.type === CLAIM_COMMITTED && event.data?.claimId === claimId) found = event.data;
+  });
+  if (!found) fail(`no ClaimCommitted for claim ${claimId} on claims.claim.v1 (was it submitted with CLAIMS_AWAIT_CHAIN_VERDICT?)`);
+  return found;
+}
+
+async function verifyClaimOnChain(claimId: string): Promise<void> {
+  const held = await heldClaim(claimId);
+  const networkFile = values.network ?? join(stateDir(), 'fabric', 'network.json');
+  const connection = fabricConnectionFromNetworkFile(networkFile, values.org!);
+  if (!connection) fail(`no organisation ${values.org} in ${networkFile}`);
+  const chain = new FabricClaimChain(connection);
+  try {
+    const verdict = await verifyClaim({ ...held, claimId }, chain);
+    if (!verdict.verified) fail(`${verdict.failure}: ${verdict.message} (asked ${values.org}'s peer ${connection.peerEndpoint})`);
+    const c = verdict.claim;
+    const refusal = c.refusal ? ` (${c.refusal})` : '';
+    const lines = c.history.map(
+      (h: { at: string; kind: string; status: string; mspId: string; txId: string }) =>
+        `  ${h.at}  ${h.kind.padEnd(10)} → ${h.status.padEnd(11)} by ${h.mspId} in ${h.txId}`,
+    );
+    process.stdout.write(
+      `VERIFIED: claim ${claimId} (${c.providerOrg} → ${c.payerOrg}, ${c.items.length} items, ${c.total.value} ${c.total.currency}) is ${c.status}${refusal} on ${values.org}'s peer ${connection.peerEndpoint}; its commitments match the claim held\n${lines.join('\n')}\n`,
+    );
+  } finally {
+    chain.close();
+  }
+}
+
+if (values.claim) {
+  await verifyClaimOnChain(values.claim);
+  process.exit(0);
+}
+
 const input =
   values.event && values.receipt
     ? { eventBytes: readFileSync(values.event), receipt: JSON.parse(readFileSync(values.receipt, 'utf8')) as Receipt }
     : positionals[0]
       ? await fromAudit(positionals[0])
       : (process.stderr.write(
-          'usage: verify <eventId> | --event <file> --receipt <file> [--org ProviderOrg|PayerOrg] [--audit-org <custodian>] [--key-hex <hex>] [--salt-hex <hex>] [--keyring <file>] [--network <file>]\n',
+          'usage: verify <eventId> | --event <file> --receipt <file> | --claim <claimId> [--claim-file <file>] [--org ProviderOrg|PayerOrg] [--audit-org <custodian>] [--key-hex <hex>] [--salt-hex <hex>] [--keyring <file>] [--network <file>]\n',
         ),
         process.exit(2));
 const { eventBytes, receipt } = input;

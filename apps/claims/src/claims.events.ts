@@ -5,13 +5,20 @@
 // erased patients with the registry.
 import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { BenefitPlansReplica, CLAIMS_READ_MODEL, CLAIMS_READ_MODEL_GROUP, claimsProjection, RecordsReplica } from '@carechain/claims-domain';
-import { Topics } from '@carechain/contracts';
-import type { ConsumedRecord, ReplicatedRecord } from '@carechain/messaging';
+import {
+  BenefitPlansReplica,
+  ChainVerdictsHandler,
+  CLAIMS_READ_MODEL,
+  CLAIMS_READ_MODEL_GROUP,
+  claimsProjection,
+  RecordsReplica,
+} from '@carechain/claims-domain';
+import { ConsumerGroups, Topics } from '@carechain/contracts';
+import type { ConsumedRecord, RecordBatch, ReplicatedRecord } from '@carechain/messaging';
 import { PatientKeyTable } from '@carechain/patient-keys';
 import { PatientRegistry } from '@carechain/patient-registry';
 import type { ProjectionCommand } from '@carechain/read-model';
-import { projection, replica } from '@carechain/runtime';
+import { processor, projection, replica } from '@carechain/runtime';
 
 @Controller()
 export class ClaimsEvents {
@@ -47,5 +54,16 @@ export class ClaimsEvents {
   @EventPattern([Topics.claimsClaim, Topics.identityPatient], projection({ name: CLAIMS_READ_MODEL, consumerGroup: CLAIMS_READ_MODEL_GROUP }))
   readModel(record: ConsumedRecord): readonly ProjectionCommand[] {
     return this.claims.apply(record);
+  }
+}
+
+/** The ClaimContract's verdicts (ledger.claim.v1), bound only when claims waits for them (CLAIMS_AWAIT_CHAIN_VERDICT). */
+@Controller()
+export class ChainVerdictEvents {
+  constructor(private readonly verdicts: ChainVerdictsHandler) {}
+
+  @EventPattern([Topics.ledgerClaim], processor('chain-verdicts', ConsumerGroups.claimsChainVerdicts))
+  chainVerdicts(batch: RecordBatch): Promise<void> {
+    return this.verdicts.handle(batch);
   }
 }

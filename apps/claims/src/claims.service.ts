@@ -9,7 +9,9 @@ import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-key
 import { PatientRegistry } from '@carechain/patient-registry';
 import {
   AdjudicateClaimUseCase,
+  ApplyChainVerdictUseCase,
   BenefitPlansReplica,
+  ChainVerdictsHandler,
   ClaimTransitionsUseCase,
   ClaimVault,
   CLAIMS_READ_MODEL,
@@ -24,11 +26,21 @@ import {
   SubmitClaimUseCase,
   type ClaimsDeps,
 } from '@carechain/claims-domain';
-import { EVENT_PUBLISHER, EVENT_TRANSPORT, REDIS, startService, type KafkaEventTransport, type Redis, type ServiceDefinition } from '@carechain/runtime';
+import {
+  EVENT_PUBLISHER,
+  EVENT_TRANSPORT,
+  LOGGER,
+  REDIS,
+  startService,
+  type KafkaEventTransport,
+  type Redis,
+  type ServiceDefinition,
+} from '@carechain/runtime';
+import type { Logger } from '@carechain/telemetry';
 import { BenefitPlansController, PLAN_BOOK } from './benefit-plans.controller';
 import { loadPlanBook } from './benefit-plans.file';
 import { ClaimsController } from './claims.controller';
-import { ClaimsEvents } from './claims.events';
+import { ChainVerdictEvents, ClaimsEvents } from './claims.events';
 import { FhirJsonBodies } from '@carechain/http';
 import { PatientClaimsController } from './patient-claims.controller';
 import { CLAIMS_PROBLEMS } from './claims.problems';
@@ -40,9 +52,9 @@ const claimsConfigShape = {
   /** The payers' benefit plans (a JSON array), before those they publish (POST /benefit-plans); with neither, every claim is pended for a person. */
   CLAIMS_BENEFIT_PLANS_FILE: z.string().min(1).optional(),
   /**
-   * Hold claims in `submitted` until the ledger's ClaimContract publishes its verdict.
-   * Nothing publishes that verdict yet (the contract and per-organisation
-   * ledger-writer are still to come), so `true` is refused at start.
+   * Hold claims in `submitted` until the ledger's ClaimContract publishes its verdict
+   * (ledger.claim.v1, from the providers' ledger-writer): billing is then verified on
+   * the chain, and the claim's transitions are submitted by each organisation's writer.
    */
   CLAIMS_AWAIT_CHAIN_VERDICT: bool(false),
 };
@@ -54,8 +66,6 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
   defaultPort: SERVICE_CATALOGUE.claims.defaultPort,
   config: claimsConfigShape,
   async parts(config) {
-    if (config.CLAIMS_AWAIT_CHAIN_VERDICT)
-      throw new ConfigError(['CLAIMS_AWAIT_CHAIN_VERDICT=true needs chain verdicts on claims, which no ledger-writer publishes yet: leave it false']);
     let plans;
     try {
       plans = loadPlanBook(config.CLAIMS_BENEFIT_PLANS_FILE);
@@ -69,7 +79,14 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
     const useCase = <T>(make: (deps: ClaimsDeps) => T) => ({ useFactory: make, inject: [CLAIMS_DEPS] });
     return {
       problems: [CLAIMS_PROBLEMS],
-      controllers: [ClaimsEvents, ClaimsController, PatientClaimsController, BenefitPlansController],
+      // With CLAIMS_AWAIT_CHAIN_VERDICT, the ledger's verdicts move claims out of `submitted`.
+      controllers: [
+        ClaimsEvents,
+        ...(config.CLAIMS_AWAIT_CHAIN_VERDICT ? [ChainVerdictEvents] : []),
+        ClaimsController,
+        PatientClaimsController,
+        BenefitPlansController,
+      ],
       providers: [
         FhirJsonBodies,
         { provide: PLAN_BOOK, useValue: plans },
@@ -90,6 +107,12 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
             settings,
           }),
           inject: [REDIS, EVENT_PUBLISHER, EVENT_TRANSPORT],
+        },
+        {
+          provide: ChainVerdictsHandler,
+          useFactory: (deps: ClaimsDeps, logger: Logger) =>
+            new ChainVerdictsHandler(new ApplyChainVerdictUseCase(deps), logger.child({ processor: 'chain-verdicts' })),
+          inject: [CLAIMS_DEPS, LOGGER],
         },
         { provide: SubmitClaimUseCase, ...useCase((d) => new SubmitClaimUseCase(d)) },
         { provide: ReadClaimsUseCase, ...useCase((d) => new ReadClaimsUseCase(d)) },

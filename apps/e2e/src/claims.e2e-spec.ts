@@ -6,15 +6,17 @@
 // patient or the claim in clear.
 import { join } from 'node:path';
 import { call } from './support/api';
+import { claim as claimOf, coverage, CPT } from './support/claim-resources';
 import { readTopic } from './support/kafka-topics';
 import { testPatient } from './support/patients';
 import { eventually, startServiceProcess, type ServiceProcess } from './support/service-process';
 import { token } from './support/tokens';
 
 const repoRoot = join(__dirname, '..', '..', '..');
-const CPT = 'http://www.ama-assn.org/go/cpt';
 // Today: the development plan's timely filing limit is 90 days.
 const today = new Date().toISOString().slice(0, 10);
+const claim = (patientId: string, coverageId: string, recordId: string, code: string, price: number) =>
+  claimOf(patientId, coverageId, recordId, code, price, today);
 
 const encounter = (patientId: string, code: string) => ({
   resourceType: 'Encounter',
@@ -23,36 +25,6 @@ const encounter = (patientId: string, code: string) => ({
   type: [{ coding: [{ system: CPT, code }] }],
   subject: { reference: `Patient/${patientId}` },
   period: { start: `${today}T09:00:00Z` },
-});
-
-const coverage = (patientId: string) => ({
-  resourceType: 'Coverage',
-  status: 'active',
-  beneficiary: { reference: `Patient/${patientId}` },
-  payor: [{ reference: 'Organization/payer-c' }],
-  class: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: 'gold-2026' }],
-});
-
-const claim = (patientId: string, coverageId: string, recordId: string, code: string, price: number) => ({
-  resourceType: 'Claim',
-  status: 'active',
-  type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'professional' }] },
-  use: 'claim',
-  patient: { reference: `Patient/${patientId}` },
-  created: new Date().toISOString(),
-  provider: { reference: 'Organization/hospital-a' },
-  priority: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/processpriority', code: 'normal' }] },
-  insurance: [{ sequence: 1, focal: true, coverage: { reference: `Coverage/${coverageId}` } }],
-  supportingInfo: [{ sequence: 1, category: { coding: [{ code: 'info' }] }, valueReference: { reference: `Encounter/${recordId}` } }],
-  item: [
-    {
-      sequence: 1,
-      informationSequence: [1],
-      productOrService: { coding: [{ system: CPT, code }] },
-      servicedDate: today,
-      unitPrice: { value: price, currency: 'EUR' },
-    },
-  ],
 });
 
 describe('claims', () => {

@@ -9,7 +9,7 @@ import { Controller, Inject, type OnApplicationShutdown, type OnModuleInit, type
 import { EventPattern } from '@nestjs/microservices';
 import { ConsumerGroups, Topics } from '@carechain/contracts';
 import { Readiness } from '@carechain/http';
-import { AnchoringHandler, ConsentRegistrationHandler } from '@carechain/ledger-anchoring';
+import { AnchoringHandler, ClaimTransitionsHandler, ConsentRegistrationHandler } from '@carechain/ledger-anchoring';
 import type { RecordBatch, ReplicatedRecord } from '@carechain/messaging';
 import { PatientKeyTable } from '@carechain/patient-keys';
 import { processor, replica, type ProcessorConsumerOptions } from '@carechain/runtime';
@@ -40,7 +40,7 @@ export function ledgerWriterEvents(settings: AnchoringSettings): Type<unknown> {
 
     /** After the transport stopped the consumers (Nest closes them first): nothing submits any more. */
     async onApplicationShutdown(): Promise<void> {
-      await Promise.allSettled(this.ledgers.map((l) => l.close()));
+      await closeAll(this.ledgers);
     }
 
     @EventPattern([Topics.identityKeys], replica('carechain.ledger-writer.keys'))
@@ -59,4 +59,39 @@ export function ledgerWriterEvents(settings: AnchoringSettings): Type<unknown> {
     }
   }
   return LedgerWriterEvents;
+}
+
+async function closeAll(ledgers: LedgerConnections): Promise<void> {
+  await Promise.allSettled(ledgers.map((l) => l.close()));
+}
+
+export interface ClaimTransitionSettings {
+  /** One group per organisation: each instance submits the transitions its organisation made. */
+  readonly groupId: string;
+  readonly consumer: ProcessorConsumerOptions;
+}
+
+/**
+ * Every organisation's instance: the claim transitions its organisation made, batched
+ * into ClaimContract transactions, with the verdicts published on ledger.claim.v1.
+ * The payers' instance runs only this (and closes its connection itself).
+ */
+export function claimTransitionEvents(settings: ClaimTransitionSettings): Type<unknown> {
+  @Controller()
+  class ClaimTransitionEvents implements OnApplicationShutdown {
+    constructor(
+      private readonly transitions: ClaimTransitionsHandler,
+      @Inject(LEDGER_CONNECTIONS) private readonly ledgers: LedgerConnections,
+    ) {}
+
+    async onApplicationShutdown(): Promise<void> {
+      await closeAll(this.ledgers);
+    }
+
+    @EventPattern([Topics.claimsClaim], processor('claim-transitions', settings.groupId, settings.consumer))
+    submitTransitions(batch: RecordBatch): Promise<void> {
+      return this.transitions.handle(batch);
+    }
+  }
+  return ClaimTransitionEvents;
 }

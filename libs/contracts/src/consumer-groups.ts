@@ -8,5 +8,8 @@ export const ConsumerGroups = {
   auditAlerts: 'carechain.audit.alerts',
   ledgerWriter: 'carechain.ledger-writer.anchoring',
   ledgerWriterConsent: 'carechain.ledger-writer.consent',
+  /** One group per organisation (suffixed with its MSP id): each ledger-writer instance submits its organisation's claim transitions. */
+  ledgerWriterClaims: 'carechain.ledger-writer.claims',
   claimsReadModel: 'carechain.claims.claims',
+  claimsChainVerdicts: 'carechain.claims.chain-verdicts',
 } as const;

@@ -33,7 +33,15 @@ export const DATA_PLANE_ACCESS = {
   consent: access('consent', 'consent', [Topics.identityPatient, Topics.consentGrant]),
   // records also reads claims.claim.v1: a claim discloses the records it bills for to its payer.
   records: access('records', 'records', [Topics.identityPatient, Topics.identityKeys, Topics.consentGrant, Topics.recordsRecord, Topics.claimsClaim]),
-  claims: access('claims', 'claims', [Topics.identityPatient, Topics.identityKeys, Topics.consentGrant, Topics.recordsRecord, Topics.claimsClaim]),
+  // claims reads ledger.claim.v1: the ClaimContract's verdicts on the claims it submitted.
+  claims: access('claims', 'claims', [
+    Topics.identityPatient,
+    Topics.identityKeys,
+    Topics.consentGrant,
+    Topics.recordsRecord,
+    Topics.claimsClaim,
+    Topics.ledgerClaim,
+  ]),
   'ledger-writer': access('ledger-writer', 'ledger', [...ANCHORED_TOPICS, Topics.identityKeys]),
   // Audit owns its alerts topic (audit.alert.v1); of what it reads it writes only the dead letters.
   audit: access('audit', 'audit', [...ANCHORED_TOPICS, Topics.identityKeys, Topics.ledgerReceipt]),

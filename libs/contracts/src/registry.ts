@@ -5,6 +5,7 @@ import { envelopeSchema, type CloudEvent } from './envelope';
 import { ContractError, ContractErrorCode, type ContractIssue } from './contract.error';
 import { PATIENT_REGISTERED_V1, patientRegisteredV1Schema, type PatientRegisteredV1 } from './identity/patient-registered.v1';
 import { RECEIPT_ISSUED_V1, receiptIssuedV1Schema, type ReceiptIssuedV1 } from './ledger/receipt-issued.v1';
+import { CLAIM_VERDICT_V1, claimVerdictV1Schema, type ClaimVerdictV1 } from './ledger/claim-verdict.v1';
 import { PATIENT_REGISTERED_V2, patientRegisteredV2Schema, type PatientRegisteredV2 } from './identity/patient-registered.v2';
 import { PATIENT_LINKED_V1, patientLinkedV1Schema, type PatientLinkedV1 } from './identity/patient-linked.v1';
 import {
@@ -60,6 +61,7 @@ import {
   CLAIM_ADJUDICATED_V1,
   CLAIM_APPEALED_V1,
   CLAIM_CANCELLED_V1,
+  CLAIM_COMMITTED_V1,
   CLAIM_PAID_V1,
   CLAIM_SUBMITTED_V1,
   CLAIM_VERIFIED_V1,
@@ -67,6 +69,7 @@ import {
   claimAdjudicatedV1Schema,
   claimAppealedV1Schema,
   claimCancelledV1Schema,
+  claimCommittedV1Schema,
   claimPaidV1Schema,
   claimSubmittedV1Schema,
   claimVerifiedV1Schema,
@@ -74,6 +77,7 @@ import {
   type ClaimAdjudicatedV1,
   type ClaimAppealedV1,
   type ClaimCancelledV1,
+  type ClaimCommittedV1,
   type ClaimPaidV1,
   type ClaimSubmittedV1,
   type ClaimVerifiedV1,
@@ -112,6 +116,8 @@ export const EVENT_SCHEMAS = {
   [CLAIM_PAID_V1]: claimPaidV1Schema,
   [CLAIM_CANCELLED_V1]: claimCancelledV1Schema,
   [CLAIM_APPEALED_V1]: claimAppealedV1Schema,
+  [CLAIM_COMMITTED_V1]: claimCommittedV1Schema,
+  [CLAIM_VERDICT_V1]: claimVerdictV1Schema,
   [BENEFIT_PLAN_PUBLISHED_V1]: benefitPlanPublishedV1Schema,
   [ACCESS_ALERT_RAISED_V1]: accessAlertRaisedV1Schema,
 } as const satisfies Record<string, z.ZodType>;
@@ -148,6 +154,8 @@ export interface EventMap {
   [CLAIM_PAID_V1]: ClaimPaidV1;
   [CLAIM_CANCELLED_V1]: ClaimCancelledV1;
   [CLAIM_APPEALED_V1]: ClaimAppealedV1;
+  [CLAIM_COMMITTED_V1]: ClaimCommittedV1;
+  [CLAIM_VERDICT_V1]: ClaimVerdictV1;
   [BENEFIT_PLAN_PUBLISHED_V1]: BenefitPlanPublishedV1;
   [ACCESS_ALERT_RAISED_V1]: AccessAlertRaisedV1;
 }

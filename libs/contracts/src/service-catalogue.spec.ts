@@ -34,8 +34,11 @@ describe('the service catalogue', () => {
     }
   });
 
-  it('runs ledger-writer as ProviderOrg, the only instance with a Fabric organisation', () => {
-    expect(SERVICE_INSTANCES.filter((i) => i.fabricOrg).map((i) => [i.name, i.fabricOrg])).toEqual([['ledger-writer', 'ProviderOrg']]);
+  it('runs ledger-writer once per Fabric organisation, the only service with one', () => {
+    expect(SERVICE_INSTANCES.filter((i) => i.fabricOrg).map((i) => [i.name, i.service, i.fabricOrg])).toEqual([
+      ['ledger-writer', 'ledger-writer', 'ProviderOrg'],
+      ['ledger-writer-payer', 'ledger-writer', 'PayerOrg'],
+    ]);
   });
 
   it('finds an instance by name and refuses an unknown one, naming the known', () => {
@@ -74,7 +77,7 @@ describe('localEnvironment', () => {
 
   it('sets every variable it gives from the catalogue’s list for that service', () => {
     for (const instance of SERVICE_INSTANCES) {
-      const given = Object.keys(localEnvironment(instance, 1, { ...facts, claimsBenefitPlansFile: '/plans.json' }));
+      const given = Object.keys(localEnvironment(instance, 1, { ...facts, claimsBenefitPlansFile: '/plans.json', claimsAwaitChainVerdict: true }));
       const known = [...variablesOf(instance.service), 'HOST', 'PORT', 'LOG_LEVEL', 'DOCS_UI'];
       expect(given.filter((v) => !known.includes(v))).toEqual([]);
     }

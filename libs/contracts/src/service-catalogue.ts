@@ -81,13 +81,16 @@ export const SERVICE_CATALOGUE: Readonly<Record<ServiceName, ServiceEntry>> = {
   records: entry('records', 3003, 'encrypted clinical records, every read checked against consent', { needs: ['kms'] }),
   claims: entry('claims', 3004, 'coverages, the claim lifecycle and adjudication by benefit plans', {
     needs: ['kms'],
-    ownVariables: ['CLAIMS_BENEFIT_PLANS_FILE'],
+    ownVariables: ['CLAIMS_BENEFIT_PLANS_FILE', 'CLAIMS_AWAIT_CHAIN_VERDICT'],
   }),
-  // One instance per Fabric organisation, each submitting with its own identity. A PayerOrg writer is one more line:
-  //   { name: 'ledger-writer-payer', fabricOrg: 'PayerOrg', portVariable: 'LEDGER_WRITER_PAYER_PORT', defaultPort: 3007 },
-  'ledger-writer': entry('ledger-writer', 3005, 'the only Fabric client: anchors every domain event, consent state on the chain', {
+  // One instance per Fabric organisation, each submitting its own organisation's claim transitions with its own
+  // identity; the ProviderOrg's also anchors every domain event and registers consent.
+  'ledger-writer': entry('ledger-writer', 3005, 'the only Fabric client: anchors every domain event, consent and claim transitions on the chain', {
     needs: ['kms', 'fabric'],
-    instances: [{ fabricOrg: 'ProviderOrg' }],
+    instances: [
+      { fabricOrg: 'ProviderOrg' },
+      { name: 'ledger-writer-payer', fabricOrg: 'PayerOrg', portVariable: 'LEDGER_WRITER_PAYER_PORT', defaultPort: 3007 },
+    ],
   }),
   audit: entry('audit', 3006, 'the audit trail, accounting of disclosures, verification against the ledger'),
 };
@@ -130,6 +133,8 @@ export interface LocalStackFacts {
   readonly keysMaxCompactionLagMs: number;
   /** The payers' example plans claims decides by; none: every claim is pended for a person. */
   readonly claimsBenefitPlansFile?: string;
+  /** Whether claims waits for the ClaimContract's verdict (the stack runs every organisation's ledger-writer). */
+  readonly claimsAwaitChainVerdict?: boolean;
   readonly logLevel: string;
   readonly docsUi: boolean;
 }
@@ -138,6 +143,7 @@ export interface LocalStackFacts {
 const OWN_VARIABLES = {
   KEYS_MAX_COMPACTION_LAG_MS: (f: LocalStackFacts) => String(f.keysMaxCompactionLagMs),
   CLAIMS_BENEFIT_PLANS_FILE: (f: LocalStackFacts) => f.claimsBenefitPlansFile,
+  CLAIMS_AWAIT_CHAIN_VERDICT: (f: LocalStackFacts) => (f.claimsAwaitChainVerdict === undefined ? undefined : String(f.claimsAwaitChainVerdict)),
 } as const satisfies Record<string, (f: LocalStackFacts) => string | undefined>;
 
 export type OwnVariable = keyof typeof OWN_VARIABLES;

@@ -11,6 +11,7 @@ export const Topics = {
   recordsAccess: 'records.access.v1',
   claimsClaim: 'claims.claim.v1',
   ledgerReceipt: 'ledger.receipt.v1',
+  ledgerClaim: 'ledger.claim.v1',
   auditAlert: 'audit.alert.v1',
 } as const;
 
@@ -107,6 +108,13 @@ const domain: readonly TopicSpec[] = [
     retentionMs: FOREVER,
     cleanupPolicy: 'delete',
     description: 'Ledger receipts: one per anchored event, with its Merkle inclusion proof.',
+  },
+  {
+    name: Topics.ledgerClaim,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: "The ClaimContract's verdict on each claim transition (accepted, or refused with its code), keyed by patient id.",
   },
   {
     name: Topics.auditAlert,

@@ -4,8 +4,8 @@
 export function offset(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.CARECHAIN_PORT_OFFSET ?? '0';
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 50_000) {
-    throw new Error(`CARECHAIN_PORT_OFFSET must be an integer between 0 and 50000, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65_000) {
+    throw new Error(`CARECHAIN_PORT_OFFSET must be an integer between 0 and 65000, got "${raw}"`);
   }
   return n;
 }
@@ -13,7 +13,13 @@ export function offset(env: NodeJS.ProcessEnv = process.env): number {
 /** The port named by `variable`, or `defaultPort` shifted by CARECHAIN_PORT_OFFSET. */
 export function port(variable: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): number {
   const raw = env[variable];
-  if (raw === undefined || raw === '') return defaultPort + offset(env);
+  if (raw === undefined || raw === '') {
+    // The bound is per port: a large offset (a third checkout's test suite) suits the stack's ports but not Jaeger's 16686.
+    const shifted = defaultPort + offset(env);
+    if (shifted > 65_535)
+      throw new Error(`${variable}: ${defaultPort} + CARECHAIN_PORT_OFFSET ${offset(env)} is past 65535: set ${variable} or a smaller offset`);
+    return shifted;
+  }
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 65_535) {
     throw new Error(`${variable} must be a TCP port (1-65535), got "${raw}"`);

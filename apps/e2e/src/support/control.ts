@@ -8,8 +8,9 @@ async function call(method: 'GET' | 'POST', path: string): Promise<unknown> {
   return res.json();
 }
 
-export const stopPeers = () => call('POST', '/fabric/peers/stop');
-export const startPeers = () => call('POST', '/fabric/peers/start');
+/** Every organisation's peer, or only `org`'s. */
+export const stopPeers = (org?: 'ProviderOrg' | 'PayerOrg') => call('POST', `/fabric/peers/stop${org ? `?org=${org}` : ''}`);
+export const startPeers = (org?: 'ProviderOrg' | 'PayerOrg') => call('POST', `/fabric/peers/start${org ? `?org=${org}` : ''}`);
 export const pauseKafka = () => call('POST', '/kafka/pause');
 export const resumeKafka = () => call('POST', '/kafka/resume');
 export async function channelBlocks(): Promise<Buffer[]> {

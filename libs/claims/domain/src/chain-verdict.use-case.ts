@@ -3,9 +3,9 @@
 // documentation was anchored before it and which bills no service twice, across
 // payers; accepted, the claim is verified (basis chain) and adjudicated by the
 // payer's rules as usual; refused, it is denied with the X12 codes of the refusal.
-// Whatever delivers verdicts (a consumer of the ledger's verdict events, still to
-// come with the contract) calls this once per verdict; a redelivered verdict for a
-// claim that has moved on changes nothing.
+// ChainVerdictsHandler, the consumer of the ledger's verdict events (ledger.claim.v1),
+// calls this once per verdict; a redelivered verdict for a claim that has moved on
+// changes nothing.
 import { CLAIM_VERIFIED_V1, createEvent, type ReasonCode } from '@carechain/contracts';
 import { ClaimAdjudicator, subjectOf } from './claim-adjudicator';
 import { statusAfterAdjudication, type ClaimStatus } from './claim-status';
@@ -13,7 +13,8 @@ import { ClaimsKit, type ClaimsDeps } from './claims.deps';
 import { CLAIMS_SOURCE } from './claims-topology';
 
 /** The ClaimContract's refusal codes that a claim can meet at submission. */
-export type ChainRefusal = 'undocumented-service' | 'duplicate-service';
+export const CHAIN_REFUSALS = ['undocumented-service', 'duplicate-service'] as const;
+export type ChainRefusal = (typeof CHAIN_REFUSALS)[number];
 
 export type ChainVerdict =
   { readonly claimId: string; readonly accepted: true } | { readonly claimId: string; readonly accepted: false; readonly refusal: ChainRefusal };

@@ -27,8 +27,9 @@ export const DEFAULT_CLAIMS_TIMING: ClaimsTiming = { patientWaitMs: 3_000, keyWa
 export interface ClaimsSettings {
   /**
    * Whether a claim waits in `submitted` for the ledger's ClaimContract to verify it
-   * (CLAIMS_AWAIT_CHAIN_VERDICT). Off by default: until a verdict is published, claims
-   * verifies documentation and duplicates itself and says so (`basis: local`).
+   * (CLAIMS_AWAIT_CHAIN_VERDICT; on in the devnet and the end-to-end stack, which run a
+   * ledger-writer per organisation). Off, claims verifies documentation and duplicates
+   * itself and says so (`basis: local`), and nothing of the claim goes on the chain.
    */
   readonly awaitChainVerdict: boolean;
 }

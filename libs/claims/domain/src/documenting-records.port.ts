@@ -5,6 +5,8 @@
 /** What the check needs of a record: whose, by whom, which codes, which day. */
 export interface DocumentingRecord {
   readonly recordId: string;
+  /** The records event of the latest version: its ledger receipt proves the documentation to the ClaimContract. */
+  readonly eventId: string;
   readonly patientId: string;
   /** The organisation that wrote the record's latest version. */
   readonly author: string;

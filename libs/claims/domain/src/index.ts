@@ -3,7 +3,9 @@ export type { DocumentingRecord, DocumentingRecords } from './documenting-record
 export type { StoredClaim, StoredCoverage } from './stored-claim';
 export { AUDITOR_ROLE, PATIENT_ROLE, PAYER_ROLE, PROVIDER_ROLES, type Requester } from './requester';
 export { AdjudicateClaimUseCase, type AdjudicatedClaim, type PersonDecision } from './adjudicate-claim.use-case';
-export { ApplyChainVerdictUseCase, type ChainRefusal, type ChainVerdict } from './chain-verdict.use-case';
+export { ApplyChainVerdictUseCase, CHAIN_REFUSALS, type ChainRefusal, type ChainVerdict } from './chain-verdict.use-case';
+export { ChainVerdictsHandler } from './chain-verdicts.handler';
+export { claimCommitted, claimContentCommitment, claimTotal, serviceCommitment } from './claim-commitments';
 export { BenefitPlansReplica } from './benefit-plans.replica';
 export { CARECHAIN_ADJUDICATION, REASON_SYSTEMS } from './claim-response.builder';
 export { CLAIMS_READ_MODEL, CLAIMS_READ_MODEL_GROUP, CLAIMS_SOURCE } from './claims-topology';

@@ -26,6 +26,7 @@ describe('RecordsReplica', () => {
     );
     expect(await world.records.find(encounter)).toEqual({
       recordId: encounter,
+      eventId: world.recordEvents.get(encounter),
       patientId,
       author: CLINIC,
       resourceType: 'Encounter',

@@ -11,6 +11,7 @@ import type { ClaimVault } from './claim-vault';
 import type { DocumentingRecord, DocumentingRecords } from './documenting-records.port';
 
 interface Entry {
+  readonly eventId: string;
   readonly patientId: string;
   readonly author: string;
   readonly resourceType: string;
@@ -54,7 +55,7 @@ export class RecordsReplica implements TopicReplicaHandler, DocumentingRecords {
       const { recordId, patientId, author, resourceType, version, resource } = event.data;
       const known = this.records.get(recordId);
       if (known === undefined || known.version < version)
-        this.records.set(recordId, { patientId, author: author.organisation, resourceType, version, resource });
+        this.records.set(recordId, { eventId: event.id, patientId, author: author.organisation, resourceType, version, resource });
     } else if (event?.type === PATIENT_ERASED_V1) {
       const erased = new Set([event.data.patientId, ...event.data.alsoErased]);
       for (const [recordId, entry] of this.records) if (erased.has(entry.patientId)) this.records.delete(recordId);
@@ -66,6 +67,13 @@ export class RecordsReplica implements TopicReplicaHandler, DocumentingRecords {
     if (entry === undefined) return undefined;
     const key = await this.vault.key(entry.patientId, entry.resource.keyVersion);
     const resource = openJson<Resource>(key, entry.resource, recordContext(entry.patientId, recordId, entry.version));
-    return { recordId, patientId: entry.patientId, author: entry.author, resourceType: entry.resourceType, ...describe(entry.resourceType, resource) };
+    return {
+      recordId,
+      eventId: entry.eventId,
+      patientId: entry.patientId,
+      author: entry.author,
+      resourceType: entry.resourceType,
+      ...describe(entry.resourceType, resource),
+    };
   }
 }

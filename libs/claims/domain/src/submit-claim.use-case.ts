@@ -5,9 +5,10 @@
 // Unless the ledger's verdict is awaited, the claim is then verified here and
 // adjudicated by the payer's benefit plan in the same send: a clean claim is
 // decided when the answer comes back.
-import { CLAIM_SUBMITTED_V1, CLAIM_VERIFIED_V1, createEvent, type CloudEvent } from '@carechain/contracts';
+import { CLAIM_COMMITTED_V1, CLAIM_SUBMITTED_V1, CLAIM_VERIFIED_V1, createEvent, type CloudEvent } from '@carechain/contracts';
 import { validateFinancialResource, type FhirClaim, type FhirClaimResponse } from '@carechain/records-fhir';
 import { ClaimAdjudicator, type Subject } from './claim-adjudicator';
+import { claimCommitted } from './claim-commitments';
 import { parseClaim } from './claim-facts';
 import { statusAfterAdjudication, type ClaimStatus } from './claim-status';
 import { ClaimsKit, type ClaimsDeps } from './claims.deps';
@@ -69,8 +70,12 @@ export class SubmitClaimUseCase {
       resource: await this.kit.vault.seal(patientId, claimId, 'claim', fhir),
     });
     if (this.kit.settings.awaitChainVerdict) {
-      await this.kit.publish(patientId, claimId, [submitted], 'submitted');
-      return { claimId, patientId, status: 'submitted', eventIds: [submitted.id] };
+      // The chain's share, in the same send: the providers' ledger-writer submits it to the ClaimContract.
+      const { salt } = await this.kit.vault.key(patientId);
+      const chainData = await claimCommitted({ claimId, patientId, insurer: coverage.payer, submittedAt: now, parsed, fhir, salt }, this.kit.deps.documents);
+      const committed = event(CLAIM_COMMITTED_V1, chainData);
+      await this.kit.publish(patientId, claimId, [submitted, committed], 'submitted');
+      return { claimId, patientId, status: 'submitted', eventIds: [submitted.id, committed.id] };
     }
     const subject: Subject = { claimId, patientId, fhir, parsed, insurer: coverage.payer, coverage, submittedOn: now.toISOString().slice(0, 10) };
     const decided = await this.adjudicator.decide(subject);

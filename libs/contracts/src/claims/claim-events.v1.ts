@@ -109,3 +109,40 @@ export type ClaimAdjudicatedV1 = Readonly<z.infer<typeof claimAdjudicatedV1Schem
 export type ClaimPaidV1 = Readonly<z.infer<typeof claimPaidV1Schema>>;
 export type ClaimCancelledV1 = Readonly<z.infer<typeof claimCancelledV1Schema>>;
 export type ClaimAppealedV1 = Readonly<z.infer<typeof claimAppealedV1Schema>>;
+
+/**
+ * What the ledger needs to put a submitted claim on the chain, published beside
+ * ClaimSubmitted when claims awaits the chain's verdict (CLAIMS_AWAIT_CHAIN_VERDICT).
+ * Only commitments under the patient's salt leave for the chain: of the content, and
+ * per item of the service (patient, code, date, provider), the duplicate-billing key;
+ * each item names the record event that documents it, whose ledger receipt proves it
+ * was anchored. The patient id is here for routing only and never reaches the chain.
+ */
+export const CLAIM_COMMITTED_V1 = 'carechain.claims.claim.committed.v1';
+
+const commitment = z.string().regex(/^[0-9a-f]{64}$/, 'an HMAC-SHA-256 in lowercase hex');
+
+export const claimCommittedV1Schema = z.object({
+  claimId: z.uuid(),
+  patientId: z.uuid(),
+  provider: organisationIdSchema,
+  insurer: organisationIdSchema,
+  /** The submission's time, which the documentation must have been anchored by. */
+  submittedAt: z.iso.datetime(),
+  /** HMAC under the patient's salt of the FHIR Claim's canonical JSON, as stored. */
+  contentCommitment: commitment,
+  total: z.object({ value: z.string().regex(/^(0|[1-9]\d{0,11})(\.\d{1,2})?$/), currency: z.string().regex(/^[A-Z]{3}$/) }),
+  items: z
+    .array(
+      z.object({
+        sequence: z.number().int().min(1),
+        serviceCommitment: commitment,
+        /** The id of the records event (the version of the record) documenting the item; null when the claim names none. */
+        documentingEventId: z.uuid().nullable(),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+
+export type ClaimCommittedV1 = Readonly<z.infer<typeof claimCommittedV1Schema>>;

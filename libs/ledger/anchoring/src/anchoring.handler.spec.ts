@@ -7,6 +7,7 @@ import { AnchoringHandler } from './anchoring.handler';
 import { batchIdOf } from './batch-id';
 import type { BatchIntent, IntentStore } from './intent-store';
 import type { AnchoredBatch, BatchAnchor, BatchRecord, LedgerAnchor } from '@carechain/ledger-chaincode-api';
+import { MemoryDocumentationIndex } from './testing/memory-documentation-index';
 import { cutBatches, MAX_BATCH_WINDOW_MS } from './prepared-batch';
 
 function record(offset: number, time = '2026-11-25T10:00:00.000Z', partition = 0): ConsumedRecord {
@@ -186,5 +187,31 @@ describe('anchoring', () => {
     await handler.handle(batchOf([record(1)]));
     expect(handler.isLedgerReachable()).toBe(true);
     expect(publisher.receipts).toHaveLength(1);
+  });
+});
+
+describe('the documentation index', () => {
+  it("keeps each anchored record event's leaf, batch and proof (they prove a claim's documentation), and nothing of other topics", async () => {
+    const ledger = new FakeLedger();
+    const index = new MemoryDocumentationIndex();
+    const handler = new AnchoringHandler(ledger, salts, new MemoryIntents(), new FakePublisher(), logger, { maxEvents: 10 }, index);
+    const recordEvents = [1, 2, 3].map((n) => ({ ...record(n), topic: 'records.record.v1' }));
+    await handler.handle({ topic: 'records.record.v1', partition: 0, records: recordEvents, lastOffset: '3' });
+    await handler.handle(batchOf([record(7)]));
+    expect([...index.map.keys()]).toEqual(recordEvents.map((r) => r.event.id));
+    const [batch] = [...ledger.chain.values()];
+    for (const [i, r] of recordEvents.entries()) {
+      const proof = index.map.get(r.event.id)!;
+      expect(proof).toMatchObject({ batchId: batch!.batchId, leafIndex: i });
+      expect(
+        verifyInclusion(
+          fromHex(proof.eventCommitment),
+          i,
+          batch!.leafCount,
+          proof.proof.map((p) => fromHex(p)),
+          fromHex(batch!.merkleRoot),
+        ),
+      ).toBe(true);
+    }
   });
 });

@@ -11,9 +11,10 @@ import { inSpan, TransientError, type BatchHandler, type ConsumedRecord, type Ev
 import { toHex, type CommitmentSaltProvider } from '@carechain/ledger-merkle';
 import type { LedgerAnchor } from '@carechain/ledger-chaincode-api';
 import type { Logger } from '@carechain/telemetry';
+import type { DocumentationIndex } from './documentation-index';
 import type { IntentStore } from './intent-store';
 import { cutBatches, prepareBatch, type PreparedBatch, type StoredLeaves } from './prepared-batch';
-import { receiptsFor } from './receipts';
+import { documentationOf, receiptsFor } from './receipts';
 
 const tracer = trace.getTracer('@carechain/ledger-anchoring');
 
@@ -32,6 +33,8 @@ export class AnchoringHandler implements BatchHandler {
     private readonly publisher: EventPublisher,
     private readonly logger: Logger,
     private readonly options: AnchoringOptions,
+    /** Record events' proofs, for the claims that bill the care they document (the ProviderOrg writer's). */
+    private readonly documentation?: DocumentationIndex,
   ) {}
 
   /** False while submissions fail: /health/ready reports it. */
@@ -112,6 +115,7 @@ export class AnchoringHandler implements BatchHandler {
         anchored.alreadyAnchored ? 'already anchored: the chaincode refused the duplicate batch id' : 'batch committed',
       );
       const receipts = receiptsFor(prepared, anchored);
+      if (this.documentation && sourceRange.topic === Topics.recordsRecord) await this.documentation.putAll(documentationOf(receipts));
       await this.publisher.publishAll(Topics.ledgerReceipt, receipts, (r) => r.subject ?? r.id);
       this.logger.info({ batchId, receipts: receipts.length }, 'receipts published');
     });

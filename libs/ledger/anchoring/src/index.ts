@@ -8,4 +8,6 @@ export * from './intent-store';
 export * from './redis-intent.store';
 export * from './anchoring.handler';
 export * from './consent-registration.handler';
+export * from './documentation-index';
+export * from './claim-transitions.handler';
 export * from './patient-salt.provider';

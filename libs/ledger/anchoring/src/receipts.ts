@@ -1,5 +1,5 @@
 import { createEvent, RECEIPT_ISSUED_V1, type CloudEvent, type ReceiptIssuedV1 } from '@carechain/contracts';
-import type { AnchoredBatch } from '@carechain/ledger-chaincode-api';
+import type { AnchoredBatch, DocumentationProof } from '@carechain/ledger-chaincode-api';
 import { toHex } from '@carechain/ledger-merkle';
 import type { PreparedBatch } from './prepared-batch';
 
@@ -29,5 +29,12 @@ export function receiptsFor(batch: PreparedBatch, anchored: AnchoredBatch): Clou
         anchoredAt: anchored.anchoredAt,
       },
     }),
+  );
+}
+
+/** Each receipt's event id and what the ClaimContract checks of it: leaf, batch, position and path. */
+export function documentationOf(receipts: readonly CloudEvent<typeof RECEIPT_ISSUED_V1, ReceiptIssuedV1>[]): Map<string, DocumentationProof> {
+  return new Map(
+    receipts.map(({ data }) => [data.eventId, { eventCommitment: data.commitment, batchId: data.batchId, leafIndex: data.leafIndex, proof: [...data.proof] }]),
   );
 }

@@ -23,3 +23,39 @@ export {
   grantScopeCommitment,
   type GrantTerms,
 } from './grant-derivations';
+export {
+  CLAIM_CONTRACT_NAME,
+  CLAIM_TRANSITION_KINDS,
+  CLAIM_TRANSITIONS_APPLIED_EVENT,
+  ClaimFunction,
+  type ClaimTransitionKind,
+  MAX_ITEMS_PER_CLAIM,
+  MAX_REASON_CODES,
+  MAX_PROOF_LENGTH,
+  MAX_TRANSITIONS_PER_BATCH,
+  PAYER_MSP_ID,
+  PROVIDER_MSP_ID,
+  TRANSITION_MSP,
+} from './claim.names';
+export { CLAIM_INVALID_ARGUMENT, ClaimRefusalCode } from './claim-refusal-code';
+export {
+  ADJUDICATION_OUTCOMES,
+  type AdjudicateTransition,
+  type CancelTransition,
+  type ChainAdjudicationOutcome,
+  type ClaimChainStatus,
+  type ClaimHistoryEntry,
+  type ClaimItemRecord,
+  type ClaimItemSubmission,
+  type ClaimMoney,
+  type ClaimRecord,
+  type ClaimTransition,
+  type ClaimTransitionBatch,
+  type ClaimTransitionOutcome,
+  type DocumentationProof,
+  type PayTransition,
+  type SubmitTransition,
+  serializeClaimOutcomes,
+  serializeClaimRecord,
+} from './claim-record';
+export { type AppliedTransitions, type ClaimChain } from './claim-chain.port';

@@ -9,3 +9,4 @@ export {
   type SaltInput,
   type Verdict,
 } from './verify-event';
+export { ClaimVerificationFailure, verifyClaim, type ClaimReader, type ClaimVerdict, type HeldClaim } from './verify-claim';

@@ -130,6 +130,8 @@ export class ClaimsWorld {
   readonly planReplica = new BenefitPlansReplica(this.plans);
   readonly projection = claimsProjection({ isErased: (id) => this.registry.get(id)?.erased === true });
   readonly records: RecordsReplica;
+  /** The RecordWritten event id of each record written through `record`. */
+  readonly recordEvents = new Map<string, string>();
   at = new Date('2026-03-02T10:00:00.000Z');
 
   /** records' spec world: the patient registry and key table, and patients registered as identity does. */
@@ -211,7 +213,9 @@ export class ClaimsWorld {
       author: { subject: 'dr-1', organisation: author },
       resource: sealed,
     };
-    this.records.apply(replicated(Topics.recordsRecord, this.event({ type: RECORD_WRITTEN_V1, subject: patientId, data }), patientId));
+    const written = this.event({ type: RECORD_WRITTEN_V1, subject: patientId, data });
+    this.recordEvents.set(recordId, written.id);
+    this.records.apply(replicated(Topics.recordsRecord, written, patientId));
     return recordId;
   }
 
