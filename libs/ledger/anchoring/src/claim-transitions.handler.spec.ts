@@ -7,11 +7,11 @@ import {
   CLAIM_PAID_V1,
   createEvent,
   validateEvent,
-  type CloudEvent,
   type ClaimVerdictV1,
 } from '@carechain/contracts';
 import type { AppliedTransitions, ClaimChain, ClaimRecord, ClaimTransition, DocumentationProof } from '@carechain/ledger-chaincode-api';
-import { TransientError, type ConsumedRecord, type EventPublisher, type RecordBatch } from '@carechain/messaging';
+import { TransientError, type ConsumedRecord, type RecordBatch } from '@carechain/messaging';
+import { RecordingPublisher } from '@carechain/messaging/testing';
 import { createLogger } from '@carechain/telemetry';
 import { ClaimTransitionsHandler } from './claim-transitions.handler';
 import { MemoryDocumentationIndex } from './testing/memory-documentation-index';
@@ -45,16 +45,6 @@ class FakeChain implements ClaimChain {
   async getClaim(): Promise<ClaimRecord | undefined> {
     return undefined;
   }
-}
-
-class Published implements EventPublisher {
-  readonly events: { topic: string; event: CloudEvent; key: string }[] = [];
-  async publish() {}
-  async publishAll(topic: string, events: readonly CloudEvent[], keyOf: (e: CloudEvent) => string) {
-    for (const event of events) this.events.push({ topic, event: validateEvent(event), key: keyOf(event) });
-  }
-  async publishRaw() {}
-  async publishTombstone() {}
 }
 
 let offset = 0;
@@ -106,12 +96,12 @@ describe('ClaimTransitionsHandler', () => {
   const logger = createLogger('test', 'silent');
   const proof: DocumentationProof = { eventCommitment: hex('e'), batchId: hex('b'), leafIndex: 3, proof: [hex('1'), hex('2')] };
   let index: MemoryDocumentationIndex;
-  let published: Published;
+  let published: RecordingPublisher;
   const handler = (chain: ClaimChain, waitMs = 0) => new ClaimTransitionsHandler(chain, index, published, logger, { documentationWaitMs: waitMs });
 
   beforeEach(() => {
     index = new MemoryDocumentationIndex();
-    published = new Published();
+    published = new RecordingPublisher();
   });
 
   it("ProviderOrg: a batch's submissions and cancellations go in one transaction, payer-side events stay for the payer", async () => {
@@ -133,7 +123,7 @@ describe('ClaimTransitionsHandler', () => {
       items: [{ serviceCommitment: hex('d'), documentation: proof }],
     });
     expect(JSON.stringify(chain.submitted)).not.toContain(PATIENT);
-    expect(published.events.map((p) => [p.topic, p.key, (p.event.data as ClaimVerdictV1).kind, (p.event.data as ClaimVerdictV1).txId])).toEqual([
+    expect(published.published.map((p) => [p.topic, p.key, (p.event.data as ClaimVerdictV1).kind, (p.event.data as ClaimVerdictV1).txId])).toEqual([
       ['ledger.claim.v1', PATIENT, 'submit', 'tx1'],
       ['ledger.claim.v1', PATIENT, 'submit', 'tx1'],
       ['ledger.claim.v1', PATIENT, 'cancel', 'tx1'],
@@ -144,7 +134,7 @@ describe('ClaimTransitionsHandler', () => {
     const chain = new FakeChain('ProviderOrgMSP');
     await handler(chain, 50).handle(batchOf(committed(randomUUID()), committed(null, randomUUID())));
     expect(chain.submitted[0]!.map((t) => (t as Extract<ClaimTransition, { kind: 'submit' }>).items[0]!.documentation)).toEqual([null, null]);
-    expect(published.events.map((p) => (p.event.data as ClaimVerdictV1).refusal)).toEqual(['undocumented-service', 'undocumented-service']);
+    expect(published.published.map((p) => (p.event.data as ClaimVerdictV1).refusal)).toEqual(['undocumented-service', 'undocumented-service']);
   });
 
   it("PayerOrg: adjudications (reason codes once each) and payments; not the chain's own denial, not provider-side events", async () => {
@@ -159,7 +149,7 @@ describe('ClaimTransitionsHandler', () => {
     const chain = new FakeChain('PayerOrgMSP');
     chain.down = true;
     await expect(handler(chain).handle(batchOf(adjudicated()))).rejects.toBeInstanceOf(TransientError);
-    expect(published.events).toEqual([]);
+    expect(published.published).toEqual([]);
   });
 
   it('submits nothing for a batch without transitions of its organisation', async () => {
