@@ -11,7 +11,10 @@ import type { ClaimStore } from './claim-store.port';
 import type { ClaimStatus } from './claim-status';
 import { claimNotFound, ClaimsError, ClaimsErrorCode } from './claims.error';
 import type { DocumentingRecords } from './documenting-records.port';
+import { counter, METRICS } from '@carechain/telemetry';
 import type { StoredClaim } from './stored-claim';
+
+const claimTransitions = counter(METRICS.claimTransitions);
 
 export interface ClaimsTiming {
   /** How long an unknown patient id is looked up again (a registration still on its way). */
@@ -95,6 +98,7 @@ export class ClaimsKit {
    */
   async publish(patientId: string, claimId: string, events: readonly CloudEvent[], finalStatus: ClaimStatus): Promise<void> {
     await this.deps.publisher.publishAll(Topics.claimsClaim, events, () => patientId);
+    claimTransitions.add(1, { 'carechain.claim.status': finalStatus });
     await pollUntil(async () => ((await this.store.claim(patientId, claimId))?.status === finalStatus ? true : undefined), this.timing.visibleWaitMs);
   }
 

@@ -10,7 +10,7 @@ import { Topics } from '@carechain/contracts';
 import { inSpan, TransientError, type BatchHandler, type ConsumedRecord, type EventPublisher, type RecordBatch } from '@carechain/messaging';
 import { toHex, type CommitmentSaltProvider } from '@carechain/ledger-merkle';
 import type { LedgerAnchor } from '@carechain/ledger-chaincode-api';
-import type { Logger } from '@carechain/telemetry';
+import { gauge, histogram, METRICS, type Logger } from '@carechain/telemetry';
 import type { IntentStore } from './intent-store';
 import { cutBatches, prepareBatch, type PreparedBatch, type StoredLeaves } from './prepared-batch';
 import { receiptsFor } from './receipts';
@@ -22,8 +22,13 @@ export interface AnchoringOptions {
   readonly maxEvents: number;
 }
 
+const anchoringLag = histogram(METRICS.anchoringLag);
+const batchSize = histogram(METRICS.anchoringBatchSize);
+
 export class AnchoringHandler implements BatchHandler {
   private ledgerReachable = true;
+  /** Batches in hand whose receipts are not yet published (a gauge). */
+  private receiptsPending = 0;
 
   constructor(
     private readonly ledger: LedgerAnchor,
@@ -32,7 +37,9 @@ export class AnchoringHandler implements BatchHandler {
     private readonly publisher: EventPublisher,
     private readonly logger: Logger,
     private readonly options: AnchoringOptions,
-  ) {}
+  ) {
+    gauge(METRICS.receiptsPending, () => [[this.receiptsPending]]);
+  }
 
   /** False while submissions fail: /health/ready reports it. */
   isLedgerReachable(): boolean {
@@ -50,7 +57,11 @@ export class AnchoringHandler implements BatchHandler {
       saltVersions,
     }));
     await this.intents.put(batch.topic, batch.partition, { ranges });
-    for (const one of prepared) await this.anchor(one);
+    this.receiptsPending = prepared.length;
+    for (const one of prepared) {
+      await this.anchor(one);
+      this.receiptsPending -= 1;
+    }
   }
 
   /**
@@ -111,6 +122,9 @@ export class AnchoringHandler implements BatchHandler {
         { ...where, txId: anchored.txId, blockNumber: anchored.blockNumber },
         anchored.alreadyAnchored ? 'already anchored: the chaincode refused the duplicate batch id' : 'batch committed',
       );
+      const attributes = { 'messaging.destination.name': sourceRange.topic };
+      batchSize.record(leafCount, attributes);
+      if (!anchored.alreadyAnchored) anchoringLag.record(Math.max(0, (Date.now() - Date.parse(prepared.anchor.firstTime)) / 1000), attributes);
       const receipts = receiptsFor(prepared, anchored);
       await this.publisher.publishAll(Topics.ledgerReceipt, receipts, (r) => r.subject ?? r.id);
       this.logger.info({ batchId, receipts: receipts.length }, 'receipts published');
