@@ -1,8 +1,9 @@
 // Jaeger v2 for the devnet's optional observability (npm start -- --observe, or
 // CARECHAIN_OBSERVE=1): built once with Go from the module proxy at v1.75.0 (pinned in
 // tools/jaeger/go.mod and go.sum) and cached like Fabric's binaries; run with an
-// in-memory store, an OTLP/HTTP receiver the services export to, and the UI and
-// query API (/api/traces) on JAEGER_UI_PORT.
+// in-memory store, an OTLP/HTTP receiver the services export traces and metrics
+// to, the UI and query API (/api/traces) on JAEGER_UI_PORT, and every service's
+// metrics for Prometheus on JAEGER_METRICS_PORT (/metrics, a service_name label each).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ export interface JaegerHandle {
   readonly otlpEndpoint: string;
   /** The UI, and the query API under /api. */
   readonly uiUrl: string;
+  /** Every service's metrics in Prometheus text format. */
+  readonly metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -47,7 +50,7 @@ export async function ensureJaegerBinary(log: (m: string) => void = () => undefi
 }
 
 /** The collector configuration: OTLP/HTTP in, memory storage, the query UI; nothing else listens. */
-function config(h: string, ports: { otlpHttp: number; ui: number; uiGrpc: number; health: number }): string {
+function config(h: string, ports: { otlpHttp: number; ui: number; uiGrpc: number; health: number; metrics: number }): string {
   return `service:
   extensions: [jaeger_storage, jaeger_query, healthcheckv2]
   pipelines:
@@ -55,6 +58,10 @@ function config(h: string, ports: { otlpHttp: number; ui: number; uiGrpc: number
       receivers: [otlp]
       processors: [batch]
       exporters: [jaeger_storage_exporter]
+    metrics:
+      receivers: [otlp]
+      processors: [batch]
+      exporters: [prometheus]
   telemetry:
     resource: { service.name: jaeger }
     metrics: { level: none }
@@ -79,6 +86,9 @@ processors:
   batch: {}
 exporters:
   jaeger_storage_exporter: { trace_storage: devnet }
+  prometheus:
+    endpoint: "${h}:${ports.metrics}"
+    resource_to_telemetry_conversion: { enabled: true }
 `;
 }
 
@@ -92,6 +102,7 @@ export async function startJaeger(opts: { env?: NodeJS.ProcessEnv; log?: (m: str
     ui: port('JAEGER_UI_PORT', 16686, env),
     uiGrpc: port('JAEGER_QUERY_GRPC_PORT', 16685, env),
     health: port('JAEGER_HEALTH_PORT', 13133, env),
+    metrics: port('JAEGER_METRICS_PORT', 8889, env),
   };
   for (const [name, p] of Object.entries(ports)) await assertPortFree(h, p, `jaeger (${name})`);
   const dir = join(stateDir(env), 'jaeger');
@@ -101,8 +112,9 @@ export async function startJaeger(opts: { env?: NodeJS.ProcessEnv; log?: (m: str
   const proc = startProcess('jaeger', bin, ['--config', configFile], { cwd: dir, env, logFile: join(dir, 'jaeger.log') });
   const uiUrl = `http://${h}:${ports.ui}`;
   await waitFor(`jaeger's query API on ${uiUrl}`, async () => (await fetch(`${uiUrl}/api/services`)).ok, { proc, timeoutMs: 60_000, intervalMs: 250 });
-  log(`jaeger ${JAEGER_VERSION}: OTLP/HTTP on http://${h}:${ports.otlpHttp}, UI on ${uiUrl}`);
-  return { otlpEndpoint: `http://${h}:${ports.otlpHttp}`, uiUrl, stop: () => proc.stop() };
+  const metricsUrl = `http://${h}:${ports.metrics}/metrics`;
+  log(`jaeger ${JAEGER_VERSION}: OTLP/HTTP on http://${h}:${ports.otlpHttp}, UI on ${uiUrl}, metrics on ${metricsUrl}`);
+  return { otlpEndpoint: `http://${h}:${ports.otlpHttp}`, uiUrl, metricsUrl, stop: () => proc.stop() };
 }
 
 if (import.meta.main) {

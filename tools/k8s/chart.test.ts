@@ -3,16 +3,23 @@
 // topics equal to libs/contracts' specs, and the schema refusing wrong values.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { dump } from 'js-yaml';
 import { TOPIC_SPECS } from '../../libs/contracts/src/topics.ts';
 import { SERVICE_CATALOGUE, type ServiceName } from '../../libs/contracts/src/service-catalogue.ts';
 import { chartServicesFile, renderChartServices } from './chart-services.ts';
+import { METRICS } from '../../libs/shared/telemetry/src/metrics.ts';
+import { run } from '../devnet/lib/proc.ts';
 import { chartTopicsFile, renderChartTopics } from './chart-topics.ts';
 import { chartDir, lint, render, VARIANTS, type K8sObject, type VariantName } from './chart-render.ts';
 import { parseTopicsFile } from './ensure-topics.ts';
 import { ensureK8sBinaries } from './k8s-binaries.ts';
 
 let helm = '';
+let promtool = '';
 const rendered = new Map<VariantName, K8sObject[]>();
 const of = (variant: VariantName, kind: string) => rendered.get(variant)!.filter((o) => o.kind === kind);
 const named = (variant: VariantName, kind: string, suffix: string) => {
@@ -23,7 +30,7 @@ const named = (variant: VariantName, kind: string, suffix: string) => {
 const scalable = ['consent', 'records', 'audit'];
 
 before(async () => {
-  ({ helm } = await ensureK8sBinaries());
+  ({ helm, promtool } = await ensureK8sBinaries());
   for (const v of VARIANTS) rendered.set(v.name, await render(helm, { files: v.files }));
 });
 
@@ -213,16 +220,19 @@ describe('HorizontalPodAutoscaler', () => {
 describe('NetworkPolicy', () => {
   const ports = (rule: { ports: { port: number; protocol: string }[] }) => rule.ports.map((p) => `${p.protocol}/${p.port}`);
 
-  it('admits ingress on the service port only and egress to DNS, Kafka, Redis, the IdP, OTLP and (ledger-writer) the peers', () => {
+  it('admits ingress on the service port (and the metrics port from the monitoring namespace) and egress to DNS, Kafka, Redis, the IdP, OTLP and (ledger-writer) the peers', () => {
     const policies = of('production', 'NetworkPolicy');
     assert.equal(policies.length, of('production', 'Deployment').length);
     for (const d of of('production', 'Deployment')) {
       const p = named('production', 'NetworkPolicy', d.metadata.name.slice(3));
       assert.deepEqual(p.spec.podSelector.matchLabels, d.spec.selector.matchLabels);
       assert.deepEqual(p.spec.policyTypes, ['Ingress', 'Egress']);
-      assert.equal(p.spec.ingress.length, 1);
+      assert.equal(p.spec.ingress.length, 2);
       assert.deepEqual(ports(p.spec.ingress[0]), [`TCP/${d.spec.template.spec.containers[0].ports[0].containerPort}`]);
       assert.deepEqual(p.spec.ingress[0].from[1], { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } });
+      // The metrics port, from the monitoring namespace only.
+      assert.deepEqual(ports(p.spec.ingress[1]), ['TCP/9464']);
+      assert.deepEqual(p.spec.ingress[1].from, [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
       const egress = p.spec.egress.map(ports);
       const isWriter = d.metadata.name.includes('ledger-writer');
       assert.deepEqual(
@@ -354,5 +364,92 @@ describe('helm test hooks', () => {
     });
     assert.match(auth.command[2], /anonymous\.status === 401 && admin\.status === 200/);
     assert.equal(of('minimal', 'Pod').length, 0, 'tests disabled in minimal');
+  });
+});
+
+describe('monitoring', () => {
+  /** What the Prometheus exporter serves for each declared metric (dots to underscores, counters with _total, histograms in parts). */
+  const served = new Set(
+    Object.values(METRICS).flatMap((m) => {
+      const base = m.name.replaceAll('.', '_');
+      return m.kind === 'counter' ? [`${base}_total`] : m.kind === 'histogram' ? [`${base}_bucket`, `${base}_sum`, `${base}_count`] : [base];
+    }),
+  );
+  served.add('target_info');
+  /** The metric names a PromQL expression reads (label matchers and by/without lists left out). */
+  const metricNames = (expr: string) =>
+    [
+      ...expr
+        .replace(/\{[^}]*\}/g, '')
+        .replace(/\b(by|without)\s*\([^)]*\)/g, '')
+        .matchAll(/\b((?:carechain|http|messaging)_[a-z_]+|target_info)\b/g),
+    ].map((m) => m[1]!);
+
+  it('production sets the exporters and opens a metrics port on every pod and Service', () => {
+    const settings = named('production', 'ConfigMap', 'settings');
+    assert.equal(settings.data!.CARECHAIN_METRICS_EXPORTERS, 'otlp,prometheus');
+    assert.equal(settings.data!.CARECHAIN_METRICS_PORT, '9464');
+    for (const d of of('production', 'Deployment')) {
+      assert.deepEqual(d.spec.template.spec.containers[0].ports[1], { name: 'metrics', containerPort: 9464, protocol: 'TCP' }, d.metadata.name);
+    }
+    for (const svc of of('production', 'Service'))
+      assert.ok(
+        svc.spec.ports.some((p: { name: string }) => p.name === 'metrics'),
+        svc.metadata.name,
+      );
+    // By default the services decide (OTLP when an endpoint is set) and no metrics port is opened.
+    assert.equal(named('default', 'ConfigMap', 'settings').data!.CARECHAIN_METRICS_EXPORTERS, undefined);
+    for (const d of of('default', 'Deployment')) assert.equal(d.spec.template.spec.containers[0].ports.length, 1);
+  });
+
+  it('otlp without an OTLP endpoint fails at install', async () => {
+    await assert.rejects(render(helm, { set: ['metrics.exporters={otlp}'] }), /metrics.exporters: otlp needs otel.endpoint/);
+  });
+
+  it('the Grafana dashboard is a labelled ConfigMap whose every query reads metrics the services serve', () => {
+    assert.equal(of('default', 'ConfigMap').filter((c) => c.metadata.name === 'cc-grafana-dashboard').length, 0);
+    const map = named('production', 'ConfigMap', 'grafana-dashboard');
+    assert.equal(map.metadata.labels!.grafana_dashboard, '1');
+    const dashboard = JSON.parse(map.data!['carechain.json']!) as { uid: string; panels: { title: string; targets?: { expr: string }[] }[] };
+    assert.equal(dashboard.uid, 'carechain-overview');
+    const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p.title, expr: t.expr })));
+    assert.ok(exprs.length >= 15);
+    for (const { panel, expr } of exprs) {
+      const names = metricNames(expr);
+      assert.ok(names.length > 0, `${panel}: ${expr}`);
+      for (const name of names) assert.ok(served.has(name), `${panel}: ${name} is not a carechain metric`);
+    }
+    for (const wanted of [
+      'http_server_request_duration_bucket',
+      'carechain_messaging_consumer_lag',
+      'carechain_anchoring_lag_bucket',
+      'carechain_messaging_dead_letters_total',
+      'carechain_fabric_submit_duration_bucket',
+    ]) {
+      assert.ok(
+        exprs.some((e) => metricNames(e.expr).includes(wanted)),
+        `the dashboard shows ${wanted}`,
+      );
+    }
+  });
+
+  it('the PrometheusRule alerts on stalls, lag, DLQ, Fabric and KMS; promtool accepts its rules', async () => {
+    const rule = named('production', 'PrometheusRule', 'alerts');
+    assert.equal(rule.metadata.labels!.release, 'kube-prometheus-stack');
+    const rules = rule.spec.groups.flatMap((g: { rules: { alert: string; expr: string }[] }) => g.rules);
+    assert.deepEqual(rules.map((r: { alert: string }) => r.alert).sort(), [
+      'CarechainAnchoringLagHigh',
+      'CarechainAnchoringStalled',
+      'CarechainConsumerLagGrowing',
+      'CarechainDeadLetters',
+      'CarechainFabricUnreachable',
+      'CarechainHighErrorRatio',
+      'CarechainKeyManagementFailing',
+    ]);
+    for (const r of rules) for (const name of metricNames(r.expr)) assert.ok(served.has(name), `${r.alert}: ${name} is not a carechain metric`);
+    const file = join(mkdtempSync(join(tmpdir(), 'carechain-rules-')), 'rules.yaml');
+    writeFileSync(file, dump({ groups: rule.spec.groups }));
+    const { stdout } = await run(promtool, ['check', 'rules', file]);
+    assert.match(stdout, /SUCCESS: 7 rules found/);
   });
 });

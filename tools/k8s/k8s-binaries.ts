@@ -1,4 +1,4 @@
-// Helm, etcd and kube-apiserver for the chart checks, each built once with Go from
+// Helm, etcd, kube-apiserver and promtool for the chart checks, each built once with Go from
 // the module proxy at a pinned release (tools/k8s/go/<tool>/go.mod and go.sum pin
 // every module and hash) and cached under CARECHAIN_CACHE, like Fabric's binaries.
 // A cold build takes minutes (kube-apiserver most); later runs find the stamp.
@@ -12,11 +12,13 @@ import { run } from '../devnet/lib/proc.ts';
 export const KUBERNETES_VERSION = '1.34.2';
 export const ETCD_VERSION = '3.5.21';
 export const HELM_VERSION = '3.21.4';
+/** Checks the chart's PrometheusRule expressions (`promtool check rules`). */
+export const PROMTOOL_VERSION = '3.7.3';
 /** The k8s.io client modules Helm is built with (its go.mod): the version `helm lint` assumes. */
 const HELM_K8S_MINOR = '36';
 
 interface GoTool {
-  readonly name: 'helm' | 'etcd' | 'kube-apiserver';
+  readonly name: 'helm' | 'etcd' | 'kube-apiserver' | 'promtool';
   readonly version: string;
   readonly pkg: string;
   readonly ldflags: string;
@@ -48,6 +50,12 @@ const TOOLS: readonly GoTool[] = [
       '-s -w',
     ].join(' '),
   },
+  {
+    name: 'promtool',
+    version: PROMTOOL_VERSION,
+    pkg: 'github.com/prometheus/prometheus/cmd/promtool',
+    ldflags: `-X github.com/prometheus/common/version.Version=${PROMTOOL_VERSION} -s -w`,
+  },
 ];
 
 export type K8sBins = Record<GoTool['name'], string>;
@@ -78,7 +86,7 @@ async function ensureTool(tool: GoTool, log: (m: string) => void): Promise<strin
   return bin;
 }
 
-/** The three binaries, built if the cache lacks them (one after the other: the machine has two cores). */
+/** The binaries, built if the cache lacks them (one after the other: the machine has two cores). */
 export async function ensureK8sBinaries(log: (m: string) => void = () => undefined): Promise<K8sBins> {
   const out: Partial<K8sBins> = {};
   for (const tool of TOOLS) out[tool.name] = await ensureTool(tool, log);

@@ -13,6 +13,7 @@ import { startRedis } from '../devnet/redis.ts';
 import { startKafka, type KafkaHandle } from '../devnet/kafka.ts';
 import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
 import { ORGS, type OrgName } from '../devnet/fabric-topology.ts';
+import { startJaeger, type JaegerHandle } from '../devnet/jaeger.ts';
 import { ensureTopics } from '../devnet/topics.ts';
 import { ensureDataPlaneCredentials } from '../devnet/lib/data-plane-credentials.ts';
 import { localStackFacts, SERVICE_NAMES } from '../devnet/services.ts';
@@ -83,6 +84,13 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
     await ensureTopics(kafka.brokers, kafka.admin, log);
     const fabric = await startFabric({ env, log });
     stops.push(fabric.stop);
+    // Jaeger for the trace-and-metrics spec (built once from the Go module proxy, cached);
+    // CARECHAIN_TEST_JAEGER=0 leaves it out and that spec says it was skipped.
+    let jaeger: JaegerHandle | undefined;
+    if (process.env.CARECHAIN_TEST_JAEGER !== '0') {
+      jaeger = await startJaeger({ env, log });
+      stops.push(jaeger.stop);
+    }
     const control = await controlServer(fabric, kafka);
     stops.push(() => new Promise((resolve) => control.close(() => resolve())));
     const address = control.address();
@@ -123,6 +131,11 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
         CARECHAIN_TEST_LEDGER_KEY: ledgerKey,
         CARECHAIN_TEST_KEYRING_FILE: keyringFile,
         CARECHAIN_TEST_CONTROL_URL: `http://127.0.0.1:${controlPort}`,
+        ...(jaeger && {
+          CARECHAIN_TEST_JAEGER_OTLP: jaeger.otlpEndpoint,
+          CARECHAIN_TEST_JAEGER_UI: jaeger.uiUrl,
+          CARECHAIN_TEST_JAEGER_METRICS: jaeger.metricsUrl,
+        }),
       },
       // Kafka's data dir holds topic segments (named *.log), not logs.
       secretsInLogs: (dirs) => secretsInLogs([...dirs, state], secrets, [join(state, 'kafka', 'data'), join(state, 'credentials')]),

@@ -11,7 +11,10 @@ import type { ClaimStore } from './claim-store.port';
 import type { ClaimStatus } from './claim-status';
 import { claimNotFound, ClaimsError, ClaimsErrorCode } from './claims.error';
 import type { DocumentingRecords } from './documenting-records.port';
+import { counter, METRICS } from '@carechain/telemetry';
 import type { StoredClaim } from './stored-claim';
+
+const claimTransitions = counter(METRICS.claimTransitions);
 
 export interface ClaimsTiming {
   /** How long an unknown patient id is looked up again (a registration still on its way). */
@@ -108,8 +111,9 @@ export class ClaimsKit {
    * the claim in `finalStatus`. Durable in Kafka either way. (The claim and its status
    * name what is awaited; the positions Kafka answered say it exactly.)
    */
-  async publish(patientId: string, _claimId: string, events: readonly CloudEvent[], _finalStatus: ClaimStatus): Promise<void> {
+  async publish(patientId: string, _claimId: string, events: readonly CloudEvent[], finalStatus: ClaimStatus): Promise<void> {
     const written = await this.deps.publisher.publishAll(Topics.claimsClaim, events, () => patientId);
+    claimTransitions.add(1, { 'carechain.claim.status': finalStatus });
     await this.deps.progress.readModel.caughtUpTo(written, this.timing.visibleWaitMs);
   }
 

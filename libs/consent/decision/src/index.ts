@@ -14,3 +14,4 @@ export { TREATMENT_PURPOSES } from './treatment';
 export { GrantReplica, type RejectedGrantEvent } from './grant.replica';
 export { grantOfEvent, type GrantGrantedEvent } from './grant-of-event';
 export { CLINICAL_ROLES, custodianCategories, DEMOGRAPHICS_ROLES, mayAssertPurpose, ROLE_PURPOSES, staffRolesCarrying, usualPurpose } from './role-purposes';
+export * from './decision-metrics';

@@ -4,7 +4,8 @@
 // emergency read can happen that the patient, audit and the ledger are not told of.
 import { randomUUID } from 'node:crypto';
 import { BREAK_GLASS_INVOKED_V1, createEvent, Topics } from '@carechain/contracts';
-import { ConsentDecisionError, decide, groupGrants, type AccessRequest, type Decision } from '@carechain/consent-decision';
+import { ConsentDecisionError, decide, groupGrants, recordDecision, type AccessRequest, type Decision } from '@carechain/consent-decision';
+import { secondsSince } from '@carechain/telemetry';
 import type { EventPublisher } from '@carechain/messaging';
 import { assertRecordable, type Caller } from './consent-caller';
 import { CONSENT_SOURCE } from './consent-source';
@@ -41,11 +42,13 @@ export class DecideUseCase {
       // Patients merged into the survivor are the same person: their grants and ids count too.
       const patient = this.state.patient(governing);
       const aliases = this.state.mergedInto(governing);
+      const started = performance.now();
       decision = decide(
         request,
         patient && { ...patient, aliases },
         groupGrants(governing, aliases, (id) => this.state.grants(id)),
       );
+      recordDecision(decision, secondsSince(started));
     } catch (err) {
       if (err instanceof ConsentDecisionError) throw new ConsentError(ConsentErrorCode.InvalidRequest, err.message);
       throw err;

@@ -3,6 +3,7 @@
 // only), open match reviews, merges, signing keys. The use cases apply their own
 // events here right after Kafka acknowledged them (write-through), and the replay
 // applies them again: every apply is idempotent.
+import { gauge, METRICS } from '@carechain/telemetry';
 import {
   MERGE_REQUEST_RESOLVED_V1,
   MERGE_REQUESTED_V1,
@@ -82,7 +83,13 @@ export class IdentityState implements TopicReplicaHandler {
   /** Registrations whose key had not arrived yet: indexed when it does (see onKeysArrived). */
   private readonly parked = new Map<string, Registration[]>();
 
-  constructor(private readonly keys: PatientKeyTable) {}
+  constructor(private readonly keys: PatientKeyTable) {
+    gauge(METRICS.mpiReviewsPending, () => {
+      let open = 0;
+      for (const review of this.reviews.values()) if (review.status === 'open') open += 1;
+      return [[open]];
+    });
+  }
 
   apply({ event }: ReplicatedRecord): void {
     if (event !== null) this.applyEvent(event);

@@ -4,6 +4,7 @@
 // keys for a new patient, then PatientRegistered. Work on one person is serialised
 // by their blocking keys so two concurrent registrations cannot miss each other.
 // Every answer waits for Kafka's acknowledgement (acks=all).
+import { counter, METRICS } from '@carechain/telemetry';
 import { randomUUID } from 'node:crypto';
 import {
   createEvent,
@@ -38,6 +39,8 @@ export function evidenceOf(score: MatchScore): MatchEvidence {
   return { score: score.total, fields: score.fields.map((f) => ({ field: f.field, level: f.level, weight: f.weight })), modelVersion: score.modelVersion };
 }
 
+const registrations = counter(METRICS.mpiRegistrations);
+
 export class RegisterPatientUseCase {
   private readonly mutex = new KeyedMutex();
 
@@ -51,6 +54,12 @@ export class RegisterPatientUseCase {
   ) {}
 
   async execute(command: RegisterPatientCommand, actor: Actor): Promise<RegistrationOutcome> {
+    const outcome = await this.register(command, actor);
+    registrations.add(1, { 'carechain.mpi.outcome': outcome.outcome });
+    return outcome;
+  }
+
+  private async register(command: RegisterPatientCommand, actor: Actor): Promise<RegistrationOutcome> {
     const details: RegistrationDetails = { demographics: command.demographics, identifiers: command.identifiers };
     const person = normalise(details.demographics, details.identifiers);
     return this.mutex.run(blockingKeys(person), async () => {

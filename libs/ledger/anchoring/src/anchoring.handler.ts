@@ -10,7 +10,7 @@ import { Topics } from '@carechain/contracts';
 import { inSpan, TransientError, type BatchHandler, type ConsumedRecord, type EventPublisher, type RecordBatch } from '@carechain/messaging';
 import { toHex, type CommitmentSaltProvider } from '@carechain/ledger-merkle';
 import type { LedgerAnchor } from '@carechain/ledger-chaincode-api';
-import type { Logger } from '@carechain/telemetry';
+import { gauge, histogram, METRICS, type Logger } from '@carechain/telemetry';
 import type { DocumentationIndex } from './documentation-index';
 import type { IntentStore } from './intent-store';
 import { cutBatches, prepareBatch, type PreparedBatch, type StoredLeaves } from './prepared-batch';
@@ -23,8 +23,13 @@ export interface AnchoringOptions {
   readonly maxEvents: number;
 }
 
+const anchoringLag = histogram(METRICS.anchoringLag);
+const batchSize = histogram(METRICS.anchoringBatchSize);
+
 export class AnchoringHandler implements BatchHandler {
   private ledgerReachable = true;
+  /** Batches in hand whose receipts are not yet published (a gauge). */
+  private receiptsPending = 0;
 
   constructor(
     private readonly ledger: LedgerAnchor,
@@ -35,7 +40,9 @@ export class AnchoringHandler implements BatchHandler {
     private readonly options: AnchoringOptions,
     /** Record events' proofs, for the claims that bill the care they document (the ProviderOrg writer's). */
     private readonly documentation?: DocumentationIndex,
-  ) {}
+  ) {
+    gauge(METRICS.receiptsPending, () => [[this.receiptsPending]]);
+  }
 
   /** False while submissions fail: /health/ready reports it. */
   isLedgerReachable(): boolean {
@@ -53,7 +60,11 @@ export class AnchoringHandler implements BatchHandler {
       saltVersions,
     }));
     await this.intents.put(batch.topic, batch.partition, { ranges });
-    for (const one of prepared) await this.anchor(one);
+    this.receiptsPending = prepared.length;
+    for (const one of prepared) {
+      await this.anchor(one);
+      this.receiptsPending -= 1;
+    }
   }
 
   /**
@@ -114,6 +125,9 @@ export class AnchoringHandler implements BatchHandler {
         { ...where, txId: anchored.txId, blockNumber: anchored.blockNumber },
         anchored.alreadyAnchored ? 'already anchored: the chaincode refused the duplicate batch id' : 'batch committed',
       );
+      const attributes = { 'messaging.destination.name': sourceRange.topic };
+      batchSize.record(leafCount, attributes);
+      if (!anchored.alreadyAnchored) anchoringLag.record(Math.max(0, (Date.now() - Date.parse(prepared.anchor.firstTime)) / 1000), attributes);
       const receipts = receiptsFor(prepared, anchored);
       if (this.documentation && sourceRange.topic === Topics.recordsRecord) await this.documentation.putAll(documentationOf(receipts));
       await this.publisher.publishAll(Topics.ledgerReceipt, receipts, (r) => r.subject ?? r.id);

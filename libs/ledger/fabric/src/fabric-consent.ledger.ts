@@ -15,7 +15,6 @@ import {
   type GrantValidity,
   refusalIn,
 } from '@carechain/ledger-chaincode-api';
-import { TransientError } from '@carechain/messaging';
 import { detailsOf, FabricGateway, type FabricConnection } from './fabric-gateway';
 
 /** Refusals that mean the grant had already ended: a replay, or it ended the other way first. */
@@ -58,9 +57,7 @@ export class FabricConsentLedger implements ConsentLedger {
   /** Undefined once committed; the refusal's code when the contract refused with one of `expected`. */
   private async submit(fn: ConsentFunction, args: string[], expected: readonly ConsentErrorCode[]): Promise<ConsentErrorCode | undefined> {
     try {
-      const submitted = await this.gateway.contract(CONSENT_CONTRACT_NAME).submitAsync(fn, { arguments: args });
-      const status = await submitted.getStatus();
-      if (!status.successful) throw new TransientError(`${fn} transaction ${status.transactionId} was not committed: validation code ${status.code}`);
+      await this.gateway.submitAndCommit(CONSENT_CONTRACT_NAME, fn, args, (err) => refusalIn(detailsOf(err), expected) !== undefined);
       return undefined;
     } catch (err) {
       const refused = refusalIn(detailsOf(err), expected);

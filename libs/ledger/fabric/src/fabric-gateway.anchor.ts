@@ -3,7 +3,6 @@
 // status, and reads a batch (and, after BATCH_EXISTS, its block) back.
 import { common } from '@hyperledger/fabric-protos';
 import type { Contract, Network } from '@hyperledger/fabric-gateway';
-import { TransientError } from '@carechain/messaging';
 import {
   ANCHOR_CONTRACT_NAME,
   type AnchoredBatch,
@@ -31,14 +30,14 @@ export class FabricGatewayAnchor implements LedgerAnchor {
 
   async anchor(batch: BatchAnchor): Promise<AnchoredBatch> {
     try {
-      const submitted = await this.contract.submitAsync(AnchorFunction.AnchorBatch, {
-        arguments: [batch.batchId, batch.merkleRoot, String(batch.leafCount), batch.firstTime, batch.lastTime, JSON.stringify(batch.sourceRange)],
-      });
-      const status = await submitted.getStatus();
-      if (!status.successful) {
-        throw new TransientError(`transaction ${status.transactionId} for batch ${batch.batchId} was not committed: validation code ${status.code}`);
-      }
-      const record = JSON.parse(Buffer.from(submitted.getResult()).toString('utf8')) as BatchRecord;
+      const args = [batch.batchId, batch.merkleRoot, String(batch.leafCount), batch.firstTime, batch.lastTime, JSON.stringify(batch.sourceRange)];
+      const { status, result } = await this.gateway.submitAndCommit(
+        ANCHOR_CONTRACT_NAME,
+        AnchorFunction.AnchorBatch,
+        args,
+        (err) => refusalIn(detailsOf(err), [AnchorErrorCode.BatchExists]) !== undefined,
+      );
+      const record = JSON.parse(Buffer.from(result).toString('utf8')) as BatchRecord;
       return { txId: status.transactionId, blockNumber: status.blockNumber.toString(), alreadyAnchored: false, anchoredAt: record.anchoredAt };
     } catch (err) {
       if (!refusalIn(detailsOf(err), [AnchorErrorCode.BatchExists])) throw err;

@@ -3,7 +3,17 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
-import { connect, hash, signers, type Contract, type Gateway, type Network } from '@hyperledger/fabric-gateway';
+import { connect, hash, signers, type Contract, type Gateway, type Network, type Status } from '@hyperledger/fabric-gateway';
+import { TransientError } from '@carechain/messaging';
+import { histogram, METRICS, secondsSince } from '@carechain/telemetry';
+
+const submitDuration = histogram(METRICS.fabricSubmitDuration);
+
+/** A committed transaction: its status and the chaincode's result. */
+export interface Committed {
+  readonly status: Status;
+  readonly result: Uint8Array;
+}
 
 export interface FabricConnection {
   readonly peerEndpoint: string;
@@ -46,6 +56,33 @@ export class FabricGateway {
 
   contract(name: string): Contract {
     return this.network.getContract(this.connection.chaincode, name);
+  }
+
+  /**
+   * Endorse, order and wait for the commit of one transaction. A transaction the
+   * peers did not validate is a TransientError (the caller retries); a chaincode
+   * refusal is thrown as the gateway's error, for the caller to read its code.
+   * Each call is timed by function and outcome (committed, refused, failed).
+   */
+  async submitAndCommit(contractName: string, fn: string, args: readonly string[], isRefusal: (err: unknown) => boolean = () => false): Promise<Committed> {
+    const started = performance.now();
+    let outcome = 'failed';
+    try {
+      const submitted = await this.contract(contractName).submitAsync(fn, { arguments: [...args] });
+      const status = await submitted.getStatus();
+      if (!status.successful) throw new TransientError(`${fn} transaction ${status.transactionId} was not committed: validation code ${status.code}`);
+      outcome = 'committed';
+      return { status, result: submitted.getResult() };
+    } catch (err) {
+      if (isRefusal(err)) outcome = 'refused';
+      throw err;
+    } finally {
+      submitDuration.record(secondsSince(started), {
+        'carechain.fabric.function': `${contractName}:${fn}`,
+        'carechain.fabric.outcome': outcome,
+        'carechain.fabric.msp': this.connection.mspId,
+      });
+    }
   }
 
   close(): void {

@@ -1,7 +1,8 @@
 // Every read and write of a record is decided here, in process, by the pure
 // decide() over the patient registry and records' own copy of the grants.
 import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
-import { decide, groupGrants, type Decision, type Grant } from '@carechain/consent-decision';
+import { decide, groupGrants, recordDecision, type Decision, type Grant } from '@carechain/consent-decision';
+import { secondsSince } from '@carechain/telemetry';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import type { PatientDirectory } from './patient-lookup';
 import type { Requester } from './requester';
@@ -28,7 +29,8 @@ export class ConsentGate {
   ): Decision<RecordCategory> {
     // Patients merged into this one are the same person: their grants and ids count too.
     const aliases = this.directory.mergedInto(patient.patientId);
-    return decide(
+    const started = performance.now();
+    const decision = decide(
       {
         patientId: patient.patientId,
         requester: {
@@ -51,5 +53,7 @@ export class ConsentGate {
       },
       groupGrants(patient.patientId, aliases, (id) => this.grants.forPatient(id)),
     );
+    recordDecision(decision, secondsSince(started));
+    return decision;
   }
 }

@@ -4,7 +4,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { PinoNestLogger, type Logger } from '@carechain/telemetry';
+import { nameHttpRoute, PinoNestLogger, type Logger } from '@carechain/telemetry';
 import type { DomainProblems } from './domain-problems';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
@@ -31,6 +31,13 @@ export async function runService(options: ServiceOptions): Promise<NestFastifyAp
     abortOnError: false,
   });
   app.useGlobalFilters(new ProblemDetailsFilter(options.logger, options.problems ?? []));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, _reply, done) => {
+      nameHttpRoute(request.routeOptions.url);
+      done();
+    });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -1,2 +1,3 @@
 export * from './patient-key-table';
 export * from './kms.config';
+export * from './metered.kms';

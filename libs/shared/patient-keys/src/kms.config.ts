@@ -3,6 +3,7 @@
 // adapter implements KeyManagementService (see libs/shared/crypto/README.md).
 import { z } from 'zod';
 import { LocalKeyringKms, type KeyManagementService } from '@carechain/crypto';
+import { MeteredKms } from './metered.kms';
 
 export const kmsConfigShape = {
   KMS_PROVIDER: z.enum(['local']).default('local'),
@@ -24,6 +25,8 @@ export interface KmsConfig {
 export async function openKms(config: KmsConfig): Promise<KeyManagementService> {
   switch (config.KMS_PROVIDER) {
     case 'local':
-      return LocalKeyringKms.open(config.KMS_KEYRING_FILE, { createIfMissing: false, allowGroupRead: config.KMS_KEYRING_GROUP_READABLE === true });
+      return new MeteredKms(
+        await LocalKeyringKms.open(config.KMS_KEYRING_FILE, { createIfMissing: false, allowGroupRead: config.KMS_KEYRING_GROUP_READABLE === true }),
+      );
   }
 }

@@ -2,12 +2,12 @@
 // each decision and publishes what they raise on audit.alert.v1 (keyed by the acting
 // organisation), counting each alert by rule. Offsets are the consumer group's: an
 // access redelivered after a crash raises alerts with the same ids.
-import { metrics } from '@opentelemetry/api';
 import { ACCESS_ALERT_RAISED_V1, ACCESS_DECIDED_V1, createEvent, Topics, type CloudEvent } from '@carechain/contracts';
 import type { BatchHandler, EventPublisher, RecordBatch } from '@carechain/messaging';
+import { counter, METRICS } from '@carechain/telemetry';
 import type { AccessAlertRules } from './access-alert.rules';
 
-const alertsRaised = metrics.getMeter('carechain.audit').createCounter('carechain.audit.alerts', { description: 'Access alerts raised, by rule' });
+const alertsRaised = counter(METRICS.auditAlerts);
 
 export class AccessAlertHandler implements BatchHandler {
   constructor(
@@ -31,7 +31,7 @@ export class AccessAlertHandler implements BatchHandler {
             data: alert,
           }),
         );
-        alertsRaised.add(1, { rule: alert.rule });
+        alertsRaised.add(1, { 'carechain.alert.rule': alert.rule });
       }
     }
     if (raised.length > 0) await this.publisher.publishAll(Topics.auditAlert, raised, (e) => e.actororg ?? 'unknown');

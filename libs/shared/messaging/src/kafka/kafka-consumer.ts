@@ -8,13 +8,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { ContractError, decodeEvent } from '@carechain/contracts';
-import type { Logger } from '@carechain/telemetry';
+import { secondsSince, type Logger } from '@carechain/telemetry';
 import type { BatchHandler, ConsumedRecord, ConsumerState, EventPublisher, MessageConsumer, RecordBatch } from '../ports';
 import { deadLetter } from '../dead-letter';
 import { dlqTopic } from '@carechain/contracts';
 import { decideFailure, DEFAULT_RETRY_POLICY, errorMessage, type RetryPolicy } from '../failure-policy';
 import { extractContext, startConsumerSpan } from '../trace-context';
 import { lowWatermarks } from './kafka-admin';
+import { ConsumerMetrics } from './consumer-metrics';
 
 export interface KafkaConsumerOptions {
   readonly groupId: string;
@@ -51,6 +52,7 @@ export class KafkaEventConsumer implements MessageConsumer {
   private running = false;
   private stopping = false;
   private lastError: string | undefined;
+  private readonly metrics: ConsumerMetrics;
   /**
    * Per assigned partition since the last (re)join: where the handler's store says to
    * resume. Set synchronously when the group is joined, before the first fetch, so no
@@ -70,6 +72,7 @@ export class KafkaEventConsumer implements MessageConsumer {
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.log = options.logger.child({ component: 'consumer', group: options.groupId });
+    this.metrics = new ConsumerMetrics(options.groupId);
   }
 
   state(): ConsumerState {
@@ -91,6 +94,7 @@ export class KafkaEventConsumer implements MessageConsumer {
     });
     this.consumer = consumer;
     this.stopping = false;
+    this.metrics.start();
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.onAssignment(handler, consumer, payload.memberAssignment));
     consumer.on(consumer.events.CRASH, (e) => {
       this.running = false;
@@ -118,6 +122,7 @@ export class KafkaEventConsumer implements MessageConsumer {
     // disconnect() waits for the batch in hand; its offsets were committed by onBatch.
     await this.consumer?.disconnect();
     this.consumer = undefined;
+    this.metrics.stop();
   }
 
   /**
@@ -219,7 +224,9 @@ export class KafkaEventConsumer implements MessageConsumer {
       }
     }
     const lastOffset = batch.lastOffset();
+    const started = performance.now();
     await this.process(handler, { topic, partition, records, lastOffset }, payload);
+    this.metrics.batch(topic, partition, records.length, secondsSince(started), batch.highWatermark, lastOffset);
     if (!payload.isRunning() || payload.isStale()) return;
     payload.resolveOffset(lastOffset);
     try {
@@ -282,6 +289,7 @@ export class KafkaEventConsumer implements MessageConsumer {
   private async toDlq(source: Parameters<typeof deadLetter>[0], reason: string): Promise<void> {
     this.log.warn({ topic: source.topic, partition: source.partition, offset: source.offset, reason }, 'dead-lettering record');
     await this.options.publisher.publishRaw(dlqTopic(source.topic), deadLetter(source, reason, this.options.groupId));
+    this.metrics.deadLettered(source.topic, reason);
   }
 }
 

@@ -11,11 +11,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { ContractError, decodeEvent } from '@carechain/contracts';
-import type { Logger } from '@carechain/telemetry';
+import { secondsSince, type Logger } from '@carechain/telemetry';
 import { OffsetWatch } from '../offset-watch';
 import type { Position, ReplicaProgress, ReplicatedRecord, TopicReplica, TopicReplicaHandler } from '../ports';
 import { extractContext } from '../trace-context';
 import { headersOf } from './kafka-consumer';
+import { ConsumerMetrics } from './consumer-metrics';
 
 /** Fetches return as soon as data exists (minBytes 1), so this much silence means "at the end". */
 const IDLE_CATCH_UP_MS = 3_000;
@@ -40,12 +41,14 @@ export class KafkaTopicReplica implements TopicReplica, ReplicaProgress {
   private readonly lastDelivery = new Map<string, number>();
   private lastFetchAt = 0;
   private idleTimer: NodeJS.Timeout | undefined;
+  private readonly metrics: ConsumerMetrics;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly options: KafkaTopicReplicaOptions,
   ) {
     this.log = options.logger.child({ component: 'replica', replica: options.name });
+    this.metrics = new ConsumerMetrics(options.name);
   }
 
   isCaughtUp(): boolean {
@@ -108,6 +111,7 @@ export class KafkaTopicReplica implements TopicReplica, ReplicaProgress {
     this.idleTimer.unref();
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
+    this.metrics.start();
     await consumer.run({ autoCommit: false, partitionsConsumedConcurrently: 1, eachBatch: (p) => this.onBatch(handler, p) });
     await caughtUp;
     this.log.info({ topics: this.options.topics }, 'replica caught up');
@@ -118,10 +122,12 @@ export class KafkaTopicReplica implements TopicReplica, ReplicaProgress {
     this.consumer = undefined;
     clearInterval(this.idleTimer);
     await consumer?.disconnect();
+    this.metrics.stop();
   }
 
   private async onBatch(handler: TopicReplicaHandler, { batch }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
+    const started = performance.now();
     for (const message of batch.messages) {
       let event: ReplicatedRecord['event'] = null;
       if (message.value !== null) {
@@ -143,6 +149,7 @@ export class KafkaTopicReplica implements TopicReplica, ReplicaProgress {
       });
       this.lastLagMs = Math.max(0, Date.now() - Number(message.timestamp));
     }
+    this.metrics.batch(topic, partition, batch.messages.length, secondsSince(started), batch.highWatermark, batch.lastOffset());
     const key = `${topic}:${partition}`;
     if (this.pending.has(key)) this.lastDelivery.set(key, Date.now());
     const high = this.pending.get(key);
