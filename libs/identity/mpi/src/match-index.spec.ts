@@ -126,6 +126,33 @@ describe('MatchIndex', () => {
     expect(merged.match(aPerson({ identifiers: [] })).decision).toBe('link');
   });
 
+  it('links to the clearly better of two clusters when the other is a provisional patient pending review with it', () => {
+    const pending = new MatchIndex();
+    pending.add('m1', margaret, 'patient-1');
+    // A registration that went to review against patient-1: a provisional patient of its own.
+    pending.add('m2', aPerson({ family: 'Thomson', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-1');
+    const exact = aPerson({ identifiers: [] });
+    expect(pending.match(exact)).toMatchObject({ decision: 'link', best: { id: 'm1' } });
+    expect(pending.match(exact).competing).toBeUndefined();
+    // Not pending with the best cluster: the same two records open a review, as before.
+    const unrelated = new MatchIndex();
+    unrelated.add('m1', margaret, 'patient-1');
+    unrelated.add('m2', aPerson({ family: 'Thomson', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-9');
+    expect(unrelated.match(exact)).toMatchObject({ decision: 'review', best: { id: 'm1' }, competing: { id: 'm2' } });
+    // Settled (the review was resolved), or removed: no longer pending.
+    pending.settle('provisional-2');
+    expect(pending.match(exact).decision).toBe('review');
+  });
+
+  it('keeps the review when a registration cannot tell a cluster from the provisional patient pending with it', () => {
+    const index = new MatchIndex();
+    index.add('m1', margaret, 'patient-1');
+    index.add('m2', aPerson({ identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-1');
+    const result = index.match(aPerson({ identifiers: [] }));
+    expect(result.decision).toBe('review');
+    expect(result.competing).toBeDefined();
+  });
+
   it('records the model version in every score, and refits as the population grows', () => {
     const index = new MatchIndex();
     index.add('m', margaret);

@@ -8,7 +8,14 @@
 //
 // Records belong to clusters (a patient's registrations): a registration that
 // reaches the link threshold with two different clusters is not linked to either —
-// it goes to review, since it says those two may be one person.
+// it goes to review, since it says those two may be one person. Unless that question
+// is already open: a provisional patient created from a pending review is added
+// with the cluster the review is about (add's `pendingWith`), and a registration
+// reaching both that cluster and the provisional one at link level adds no new merge
+// question — it is linked to the better-scoring of the two, as any link, when it
+// leads the other by at least the width of the review band (where it does not, the
+// registration cannot tell them apart: twins with a given name missing), and the
+// review still decides whether the two are one.
 //
 // The index keeps the term frequencies of names and refits its model from its own
 // population as it grows (at 1,000 people, then each time it doubles; see
@@ -73,6 +80,8 @@ export class MatchIndex {
   private readonly people: (NormalisedPerson | undefined)[] = [];
   private readonly keysBySlot: (readonly string[] | undefined)[] = [];
   private readonly freeSlots: number[] = [];
+  // A provisional cluster (created from a pending review) → the cluster the review is about.
+  private readonly pending = new Map<string, string>();
   private seen = new Uint32Array(1024);
   // match(person) then add(id, person) is the usual sequence: the keys are computed once for both.
   private lastPerson: NormalisedPerson | undefined;
@@ -102,11 +111,16 @@ export class MatchIndex {
     return this.slotById.has(id);
   }
 
-  /** Adds a record to `cluster` (default: a cluster of its own), e.g. the patient it was linked to. */
-  add(id: string, person: NormalisedPerson, cluster: string = id): void {
+  /**
+   * Adds a record to `cluster` (default: a cluster of its own), e.g. the patient it was linked to.
+   * `pendingWith`: the record is a provisional patient whose review asks whether it is that
+   * cluster (see match()); forgotten by settle() or when the record is removed.
+   */
+  add(id: string, person: NormalisedPerson, cluster: string = id, pendingWith?: string): void {
     if (this.slotById.has(id)) {
       throw new MpiError(MpiErrorCode.DuplicateId, 'the index already holds a record with this id; remove it first');
     }
+    if (pendingWith !== undefined) this.pending.set(cluster, pendingWith);
     const slot = this.freeSlots.pop() ?? this.ids.length;
     const keys = this.keysOf(person);
     this.slotById.set(id, slot);
@@ -135,10 +149,16 @@ export class MatchIndex {
     return model;
   }
 
+  /** The review about a provisional cluster was resolved: it is no longer pending with another. */
+  settle(cluster: string): void {
+    this.pending.delete(cluster);
+  }
+
   /** Removes the record; false if there was none with this id. */
   remove(id: string): boolean {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
+    this.pending.delete(this.clusters[slot] as string);
     for (const key of this.keysBySlot[slot] ?? []) {
       const bucket = this.buckets.get(key);
       if (bucket === undefined) continue;
@@ -171,10 +191,14 @@ export class MatchIndex {
     let bestRank = -1;
     let bestTotal = Number.NEGATIVE_INFINITY;
     const linkable: number[] = [];
+    const linkableTotals: number[] = [];
     for (const slot of slots) {
       const assessment = this.scorer.assess(person, this.people[slot] as NormalisedPerson, this.frequencies);
       const rank = RANK[classify(assessment, thresholds)];
-      if (rank === RANK.link) linkable.push(slot);
+      if (rank === RANK.link) {
+        linkable.push(slot);
+        linkableTotals.push(assessment.total);
+      }
       if (rank > bestRank || (rank === bestRank && assessment.total > bestTotal)) {
         bestSlot = slot;
         bestRank = rank;
@@ -187,7 +211,14 @@ export class MatchIndex {
     const score = this.scorer.score(person, this.people[bestSlot] as NormalisedPerson, this.frequencies);
     const best = { id: this.ids[bestSlot] as string, score };
     const bestCluster = this.resolveCluster(this.clusters[bestSlot] as string);
-    const other = linkable.filter((slot) => this.resolveCluster(this.clusters[slot] as string) !== bestCluster);
+    // A cluster already under review with the best one is no new question, if the
+    // registration tells the two apart: the best leads it by the width of the review band.
+    const margin = thresholds.link - thresholds.review;
+    const other = linkable.filter((slot, i) => {
+      const cluster = this.resolveCluster(this.clusters[slot] as string);
+      if (cluster === bestCluster) return false;
+      return !(bestTotal - linkableTotals[i] >= margin && this.pendingBetween(cluster, bestCluster));
+    });
     if (other.length === 0) {
       return { decision: classify(score, thresholds), best, candidates: slots.length };
     }
@@ -197,6 +228,13 @@ export class MatchIndex {
     }));
     const competing = scores.reduce((a, b) => (b.score.total > a.score.total ? b : a));
     return { decision: 'review', best, competing, candidates: slots.length };
+  }
+
+  // Whether a pending review already asks if clusters a and b are one patient.
+  private pendingBetween(a: string, b: string): boolean {
+    const ofA = this.pending.get(a);
+    const ofB = this.pending.get(b);
+    return (ofA !== undefined && this.resolveCluster(ofA) === b) || (ofB !== undefined && this.resolveCluster(ofB) === a);
   }
 
   private keysOf(person: NormalisedPerson): string[] {
