@@ -17,6 +17,8 @@
 //            (survives a typo'd year and day and a new postcode)
 //   di       birth date + first letter of the given name (survives a new family
 //            name and address)
+//   dn       birth date + the initials of given and family name, unordered (survives
+//            the names swapped and mistyped past their first letter, and a new address)
 //   fp       phonetic family + postcode (survives a new first name and birth-date typos)
 //   fs       phonetic family + street (the address line without its house number):
 //            survives a new first name and birth date, a mistyped number, postcode or city
@@ -47,6 +49,7 @@ export function blockingKeys(p: NormalisedPerson): string[] {
     for (const postcode of postcodes) keys.push(key('dp', date, postcode));
     for (const city of new Set(p.addresses.map((a) => a.city).filter(Boolean))) keys.push(key('dc', date, city));
     if (p.given.length > 0) keys.push(key('di', date, p.given[0][0]));
+    if (p.given.length > 0 && p.family !== '') keys.push(key('dn', date, [p.given[0][0], p.family[0]].sort().join('')));
   }
   for (const address of p.addresses) {
     const first = address.line.split(' ', 1)[0];

@@ -144,6 +144,21 @@ describe('MatchIndex', () => {
     expect(pending.match(exact).decision).toBe('review');
   });
 
+  it('links when two provisional patients are pending review with the same cluster', () => {
+    const index = new MatchIndex();
+    index.add(
+      'm0',
+      aPerson({ given: ['Joan'], family: 'Hughes', birthDate: '1950-01-01', phone: null, email: null, address: null, identifiers: [] }),
+      'patient-0',
+    );
+    index.add('m1', margaret, 'provisional-1', 'patient-0');
+    index.add('m2', aPerson({ family: 'Thomson', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-0');
+    expect(index.match(aPerson({ identifiers: [] }))).toMatchObject({ decision: 'link', best: { id: 'm1' } });
+    index.remove('m2');
+    index.add('m2', aPerson({ family: 'Thomson', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-9');
+    expect(index.match(aPerson({ identifiers: [] })).decision).toBe('review');
+  });
+
   it('keeps the review when a registration cannot tell a cluster from the provisional patient pending with it', () => {
     const index = new MatchIndex();
     index.add('m1', margaret, 'patient-1');

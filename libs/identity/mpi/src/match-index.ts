@@ -11,8 +11,8 @@
 // it goes to review, since it says those two may be one person. Unless that question
 // is already open: a provisional patient created from a pending review is added
 // with the cluster the review is about (add's `pendingWith`), and a registration
-// reaching both that cluster and the provisional one at link level adds no new merge
-// question — it is linked to the better-scoring of the two, as any link, when it
+// reaching both that cluster and the provisional one at link level (or two provisional
+// ones pending with the same cluster) adds no new merge question — it is linked to the better-scoring of the two, as any link, when it
 // leads the other by at least the width of the review band (where it does not, the
 // registration cannot tell them apart: twins with a given name missing), and the
 // review still decides whether the two are one.
@@ -37,6 +37,8 @@ export const DEFAULT_MAX_PER_KEY = 50;
 // Bounds the cost of one match whatever the data: blocks are a handful each, so
 // reaching this means the keys have stopped discriminating.
 export const DEFAULT_MAX_CANDIDATES = 200;
+/** How far a chain of provisional patients pending review with one another is followed. */
+const MAX_PENDING_CHAIN = 8;
 /** The first automatic refit; then each time the population doubles. */
 export const FIRST_REFIT_AT = 1000;
 
@@ -230,11 +232,22 @@ export class MatchIndex {
     return { decision: 'review', best, competing, candidates: slots.length };
   }
 
-  // Whether a pending review already asks if clusters a and b are one patient.
+  // Whether pending reviews already ask if clusters a and b are one patient: a review
+  // between them, or both provisional patients pending (directly or along a chain of
+  // reviews) with the same cluster.
   private pendingBetween(a: string, b: string): boolean {
-    const ofA = this.pending.get(a);
-    const ofB = this.pending.get(b);
-    return (ofA !== undefined && this.resolveCluster(ofA) === b) || (ofB !== undefined && this.resolveCluster(ofB) === a);
+    return this.pendingRoot(a) === this.pendingRoot(b);
+  }
+
+  // The cluster at the end of a's chain of pending reviews (a itself when none), bounded against cycles.
+  private pendingRoot(cluster: string): string {
+    let at = cluster;
+    for (let steps = 0; steps < MAX_PENDING_CHAIN; steps++) {
+      const next = this.pending.get(at);
+      if (next === undefined) return at;
+      at = this.resolveCluster(next);
+    }
+    return at;
   }
 
   private keysOf(person: NormalisedPerson): string[] {

@@ -106,6 +106,7 @@ export function evaluate(
   const personOf = new Map<string, string>();
   const registered = new Set<string>();
   const normalised = new Map<string, NormalisedPerson>();
+  const recordsOf = new Map<string, string[]>();
   let partnerScorer: MatchScorer | undefined;
   const missedByNoise: Record<string, number> = {};
   const mistakes: EvaluationMistake[] = [];
@@ -142,12 +143,13 @@ export function evaluate(
       let cause: MissCause | undefined;
       if (missed) {
         if (partnerScorer?.model !== index.model) partnerScorer = new MatchScorer({ model: index.model, nationalIdSystems: options.scorer?.nationalIdSystems });
-        for (const id of index.candidates(person)) {
-          if (personOf.get(id) !== record.trueId) continue;
+        // The candidates; for an unblocked duplicate, every earlier record of the person (to see what blocking missed).
+        const among = index.candidates(person).filter((id) => personOf.get(id) === record.trueId);
+        for (const id of among.length > 0 ? among : (recordsOf.get(record.trueId) ?? [])) {
           const s = partnerScorer.score(person, normalised.get(id) as NormalisedPerson, index.frequencies);
           if (partner === undefined || s.total > partner.total) partner = { total: s.total, veto: s.veto, levels: levelsOf(s.fields) };
         }
-        cause = missCause(result, partner, thresholds, (id) => personOf.get(id) === record.trueId);
+        cause = among.length === 0 ? 'unblocked' : missCause(result, partner, thresholds, (id) => personOf.get(id) === record.trueId);
       }
       mistakes.push({
         recordId: record.recordId,
@@ -168,6 +170,7 @@ export function evaluate(
     index.add(record.recordId, person, cluster, pendingWith);
     personOf.set(record.recordId, record.trueId);
     normalised.set(record.recordId, person);
+    recordsOf.set(record.trueId, [...(recordsOf.get(record.trueId) ?? []), record.recordId]);
     registered.add(record.trueId);
   }
 
