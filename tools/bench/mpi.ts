@@ -111,6 +111,7 @@ interface Mistake {
   total?: number;
   levels?: Record<string, string>;
   partner?: { total: number; levels: Record<string, string> };
+  competingTotal?: number;
 }
 const misses: Mistake[] = [];
 
@@ -134,6 +135,14 @@ function printMisses(mistakes: Mistake[]): void {
     10,
   )) {
     out(`    missed, ${cause}: ${count}`);
+    // Between two clusters: by how many bits the best led the other.
+    const leads = missed.filter((m) => m.cause === cause && m.competingTotal !== undefined).map((m) => Math.floor((m.total ?? 0) - (m.competingTotal ?? 0)));
+    if (leads.length > 0)
+      out(
+        `      best leads the other cluster by (bits: count) ${top(leads.map(String), 12)
+          .map(([bits, n]) => `${bits}: ${n}`)
+          .join(', ')}`,
+      );
     for (const [sig, n] of top(
       missed.filter((m) => m.cause === cause && m.partner).map((m) => signature(m.partner?.levels)),
       6,

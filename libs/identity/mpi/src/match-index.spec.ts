@@ -159,6 +159,24 @@ describe('MatchIndex', () => {
     expect(index.match(aPerson({ identifiers: [] })).decision).toBe('review');
   });
 
+  it('links to the best cluster when it leads the other by the link threshold itself', () => {
+    const index = new MatchIndex();
+    index.add('m1', margaret, 'patient-1');
+    // Everything alike but the first name (gender unknown, so no twins rule): at link level, yet well below.
+    index.add('m2', aPerson({ given: ['Joan'], gender: 'unknown', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'patient-2');
+    const exact = aPerson({ identifiers: [] });
+    const high = { link: 30, review: 20 };
+    const review = index.match(exact, high);
+    expect(review).toMatchObject({ decision: 'review', best: { id: 'm1' }, competing: { id: 'm2' } });
+    const lead = review.best!.score.total - review.competing!.score.total;
+    expect(review.competing!.score.total).toBeGreaterThanOrEqual(high.link);
+    expect(lead).toBeLessThan(high.link);
+    // A link threshold the lead reaches (the other still above it): the other cluster is ruled out.
+    const low = { link: lead, review: lead - 6 };
+    expect(index.match(exact, low)).toMatchObject({ decision: 'link', best: { id: 'm1' } });
+    expect(index.match(exact, low).competing).toBeUndefined();
+  });
+
   it('keeps the review when a registration cannot tell a cluster from the provisional patient pending with it', () => {
     const index = new MatchIndex();
     index.add('m1', margaret, 'patient-1');

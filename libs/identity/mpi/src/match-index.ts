@@ -8,14 +8,15 @@
 //
 // Records belong to clusters (a patient's registrations): a registration that
 // reaches the link threshold with two different clusters is not linked to either —
-// it goes to review, since it says those two may be one person. Unless that question
-// is already open: a provisional patient created from a pending review is added
-// with the cluster the review is about (add's `pendingWith`), and a registration
-// reaching both that cluster and the provisional one at link level (or two provisional
-// ones pending with the same cluster) adds no new merge question — it is linked to the better-scoring of the two, as any link, when it
-// leads the other by at least the width of the review band (where it does not, the
-// registration cannot tell them apart: twins with a given name missing), and the
-// review still decides whether the two are one.
+// it goes to review, since it says those two may be one person. Two exceptions:
+//   - it rules the other out as surely as a link rules out a stranger: the best leads
+//     it by the link threshold itself (a twin alike in all but the first name);
+//   - the question is already open: a provisional patient created from a pending
+//     review is added with the cluster the review is about (add's `pendingWith`), and
+//     a registration reaching both (or two provisional patients pending with the same
+//     cluster) is linked to the better-scoring when it leads the other by the width of
+//     the review band; where it does not, it cannot tell them apart (twins with a given
+//     name missing) and goes to review. The pending review still decides the rest.
 //
 // The index keeps the term frequencies of names and refits its model from its own
 // population as it grows (at 1,000 people, then each time it doubles; see
@@ -215,11 +216,14 @@ export class MatchIndex {
     const bestCluster = this.resolveCluster(this.clusters[bestSlot] as string);
     // A cluster already under review with the best one is no new question, if the
     // registration tells the two apart: the best leads it by the width of the review band.
+    // Nor is a cluster the registration rules out as surely as a link rules out a
+    // stranger: the best leads it by the link threshold itself.
     const margin = thresholds.link - thresholds.review;
     const other = linkable.filter((slot, i) => {
       const cluster = this.resolveCluster(this.clusters[slot] as string);
       if (cluster === bestCluster) return false;
-      return !(bestTotal - linkableTotals[i] >= margin && this.pendingBetween(cluster, bestCluster));
+      const lead = bestTotal - linkableTotals[i];
+      return !(lead >= thresholds.link || (lead >= margin && this.pendingBetween(cluster, bestCluster)));
     });
     if (other.length === 0) {
       return { decision: classify(score, thresholds), best, candidates: slots.length };

@@ -55,6 +55,8 @@ export interface EvaluationMistake {
   /** For a missed duplicate: why, and the score of the person's best-scoring earlier record among the candidates. */
   readonly cause?: MissCause;
   readonly partner?: { readonly total: number; readonly veto?: MatchField; readonly levels: Readonly<Partial<Record<MatchField, MatchLevel>>> };
+  /** For a review between two clusters: the other cluster's best score. */
+  readonly competingTotal?: number;
 }
 
 export interface EvaluationReport {
@@ -161,6 +163,7 @@ export function evaluate(
         levels: score ? levelsOf(score.fields) : undefined,
         ...(cause !== undefined && { cause }),
         ...(partner !== undefined && { partner }),
+        ...(result.competing !== undefined && { competingTotal: result.competing.score.total }),
       });
     }
     const cluster = result.decision === 'link' && result.best !== undefined ? (clusterOf.get(result.best.id) as string) : record.recordId;
