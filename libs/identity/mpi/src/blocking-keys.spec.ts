@@ -6,7 +6,7 @@ const shared = (a: string[], b: string[]): string[] => a.filter((k) => b.include
 describe('blockingKeys', () => {
   it('gives one key per pass, without duplicates', () => {
     const keys = blockingKeys(aPerson({ identifiers: [{ system: SSN, value: '123-45-6789' }] }));
-    expect(keys.map((k) => k.split('|')[0])).toEqual(['id', 'ph', 'em', 'dp', 'dc', 'di', 'pl', 'ps', 'fs', 'fp', 'gd', 'fi', 'fy', 'gf']);
+    expect(keys.map((k) => k.split('|')[0])).toEqual(['id', 'ph', 'em', 'dp', 'dc', 'di', 'dn', 'pl', 'ps', 'fs', 'gs', 'fp', 'gd', 'fi', 'fy', 'gf']);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
@@ -29,6 +29,14 @@ describe('blockingKeys', () => {
     [
       'another first name, a new postcode and no birth date',
       { given: ['Joan'], birthDate: '', phone: null, email: null, address: { line: ['12 Oak Road'], city: 'Leeds', postalCode: 'LS9 9ZZ' }, identifiers: [] },
+    ],
+    [
+      'names swapped and mistyped, and a new address',
+      { given: ["O'Nail"], family: 'Margret', phone: null, email: null, address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' }, identifiers: [] },
+    ],
+    [
+      'a mistyped family name and postcode, and no birth date',
+      { family: "P'Neill", birthDate: '', phone: null, email: null, address: { line: ['12 Oak Road'], city: 'Leeds', postalCode: 'LS1 4AQ' }, identifiers: [] },
     ],
     ['a new family name and address', { family: 'Hughes', phone: null, email: null, address: { line: ['1 Elm Way'], postalCode: 'YO1 7HH' }, identifiers: [] }],
   ])('still blocks the pair together after %s', (_, change) => {

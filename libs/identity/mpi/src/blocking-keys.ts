@@ -17,10 +17,14 @@
 //            (survives a typo'd year and day and a new postcode)
 //   di       birth date + first letter of the given name (survives a new family
 //            name and address)
+//   dn       birth date + the initials of given and family name, unordered (survives
+//            the names swapped and mistyped past their first letter, and a new address)
 //   fp       phonetic family + postcode (survives a new first name and birth-date typos)
 //   fs       phonetic family + street (the address line without its house number):
 //            survives a new first name and birth date, a mistyped number, postcode or city
 //   ps       postcode + street: survives both names, the birth date and the house number
+//   gs       phonetic given + street: survives a mistyped family name, no birth date and
+//            a mistyped postcode together
 // For 100,000 people each key holds a handful of records: a family name (~0.5%)
 // over 90 birth years, a given name (~1%) over 366 days, a name pair over ~20,000
 // pairs. Keys carry a tag and length-prefixed parts, so no two passes can collide.
@@ -47,6 +51,7 @@ export function blockingKeys(p: NormalisedPerson): string[] {
     for (const postcode of postcodes) keys.push(key('dp', date, postcode));
     for (const city of new Set(p.addresses.map((a) => a.city).filter(Boolean))) keys.push(key('dc', date, city));
     if (p.given.length > 0) keys.push(key('di', date, p.given[0][0]));
+    if (p.given.length > 0 && p.family !== '') keys.push(key('dn', date, [p.given[0][0], p.family[0]].sort().join('')));
   }
   for (const address of p.addresses) {
     const first = address.line.split(' ', 1)[0];
@@ -54,6 +59,7 @@ export function blockingKeys(p: NormalisedPerson): string[] {
     if (address.postalCode !== '' && first !== '') keys.push(key('pl', address.postalCode, first));
     if (street !== '' && address.postalCode !== '') keys.push(key('ps', address.postalCode, street));
     if (street !== '' && family !== undefined) keys.push(key('fs', family, street));
+    if (street !== '' && givenForms.length > 0) keys.push(key('gs', givenForms[0], street));
   }
   if (family !== undefined) {
     for (const postcode of postcodes) keys.push(key('fp', family, postcode));

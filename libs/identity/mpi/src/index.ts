@@ -22,7 +22,7 @@ export { nysiis } from './nysiis';
 export { foldName } from './text-fold';
 // Test support: a synthetic population with ground truth, and the replay that scores
 // the matcher on it (used by the specs and tools/bench/mpi.ts).
-export type { EvaluationMistake, EvaluationOptions, EvaluationRecord, EvaluationReport } from './testing/evaluate';
+export type { EvaluationMistake, EvaluationOptions, EvaluationRecord, EvaluationReport, MissCause } from './testing/evaluate';
 export { evaluate } from './testing/evaluate';
 export type { NoiseKind, PopulationOptions, PopulationRecord } from './testing/population';
 export { generatePopulation } from './testing/population';

@@ -117,6 +117,66 @@ describe('MatchIndex', () => {
     expect(merged.match(aPerson({ identifiers: [] })).decision).toBe('link');
   });
 
+  it('links to the clearly better of two clusters when the other is a provisional patient pending review with it', () => {
+    const pending = new MatchIndex();
+    pending.add('m1', margaret, 'patient-1');
+    // A registration that went to review against patient-1: a provisional patient of its own.
+    pending.add('m2', aPerson({ family: 'Thomson', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-1');
+    const exact = aPerson({ identifiers: [] });
+    expect(pending.match(exact)).toMatchObject({ decision: 'link', best: { id: 'm1' } });
+    expect(pending.match(exact).competing).toBeUndefined();
+    // Not pending with the best cluster: the same two records open a review, as before.
+    const unrelated = new MatchIndex();
+    unrelated.add('m1', margaret, 'patient-1');
+    unrelated.add('m2', aPerson({ family: 'Thomson', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-9');
+    expect(unrelated.match(exact)).toMatchObject({ decision: 'review', best: { id: 'm1' }, competing: { id: 'm2' } });
+    // Settled (the review was resolved), or removed: no longer pending.
+    pending.settle('provisional-2');
+    expect(pending.match(exact).decision).toBe('review');
+  });
+
+  it('links when two provisional patients are pending review with the same cluster', () => {
+    const index = new MatchIndex();
+    index.add(
+      'm0',
+      aPerson({ given: ['Joan'], family: 'Hughes', birthDate: '1950-01-01', phone: null, email: null, address: null, identifiers: [] }),
+      'patient-0',
+    );
+    index.add('m1', margaret, 'provisional-1', 'patient-0');
+    index.add('m2', aPerson({ family: 'Thomson', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-0');
+    expect(index.match(aPerson({ identifiers: [] }))).toMatchObject({ decision: 'link', best: { id: 'm1' } });
+    index.remove('m2');
+    index.add('m2', aPerson({ family: 'Thomson', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-9');
+    expect(index.match(aPerson({ identifiers: [] })).decision).toBe('review');
+  });
+
+  it('links to the best cluster when it leads the other by the link threshold itself', () => {
+    const index = new MatchIndex();
+    index.add('m1', margaret, 'patient-1');
+    // Everything alike but the first name (gender unknown, so no twins rule): at link level, yet well below.
+    index.add('m2', aPerson({ given: ['Joan'], gender: 'unknown', identifiers: [{ system: MRN_B, value: 'B7' }] }), 'patient-2');
+    const exact = aPerson({ identifiers: [] });
+    const high = { link: 30, review: 20 };
+    const review = index.match(exact, high);
+    expect(review).toMatchObject({ decision: 'review', best: { id: 'm1' }, competing: { id: 'm2' } });
+    const lead = review.best!.score.total - review.competing!.score.total;
+    expect(review.competing!.score.total).toBeGreaterThanOrEqual(high.link);
+    expect(lead).toBeLessThan(high.link);
+    // A link threshold the lead reaches (the other still above it): the other cluster is ruled out.
+    const low = { link: lead, review: lead - 6 };
+    expect(index.match(exact, low)).toMatchObject({ decision: 'link', best: { id: 'm1' } });
+    expect(index.match(exact, low).competing).toBeUndefined();
+  });
+
+  it('keeps the review when a registration cannot tell a cluster from the provisional patient pending with it', () => {
+    const index = new MatchIndex();
+    index.add('m1', margaret, 'patient-1');
+    index.add('m2', aPerson({ identifiers: [{ system: MRN_B, value: 'B7' }] }), 'provisional-2', 'patient-1');
+    const result = index.match(aPerson({ identifiers: [] }));
+    expect(result.decision).toBe('review');
+    expect(result.competing).toBeDefined();
+  });
+
   it('records the model version in every score, and refits as the population grows', () => {
     const index = new MatchIndex();
     index.add('m', margaret);

@@ -8,7 +8,15 @@
 //
 // Records belong to clusters (a patient's registrations): a registration that
 // reaches the link threshold with two different clusters is not linked to either —
-// it goes to review, since it says those two may be one person.
+// it goes to review, since it says those two may be one person. Two exceptions:
+//   - it rules the other out as surely as a link rules out a stranger: the best leads
+//     it by the link threshold itself (a twin alike in all but the first name);
+//   - the question is already open: a provisional patient created from a pending
+//     review is added with the cluster the review is about (add's `pendingWith`), and
+//     a registration reaching both (or two provisional patients pending with the same
+//     cluster) is linked to the better-scoring when it leads the other by the width of
+//     the review band; where it does not, it cannot tell them apart (twins with a given
+//     name missing) and goes to review. The pending review still decides the rest.
 //
 // The index keeps the term frequencies of names and refits its model from its own
 // population as it grows (at 1,000 people, then each time it doubles; see
@@ -30,6 +38,8 @@ export const DEFAULT_MAX_PER_KEY = 50;
 // Bounds the cost of one match whatever the data: blocks are a handful each, so
 // reaching this means the keys have stopped discriminating.
 export const DEFAULT_MAX_CANDIDATES = 200;
+/** How far a chain of provisional patients pending review with one another is followed. */
+const MAX_PENDING_CHAIN = 8;
 /** The first automatic refit; then each time the population doubles. */
 export const FIRST_REFIT_AT = 1000;
 
@@ -73,6 +83,8 @@ export class MatchIndex {
   private readonly people: (NormalisedPerson | undefined)[] = [];
   private readonly keysBySlot: (readonly string[] | undefined)[] = [];
   private readonly freeSlots: number[] = [];
+  // A provisional cluster (created from a pending review) → the cluster the review is about.
+  private readonly pending = new Map<string, string>();
   private seen = new Uint32Array(1024);
   // match(person) then add(id, person) is the usual sequence: the keys are computed once for both.
   private lastPerson: NormalisedPerson | undefined;
@@ -102,11 +114,16 @@ export class MatchIndex {
     return this.slotById.has(id);
   }
 
-  /** Adds a record to `cluster` (default: a cluster of its own), e.g. the patient it was linked to. */
-  add(id: string, person: NormalisedPerson, cluster: string = id): void {
+  /**
+   * Adds a record to `cluster` (default: a cluster of its own), e.g. the patient it was linked to.
+   * `pendingWith`: the record is a provisional patient whose review asks whether it is that
+   * cluster (see match()); forgotten by settle() or when the record is removed.
+   */
+  add(id: string, person: NormalisedPerson, cluster: string = id, pendingWith?: string): void {
     if (this.slotById.has(id)) {
       throw new MpiError(MpiErrorCode.DuplicateId, 'the index already holds a record with this id; remove it first');
     }
+    if (pendingWith !== undefined) this.pending.set(cluster, pendingWith);
     const slot = this.freeSlots.pop() ?? this.ids.length;
     const keys = this.keysOf(person);
     this.slotById.set(id, slot);
@@ -135,10 +152,16 @@ export class MatchIndex {
     return model;
   }
 
+  /** The review about a provisional cluster was resolved: it is no longer pending with another. */
+  settle(cluster: string): void {
+    this.pending.delete(cluster);
+  }
+
   /** Removes the record; false if there was none with this id. */
   remove(id: string): boolean {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
+    this.pending.delete(this.clusters[slot] as string);
     for (const key of this.keysBySlot[slot] ?? []) {
       const bucket = this.buckets.get(key);
       if (bucket === undefined) continue;
@@ -171,10 +194,14 @@ export class MatchIndex {
     let bestRank = -1;
     let bestTotal = Number.NEGATIVE_INFINITY;
     const linkable: number[] = [];
+    const linkableTotals: number[] = [];
     for (const slot of slots) {
       const assessment = this.scorer.assess(person, this.people[slot] as NormalisedPerson, this.frequencies);
       const rank = RANK[classify(assessment, thresholds)];
-      if (rank === RANK.link) linkable.push(slot);
+      if (rank === RANK.link) {
+        linkable.push(slot);
+        linkableTotals.push(assessment.total);
+      }
       if (rank > bestRank || (rank === bestRank && assessment.total > bestTotal)) {
         bestSlot = slot;
         bestRank = rank;
@@ -187,7 +214,17 @@ export class MatchIndex {
     const score = this.scorer.score(person, this.people[bestSlot] as NormalisedPerson, this.frequencies);
     const best = { id: this.ids[bestSlot] as string, score };
     const bestCluster = this.resolveCluster(this.clusters[bestSlot] as string);
-    const other = linkable.filter((slot) => this.resolveCluster(this.clusters[slot] as string) !== bestCluster);
+    // A cluster already under review with the best one is no new question, if the
+    // registration tells the two apart: the best leads it by the width of the review band.
+    // Nor is a cluster the registration rules out as surely as a link rules out a
+    // stranger: the best leads it by the link threshold itself.
+    const margin = thresholds.link - thresholds.review;
+    const other = linkable.filter((slot, i) => {
+      const cluster = this.resolveCluster(this.clusters[slot] as string);
+      if (cluster === bestCluster) return false;
+      const lead = bestTotal - linkableTotals[i];
+      return !(lead >= thresholds.link || (lead >= margin && this.pendingBetween(cluster, bestCluster)));
+    });
     if (other.length === 0) {
       return { decision: classify(score, thresholds), best, candidates: slots.length };
     }
@@ -197,6 +234,24 @@ export class MatchIndex {
     }));
     const competing = scores.reduce((a, b) => (b.score.total > a.score.total ? b : a));
     return { decision: 'review', best, competing, candidates: slots.length };
+  }
+
+  // Whether pending reviews already ask if clusters a and b are one patient: a review
+  // between them, or both provisional patients pending (directly or along a chain of
+  // reviews) with the same cluster.
+  private pendingBetween(a: string, b: string): boolean {
+    return this.pendingRoot(a) === this.pendingRoot(b);
+  }
+
+  // The cluster at the end of a's chain of pending reviews (a itself when none), bounded against cycles.
+  private pendingRoot(cluster: string): string {
+    let at = cluster;
+    for (let steps = 0; steps < MAX_PENDING_CHAIN; steps++) {
+      const next = this.pending.get(at);
+      if (next === undefined) return at;
+      at = this.resolveCluster(next);
+    }
+    return at;
   }
 
   private keysOf(person: NormalisedPerson): string[] {

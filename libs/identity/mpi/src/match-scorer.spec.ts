@@ -142,6 +142,23 @@ describe('MatchScorer.score', () => {
     expect(total(sibling)).toBeLessThan(17);
   });
 
+  it('reads a one-typo first name without a birth date as the same person, not a household, unless the birth dates differ', () => {
+    const undated = aPerson({ birthDate: '', phone: null, email: null, identifiers: [] });
+    const typo = scorer.score(
+      undated,
+      aPerson({ given: ['Margeret'], birthDate: '', phone: null, email: null, identifiers: [{ system: MRN_B, value: 'B2' }] }),
+    );
+    expect(levelOf(typo, 'given')?.level).toBe('close');
+    expect(levelOf(typo, 'family')?.weight).toBeCloseTo(scorer.weight('family', 'exact'), 10);
+    expect(levelOf(typo, 'address')?.weight).toBeCloseTo(scorer.weight('address', 'exact'), 10);
+    // With birth dates that differ, a similar first name in the same household is a sibling's.
+    const dated = scorer.score(
+      aPerson({ phone: null, email: null, identifiers: [] }),
+      aPerson({ given: ['Margeret'], birthDate: '1964-09-21', phone: null, email: null, identifiers: [] }),
+    );
+    expect(levelOf(dated, 'family')).toMatchObject({ level: 'exact', weight: 0 });
+  });
+
   it('does not veto a link for a first name or birth date that disagree: their weight lowers the total', () => {
     const veto = (o: RegistrationOverrides) => scorer.score(base, aPerson({ identifiers: [{ system: MRN_A, value: 'A2' }], ...o })).veto;
     expect(veto({ given: ['Anne'], birthDate: '1961-03-09' })).toBeUndefined();

@@ -22,8 +22,9 @@
 //
 // Independence, which Fellegi–Sunter assumes, fails for a household: family name,
 // phone and address travel together (a parent and child share all three). When the
-// first names are not the same (nor a nickname) and the birth dates are not the same
-// or one typo apart, the pair looks like a household (siblings are often given
+// first names are not the same (nor a nickname, nor one typo apart when there is no
+// birth date to compare) and the birth dates are not the same or one typo apart, the
+// pair looks like a household (siblings are often given
 // similar names): of those fields' agreements only the strongest counts.
 // Each FieldScore's weight is its contribution, so the weights add up to the total.
 import {
@@ -68,6 +69,7 @@ const GIVEN_DISAGREE = level('given', 'disagree');
 const TWIN_GIVEN_LEVELS = new Set([level('given', 'middle'), level('given', 'similar'), level('given', 'initial')]);
 const GIVEN_EXACT = level('given', 'exact');
 const GIVEN_NICKNAME = level('given', 'nickname');
+const GIVEN_CLOSE = level('given', 'close');
 const FAMILY_EXACT = level('family', 'exact');
 const FAMILY_CLOSE = level('family', 'close');
 const BIRTH_EXACT = level('birthDate', 'exact');
@@ -203,8 +205,10 @@ export class MatchScorer {
   }
 
   private householdLike(levels: Int8Array): boolean {
-    const sameGiven = levels[F.given] === GIVEN_EXACT || levels[F.given] === GIVEN_NICKNAME;
-    return levels[F.given] !== MISSING && !sameGiven && !BIRTH_SAME_PERSON.has(levels[F.birthDate]);
+    const given = levels[F.given];
+    // A one-typo first name with no birth date to compare is a mistyped name, not a sibling's.
+    const sameGiven = given === GIVEN_EXACT || given === GIVEN_NICKNAME || (given === GIVEN_CLOSE && levels[F.birthDate] === MISSING);
+    return given !== MISSING && !sameGiven && !BIRTH_SAME_PERSON.has(levels[F.birthDate]);
   }
 
   // The weight of field f at level l, term-frequency adjusted for an exact name.

@@ -14,11 +14,12 @@
 // (each link puts the registration in its candidate's cluster; every pair of
 // records in one predicted cluster is a predicted pair, in one true person a true pair).
 import type { Demographics, Identifier } from '@carechain/contracts';
-import { MatchIndex } from '../match-index';
+import { MatchIndex, type MatchResult } from '../match-index';
 import type { MatchField, MatchLevel } from '../match-parameters';
-import type { MatchScorer } from '../match-scorer';
+import { MatchScorer, type MatchScore } from '../match-scorer';
 import { DEFAULT_THRESHOLDS, type MatchDecision, type MatchThresholds } from '../match-thresholds';
 import { normalise } from '../normalise';
+import type { NormalisedPerson } from '../normalised-person';
 
 export interface EvaluationRecord {
   readonly recordId: string;
@@ -28,15 +29,34 @@ export interface EvaluationRecord {
   readonly noise?: readonly string[];
 }
 
+/**
+ * Why a duplicate was not linked to its person:
+ *   unblocked      no earlier record of the person among the candidates
+ *   outranked      linked to another person's record
+ *   cluster-chain  reached the link level with two clusters that are both the person's
+ *                  (an earlier duplicate went to review and became a cluster of its own)
+ *   cluster-review reached the link level with the person and with another person
+ *   vetoed         the person's best record reached the link level but a veto held it
+ *   review-band    the person's best record scored between the review and link thresholds
+ *   below-review   the person's best record scored below the review threshold
+ */
+export type MissCause = 'unblocked' | 'outranked' | 'cluster-chain' | 'cluster-review' | 'vetoed' | 'review-band' | 'below-review';
+
 /** One wrong decision, without any demographic value: ids, noise and the score breakdown. */
 export interface EvaluationMistake {
   readonly recordId: string;
   readonly kind: 'false-link' | 'missed';
   readonly decision: MatchDecision;
   readonly noise: readonly string[];
+  /** The best candidate's score (the wrong partner's for a false link). */
   readonly total?: number;
   readonly veto?: MatchField;
   readonly levels?: Readonly<Partial<Record<MatchField, MatchLevel>>>;
+  /** For a missed duplicate: why, and the score of the person's best-scoring earlier record among the candidates. */
+  readonly cause?: MissCause;
+  readonly partner?: { readonly total: number; readonly veto?: MatchField; readonly levels: Readonly<Partial<Record<MatchField, MatchLevel>>> };
+  /** For a review between two clusters: the other cluster's best score. */
+  readonly competingTotal?: number;
 }
 
 export interface EvaluationReport {
@@ -87,6 +107,9 @@ export function evaluate(
   const maxMistakes = options.maxMistakes ?? 25;
   const personOf = new Map<string, string>();
   const registered = new Set<string>();
+  const normalised = new Map<string, NormalisedPerson>();
+  const recordsOf = new Map<string, string[]>();
+  let partnerScorer: MatchScorer | undefined;
   const missedByNoise: Record<string, number> = {};
   const mistakes: EvaluationMistake[] = [];
   let duplicates = 0;
@@ -118,6 +141,18 @@ export function evaluate(
     }
     if ((falseLink || missed) && mistakes.length < maxMistakes) {
       const score = result.best?.score;
+      let partner: EvaluationMistake['partner'];
+      let cause: MissCause | undefined;
+      if (missed) {
+        if (partnerScorer?.model !== index.model) partnerScorer = new MatchScorer({ model: index.model, nationalIdSystems: options.scorer?.nationalIdSystems });
+        // The candidates; for an unblocked duplicate, every earlier record of the person (to see what blocking missed).
+        const among = index.candidates(person).filter((id) => personOf.get(id) === record.trueId);
+        for (const id of among.length > 0 ? among : (recordsOf.get(record.trueId) ?? [])) {
+          const s = partnerScorer.score(person, normalised.get(id) as NormalisedPerson, index.frequencies);
+          if (partner === undefined || s.total > partner.total) partner = { total: s.total, veto: s.veto, levels: levelsOf(s.fields) };
+        }
+        cause = among.length === 0 ? 'unblocked' : missCause(result, partner, thresholds, (id) => personOf.get(id) === record.trueId);
+      }
       mistakes.push({
         recordId: record.recordId,
         kind: falseLink ? 'false-link' : 'missed',
@@ -125,13 +160,20 @@ export function evaluate(
         noise: record.noise ?? [],
         total: score?.total,
         veto: score?.veto,
-        levels: score ? Object.fromEntries(score.fields.map((f) => [f.field, f.level])) : undefined,
+        levels: score ? levelsOf(score.fields) : undefined,
+        ...(cause !== undefined && { cause }),
+        ...(partner !== undefined && { partner }),
+        ...(result.competing !== undefined && { competingTotal: result.competing.score.total }),
       });
     }
     const cluster = result.decision === 'link' && result.best !== undefined ? (clusterOf.get(result.best.id) as string) : record.recordId;
     clusterOf.set(record.recordId, cluster);
-    index.add(record.recordId, person, cluster);
+    // A review leaves a provisional patient, pending with the best candidate's cluster (never resolved in a replay).
+    const pendingWith = result.decision === 'review' && result.best !== undefined ? clusterOf.get(result.best.id) : undefined;
+    index.add(record.recordId, person, cluster, pendingWith);
     personOf.set(record.recordId, record.trueId);
+    normalised.set(record.recordId, person);
+    recordsOf.set(record.trueId, [...(recordsOf.get(record.trueId) ?? []), record.recordId]);
     registered.add(record.trueId);
   }
 
@@ -160,6 +202,18 @@ export function evaluate(
     missedByNoise,
     mistakes,
   };
+}
+
+const levelsOf = (fields: MatchScore['fields']): Partial<Record<MatchField, MatchLevel>> => Object.fromEntries(fields.map((f) => [f.field, f.level]));
+
+function missCause(result: MatchResult, partner: EvaluationMistake['partner'], thresholds: MatchThresholds, samePerson: (id: string) => boolean): MissCause {
+  if (partner === undefined) return 'unblocked';
+  if (result.decision === 'link') return 'outranked';
+  if (result.competing !== undefined && result.best !== undefined) {
+    return samePerson(result.best.id) && samePerson(result.competing.id) ? 'cluster-chain' : 'cluster-review';
+  }
+  if (partner.total >= thresholds.link) return 'vetoed';
+  return partner.total >= thresholds.review ? 'review-band' : 'below-review';
 }
 
 function pairwise(records: readonly EvaluationRecord[], clusterOf: ReadonlyMap<string, string>): EvaluationReport['pairwise'] {
