@@ -91,7 +91,7 @@ describe('localEnvironment', () => {
       KMS_KEYRING_FILE: '/keys/keyring.json',
     });
     const withKeys = SERVICE_INSTANCES.filter((i) => 'KMS_KEYRING_FILE' in localEnvironment(i, 1, facts)).map((i) => i.name);
-    expect(withKeys).toEqual(['identity', 'records', 'claims', 'ledger-writer']);
+    expect(withKeys).toEqual(['identity', 'records', 'claims', 'ledger-writer', 'ledger-writer-payer']);
   });
 
   it('sets identity’s compaction lag and claims’ plans only where they are read, and plans only when the stack has some', () => {
