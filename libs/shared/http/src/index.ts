@@ -5,3 +5,4 @@ export * from './readiness';
 export * from './health.controller';
 export * from './run-service';
 export * from './domain-problems';
+export * from './http-conventions';

@@ -1,11 +1,12 @@
-// Boots a carechain service the same way everywhere: Fastify, problem+json for
-// every error, OpenAPI at /openapi.json and Swagger UI at /docs, graceful
+// Boots a carechain service the same way everywhere: Fastify with the HTTP
+// conventions and limits of http-conventions.ts, problem+json for every error, OpenAPI at /openapi.json and Swagger UI at /docs, graceful
 // shutdown on SIGTERM/SIGINT (consumers commit what they processed and leave).
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger, type Logger } from '@carechain/telemetry';
 import type { DomainProblems } from './domain-problems';
+import { applyHttpConventions, httpServerOptions } from './http-conventions';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 export interface ServiceOptions {
@@ -20,14 +21,14 @@ export interface ServiceOptions {
   readonly problems?: readonly DomainProblems[];
 }
 
-// Bodies beyond this are not patient registrations or FHIR resources we accept.
-const BODY_LIMIT_BYTES = 1024 * 1024;
-
 export async function runService(options: ServiceOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(options.module as never, new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }), {
+  const app = await NestFactory.create<NestFastifyApplication>(options.module as never, new FastifyAdapter(httpServerOptions()), {
     logger: new PinoNestLogger(options.logger),
     abortOnError: false,
+    // The body parsers are the strict ones applyHttpConventions installs.
+    bodyParser: false,
   });
+  applyHttpConventions(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new ProblemDetailsFilter(options.logger, options.problems ?? []));
   app.enableShutdownHooks();
 
