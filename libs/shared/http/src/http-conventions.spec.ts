@@ -2,7 +2,7 @@
 // runService with one small controller, refusing what a client must see refused.
 import 'reflect-metadata';
 import { connect } from 'node:net';
-import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@carechain/telemetry';
 import { HTTP_LIMITS } from './http-conventions';
@@ -19,6 +19,11 @@ class ThingsController {
   @Post()
   create(@Body() body: unknown) {
     return { body };
+  }
+
+  @Get(':id/parts/:part')
+  part(@Param('id', new ParseUUIDPipe()) id: string, @Param('part') part: string) {
+    return { id, part };
   }
 }
 
@@ -133,6 +138,19 @@ describe('HTTP conventions (runService)', () => {
     const problem = JSON.parse(res.body) as { type: string; detail: string };
     expect(problem.type).toBe('https://carechain.dev/problems/http/bad-request');
     expect(problem.detail).toContain(detail);
+  });
+
+  it('serves an OpenAPI document that declares the errors and the UUID path parameters the handlers parse', async () => {
+    type Op = { parameters: { name: string; schema: object }[]; responses: Record<string, { content?: object }> };
+    const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, Record<string, Op>> };
+    const part = doc.paths['/things/{id}/parts/{part}']!.get!;
+    expect(part.parameters.map((p) => [p.name, p.schema])).toEqual([
+      ['id', { type: 'string', format: 'uuid' }],
+      ['part', { type: 'string' }],
+    ]);
+    expect(Object.keys(part.responses)).toEqual(['200', '400', '401', '403', '404', '405', '414', '429', '431', '503']);
+    expect(Object.keys(doc.paths['/things']!.post!.responses)).toEqual(expect.arrayContaining(['201', '413', '415']));
+    expect(doc.paths['/things/{id}']!.get!.parameters[0]!.schema).toEqual({ type: 'string' });
   });
 
   it('takes nesting up to the limit, and FHIR JSON like JSON', async () => {

@@ -6,3 +6,5 @@ export * from './health.controller';
 export * from './run-service';
 export * from './domain-problems';
 export * from './http-conventions';
+export * from './openapi-contract';
+export * from './uuid-path-params';
