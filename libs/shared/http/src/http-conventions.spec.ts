@@ -105,6 +105,16 @@ describe('HTTP conventions (runService)', () => {
     expect(await problemOf(res)).toMatchObject({ type: 'https://carechain.dev/problems/http/uri-too-long', status: 414 });
   });
 
+  it('answers a path parameter over the limit with 414, and a URL that does not decode with 400, as problem+json', async () => {
+    expect((await fetch(`${base}/things/${'a'.repeat(HTTP_LIMITS.pathParamLength)}`)).status).toBe(200);
+    const long = await fetch(`${base}/things/${'a'.repeat(HTTP_LIMITS.pathParamLength + 1)}`);
+    expect(long.status).toBe(414);
+    expect(await problemOf(long)).toMatchObject({ type: 'https://carechain.dev/problems/http/uri-too-long' });
+    const bad = await fetch(`${base}/things/%E0%A4%A`);
+    expect(bad.status).toBe(400);
+    expect(await problemOf(bad)).toMatchObject({ type: 'https://carechain.dev/problems/http/bad-request' });
+  });
+
   it('answers headers over the limit with 431 as problem+json', async () => {
     const res = await raw(port, `GET /things/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'h'.repeat(HTTP_LIMITS.headerBytes)}\r\n\r\n`);
     expect(res.status).toBe(431);

@@ -15,6 +15,8 @@ export const HTTP_LIMITS = {
   bodyBytes: 1024 * 1024,
   // Far beyond any route and query we serve (the longest is a search with a few ids).
   urlLength: 8 * 1024,
+  // Fastify's default, stated: ids are UUIDs (36), names of read models and actors far shorter.
+  pathParamLength: 100,
   // Node's default, stated: the request line and every header together.
   headerBytes: 16 * 1024,
   // FHIR resources nest well under ten levels; deeper JSON only costs us stack and time.
@@ -29,8 +31,15 @@ export function httpServerOptions(): FastifyHttpOptions<Server> {
   return {
     bodyLimit: HTTP_LIMITS.bodyBytes,
     trustProxy: true,
+    routerOptions: { maxParamLength: HTTP_LIMITS.pathParamLength },
     http: { maxHeaderSize: HTTP_LIMITS.headerBytes },
     clientErrorHandler: answerClientError,
+    // Raised by the router before any route or hook: a URL that does not decode, a parameter over the limit.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode === 414 ? 414 : 400;
+      const detail = status === 414 ? `A path parameter is longer than ${HTTP_LIMITS.pathParamLength} characters.` : 'The URL is not validly percent-encoded.';
+      void send(reply, status, detail, request.url.split('?')[0] ?? '/');
+    },
   };
 }
 

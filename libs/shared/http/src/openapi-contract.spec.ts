@@ -15,7 +15,7 @@ const document = (): OpenAPIObject => ({
   paths: {
     '/things': { post: { requestBody: { content: {} }, responses: { '201': { description: 'created' } } } },
     '/things/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true }], responses: { '200': { description: 'ok' } } } },
-    '/search': { get: { parameters: [{ name: 'q', in: 'query' }], responses: { '200': { description: 'ok' } } } },
+    '/search': { get: { parameters: [{ name: 'q', in: 'query' }], responses: { '200': { description: 'ok' }, '409': { description: 'mine' } } } },
   },
 });
 
@@ -38,7 +38,7 @@ describe('completeOpenApi', () => {
     expect(doc.components?.schemas?.Problem).toBe(PROBLEM_SCHEMA);
     const responses = (doc.paths['/search'] as { get: { responses: Record<string, { content?: object; headers?: object }> } }).get.responses;
     expect(responses['404']).toBeUndefined();
-    expect(responses['409']!.content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
+    expect(responses['409']).toEqual({ description: 'mine', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
     expect(Object.keys(responses['429']!.headers!)).toEqual(['Retry-After']);
     expect(Object.keys(responses['405']!.headers!)).toEqual(['Allow']);
     expect(responses['200']).toEqual({ description: 'ok' });

@@ -83,7 +83,11 @@ export function completeOpenApi(document: OpenAPIObject, domains: readonly Domai
       // A resource named by the path may not exist.
       if (operation.parameters?.some((p) => p.in === 'path')) statuses.add(404);
       for (const status of [...statuses].sort()) {
-        operation.responses[String(status)] ??= problemResponse(status);
+        const declared = operation.responses[String(status)];
+        // A handler's own description of an error (what the problem adds) is kept; the body is still a problem.
+        operation.responses[String(status)] = declared
+          ? { ...problemResponse(status), ...declared, content: declared.content ?? problemResponse(status).content }
+          : problemResponse(status);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import type { z } from 'zod';
+import { toJSONSchema, type z } from 'zod';
 import { ValidationProblem } from './problem';
 
 /** Validates and normalises a body (or param) with a zod schema; 400 with field errors otherwise. */
@@ -14,4 +14,12 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
     }
     return result.data;
   }
+}
+
+/**
+ * The OpenAPI 3.0 schema of what a zod schema accepts, for @ApiBody: the document
+ * describes a body with the very schema the handler validates it with.
+ */
+export function openApiSchemaOf(schema: z.ZodType): object {
+  return toJSONSchema(schema, { io: 'input', target: 'openapi-3.0' }) as object;
 }
