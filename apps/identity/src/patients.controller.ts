@@ -22,6 +22,14 @@ const eraseSchema = z
   .strict();
 const signingKeySchema = z.object({ jwk: ed25519JwkSchema }).strict();
 
+// OpenAPI links: what a client (and the fuzzer's stateful mode) can do next with the id it got.
+const PATIENT_LINKS = Object.fromEntries(
+  (['get', 'did', 'rotate', 'remove'] as const).map((method) => [
+    `PatientsController_${method}`,
+    { operationId: `PatientsController_${method}`, parameters: { id: '$response.body#/id' } },
+  ]),
+);
+
 /** The body of a registration's answer: the patient's or the review's id, the outcome and the event. */
 function registration(idName: 'id' | 'reviewId') {
   const string = { type: 'string' };
@@ -50,8 +58,8 @@ export class PatientsController {
     summary: 'Register a person. The master patient index links a known person (200, same id), opens a review when unsure (202), or creates a patient (201).',
   })
   @ApiBody({ schema: openApiSchemaOf(registerPatientSchema) })
-  @ApiResponse({ status: 201, description: 'A new patient.', schema: registration('id') })
-  @ApiResponse({ status: 200, description: 'Linked to a known patient: the same id.', schema: registration('id') })
+  @ApiResponse({ status: 201, description: 'A new patient.', schema: registration('id'), links: PATIENT_LINKS })
+  @ApiResponse({ status: 200, description: 'Linked to a known patient: the same id.', schema: registration('id'), links: PATIENT_LINKS })
   @ApiResponse({ status: 202, description: 'Unsure: a review is open.', schema: registration('reviewId') })
   async create(
     @Body(new ZodValidationPipe(registerPatientSchema)) body: RegisterPatientCommand,
