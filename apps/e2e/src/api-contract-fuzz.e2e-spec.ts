@@ -5,6 +5,8 @@
 // examples and time. Read-model rebuilds are destructive admin operations with
 // their own spec (read-model-rebuild-burst), not fuzzed.
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServiceProcess, type ServiceProcess } from './support/service-process';
 import { token } from './support/tokens';
 
@@ -16,6 +18,8 @@ const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_c
 // The services are fuzzed at once; each gets this much time and these many examples per operation.
 const MAX_TIME_SEC = 60;
 const MAX_EXAMPLES = 15;
+// schemathesis keeps its cache (crashes to replay) in its working directory: the run's own, not the repository.
+const WORK_DIR = join(__dirname, '..', '..', '..', 'tmp', 'schemathesis');
 
 interface Run {
   readonly code: number | null;
@@ -26,6 +30,8 @@ function schemathesis(python: string, service: ServiceProcess, bearer: string): 
   const args = [
     '-c',
     'from schemathesis.cli import schemathesis; schemathesis()',
+    '--config-file',
+    join(__dirname, 'api-contract-fuzz.schemathesis.toml'),
     'run',
     `${service.url}/openapi.json`,
     '--checks',
@@ -52,7 +58,12 @@ function schemathesis(python: string, service: ServiceProcess, bearer: string): 
     'true',
   ];
   return new Promise((resolve) => {
-    const child = spawn(python, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' } });
+    mkdirSync(WORK_DIR, { recursive: true });
+    const child = spawn(python, args, {
+      cwd: WORK_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
