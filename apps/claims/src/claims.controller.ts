@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { NotFoundProblem, openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
+import { NotFoundProblem, openApiSchemaOf, ZodValidationPipe, ApiQueryOf } from '@carechain/http';
 import {
   AdjudicateClaimUseCase,
   claimsBundle,
@@ -69,6 +69,7 @@ export class ClaimsController {
     summary:
       "A searchset Bundle of the claims the caller may see, newest first, each with its state (extension claim-state): a payer's are those sent to it (status=pended is its work queue), a provider's its own, a patient's their own; an auditor names a patient, provider or insurer.",
   })
+  @ApiQueryOf(searchQuerySchema)
   async search(
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery,
     @CurrentPrincipal() principal: Principal,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Que
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
+import { ZodValidationPipe, ApiQueryOf } from '@carechain/http';
 import { searchBundle, SearchRecordsUseCase, WriteRecordUseCase, type RecordsSearchBundle } from '@carechain/records-domain';
 import { FHIR_JSON } from './fhir-json.parser';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, requestUrl, searchQuerySchema, type SearchQueryParams } from './records.http';
@@ -46,6 +46,7 @@ export class PatientRecordsController {
     required: false,
     description: 'Emergency access without consent: the reason (10-500 characters). Clinicians only, TREAT or ETREAT only; audited.',
   })
+  @ApiQueryOf(searchQuerySchema)
   async list(
     @Param('id', new ParseUUIDPipe()) patientId: string,
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQueryParams,

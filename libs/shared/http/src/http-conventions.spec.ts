@@ -2,12 +2,16 @@
 // runService with one small controller, refusing what a client must see refused.
 import 'reflect-metadata';
 import { connect } from 'node:net';
-import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@carechain/telemetry';
 import { HTTP_LIMITS } from './http-conventions';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { runService } from './run-service';
+import { ApiQueryOf, ZodValidationPipe } from './zod-validation.pipe';
+
+const searchSchema = z.object({ status: z.enum(['open', 'closed']).optional(), _count: z.coerce.number().int().min(1).max(5).default(2) });
 
 @Controller('things')
 class ThingsController {
@@ -19,6 +23,12 @@ class ThingsController {
   @Post()
   create(@Body() body: unknown) {
     return { body };
+  }
+
+  @Get('search/all')
+  @ApiQueryOf(searchSchema)
+  search(@Query(new ZodValidationPipe(searchSchema)) query: z.infer<typeof searchSchema>) {
+    return query;
   }
 
   @Get(':id/parts/:part')
@@ -161,6 +171,13 @@ describe('HTTP conventions (runService)', () => {
     expect(Object.keys(part.responses)).toEqual(['200', '400', '401', '403', '404', '405', '414', '429', '431', '503']);
     expect(Object.keys(doc.paths['/things']!.post!.responses)).toEqual(expect.arrayContaining(['201', '413', '415']));
     expect(doc.paths['/things/{id}']!.get!.parameters[0]!.schema).toEqual({ type: 'string' });
+    // Query parameters as the zod schema the pipe validates them with.
+    expect(doc.paths['/things/search/all']!.get!.parameters.map((p) => [p.name, p.schema])).toEqual([
+      ['status', { type: 'string', enum: ['open', 'closed'] }],
+      ['_count', { type: 'integer', minimum: 1, maximum: 5, default: 2 }],
+    ]);
+    expect((await fetch(`${base}/things/search/all?status=open`)).status).toBe(200);
+    expect((await fetch(`${base}/things/search/all?status=ajar`)).status).toBe(400);
   });
 
   it('takes nesting up to the limit, and FHIR JSON like JSON', async () => {

@@ -1,4 +1,5 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
+import { applyDecorators, Injectable, type PipeTransform } from '@nestjs/common';
+import { ApiQuery, type SchemaObject } from '@nestjs/swagger';
 import { toJSONSchema, type z } from 'zod';
 import { ValidationProblem } from './problem';
 
@@ -22,4 +23,12 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
  */
 export function openApiSchemaOf(schema: z.ZodType): object {
   return toJSONSchema(schema, { io: 'input', target: 'openapi-3.0' }) as object;
+}
+
+/** Declares each query parameter of a zod object schema, with its type, enum, pattern and bounds, as the pipe reads them. */
+export function ApiQueryOf(schema: z.ZodObject): MethodDecorator {
+  const json = openApiSchemaOf(schema) as { properties?: Record<string, SchemaObject>; required?: string[] };
+  return applyDecorators(
+    ...Object.entries(json.properties ?? {}).map(([name, property]) => ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: property })),
+  );
 }
