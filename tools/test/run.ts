@@ -1,8 +1,10 @@
 // `npm test`: every tier, against real servers, ending with one summary line.
-//   1. lint, typecheck, build and unit tests of every project (Nx, cached)
+//   1. lint, typecheck, build and unit tests of every project (Nx, cached); the
+//      dependency audit (tools/supply-chain/audit-deps.ts)
 //   2. a private Redis + Kafka + Fabric network (see infra.ts)
 //   3. integration specs (*.int-spec.ts), in band
-//   4. end-to-end specs (apps/e2e), in band, driving the built services
+//   4. end-to-end specs (apps/e2e), in band, driving the built services, the API
+//      fuzzer among them (schemathesis, installed once into a cached venv: schemathesis.ts)
 //   5. the Helm chart: lint, template and a server-side dry run of every manifest
 //      against a real kube-apiserver (tools/k8s/chart-check.ts; builds its binaries once)
 // Every process it starts is stopped at the end, whatever happened.
@@ -13,6 +15,7 @@ import { repoRoot } from '../devnet/lib/paths.ts';
 import { killGroup } from '../devnet/lib/proc.ts';
 import { startTestInfra, type TestInfra } from './infra.ts';
 import { emptyTally, readJestDir, readJestJson, type Tally } from './results.ts';
+import { ensureSchemathesis } from './schemathesis.ts';
 
 const log = (m: string) => process.stderr.write(`\x1b[1m[carechain test]\x1b[0m ${m}\n`);
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
@@ -80,6 +83,15 @@ async function main(): Promise<number> {
   }
   tallies.push(['unit', unit]);
 
+  if (only === undefined) {
+    // Known critical vulnerabilities with a fix fail the run (npm run audit:deps; it says SKIPPED where the registry refuses).
+    const audit = await sh(process.execPath, ['--disable-warning=ExperimentalWarning', join(repoRoot, 'tools', 'supply-chain', 'audit-deps.ts')]);
+    tallies.push([
+      'audit',
+      { ...emptyTally(), passed: audit === 0 ? 1 : 0, failed: audit === 0 ? 0 : 1, failedSuites: audit === 0 ? [] : ['npm run audit:deps'] },
+    ]);
+  }
+
   if (only !== 'unit' && only !== 'chart') {
     let infra: TestInfra | undefined;
     const stopInfra = async () => {
@@ -92,7 +104,18 @@ async function main(): Promise<number> {
       log('starting private test infrastructure (Redis, Kafka, Fabric)');
       infra = await startTestInfra(log);
       if (only !== 'e2e') tallies.push(['integration', await jestTier('integration', 'jest.int.config.js', infra.env)]);
-      if (only !== 'integration') tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', infra.env)]);
+      if (only !== 'integration') {
+        // The API fuzzer the e2e tier runs (api-contract-fuzz.e2e-spec.ts); a failed install fails that spec.
+        const fuzzer = (() => {
+          try {
+            return { CARECHAIN_SCHEMATHESIS_PYTHON: ensureSchemathesis(log) };
+          } catch (err) {
+            log((err as Error).message);
+            return {};
+          }
+        })();
+        tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', { ...infra.env, ...fuzzer })]);
+      }
       // Last, over everything the run logged: not one generated secret may be in it.
       const leaks = infra.secretsInLogs([resultsDir]);
       for (const l of leaks) log(`secret in a log: ${l}`);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
+import { openApiSchemaOf } from '@carechain/http';
 import { benefitPlanSchema } from '@carechain/contracts';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
 import type { BenefitPlan, PlanBook } from '@carechain/claims-adjudication';
@@ -36,7 +36,7 @@ export class BenefitPlansController {
     summary:
       'A payer publishes a new version of one of its benefit plans (newer than the one in force: 409 otherwise); every claims instance decides with it from then on, and decisions name the version. 201 once this instance holds it.',
   })
-  @ApiBody({ schema: z.toJSONSchema(benefitPlanSchema, { io: 'input' }) as object })
+  @ApiBody({ schema: openApiSchemaOf(benefitPlanSchema) })
   async publish(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<PublishedPlan> {
     const published = await this.publishes.execute(body, requesterOf(principal));
     reply.status(201);

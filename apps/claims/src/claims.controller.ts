@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { NotFoundProblem, ZodValidationPipe } from '@carechain/http';
+import { NotFoundProblem, openApiSchemaOf, ZodValidationPipe, ApiQueryOf } from '@carechain/http';
 import {
   AdjudicateClaimUseCase,
   claimsBundle,
@@ -32,7 +32,6 @@ import {
 } from './claims.http';
 
 const fhirBody = { description: 'A FHIR R4 resource (application/fhir+json or application/json).', schema: { type: 'object' } };
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input' }) as object;
 const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 @ApiTags('claims')
@@ -70,6 +69,7 @@ export class ClaimsController {
     summary:
       "A searchset Bundle of the claims the caller may see, newest first, each with its state (extension claim-state): a payer's are those sent to it (status=pended is its work queue), a provider's its own, a patient's their own; an auditor names a patient, provider or insurer.",
   })
+  @ApiQueryOf(searchQuerySchema)
   async search(
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery,
     @CurrentPrincipal() principal: Principal,
@@ -113,7 +113,7 @@ export class ClaimsController {
     summary:
       "The insurer's person decides a pended claim, or re-adjudicates an appealed one: approve (authorises what the rules held for prior authorisation; amounts from the benefit plan) or deny with X12 reason codes. 409 with the current state otherwise.",
   })
-  @ApiBody({ schema: jsonSchema(decisionSchema) })
+  @ApiBody({ schema: openApiSchemaOf(decisionSchema) })
   adjudicate(
     @Param('claimId', new ParseUUIDPipe()) claimId: string,
     @Body(new ZodValidationPipe(decisionSchema)) body: z.infer<typeof decisionSchema>,
@@ -129,7 +129,7 @@ export class ClaimsController {
     summary:
       'The insurer records its payment of an approved, partially approved or re-adjudicated claim: amount (at most the adjudicated benefit), date, remittance reference. 409 with the current state otherwise.',
   })
-  @ApiBody({ schema: jsonSchema(paymentSchema) })
+  @ApiBody({ schema: openApiSchemaOf(paymentSchema) })
   pay(
     @Param('claimId', new ParseUUIDPipe()) claimId: string,
     @Body(new ZodValidationPipe(paymentSchema)) body: z.infer<typeof paymentSchema>,
@@ -155,7 +155,7 @@ export class ClaimsController {
     summary:
       'The submitting provider or the patient appeals a denied or partially approved claim (the reason is sealed). 409 with the current state otherwise.',
   })
-  @ApiBody({ schema: jsonSchema(appealSchema) })
+  @ApiBody({ schema: openApiSchemaOf(appealSchema) })
   appeal(
     @Param('claimId', new ParseUUIDPipe()) claimId: string,
     @Body(new ZodValidationPipe(appealSchema)) body: z.infer<typeof appealSchema>,

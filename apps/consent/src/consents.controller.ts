@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
+import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import {
   GrantConsentUseCase,
   grantConsentSchema,
@@ -32,7 +31,7 @@ export class ConsentsController {
       'An optional Ed25519 signature over grantSigningPayload must verify against a key the patient registered (then validFrom is required). ' +
       '201 with { grantId, eventId } once Kafka acknowledged; 400 bad terms, 403 not allowed, 404 unknown patient, 410 erased, 422 bad signature.',
   })
-  @ApiBody({ schema: z.toJSONSchema(grantConsentSchema, { io: 'input' }) as object })
+  @ApiBody({ schema: openApiSchemaOf(grantConsentSchema) })
   grant(@Body(new ZodValidationPipe(grantConsentSchema)) body: GrantConsentCommand, @CurrentPrincipal() principal: Principal) {
     return this.grants.execute(body, principal);
   }
@@ -45,7 +44,7 @@ export class ConsentsController {
       "Revoke a grant: by the patient themself, or staff (registrar, clinician, admin) of the patient's custodian; not by the grantee. " +
       'An optional signature over revokeSigningPayload must verify. 200 with { grantId, eventId, revokedAt }; 404 unknown grant, 409 already ended or being revoked, 422 bad signature.',
   })
-  @ApiBody({ required: false, schema: z.toJSONSchema(revokeConsentSchema, { io: 'input' }) as object })
+  @ApiBody({ required: false, schema: openApiSchemaOf(revokeConsentSchema) })
   revoke(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(optionalRevokeSchema)) body: RevokeConsentCommand | null | undefined,

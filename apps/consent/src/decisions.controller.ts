@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
+import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import { DecideUseCase, decideSchema, type DecideCommand, type DecisionAnswer } from '@carechain/consent-domain';
 
 @ApiTags('decisions')
@@ -19,7 +18,7 @@ export class DecisionsController {
       'May the caller (token subject, organisation and roles) read these record categories of the patient, for this purpose? 200 with decision permit or deny either way. ' +
       'breakGlassReason asks a clinician’s emergency override (TREAT/ETREAT, 10-500 characters); a break-glass permit is published as BreakGlassInvoked before the answer.',
   })
-  @ApiBody({ schema: z.toJSONSchema(decideSchema, { io: 'input' }) as object })
+  @ApiBody({ schema: openApiSchemaOf(decideSchema) })
   decide(@Body(new ZodValidationPipe(decideSchema)) body: DecideCommand, @CurrentPrincipal() principal: Principal): Promise<DecisionAnswer> {
     return this.decisions.execute(body, principal);
   }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
+import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import { ListReviewsUseCase, MergePatientsUseCase, ResolveReviewUseCase } from '@carechain/identity-domain';
 
 const mergeSchema = z.object({ survivorId: z.uuid(), mergedId: z.uuid() }).strict();
@@ -49,7 +49,9 @@ export class MpiController {
       'Merge one patient (mergedId) into another (survivorId), by a data steward of the custodian of either. Same custodian: 200 {status merged}. ' +
       'Different custodians: 202 {status pending, mergeRequestId, awaiting}: the other custodian accepts at /mpi/merge-requests/:id/accept. Reversible with /mpi/unmerges.',
   })
-  @ApiBody({ schema: z.toJSONSchema(mergeSchema, { io: 'input' }) as object })
+  @ApiBody({ schema: openApiSchemaOf(mergeSchema) })
+  @ApiResponse({ status: 200, description: 'Merged (same custodian).' })
+  @ApiResponse({ status: 202, description: 'Pending: the other custodian accepts or rejects.' })
   async merge(
     @Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>,
     @CurrentPrincipal() principal: Principal,
@@ -89,7 +91,7 @@ export class MpiController {
   @HttpCode(200)
   @Roles(...rolesFor('identity.unmerge'))
   @ApiOperation({ summary: 'Undo a merge: a data steward of the custodian of either patient.' })
-  @ApiBody({ schema: z.toJSONSchema(mergeSchema, { io: 'input' }) as object })
+  @ApiBody({ schema: openApiSchemaOf(mergeSchema) })
   unmerge(@Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>, @CurrentPrincipal() principal: Principal) {
     return this.merges.unmerge(body.survivorId, body.mergedId, principal);
   }

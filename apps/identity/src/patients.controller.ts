@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ed25519JwkSchema, ERASURE_REASONS } from '@carechain/contracts';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
+import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import {
   actorOf,
   ErasePatientUseCase,
@@ -21,6 +21,24 @@ const eraseSchema = z
   .object({ reason: z.enum(ERASURE_REASONS), caseReference: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an opaque case id, e.g. DSR-2026-0042') })
   .strict();
 const signingKeySchema = z.object({ jwk: ed25519JwkSchema }).strict();
+
+// OpenAPI links: what a client (and the fuzzer's stateful mode) can do next with the id it got.
+const PATIENT_LINKS = Object.fromEntries(
+  (['get', 'did', 'rotate', 'remove'] as const).map((method) => [
+    `PatientsController_${method}`,
+    { operationId: `PatientsController_${method}`, parameters: { id: '$response.body#/id' } },
+  ]),
+);
+
+/** The body of a registration's answer: the patient's or the review's id, the outcome and the event. */
+function registration(idName: 'id' | 'reviewId') {
+  const string = { type: 'string' };
+  return {
+    type: 'object',
+    required: [idName, 'outcome', 'eventId'],
+    properties: { [idName]: { ...string, format: 'uuid' }, outcome: { type: 'string', enum: ['registered', 'linked', 'pending-review'] }, eventId: string },
+  };
+}
 
 @ApiTags('patients')
 @Controller('patients')
@@ -39,7 +57,10 @@ export class PatientsController {
   @ApiOperation({
     summary: 'Register a person. The master patient index links a known person (200, same id), opens a review when unsure (202), or creates a patient (201).',
   })
-  @ApiBody({ schema: z.toJSONSchema(registerPatientSchema, { io: 'input' }) as object })
+  @ApiBody({ schema: openApiSchemaOf(registerPatientSchema) })
+  @ApiResponse({ status: 201, description: 'A new patient.', schema: registration('id'), links: PATIENT_LINKS })
+  @ApiResponse({ status: 200, description: 'Linked to a known patient: the same id.', schema: registration('id'), links: PATIENT_LINKS })
+  @ApiResponse({ status: 202, description: 'Unsure: a review is open.', schema: registration('reviewId') })
   async create(
     @Body(new ZodValidationPipe(registerPatientSchema)) body: RegisterPatientCommand,
     @CurrentPrincipal() principal: Principal,
@@ -77,7 +98,7 @@ export class PatientsController {
     summary:
       "Erase a patient (GDPR Art. 17) by crypto-shredding their keys: a privacy officer of the patient's custodian, with a reason code and the case reference.",
   })
-  @ApiBody({ schema: z.toJSONSchema(eraseSchema, { io: 'input' }) as object })
+  @ApiBody({ schema: openApiSchemaOf(eraseSchema) })
   async remove(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(eraseSchema)) body: z.infer<typeof eraseSchema>,
@@ -93,7 +114,7 @@ export class PatientsController {
     summary:
       "The patient registers their own Ed25519 public key (JWK): consent actions signed with it are recorded as patient-signed. Staff cannot register a patient's key.",
   })
-  @ApiBody({ schema: z.toJSONSchema(signingKeySchema, { io: 'input' }) as object })
+  @ApiBody({ schema: openApiSchemaOf(signingKeySchema) })
   async addSigningKey(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(signingKeySchema)) body: z.infer<typeof signingKeySchema>,

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res 
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
+import { ZodValidationPipe, ApiQueryOf } from '@carechain/http';
 import { searchBundle, SearchRecordsUseCase, WriteRecordUseCase, type RecordsSearchBundle } from '@carechain/records-domain';
 import { FhirRead, writtenRecord, type WrittenRecord } from './records.decorators';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, requestUrl, searchQuerySchema, type SearchQueryParams } from './records.http';
@@ -37,6 +37,7 @@ export class PatientRecordsController {
   @FhirRead(
     'A searchset Bundle of exactly the records consent lets the caller see: the latest version of each, newest first. Categories consent withholds are named in an OperationOutcome entry (search mode outcome). 403 only when nothing is permitted. Every search is recorded as AccessDecided before the answer.',
   )
+  @ApiQueryOf(searchQuerySchema)
   async list(
     @Param('id', new ParseUUIDPipe()) patientId: string,
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQueryParams,

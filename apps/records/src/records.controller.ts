@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { organisationIdSchema, purposeOfUseSchema } from '@carechain/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
+import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import {
   historyBundle,
   ReadRecordUseCase,
@@ -98,7 +98,7 @@ export class RecordsController {
     summary:
       "Point another organisation at a record (RecordShared). The caller must be able to read the record for treatment; consent must already permit the organisation for the record's category and the purpose (409 with the reason otherwise).",
   })
-  @ApiBody({ schema: z.toJSONSchema(shareSchema, { io: 'input' }) as object })
+  @ApiBody({ schema: openApiSchemaOf(shareSchema) })
   share(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
     @Body(new ZodValidationPipe(shareSchema)) body: z.infer<typeof shareSchema>,

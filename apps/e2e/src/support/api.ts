@@ -1,4 +1,7 @@
-// A tiny JSON client for the services under test.
+// A tiny JSON client for the services under test. Every answer is checked against
+// the service's OpenAPI document (openapi-contract.ts).
+import { assertDeclaredStatus } from './openapi-contract';
+
 export interface Answer<T = Record<string, unknown>> {
   readonly status: number;
   readonly body: T;
@@ -19,5 +22,6 @@ export async function call<T = Record<string, unknown>>(
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await res.text();
+  await assertDeclaredStatus(base, method, path, res.status);
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
 }

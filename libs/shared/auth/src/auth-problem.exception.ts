@@ -35,6 +35,7 @@ export function bearerChallenge(code: AuthErrorCode): string | undefined {
       return code === AuthErrorCode.MissingToken ? 'Bearer realm="carechain"' : 'Bearer realm="carechain", error="invalid_token"';
     case 403:
       return 'Bearer realm="carechain", error="insufficient_scope"';
+    case 429:
     case 503:
       return undefined;
   }

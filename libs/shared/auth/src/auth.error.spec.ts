@@ -7,7 +7,7 @@ import { AuthProblemException, bearerChallenge } from './auth-problem.exception'
 const ALL = Object.values(AuthErrorCode);
 
 describe('AuthError mapping', () => {
-  it('maps token problems to 401, forbidden to 403 and key outages to 503', () => {
+  it('maps token problems to 401, forbidden to 403, a rate limit to 429 and key outages to 503', () => {
     const statuses = Object.fromEntries(ALL.map((code) => [code, describeAuthError(code).status]));
     expect(statuses).toEqual({
       missing_token: 401,
@@ -20,6 +20,7 @@ describe('AuthError mapping', () => {
       invalid_claims: 401,
       jwks_unavailable: 503,
       forbidden: 403,
+      rate_limited: 429,
     });
   });
 

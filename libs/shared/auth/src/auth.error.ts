@@ -13,10 +13,12 @@ export enum AuthErrorCode {
   JwksUnavailable = 'jwks_unavailable',
   /** Raised by the guard, not the verifier: authenticated, but none of the route's roles. */
   Forbidden = 'forbidden',
+  /** Raised by the guard: the principal went over its rate limit (the answer carries Retry-After). */
+  RateLimited = 'rate_limited',
 }
 
 export interface AuthErrorDescription {
-  readonly status: 401 | 403 | 503;
+  readonly status: 401 | 403 | 429 | 503;
   readonly title: string;
   /** Safe for clients: says what to do, never why a signature or key check failed. */
   readonly detail: string;
@@ -51,6 +53,8 @@ export function describeAuthError(code: AuthErrorCode): AuthErrorDescription {
       return { status: 503, title: 'Token keys unavailable', detail: 'The keys that verify tokens could not be loaded; retry later.' };
     case AuthErrorCode.Forbidden:
       return { status: 403, title: 'Forbidden', detail: 'None of your roles may perform this operation.' };
+    case AuthErrorCode.RateLimited:
+      return { status: 429, title: 'Too many requests', detail: 'You went over your rate limit; retry after the Retry-After seconds.' };
     default:
       return unreachable(code);
   }
@@ -71,7 +75,7 @@ export class AuthError extends Error {
     super(`${code}: ${describeAuthError(code).title}`, options);
   }
 
-  get status(): 401 | 403 | 503 {
+  get status(): 401 | 403 | 429 | 503 {
     return describeAuthError(this.code).status;
   }
 }

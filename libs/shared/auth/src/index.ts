@@ -13,3 +13,4 @@ export * from './jwt-auth.guard';
 export * from './auth.tokens';
 export * from './auth.module';
 export * from './access-policy';
+export * from './principal-rate-limiter';

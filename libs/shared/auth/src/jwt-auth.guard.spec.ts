@@ -135,6 +135,48 @@ describe('JwtAuthGuard (Nest + Fastify)', () => {
   });
 });
 
+describe('JwtAuthGuard with a per-principal rate limit', () => {
+  let issuer: TestIssuer;
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    issuer = await createTestIssuer();
+    @Module({ imports: [AuthModule.forRoot(issuer.options({ rateLimit: { perSecond: 0.5, burst: 2 } }))], controllers: [ThingsController] })
+    class LimitedAppModule {}
+    app = await NestFactory.create<NestFastifyApplication>(LimitedAppModule, new FastifyAdapter(), { logger: false });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    issuer.cleanup();
+  });
+
+  const get = (url: string, token?: string) => app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('answers 429 with Retry-After once a principal spends its burst, whatever the route or its roles', async () => {
+    const alice = await issuer.sign(issuer.claims({ sub: 'alice', roles: ['clinician'] }));
+    expect((await get('/things/mine', alice)).statusCode).toBe(200);
+    expect((await get('/things/admin', alice)).statusCode).toBe(403);
+    const limited = await get('/things/mine', alice);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBe('2');
+    expect(limited.json()).toMatchObject({ type: 'https://carechain.dev/problems/auth/rate_limited', status: 429 });
+    // A new token of the same principal is the same principal.
+    expect((await get('/things/mine', await issuer.sign(issuer.claims({ sub: 'alice', roles: ['clinician'], jti: 'another' })))).statusCode).toBe(429);
+  });
+
+  it('counts each principal on its own and leaves public routes alone', async () => {
+    const bob = await issuer.sign(issuer.claims({ sub: 'bob', roles: ['clinician'] }));
+    expect((await get('/things/mine', bob)).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await get('/things/open')).statusCode).toBe(200);
+  });
+
+  it('checks the token first: requests without a valid one are 401, not counted', async () => {
+    for (let i = 0; i < 3; i++) expect((await get('/things/mine', 'not.a.token')).statusCode).toBe(401);
+  });
+});
+
 describe('JwtAuthGuard (unit)', () => {
   it('leaves non-HTTP contexts (Kafka, RPC) alone', async () => {
     const verifier: TokenVerifier = { verify: jest.fn() };

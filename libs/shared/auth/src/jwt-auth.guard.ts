@@ -1,12 +1,14 @@
-// The global guard: authenticates every HTTP route unless it is @Public(), then
-// checks @Roles. Failures leave as problem+json HttpExceptions with a
+// The global guard: authenticates every HTTP route unless it is @Public(), takes the
+// request from the principal's rate limit when the deployment sets one, then checks @Roles. Failures leave as problem+json HttpExceptions with a
 // WWW-Authenticate challenge; the cause stays on the exception for server logs.
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthError, AuthErrorCode } from './auth.error';
 import { AuthProblemException, bearerChallenge } from './auth-problem.exception';
 import type { AuthenticatedRequest } from './authenticated-request';
+import { RATE_LIMITER } from './auth.tokens';
 import { bearerToken } from './bearer-token';
+import { PrincipalRateLimiter } from './principal-rate-limiter';
 import { IS_PUBLIC_KEY } from './public.decorator';
 import type { Role } from './roles';
 import { ROLES_KEY } from './roles.decorator';
@@ -22,6 +24,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly verifier: TokenVerifier,
     private readonly reflector: Reflector,
+    @Optional() @Inject(RATE_LIMITER) private readonly limiter?: PrincipalRateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,6 +38,12 @@ export class JwtAuthGuard implements CanActivate {
     try {
       const principal = await this.verifier.verify(bearerToken(request.headers.authorization));
       request.principal = principal;
+      // Before the roles: a client hammering what it may not do is limited too.
+      const wait = this.limiter?.take(`${principal.organisation}/${principal.subject}`) ?? 0;
+      if (wait > 0) {
+        http.getResponse<ReplyWithHeaders>().header?.('retry-after', String(wait));
+        throw new AuthError(AuthErrorCode.RateLimited);
+      }
       const required = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
       if (required && required.length > 0 && !required.some((role) => principal.roles.includes(role))) {
         throw new AuthError(AuthErrorCode.Forbidden);

@@ -1,5 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { base64url, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import type { SignatureAlgorithm } from './auth-options';
 import { AuthError, AuthErrorCode } from './auth.error';
 import { createTokenVerifier, type TokenVerifier } from './token-verifier';
 import { createTestIssuer, TEST_AUDIENCE, TEST_ISSUER, without, type TestIssuer } from './testing/test-issuer';
@@ -59,6 +60,14 @@ describe('createTokenVerifier (dev JWKS file)', () => {
 
   it('accepts an audience array that contains ours', async () => {
     await expect(verifier.verify(await issuer.sign(issuer.claims({ aud: ['other', TEST_AUDIENCE] })))).resolves.toBeDefined();
+  });
+
+  it('keeps deployments apart by audience: the same issuer and keys, another deployment’s token is refused', async () => {
+    const staging = createTokenVerifier(issuer.options({ audience: 'carechain-staging' }));
+    const production = createTokenVerifier(issuer.options({ audience: 'carechain-production' }));
+    const stagingToken = await issuer.sign(issuer.claims({ aud: 'carechain-staging' }));
+    await expect(staging.verify(stagingToken)).resolves.toBeDefined();
+    expect(await codeOf(production.verify(stagingToken))).toBe(AuthErrorCode.WrongAudience);
   });
 
   it('tolerates a little clock skew (default 5 s) but no more', async () => {
@@ -188,6 +197,18 @@ describe('createTokenVerifier (boot checks)', () => {
     writeFileSync(file, '{"keys":[]}');
     expect(() => createTokenVerifier(issuer.options({ devJwksFile: file }))).toThrow('at least one key');
     expect(() => createTokenVerifier(issuer.options({ algorithms: [] }))).toThrow('allow-list');
+  });
+
+  it('refuses a symmetric algorithm or none in the allow-list, whatever the types said', () => {
+    for (const alg of ['HS256', 'none']) {
+      expect(() => createTokenVerifier(issuer.options({ algorithms: [alg as SignatureAlgorithm] }))).toThrow('asymmetric');
+    }
+  });
+
+  it('bounds the clock tolerance: a skew of minutes would lengthen every token', () => {
+    expect(() => createTokenVerifier(issuer.options({ clockToleranceSec: 301 }))).toThrow('between 0 and 300');
+    expect(() => createTokenVerifier(issuer.options({ clockToleranceSec: -1 }))).toThrow('between 0 and 300');
+    expect(() => createTokenVerifier(issuer.options({ clockToleranceSec: 300 }))).not.toThrow();
   });
 });
 

@@ -2,7 +2,7 @@
 // request: keys come from an in-memory set, the jose options are built once and
 // recent verdicts are remembered briefly.
 import { jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
-import { DEFAULT_ALGORITHMS, DEFAULT_CLOCK_TOLERANCE_SEC, type AuthOptions } from './auth-options';
+import { DEFAULT_ALGORITHMS, DEFAULT_CLOCK_TOLERANCE_SEC, MAX_CLOCK_TOLERANCE_SEC, SIGNATURE_ALGORITHMS, type AuthOptions } from './auth-options';
 import { AuthError, AuthErrorCode } from './auth.error';
 import { authErrorFromJose } from './jose-error.mapper';
 import { createKeySource } from './key-source';
@@ -29,18 +29,27 @@ const CACHE_MAX_ENTRIES = 10_000;
 // after a compromise), and lets requests ride out a short JWKS outage.
 const CACHE_TTL_MS = 60_000;
 
+// A JWKS is public: an HMAC key taken from it, or `none`, would let anyone mint tokens.
+// Typed options already say so; this holds for options built from untyped input too.
+const ASYMMETRIC = new Set<string>(SIGNATURE_ALGORITHMS);
+
 /** Throws at boot (not per request) when the options or the dev key file are unusable. */
 export function createTokenVerifier(options: AuthOptions): TokenVerifier {
   const algorithms = [...(options.algorithms ?? DEFAULT_ALGORITHMS)];
   if (algorithms.length === 0) throw new Error('auth: the algorithm allow-list is empty');
   if (!options.issuer || !options.audience) throw new Error('auth: issuer and audience are required');
+  const clockTolerance = options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC;
+  if (!(clockTolerance >= 0 && clockTolerance <= MAX_CLOCK_TOLERANCE_SEC)) {
+    throw new Error(`auth: the clock tolerance must be between 0 and ${MAX_CLOCK_TOLERANCE_SEC} seconds`);
+  }
+  if (algorithms.some((alg) => !ASYMMETRIC.has(alg))) throw new Error('auth: only asymmetric signature algorithms may be allowed');
   const keys = createKeySource(options);
   const cache = new VerifiedTokenCache(CACHE_MAX_ENTRIES, CACHE_TTL_MS);
   const verifyOptions: JWTVerifyOptions = {
     issuer: options.issuer,
     audience: options.audience,
     algorithms,
-    clockTolerance: options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC,
+    clockTolerance,
     // Tokens without an expiry would be valid forever.
     requiredClaims: ['exp'],
   };

@@ -35,6 +35,22 @@ describe('loadConfig', () => {
     expect(redact(shape, config).REDIS_URL).toBe('***');
   });
 
+  it('reads the token rules and the rate limit, off unless set, and refuses unsafe ones', () => {
+    const shape = serviceConfigShape({ port: 1 });
+    const defaults = loadConfig(shape, {});
+    expect([defaults.AUTH_ALGORITHMS, defaults.AUTH_CLOCK_TOLERANCE_SEC, defaults.RATE_LIMIT_PER_SECOND]).toEqual([['ES256', 'RS256', 'EdDSA'], 5, 0]);
+    const set = loadConfig(shape, { AUTH_ALGORITHMS: 'ES256', AUTH_CLOCK_TOLERANCE_SEC: '30', RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '50' });
+    expect([set.AUTH_ALGORITHMS, set.AUTH_CLOCK_TOLERANCE_SEC, set.RATE_LIMIT_PER_SECOND, set.RATE_LIMIT_BURST]).toEqual([['ES256'], 30, 20, 50]);
+    for (const bad of [
+      { AUTH_ALGORITHMS: 'HS256' },
+      { AUTH_ALGORITHMS: 'ES256,none' },
+      { AUTH_CLOCK_TOLERANCE_SEC: '3600' },
+      { RATE_LIMIT_PER_SECOND: '-1' },
+    ]) {
+      expect(() => loadConfig(shape, bad)).toThrow(Object.keys(bad)[0]);
+    }
+  });
+
   it('requires the key source the auth mode needs', () => {
     expect(checkAuthConfig({ AUTH_MODE: 'dev', AUTH_DEV_JWKS_FILE: undefined, AUTH_JWKS_URL: undefined })).toHaveLength(1);
     expect(checkAuthConfig({ AUTH_MODE: 'jwks', AUTH_DEV_JWKS_FILE: undefined, AUTH_JWKS_URL: 'https://x/jwks' })).toHaveLength(0);

@@ -6,3 +6,6 @@ export * from './health.controller';
 export * from './run-service';
 export * from './domain-problems';
 export * from './fhir-json-bodies';
+export * from './http-conventions';
+export * from './openapi-contract';
+export * from './uuid-path-params';

@@ -1,5 +1,6 @@
 // RFC 9457 problem details: every error carechain answers has a stable `type`
 // URI per kind of error, so clients branch on the type, never on the prose.
+import { STATUS_CODES } from 'node:http';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { domainProblemOf, type DomainProblems } from './domain-problems';
 import { FORBIDDEN_TYPE, problemType } from './problem-type';
@@ -49,6 +50,7 @@ export const HTTP_PROBLEM_KINDS: Readonly<Record<number, string>> = {
   404: 'not-found',
   405: 'method-not-allowed',
   406: 'not-acceptable',
+  408: 'request-timeout',
   409: 'conflict',
   413: 'payload-too-large',
   414: 'uri-too-long',
@@ -80,6 +82,11 @@ function httpProblemType(status: number): string {
   return status === HttpStatus.FORBIDDEN ? FORBIDDEN_TYPE : problemType(`http/${STATUS_KINDS[status] ?? String(status)}`);
 }
 
+/** A problem of the HTTP layer (a limit, a method, a media type), titled by the status's reason phrase. */
+export function httpProblem(status: number, detail: string, instance?: string): Problem {
+  return { type: httpProblemType(status), title: STATUS_CODES[status] ?? 'Error', status, detail, ...(instance && { instance }) };
+}
+
 /**
  * Maps anything thrown to a problem: a domain error through its service's mapping, an
  * HttpException by its status; unknown errors become a detail-free 500.
@@ -102,8 +109,8 @@ export function toProblem(error: unknown, instance?: string, domains: readonly D
   }
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    // Fastify's own errors (unparsable JSON, wrong content type, body too large).
-    return { type: httpProblemType(status), title: 'Bad request', status, detail: (error as Error).message, ...(instance && { instance }) };
+    // Fastify's own errors (unparsable JSON, wrong content type, body too large) and the strict JSON parser's.
+    return httpProblem(status, (error as Error).message, instance);
   }
   return {
     type: problemType('internal'),

@@ -58,9 +58,16 @@ export function readServiceConfig<S extends z.ZodRawShape>(defaultPort: number, 
 }
 
 function authOptions(config: ServiceConfig) {
+  const common = {
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    algorithms: config.AUTH_ALGORITHMS,
+    clockToleranceSec: config.AUTH_CLOCK_TOLERANCE_SEC,
+    ...(config.RATE_LIMIT_PER_SECOND > 0 && { rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST } }),
+  };
   return config.AUTH_MODE === 'dev'
-    ? { mode: 'dev' as const, devJwksFile: config.AUTH_DEV_JWKS_FILE!, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }
-    : { mode: 'jwks' as const, jwksUrl: config.AUTH_JWKS_URL!, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
+    ? { mode: 'dev' as const, devJwksFile: config.AUTH_DEV_JWKS_FILE!, ...common }
+    : { mode: 'jwks' as const, jwksUrl: config.AUTH_JWKS_URL!, ...common };
 }
 
 /** The service's own Kafka principal and Redis user, read (from files, where given) once at boot. */
