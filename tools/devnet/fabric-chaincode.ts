@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { portOpen, run, startProcess, waitFor, type Proc } from './lib/proc.ts';
 import { repoRoot } from './lib/paths.ts';
 import type { FabricBins } from './fabric-binaries.ts';
@@ -110,7 +111,7 @@ export async function deployChaincode(o: {
         { env: cli, allowFailure: true },
       );
       if (approved.code === 0 && approved.stdout.includes(packageIds[org])) continue;
-      await run(peer, lifecycle('approveformyorg', '--package-id', packageIds[org]), { env: cli });
+      await lifecycleTransaction(peer, lifecycle('approveformyorg', '--package-id', packageIds[org]), cli);
     }
   }
   const peerArgs = ORGS.flatMap((org) => ['--peerAddresses', o.network.orgs[org].peer.endpoint, '--tlsRootCertFiles', o.network.orgs[org].peer.tlsCaCert]);
@@ -119,7 +120,7 @@ export async function deployChaincode(o: {
     packageIds,
     async commit() {
       if (upToDate) return;
-      await run(peer, lifecycle('commit', ...peerArgs), { env: provider });
+      await lifecycleTransaction(peer, lifecycle('commit', ...peerArgs), provider);
     },
     async answers() {
       const { ANCHOR_CONTRACT_NAME, AnchorErrorCode, AnchorFunction } = chaincodeApi();
@@ -169,4 +170,21 @@ export async function startChaincodeServer(o: {
   );
   await waitFor(`chaincode server for ${o.org} on ${address}`, () => portOpen(o.host, o.port), { proc, timeoutMs: 30_000 });
   return proc;
+}
+
+/**
+ * A lifecycle transaction (approve, commit), retried for up to a minute while the
+ * ordering service answers SERVICE_UNAVAILABLE: right after an existing network
+ * restarts, its Raft cluster may not have elected a leader yet, and a devnet whose
+ * chaincode changed upgrades it at that moment.
+ */
+async function lifecycleTransaction(peer: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const result = await run(peer, args, { env, allowFailure: true });
+    if (result.code === 0) return;
+    const output = `${result.stderr}\n${result.stdout}`.trim();
+    if (!/SERVICE_UNAVAILABLE/.test(output) || Date.now() > deadline) throw new Error(`${peer} ${args.join(' ')} exited ${result.code}\n${output}`);
+    await sleep(1_000);
+  }
 }
