@@ -167,6 +167,19 @@ describe('data-plane credentials', () => {
 });
 
 describe('ledger-writer per organisation', () => {
+  it('claims waits for the chain only where the values say every party has its writer', () => {
+    const claimsEnv = (variant: VariantName) =>
+      named(variant, 'Deployment', 'claims').spec.template.spec.containers[0].env.map((e: { name: string; value?: string }) => [e.name, e.value]);
+    assert.deepEqual(
+      claimsEnv('production').filter(([n]: string[]) => n === 'CLAIMS_AWAIT_CHAIN_VERDICT'),
+      [['CLAIMS_AWAIT_CHAIN_VERDICT', 'true']],
+    );
+    assert.deepEqual(
+      claimsEnv('default').filter(([n]: string[]) => n === 'CLAIMS_AWAIT_CHAIN_VERDICT'),
+      [],
+    );
+  });
+
   it('production renders one per organisation, each with its MSP id, peer, identity and TLS CA', () => {
     const writers = of('production', 'Deployment').filter((d) => d.spec.template.metadata.labels['carechain.io/service'] === 'ledger-writer');
     assert.deepEqual(writers.map((w) => w.metadata.name).sort(), ['cc-ledger-writer-payer', 'cc-ledger-writer-provider']);
