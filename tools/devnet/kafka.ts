@@ -7,11 +7,10 @@
 // storage is formatted; the ACLs by ensureTopics (topics.ts) as the admin.
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { cacheDir, repoRoot, stateDir } from './lib/paths.ts';
 import { host as hostOf, port as portOf } from './lib/ports.ts';
-import { assertPortFree, killGroup, portOpen, run, startProcess, waitFor, type Proc, runInForeground } from './lib/proc.ts';
+import { assertPortFree, killGroup, portOpen, run, startProcess, tcpProbe, waitFor, type Proc, runInForeground } from './lib/proc.ts';
 import { ensureDataPlaneCredentials, SCRAM_MECHANISM, type DataPlaneCredentials } from './lib/data-plane-credentials.ts';
 
 const POM = join(repoRoot, 'tools/kafka/pom.xml');
@@ -160,22 +159,10 @@ function apiVersions(host: string, port: number, timeoutMs = 2_000): Promise<boo
   frame.writeInt32BE(correlationId, 8);
   frame.writeInt16BE(clientId.length, 12);
   clientId.copy(frame, 14);
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port });
-    let reply = Buffer.alloc(0);
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('close', () => done(false));
-    socket.once('connect', () => socket.write(frame));
-    socket.on('data', (d: Buffer) => {
-      reply = Buffer.concat([reply, d]);
-      // Response: int32 size, int32 correlation id, int16 error code, api key array.
-      if (reply.length >= 10) done(reply.readInt32BE(4) === correlationId && reply.readInt16BE(8) === 0);
-    });
+  // Response: int32 size, int32 correlation id, int16 error code, api key array.
+  return tcpProbe(host, port, timeoutMs, {
+    request: frame,
+    judge: (reply) => (reply.length >= 10 ? reply.readInt32BE(4) === correlationId && reply.readInt16BE(8) === 0 : undefined),
   });
 }
 

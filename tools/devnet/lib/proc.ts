@@ -140,17 +140,38 @@ export async function waitFor(
   }
 }
 
-export function portOpen(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
+/**
+ * One short TCP exchange: connects, sends `request` if given, and resolves with
+ * `judge(reply so far)` once it returns a verdict (true or false); without a request,
+ * connecting is the answer. False on error, close or timeout.
+ */
+export function tcpProbe(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  exchange?: { readonly request: Buffer; judge(reply: Buffer): boolean | undefined },
+): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host, port });
+    let reply = Buffer.alloc(0);
     const done = (ok: boolean) => {
       socket.destroy();
       resolve(ok);
     };
     socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
+    socket.once('close', () => done(false));
+    socket.once('connect', () => (exchange ? socket.write(exchange.request) : done(true)));
+    socket.on('data', (d: Buffer) => {
+      reply = Buffer.concat([reply, d]);
+      const verdict = exchange?.judge(reply);
+      if (verdict !== undefined) done(verdict);
+    });
   });
+}
+
+export function portOpen(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
+  return tcpProbe(host, port, timeoutMs);
 }
 
 export async function assertPortFree(host: string, port: number, who: string): Promise<void> {
