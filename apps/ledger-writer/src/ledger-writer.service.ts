@@ -29,7 +29,12 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
     const claimChain = new FabricClaimChain(config.fabric);
     const claims = claimTransitionEvents({
       groupId: `${ConsumerGroups.ledgerWriterClaims}.${config.fabric.mspId}`,
-      consumer: { maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS },
+      // Larger batches under load (fewer, fuller transactions), bounded by the backlog a partition's fetch may hold.
+      consumer: {
+        minBatchBytes: config.LEDGER_CLAIM_BATCH_MIN_BYTES,
+        maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS,
+        maxBatchBytes: config.LEDGER_MAX_BACKLOG_BYTES,
+      },
     });
     const claimProviders = [
       {
@@ -37,6 +42,7 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
         useFactory: (redis: Redis, publisher: EventPublisher, logger: Logger) =>
           new ClaimTransitionsHandler(claimChain, new RedisDocumentationIndex(redis), publisher, logger.child({ processor: 'claim-transitions' }), {
             documentationWaitMs: config.LEDGER_CLAIM_DOCUMENTATION_WAIT_MS,
+            maxInFlight: config.LEDGER_CLAIM_MAX_IN_FLIGHT,
           }),
         inject: [REDIS, EVENT_PUBLISHER, LOGGER],
       },
