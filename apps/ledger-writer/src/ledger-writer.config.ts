@@ -21,8 +21,6 @@ export const ledgerWriterConfig = {
   LEDGER_CLAIM_DOCUMENTATION_WAIT_MS: positiveInt(5000),
   /** ApplyTransitions transactions of one consumed batch awaiting their commit at once (a commit takes a block's time). */
   LEDGER_CLAIM_MAX_IN_FLIGHT: positiveInt(4),
-  /** A claim batch is cut early once this many bytes of claim events are waiting; else after LEDGER_BATCH_MAX_WAIT_MS. */
-  LEDGER_CLAIM_BATCH_MIN_BYTES: positiveInt(64 * 1024),
   /** HMAC key of the commitments of events that concern no patient (or an erased one); patients' events use their own salt. */
   LEDGER_COMMITMENT_KEY: secret(z.string().regex(/^([0-9a-f]{2}){32,}$/, 'hex, at least 32 bytes')),
   LEDGER_COMMITMENT_KEY_VERSION: z

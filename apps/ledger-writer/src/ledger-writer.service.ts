@@ -29,12 +29,7 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
     const claimChain = new FabricClaimChain(config.fabric);
     const claims = claimTransitionEvents({
       groupId: `${ConsumerGroups.ledgerWriterClaims}.${config.fabric.mspId}`,
-      // Larger batches under load (fewer, fuller transactions), bounded by the backlog a partition's fetch may hold.
-      consumer: {
-        minBatchBytes: config.LEDGER_CLAIM_BATCH_MIN_BYTES,
-        maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS,
-        maxBatchBytes: config.LEDGER_MAX_BACKLOG_BYTES,
-      },
+      consumer: { maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS },
     });
     const claimProviders = [
       {
