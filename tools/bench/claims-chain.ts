@@ -1,5 +1,5 @@
 // The chain half of bench:claims (npm run bench:claims -- --chain [--n 500] [--c 16]
-// [--direct 400] [--batch 50]), against the running stack (npm run stack:up; the devnet
+// [--direct 400] [--batch 50] [--inflight 4] [--serial 40]), against the running stack (npm run stack:up; the devnet
 // runs both organisations' ledger-writers and claims waits for the chain's verdict).
 //
 // 1. Over HTTP: --n patients, each with a coverage and one documented encounter; once
@@ -9,9 +9,11 @@
 //    transaction committed) gives p50/p99, and the verdicts per second of the whole
 //    run the claims recorded on chain per second.
 // 2. Straight to the ClaimContract as ProviderOrg, in the same run: --direct submit
-//    transitions (real documentation proofs, fresh claims) once batched --batch to a
-//    transaction as ledger-writer does, once one transaction per transition with --c in
-//    flight; the ratio of the two rates is what batching buys.
+//    transitions (real documentation proofs, fresh claims) batched --batch to a
+//    transaction, one after another and --inflight awaiting their commit at once (as
+//    ledger-writer pipelines them), against one transaction per transition, both one
+//    after another (--serial transitions: a commit each) and with --c in flight. The
+//    ratios say what batching buys against each baseline.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -34,6 +36,8 @@ const n = arg('n', 500);
 const c = arg('c', 16);
 const direct = arg('direct', 400);
 const batch = arg('batch', 50);
+const inflight = arg('inflight', 4);
+const serial = arg('serial', 40);
 
 const url = (portVar: string, fallback: number, path: string) => new URL(path, `http://${host()}:${port(portVar, fallback)}`);
 const CPT = 'http://www.ama-assn.org/go/cpt';
@@ -76,7 +80,9 @@ async function registerNewPatient(i: number): Promise<string> {
   throw new Error('POST /patients: ten registrations in a row went to review');
 }
 
-process.stdout.write(`bench:claims (on chain)  n=${n} concurrency=${c} direct=${direct} batch=${batch}  ${new Date().toISOString()}\n`);
+process.stdout.write(
+  `bench:claims (on chain)  n=${n} concurrency=${c} direct=${direct} batch=${batch} inflight=${inflight} serial=${serial}  ${new Date().toISOString()}\n`,
+);
 
 // Setup: patients, coverages, encounters (not timed).
 interface Prepared {
@@ -207,26 +213,35 @@ const transition = (i: number) => ({
   // A fresh service each time (no duplicate refusal), documented by a real anchored encounter.
   items: [{ serviceCommitment: randomBytes(32).toString('hex'), documentation: documentation[i % documentation.length] }],
 });
-const rate = async (what: string, run: () => Promise<void>) => {
+const rate = async (what: string, count: number, run: () => Promise<void>) => {
   const start = performance.now();
   await run();
-  const perSecond = (direct * 1000) / (performance.now() - start);
+  const perSecond = (count * 1000) / (performance.now() - start);
   process.stdout.write(`  ${what}: ${perSecond.toFixed(1)} transitions/s committed\n`);
   return perSecond;
 };
-try {
-  const batched = await rate(`${batch} transitions per transaction`, async () => {
-    for (let i = 0; i < direct; i += batch) await chain.applyTransitions(Array.from({ length: Math.min(batch, direct - i) }, (_, k) => transition(i + k)));
-  });
+/** `count` transitions, `size` to a transaction, `parallel` transactions awaiting their commit at once. */
+const submitAll = (count: number, size: number, parallel: number) => {
   let next = 0;
-  const single = await rate(`one transaction per transition (${c} in flight)`, async () => {
-    await Promise.all(
-      Array.from({ length: c }, async () => {
-        while (next < direct) await chain.applyTransitions([transition(next++)]);
-      }),
-    );
-  });
-  process.stdout.write(`  batching: ${(batched / single).toFixed(1)}x the rate of one transaction per transition\n`);
+  return Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) {
+        const from = next;
+        next = Math.min(count, next + size);
+        await chain.applyTransitions(Array.from({ length: next - from }, (_, k) => transition(from + k)));
+      }
+    }),
+  ).then(() => undefined);
+};
+try {
+  const oneByOne = await rate(`${batch} transitions per transaction, one after another`, direct, () => submitAll(direct, batch, 1));
+  const pipelined = await rate(`${batch} transitions per transaction, ${inflight} in flight`, direct, () => submitAll(direct, batch, inflight));
+  const single = await rate(`one transaction per transition, ${c} in flight`, direct, () => submitAll(direct, 1, c));
+  const serialRate = await rate(`one transaction per transition, one after another (${serial} transitions)`, serial, () => submitAll(serial, 1, 1));
+  const batched = Math.max(oneByOne, pipelined);
+  process.stdout.write(
+    `  batching: ${(batched / serialRate).toFixed(1)}x one transaction per transition one after another, ${(batched / single).toFixed(1)}x with ${c} in flight\n`,
+  );
 } finally {
   chain.close();
   agent.destroy();

@@ -19,6 +19,8 @@ export const ledgerWriterConfig = {
   LEDGER_MAX_BACKLOG_BYTES: positiveInt(4 * 1024 * 1024),
   /** How long a claim submission waits for the receipts of the record events documenting it (written by this instance's anchoring). */
   LEDGER_CLAIM_DOCUMENTATION_WAIT_MS: positiveInt(5000),
+  /** ApplyTransitions transactions of one consumed batch awaiting their commit at once (a commit takes a block's time). */
+  LEDGER_CLAIM_MAX_IN_FLIGHT: positiveInt(4),
   /** HMAC key of the commitments of events that concern no patient (or an erased one); patients' events use their own salt. */
   LEDGER_COMMITMENT_KEY: secret(z.string().regex(/^([0-9a-f]{2}){32,}$/, 'hex, at least 32 bytes')),
   LEDGER_COMMITMENT_KEY_VERSION: z

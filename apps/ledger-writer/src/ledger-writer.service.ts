@@ -37,6 +37,7 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
         useFactory: (redis: Redis, publisher: EventPublisher, logger: Logger) =>
           new ClaimTransitionsHandler(claimChain, new RedisDocumentationIndex(redis), publisher, logger.child({ processor: 'claim-transitions' }), {
             documentationWaitMs: config.LEDGER_CLAIM_DOCUMENTATION_WAIT_MS,
+            maxInFlight: config.LEDGER_CLAIM_MAX_IN_FLIGHT,
           }),
         inject: [REDIS, EVENT_PUBLISHER, LOGGER],
       },

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import {
   CLAIM_ADJUDICATED_V1,
@@ -47,6 +47,36 @@ class FakeChain implements ClaimChain {
   }
 }
 
+/** Each transaction commits only when the test says so (in any order); records how many awaited their commit at once. */
+class GatedChain implements ClaimChain {
+  readonly submitted: ClaimTransition[][] = [];
+  readonly gates: { commit(): void; fail(err: Error): void }[] = [];
+  inFlight = 0;
+  maxInFlight = 0;
+  constructor(readonly mspId: string) {}
+  applyTransitions(transitions: readonly ClaimTransition[]): Promise<AppliedTransitions> {
+    const tx = `tx${this.submitted.push([...transitions])}`;
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    return new Promise((resolve, reject) => {
+      this.gates.push({
+        commit: () => {
+          this.inFlight--;
+          const outcomes = transitions.map((t) => ({ ...t, accepted: true, refusal: null, detail: null, status: 'submitted' as const, replayed: false }));
+          resolve({ outcomes, txId: tx, blockNumber: '7', mspId: this.mspId });
+        },
+        fail: (err) => {
+          this.inFlight--;
+          reject(err);
+        },
+      });
+    });
+  }
+  async getClaim(): Promise<ClaimRecord | undefined> {
+    return undefined;
+  }
+}
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
 let offset = 0;
 function consumed(type: string, data: object): ConsumedRecord {
   const event = validateEvent(createEvent({ type, source: '/carechain/claims', subject: PATIENT, time: new Date('2026-12-01T10:00:00Z'), data }));
@@ -59,7 +89,7 @@ const batchOf = (...records: ConsumedRecord[]): RecordBatch => ({
   lastOffset: records[records.length - 1]!.offset,
 });
 
-const committed = (documentingEventId: string | null = RECORD_EVENT, claimId = CLAIM) =>
+const submission = (claimId: string, serviceCommitment: string, documentingEventId: string | null) =>
   consumed(CLAIM_COMMITTED_V1, {
     claimId,
     patientId: PATIENT,
@@ -68,8 +98,11 @@ const committed = (documentingEventId: string | null = RECORD_EVENT, claimId = C
     submittedAt: '2026-12-01T10:00:00.000Z',
     contentCommitment: hex('c'),
     total: { value: '80.00', currency: 'EUR' },
-    items: [{ sequence: 1, serviceCommitment: hex('d'), documentingEventId }],
+    items: [{ sequence: 1, serviceCommitment, documentingEventId }],
   });
+const committed = (documentingEventId: string | null = RECORD_EVENT, claimId = CLAIM) => submission(claimId, hex('d'), documentingEventId);
+/** A documented submission of its own claim, billing a service of its own. */
+const fresh = (claimId: string = randomUUID(), serviceCommitment = randomBytes(32).toString('hex')) => submission(claimId, serviceCommitment, RECORD_EVENT);
 const cancelled = () => consumed(CLAIM_CANCELLED_V1, { claimId: CLAIM, patientId: PATIENT, cancelledBy: actor });
 const adjudicated = (decidedBy: object = { kind: 'engine' }) =>
   consumed(CLAIM_ADJUDICATED_V1, {
@@ -150,6 +183,69 @@ describe('ClaimTransitionsHandler', () => {
     chain.down = true;
     await expect(handler(chain).handle(batchOf(adjudicated()))).rejects.toBeInstanceOf(TransientError);
     expect(published.published).toEqual([]);
+  });
+
+  describe('pipelined (maxInFlight 3)', () => {
+    const pipelined = (chain: ClaimChain) => new ClaimTransitionsHandler(chain, index, published, logger, { documentationWaitMs: 0, maxInFlight: 3 });
+    const txIds = () => [...new Set(published.published.map((p) => (p.event.data as ClaimVerdictV1).txId))];
+    beforeEach(() => index.putAll(new Map([[RECORD_EVENT, proof]])));
+
+    it('has independent transactions awaiting their commit at once, and publishes their verdicts in the batch order', async () => {
+      const chain = new GatedChain('ProviderOrgMSP');
+      const records = Array.from({ length: 450 }, () => fresh());
+      const handled = pipelined(chain).handle(batchOf(...records));
+      await settle();
+      expect(chain.submitted.map((t) => t.length)).toEqual([200, 200, 50]);
+      expect(chain.inFlight).toBe(3);
+      chain.gates[2]!.commit();
+      chain.gates[1]!.commit();
+      await settle();
+      expect(published.published).toEqual([]); // the first has not committed yet
+      chain.gates[0]!.commit();
+      await handled;
+      expect(txIds()).toEqual(['tx1', 'tx2', 'tx3']);
+      expect(published.published.map((p) => (p.event.data as ClaimVerdictV1).transitionId)).toEqual(records.map((r) => r.event.id));
+    });
+
+    it('holds a transaction touching a claim or a service in flight until that one committed', async () => {
+      for (const dependent of [fresh(CLAIM), fresh(randomUUID(), hex('d'))]) {
+        published = new RecordingPublisher();
+        const chain = new GatedChain('ProviderOrgMSP');
+        const handled = pipelined(chain).handle(batchOf(committed(), ...Array.from({ length: 199 }, () => fresh()), dependent, fresh()));
+        await settle();
+        expect(chain.submitted).toHaveLength(1);
+        chain.gates[0]!.commit();
+        await settle();
+        expect(chain.submitted).toHaveLength(2);
+        chain.gates[1]!.commit();
+        await handled;
+        expect(txIds()).toEqual(['tx1', 'tx2']);
+      }
+    });
+
+    it('publishes nothing after a transaction that failed, and throws its failure once the others settled', async () => {
+      const chain = new GatedChain('ProviderOrgMSP');
+      const handled = pipelined(chain).handle(batchOf(...Array.from({ length: 600 }, () => fresh())));
+      await settle();
+      chain.gates[1]!.fail(new Error('14 UNAVAILABLE: endorsement failed'));
+      chain.gates[2]!.commit();
+      chain.gates[0]!.commit();
+      await expect(handled).rejects.toBeInstanceOf(TransientError);
+      expect(txIds()).toEqual(['tx1']);
+    });
+
+    it('keeps at most maxInFlight transactions in flight', async () => {
+      const chain = new GatedChain('ProviderOrgMSP');
+      const handled = pipelined(chain).handle(batchOf(...Array.from({ length: 1000 }, () => fresh())));
+      for (let i = 0; i < 5; i++) {
+        await settle();
+        chain.gates[i]!.commit();
+      }
+      await handled;
+      expect(chain.submitted).toHaveLength(5);
+      expect(chain.maxInFlight).toBe(3);
+      expect(txIds()).toEqual(['tx1', 'tx2', 'tx3', 'tx4', 'tx5']);
+    });
   });
 
   it('submits nothing for a batch without transitions of its organisation', async () => {
