@@ -13,7 +13,6 @@ import {
   type ClaimTransitionOutcome,
   refusalIn,
 } from '@carechain/ledger-chaincode-api';
-import { TransientError } from '@carechain/messaging';
 import { detailsOf, FabricGateway, type FabricConnection } from './fabric-gateway';
 
 export class FabricClaimChain implements ClaimChain {
@@ -26,13 +25,9 @@ export class FabricClaimChain implements ClaimChain {
   }
 
   async applyTransitions(transitions: readonly ClaimTransition[]): Promise<AppliedTransitions> {
-    const submitted = await this.gateway.contract(CLAIM_CONTRACT_NAME).submitAsync(ClaimFunction.ApplyTransitions, {
-      arguments: [JSON.stringify({ transitions })],
-    });
-    const status = await submitted.getStatus();
-    // An MVCC conflict (another writer touched the same claim or service key) is worth a retry: the outcomes may differ next time.
-    if (!status.successful) throw new TransientError(`ApplyTransitions transaction ${status.transactionId} was not committed: validation code ${status.code}`);
-    const outcomes = JSON.parse(Buffer.from(submitted.getResult()).toString('utf8')) as ClaimTransitionOutcome[];
+    // An MVCC conflict (another writer touched the same claim or service key) is a TransientError: the outcomes may differ next time.
+    const { status, result } = await this.gateway.submitAndCommit(CLAIM_CONTRACT_NAME, ClaimFunction.ApplyTransitions, [JSON.stringify({ transitions })]);
+    const outcomes = JSON.parse(Buffer.from(result).toString('utf8')) as ClaimTransitionOutcome[];
     return { outcomes, txId: status.transactionId, blockNumber: status.blockNumber.toString(), mspId: this.mspId };
   }
 
