@@ -5,6 +5,7 @@
 //   3. integration specs (*.int-spec.ts), in band
 //   4. end-to-end specs (apps/e2e), in band, driving the built services, the API
 //      fuzzer among them (schemathesis, installed once into a cached venv: schemathesis.ts)
+//      and a real headless browser (Debian's chromium, apt-get installed when missing: chromium.ts)
 //   5. the Helm chart: lint, template and a server-side dry run of every manifest
 //      against a real kube-apiserver (tools/k8s/chart-check.ts; builds its binaries once)
 // Every process it starts is stopped at the end, whatever happened.
@@ -16,6 +17,7 @@ import { killGroup } from '../devnet/lib/proc.ts';
 import { startTestInfra, type TestInfra } from './infra.ts';
 import { emptyTally, readJestDir, readJestJson, type Tally } from './results.ts';
 import { ensureSchemathesis } from './schemathesis.ts';
+import { ensureChromium } from './chromium.ts';
 
 const log = (m: string) => process.stderr.write(`\x1b[1m[carechain test]\x1b[0m ${m}\n`);
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
@@ -114,7 +116,9 @@ async function main(): Promise<number> {
             return {};
           }
         })();
-        tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', { ...infra.env, ...fuzzer })]);
+        // The browser the access report is rendered in (accountability.e2e-spec.ts); where it cannot be had, that spec skips saying why.
+        const browser = ensureChromium(log);
+        tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', { ...infra.env, ...fuzzer, ...browser })]);
       }
       // Last, over everything the run logged: not one generated secret may be in it.
       const leaks = infra.secretsInLogs([resultsDir]);

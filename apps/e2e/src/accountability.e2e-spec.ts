@@ -1,9 +1,12 @@
 // Accountability end to end, on the real Kafka, Redis and Fabric: the audit trail paged
 // by time and cursor, a privacy officer's investigation of one user, the accounting of
 // disclosures, the FHIR AuditEvent export, access alerts on audit.alert.v1 and the
-// patient's own printable report with ledger-verified lines.
+// patient's own printable report with ledger-verified lines, rendered in a real browser.
 import { ACCESS_ALERT_RAISED_V1, Topics } from '@carechain/contracts';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { call } from './support/api';
+import { chromiumPath, renderInChromium } from './support/headless-chromium';
 import { readTopic } from './support/kafka-topics';
 import { testPatient } from './support/patients';
 import { eventually, startServiceProcess, type ServiceProcess } from './support/service-process';
@@ -220,4 +223,43 @@ describe('accountability', () => {
     const receipt = await call<{ verified: { inclusion: boolean } }>(audit.url, 'GET', proof, t.patient!);
     expect(receipt.body.verified.inclusion).toBe(true);
   });
+
+  // The same report as a patient sees it: rendered by a real browser (Debian's chromium,
+  // headless), asserted on the DOM the browser built, its screenshot kept with the results.
+  const browser = chromiumPath();
+  if (!browser.path) console.warn(`the access report is not rendered in a browser: ${browser.missing}`);
+  (browser.path ? it : it.skip)(
+    "renders the patient's report in headless chromium: its lines, ledger marks and proof links, no script, nothing fetched",
+    async () => {
+      const res = await fetch(`${audit.url}/patients/${patientId}/access-report?format=html`, { headers: { authorization: `Bearer ${t.patient}` } });
+      expect(res.status).toBe(200);
+      const headers = { 'content-type': res.headers.get('content-type')!, 'content-security-policy': res.headers.get('content-security-policy')! };
+      expect(headers['content-security-policy']).toContain("default-src 'none'");
+      const page = await renderInChromium(
+        browser.path!,
+        await res.text(),
+        headers,
+        join(__dirname, '..', '..', '..', 'tmp', 'test-results', 'browser'),
+        'access-report',
+      );
+      const dom = page.dom;
+      expect(dom).toContain('<h1>Who accessed your health data</h1>');
+      const row = (eventId: string) => dom.match(new RegExp(`<tr[^>]*data-event-id="${eventId}"[^>]*>([^]*?)</tr>`))?.[1];
+      const granted = row(grantRead);
+      expect(granted).toContain('dr-b at clinic-b viewed 1 record (conditions) for your treatment, under your consent');
+      expect(granted).toMatch(/<a href="[^"]+\/proof"[^>]*>✓ verified on the ledger<\/a>/);
+      expect(dom).toContain('in an emergency, without your consent: “unconscious on arrival, no relatives reachable”');
+      // Every proof link the browser sees is the audit service's proof of that very line.
+      const rows = [...dom.matchAll(/<tr[^>]*data-event-id="([^"]+)"[^>]*>([^]*?)<\/tr>/g)];
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      const links = rows.flatMap(([, id, cells]) => [...cells!.matchAll(/<a href="([^"]+)"/g)].map(([, href]) => ({ id, href })));
+      expect(links.length).toBeGreaterThan(0);
+      for (const { id, href } of links) expect(href).toBe(`/audit/events/${id}/proof`);
+      expect(dom).not.toMatch(/<script|<img|<iframe|<object|<link[^>]*stylesheet|\ssrc=|url\(/i);
+      expect(page.sameOrigin).toEqual(['/access-report.html', '/access-report.html']);
+      expect(page.elsewhere).toEqual([]);
+      expect(statSync(page.screenshot).size).toBeGreaterThan(1000);
+      expect(readFileSync(page.screenshot).subarray(1, 4).toString('latin1')).toBe('PNG');
+    },
+  );
 });

@@ -11,6 +11,7 @@ export const IDENTITY_PROBLEMS = domainProblems<IdentityError>({
     [IdentityErrorCode.PatientErased]: HttpStatus.GONE,
     [IdentityErrorCode.ReviewNotFound]: HttpStatus.NOT_FOUND,
     [IdentityErrorCode.ReviewClosed]: HttpStatus.CONFLICT,
+    [IdentityErrorCode.CandidateUnderReview]: HttpStatus.CONFLICT,
     [IdentityErrorCode.MergeRefused]: HttpStatus.CONFLICT,
     [IdentityErrorCode.MergeRequestNotFound]: HttpStatus.NOT_FOUND,
     [IdentityErrorCode.MergeRequestClosed]: HttpStatus.CONFLICT,

@@ -52,4 +52,45 @@ scenario('MPI over HTTP', (world) => {
     expect(reviews.status).toBe(200);
     expect(reviews.body.reviews.length).toBeGreaterThanOrEqual(tally.reviews);
   });
+
+  it('MPI: a registration of a person whose earlier registration waits in review reviews against it, not a silent new patient; resolved in order, all three are one patient', async () => {
+    const w = world();
+    const stewardA = await token({ sub: 'steward-a', roles: ['data-steward'], org: 'hospital-a' });
+    const stewardB = await token({ sub: 'steward-b', roles: ['data-steward'], org: 'clinic-b' });
+    const person = { name: { given: ['Margaret'], family: 'Quillfeather' }, birthDate: '1956-04-09', gender: 'female' };
+    const york = [{ line: ['12 Oak Road'], city: 'York', postalCode: 'YO1 7HH', country: 'GB' }];
+    const register = (token: string, demographics: object, mrn: string) => {
+      w.phi.push(mrn);
+      return call<{ id?: string; outcome: string; reviewId?: string }>(w.identity.url, 'POST', '/patients', token, {
+        demographics,
+        identifiers: [{ system: `urn:carechain:mrn:e2e-${mrn}`, value: mrn }],
+      });
+    };
+    // A; then A' moved to York with a typo in the birth date (a review against A); then A''
+    // in York with another wrong digit: too far from A alone, the same person as A'.
+    const a = await register(w.t.registrarA, { ...person, address: [{ line: ['1 Elm Row'], city: 'Leeds', postalCode: 'LS1 4AP', country: 'GB' }] }, 'QF-1');
+    expect(a).toMatchObject({ status: 201, body: { outcome: 'registered' } });
+    const aPrime = await register(w.t.registrarB, { ...person, birthDate: '1956-04-19', address: york }, 'QF-2');
+    expect(aPrime).toMatchObject({ status: 202, body: { outcome: 'pending-review' } });
+    const aSecond = await register(w.t.registrarA, { ...person, birthDate: '1956-06-19', address: york }, 'QF-3');
+    expect(aSecond).toMatchObject({ status: 202, body: { outcome: 'pending-review' } });
+
+    type Review = { reviewId: string; candidatePatientId: string; candidateReviewId?: string };
+    const listed = await call<{ reviews: Review[] }>(w.identity.url, 'GET', '/mpi/reviews', stewardA);
+    const second = listed.body.reviews.find((r) => r.reviewId === aSecond.body.reviewId);
+    expect(second).toMatchObject({ candidateReviewId: aPrime.body.reviewId });
+    expect(second!.candidatePatientId).not.toBe(a.body.id);
+    const link = (reviewId: string, steward: string) =>
+      call<{ patientId?: string; type?: string }>(w.identity.url, 'POST', `/mpi/reviews/${reviewId}/link`, steward);
+    const early = await link(aSecond.body.reviewId!, stewardA);
+    expect(early.status).toBe(409);
+    expect(early.body.type).toMatch(/identity\/candidate-under-review$/);
+    expect(await link(aPrime.body.reviewId!, stewardB)).toMatchObject({ status: 200, body: { patientId: a.body.id } });
+    expect(await link(aSecond.body.reviewId!, stewardA)).toMatchObject({ status: 200, body: { patientId: a.body.id } });
+    // The index holds A'' in A now: the same registration again links straight to A.
+    expect(await register(w.t.registrarB, { ...person, birthDate: '1956-06-19', address: york }, 'QF-4')).toMatchObject({
+      status: 200,
+      body: { outcome: 'linked', id: a.body.id },
+    });
+  });
 });

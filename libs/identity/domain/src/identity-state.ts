@@ -3,6 +3,15 @@
 // only), open match reviews, merges, signing keys. The use cases apply their own
 // events here right after Kafka acknowledged them (write-through), and the replay
 // applies them again: every apply is idempotent.
+//
+// A registration parked under a provisional patient by a match review is in the
+// match index too, as a cluster of its own pending with the review's candidate, so
+// a later registration of the same person finds it (and goes to review against it)
+// instead of becoming a silent new patient. Everything for that is in the events:
+// ReviewOpened carries the sealed registration and the candidate; ReviewResolved
+// 'linked' takes it out (PatientLinked has put it in the candidate's cluster, and a
+// cluster that pointed at the provisional patient now resolves to the candidate),
+// 'separated' leaves it as the patient PatientRegistered made of it.
 import { gauge, METRICS } from '@carechain/telemetry';
 import {
   MERGE_REQUEST_RESOLVED_V1,
@@ -71,9 +80,11 @@ export class IdentityState implements TopicReplicaHandler {
   /** Who exists, custodians, merges, erasures, signing keys: the same replica logic consent and records use. */
   private readonly registry = new PatientRegistry();
   /** Each registration is a record of its patient's cluster; a merged patient's records count as the survivor's. */
-  readonly index = new MatchIndex({ resolveCluster: (patientId) => this.registry.resolve(patientId)?.patientId ?? patientId });
+  readonly index = new MatchIndex({ resolveCluster: (patientId) => this.clusterOf(patientId) });
   private readonly registrations = new Map<string, Registration[]>();
   private readonly reviews = new Map<string, ReviewState>();
+  /** A provisional patient → the review it was created by. */
+  private readonly reviewByProvisional = new Map<string, string>();
   private readonly mergeRequests = new Map<string, MergeRequestState>();
   /**
    * The patients' grants (consent.grant.v1, replayed with identity.patient.v1): a read of
@@ -110,12 +121,26 @@ export class IdentityState implements TopicReplicaHandler {
         if (this.patient(patientId)) this.addRegistration(patientId, { registrationId, organisation, details });
         return;
       }
-      case REVIEW_OPENED_V1:
-        if (!this.reviews.has(event.data.reviewId)) this.reviews.set(event.data.reviewId, { ...event.data, openedAt: event.time, status: 'open' });
+      case REVIEW_OPENED_V1: {
+        const { reviewId, provisionalPatientId, registrationId, custodian, details } = event.data;
+        if (this.reviews.has(reviewId)) return;
+        this.reviews.set(reviewId, { ...event.data, openedAt: event.time, status: 'open' });
+        this.reviewByProvisional.set(provisionalPatientId, reviewId);
+        this.indexOrPark(provisionalPatientId, { registrationId, organisation: custodian, details });
         return;
+      }
       case REVIEW_RESOLVED_V1: {
         const review = this.reviews.get(event.data.reviewId);
-        if (review) review.status = event.data.outcome;
+        if (!review || review.status !== 'open') return;
+        review.status = event.data.outcome;
+        const { provisionalPatientId, registrationId } = review;
+        if (review.status === 'separated') this.index.settle(provisionalPatientId);
+        else {
+          this.index.remove(indexId(provisionalPatientId, registrationId));
+          const waiting = this.parked.get(provisionalPatientId)?.filter((r) => r.registrationId !== registrationId);
+          if (waiting?.length) this.parked.set(provisionalPatientId, waiting);
+          else this.parked.delete(provisionalPatientId);
+        }
         return;
       }
       case MERGE_REQUESTED_V1:
@@ -167,6 +192,31 @@ export class IdentityState implements TopicReplicaHandler {
     return this.reviews.get(reviewId);
   }
 
+  /** The review that created this provisional patient, while it is open. */
+  openReviewOf(provisionalPatientId: string): ReviewState | undefined {
+    const reviewId = this.reviewByProvisional.get(provisionalPatientId);
+    const review = reviewId === undefined ? undefined : this.reviews.get(reviewId);
+    return review?.status === 'open' ? review : undefined;
+  }
+
+  /**
+   * Where a patient's records now live: the survivor of merges, and for a provisional
+   * patient whose review linked it, the patient it joined (followed a bounded number of
+   * times: a review's candidate may itself have been provisional). Otherwise itself.
+   */
+  clusterOf(patientId: string): string {
+    let at = patientId;
+    for (let steps = 0; steps < 8; steps++) {
+      const survivor = this.registry.resolve(at);
+      if (survivor) return survivor.patientId;
+      const reviewId = this.reviewByProvisional.get(at);
+      const review = reviewId === undefined ? undefined : this.reviews.get(reviewId);
+      if (review?.status !== 'linked') return at;
+      at = review.candidatePatientId;
+    }
+    return at;
+  }
+
   openReviews(): ReviewState[] {
     return [...this.reviews.values()].filter((r) => r.status === 'open').sort((a, b) => a.openedAt.localeCompare(b.openedAt));
   }
@@ -200,13 +250,21 @@ export class IdentityState implements TopicReplicaHandler {
     if (list.some((r) => r.registrationId === registration.registrationId)) return;
     list.push(registration);
     this.registrations.set(patientId, list);
+    this.indexOrPark(patientId, registration);
+  }
+
+  private indexOrPark(patientId: string, registration: Registration): void {
     if (this.keys.version(patientId, registration.details.keyVersion)) this.index_(patientId, registration);
     else this.parked.set(patientId, [...(this.parked.get(patientId) ?? []), registration]);
   }
 
+  // A provisional patient's registration is its own cluster, pending with the candidate
+  // while the review is open; once separated, it is the patient's (indexed once).
   private index_(patientId: string, registration: Registration): void {
+    const id = indexId(patientId, registration.registrationId);
+    if (this.index.has(id)) return;
     const details = this.open(patientId, registration);
-    if (details) this.index.add(indexId(patientId, registration.registrationId), normalise(details.demographics, details.identifiers), patientId);
+    if (details) this.index.add(id, normalise(details.demographics, details.identifiers), patientId, this.openReviewOf(patientId)?.candidatePatientId);
   }
 
   private forget(patientId: string): void {

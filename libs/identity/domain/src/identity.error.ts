@@ -4,6 +4,7 @@ export enum IdentityErrorCode {
   PatientErased = 'patient-erased',
   ReviewNotFound = 'review-not-found',
   ReviewClosed = 'review-closed',
+  CandidateUnderReview = 'candidate-under-review',
   MergeRefused = 'merge-refused',
   MergeRequestNotFound = 'merge-request-not-found',
   MergeRequestClosed = 'merge-request-closed',

@@ -1,6 +1,7 @@
 // The open match reviews a data steward may decide: those of registrations their own
 // organisation made (the registration, decrypted in memory, the candidate it may be,
-// and the per-field evidence), oldest first.
+// and the per-field evidence), oldest first. A candidate that is itself a provisional
+// patient under review carries that review's id: it is decided first.
 import type { MatchEvidence, RegistrationDetails } from '@carechain/contracts';
 import type { IdentityState } from './identity-state';
 import { requireAccess, type Caller } from './patient-access';
@@ -9,6 +10,8 @@ export interface ReviewView {
   readonly reviewId: string;
   readonly openedAt: string;
   readonly candidatePatientId: string;
+  /** When the candidate is a provisional patient whose own review is open: that review. */
+  readonly candidateReviewId?: string;
   readonly registration: { readonly organisation: string } & Partial<RegistrationDetails>;
   readonly evidence: MatchEvidence;
 }
@@ -21,13 +24,17 @@ export class ListReviewsUseCase {
     const reviews = this.state
       .openReviews()
       .filter((r) => r.custodian === caller.organisation)
-      .map((r) => ({
-        reviewId: r.reviewId,
-        openedAt: r.openedAt,
-        candidatePatientId: r.candidatePatientId,
-        registration: { organisation: r.custodian, ...this.state.open(r.provisionalPatientId, r) },
-        evidence: r.evidence,
-      }));
+      .map((r) => {
+        const candidateReviewId = this.state.openReviewOf(r.candidatePatientId)?.reviewId;
+        return {
+          reviewId: r.reviewId,
+          openedAt: r.openedAt,
+          candidatePatientId: r.candidatePatientId,
+          ...(candidateReviewId !== undefined && { candidateReviewId }),
+          registration: { organisation: r.custodian, ...this.state.open(r.provisionalPatientId, r) },
+          evidence: r.evidence,
+        };
+      });
     return { reviews };
   }
 }

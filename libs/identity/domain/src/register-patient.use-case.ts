@@ -1,7 +1,11 @@
 // Registers a person: the master patient index decides whether they are already
 // known. link → PatientLinked on the existing patient (same id back); review →
 // a match review with the registration parked under a provisional patient; new →
-// keys for a new patient, then PatientRegistered. Work on one person is serialised
+// keys for a new patient, then PatientRegistered. A provisional patient is in the
+// index while its review is open: a registration whose best match is one (at link or
+// review level) opens a review against that provisional patient, since it is no
+// patient yet to link to (the reviews are then resolved in order: see
+// ResolveReviewUseCase). Work on one person is serialised
 // by their blocking keys so two concurrent registrations cannot miss each other.
 // Every answer waits for Kafka's acknowledgement (acks=all).
 import { counter, METRICS } from '@carechain/telemetry';
@@ -65,7 +69,9 @@ export class RegisterPatientUseCase {
     return this.mutex.run(blockingKeys(person), async () => {
       const match = this.state.index.match(person, this.thresholds);
       const registrationId = this.newId();
-      const candidate = match.best ? this.state.resolve(patientOfIndexId(match.best.id)) : undefined;
+      const bestPatient = match.best ? patientOfIndexId(match.best.id) : undefined;
+      const candidate = bestPatient === undefined ? undefined : this.state.resolve(bestPatient);
+      const pending = bestPatient === undefined || candidate ? undefined : this.state.openReviewOf(bestPatient);
       if (match.decision === 'link' && candidate) {
         const key = this.keys.require(candidate.patientId);
         const event = createEvent({
@@ -88,7 +94,8 @@ export class RegisterPatientUseCase {
       const patientId = this.newId();
       const key = await this.issuer.issue(patientId, actor);
       const sealed = sealJson(key, details, detailsContext(patientId, registrationId));
-      if (match.decision === 'review' && candidate) {
+      const candidatePatientId = candidate?.patientId ?? pending?.provisionalPatientId;
+      if (match.decision !== 'new' && candidatePatientId !== undefined) {
         const reviewId = this.newId();
         const event = createEvent({
           type: REVIEW_OPENED_V1,
@@ -99,7 +106,7 @@ export class RegisterPatientUseCase {
           data: {
             reviewId,
             provisionalPatientId: patientId,
-            candidatePatientId: candidate.patientId,
+            candidatePatientId,
             registrationId,
             custodian: actor.organisation,
             details: sealed,

@@ -2,6 +2,9 @@
 // the candidate's key and joins that patient; the provisional patient's keys are
 // shredded (nothing else was ever sealed under them). separate: the provisional
 // patient becomes a patient in its own right, with the keys it already has.
+// A review's candidate may itself be a provisional patient (a registration that
+// matched one whose review was open): linking to it waits for that review; once
+// linked, the candidate is the patient it joined, once separated, itself.
 import { createEvent, PATIENT_LINKED_V1, PATIENT_REGISTERED_V2, REVIEW_RESOLVED_V1, Topics, type AnyEvent } from '@carechain/contracts';
 import { sealJson } from '@carechain/crypto';
 import type { EventPublisher } from '@carechain/messaging';
@@ -36,7 +39,13 @@ export class ResolveReviewUseCase {
     const common = { source: IDENTITY_SOURCE, actor: actor.subject, actororg: actor.organisation };
     let patientId: string;
     if (outcome === 'link') {
-      const target = this.state.resolve(review.candidatePatientId);
+      const blocking = this.state.openReviewOf(review.candidatePatientId);
+      if (blocking)
+        throw new IdentityError(
+          IdentityErrorCode.CandidateUnderReview,
+          `the candidate is a provisional patient whose own match review ${blocking.reviewId} is open: resolve it first`,
+        );
+      const target = this.state.resolve(this.state.clusterOf(review.candidatePatientId));
       if (!target) throw new IdentityError(IdentityErrorCode.PatientNotFound, 'the candidate patient no longer exists (erased?): separate instead');
       patientId = target.patientId;
       const key = this.keys.require(patientId);
