@@ -68,20 +68,9 @@ export function linksTo(operationIds: readonly string[], param: string, field: s
 }
 
 /**
- * A FHIR R4 resource of one of `types`, as a response body: its resourceType, the
- * rest as FHIR defines it (the document does not restate the FHIR specification).
+ * A FHIR R4 resource of one of `types`, as a response body: its resourceType and id,
+ * the rest as FHIR defines it (the document does not restate the FHIR specification).
  */
-export function fhirResourceSchema<T extends string>(...types: [T, ...T[]]) {
+export function fhirResourceSchema<const T extends readonly [string, ...string[]]>(types: T) {
   return z.looseObject({ resourceType: z.enum(types), id: z.string().optional() });
-}
-
-/** A FHIR Bundle of `type` whose entries carry resources of `resource`. */
-export function fhirBundleSchema<R extends z.ZodType>(type: 'searchset' | 'history', resource: R) {
-  return z.looseObject({
-    resourceType: z.literal('Bundle'),
-    type: z.literal(type),
-    total: z.number().int().min(0).optional(),
-    link: z.array(z.looseObject({ relation: z.string(), url: z.string() })).optional(),
-    entry: z.array(z.looseObject({ fullUrl: z.string().optional(), resource })).optional(),
-  });
 }
