@@ -31,8 +31,15 @@ export function openApiResponseSchemaOf(schema: z.ZodType): object {
   return toJSONSchema(schema, { io: 'output', target: 'openapi-3.0', unrepresentable: 'any' }) as object;
 }
 
-/** What a handler may return for a body of type T: the same, readonly or not (JSON does not tell). */
-export type Answer<T> = T extends readonly (infer U)[] ? readonly Answer<U>[] : T extends object ? { readonly [K in keyof T]: Answer<T[K]> } : T;
+/**
+ * What a handler may return for a body of type T: the same, readonly or not (JSON does
+ * not tell); where T takes any further property (a FHIR resource's), the handler's type need not say so.
+ */
+export type Answer<T> = T extends readonly (infer U)[]
+  ? readonly Answer<U>[]
+  : T extends object
+    ? { readonly [K in keyof T as string extends K ? never : K]: Answer<T[K]> }
+    : T;
 
 /** A method decorator that only fits a handler returning `R` (or a promise of it). */
 export type ResultDecorator<R> = <H extends (...args: never[]) => Answer<R> | Promise<Answer<R>>>(
