@@ -2,14 +2,17 @@
 // date with the prefixes ge, gt, le, lt (repeatable: date=ge…&date=le…), entity-type,
 // _count and _cursor (from the `next` link), and the searchset Bundle of a page.
 import { z } from 'zod';
-import { isCursor, type AuditEventPage, type AuditEventResource, type AuditEventSearch } from '@carechain/audit-domain';
+import { type AuditEventPage, type AuditEventResource, type AuditEventSearch } from '@carechain/audit-domain';
 import type { FastifyRequest } from 'fastify';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './audit.http';
+import { cursorSchema, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './audit.http';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 const DAY_MS = 24 * 3600 * 1000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** What a `date` parameter looks like: a prefix, then a date or a date-time (bounds() reads it). */
+const DATE_PARAM = /^(ge|gt|le|lt|eq)?\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}(:?\d{2})?))?$/;
+const PATIENT_PARAM = /^(Patient\/)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** One `date` parameter as a bound: `ge`/`gt` a lower one, `le`/`lt` an upper one; a bare date is that whole day. */
 function bounds(param: string): { from?: number; to?: number } | undefined {
@@ -34,8 +37,9 @@ function bounds(param: string): { from?: number; to?: number } | undefined {
   }
 }
 
+const dateParam = z.string().regex(DATE_PARAM, 'ge, gt, le, lt or eq followed by a date or an ISO 8601 date-time');
 const dates = z
-  .union([z.string(), z.array(z.string())])
+  .union([dateParam, z.array(dateParam)])
   .optional()
   .transform((v, ctx) => {
     let from: number | undefined;
@@ -59,6 +63,7 @@ export const auditEventQuerySchema = z
   .object({
     patient: z
       .string()
+      .regex(PATIENT_PARAM, 'a patient id or Patient/<id>')
       .transform((p) => p.replace(/^Patient\//, ''))
       .pipe(z.uuid())
       .optional(),
@@ -66,7 +71,7 @@ export const auditEventQuerySchema = z
     date: dates,
     'entity-type': z.string().min(1).max(200).optional(),
     _count: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-    _cursor: z.string().refine(isCursor, 'not a cursor this service issued').optional(),
+    _cursor: cursorSchema.optional(),
   })
   .refine((q) => q.patient !== undefined || q.agent !== undefined, { message: 'name a patient, an agent, or both', path: ['patient'] });
 

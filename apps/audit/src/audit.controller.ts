@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
+import { ApiQueryOf, ApiResult, ZodValidationPipe } from '@carechain/http';
 import { ReadAuditTrailUseCase, type AnchoredAuditEntry, type StoredReceipt } from '@carechain/audit-domain';
-import { PageQueries, patientTrailQuerySchema, toTrailQuery, trailQuerySchema } from './audit.http';
+import { actorTrailSchema, patientTrailSchema, proofSchema } from './audit.responses';
+import { patientTrailQuerySchema, toTrailQuery, trailQuerySchema } from './audit.http';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -17,8 +18,8 @@ export class AuditController {
     summary:
       "A patient's audit trail, oldest first, a page at a time (`next` is the cursor of the following page): the patient's own; the whole trail for auditors and privacy officers of the patient's custodian; for another organisation's, what that organisation did.",
   })
-  @ApiQuery({ name: 'patient', required: true })
-  @PageQueries()
+  @ApiQueryOf(patientTrailQuerySchema)
+  @ApiResult(patientTrailSchema, { description: 'A page of the trail, oldest first.' })
   async list(
     @Query(new ZodValidationPipe(patientTrailQuerySchema)) query: z.infer<typeof patientTrailQuerySchema>,
     @CurrentPrincipal() principal: Principal,
@@ -29,7 +30,8 @@ export class AuditController {
 
   @Get('actors/:actorId/events')
   @Roles(...rolesFor('audit.actor.read'))
-  @PageQueries()
+  @ApiQueryOf(trailQuerySchema)
+  @ApiResult(actorTrailSchema, { description: 'A page of what the user did, oldest first.' })
   @ApiOperation({
     summary:
       "What one user of the caller's organisation did, to any patient, oldest first, paged: a privacy officer's investigation of their own organisation's staff.",
@@ -49,6 +51,7 @@ export class AuditController {
     summary:
       "An event's ledger receipt: its commitment, the Merkle inclusion proof, the batch and transaction, and whether the proof checks out. For events of a trail the caller may read.",
   })
+  @ApiResult(proofSchema, { description: 'The receipt, and whether its inclusion proof checks out.' })
   proof(@Param('eventId') eventId: string, @CurrentPrincipal() principal: Principal): Promise<{ eventId: string; commitment: string } & StoredReceipt> {
     return this.trail.proof(eventId, principal);
   }

@@ -1,19 +1,21 @@
 // What audit's controllers read from a query: a time range (`from`, `to`, ISO 8601),
 // the cursor of the previous page and a page size.
-import { applyDecorators } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
-import { isCursor, type TrailQuery } from '@carechain/audit-domain';
+import { CURSOR_PATTERN, isCursor, type TrailQuery } from '@carechain/audit-domain';
 
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 100;
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
 
+/** A cursor from `next` of a page this service answered. */
+export const cursorSchema = z.string().regex(CURSOR_PATTERN, 'not a cursor this service issued').refine(isCursor, 'not a cursor this service issued');
+
 export const trailQueryShape = {
+  /** ISO 8601 date-time with its offset, inclusive. */
   from: instant.optional(),
   to: instant.optional(),
-  cursor: z.string().refine(isCursor, 'not a cursor this service issued').optional(),
+  cursor: cursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 };
 
@@ -35,14 +37,4 @@ export function toTrailQuery(q: { from?: number; to?: number; cursor?: string; l
     ...(q.to !== undefined && { to: q.to }),
     ...(q.cursor !== undefined && { cursor: q.cursor }),
   };
-}
-
-/** The OpenAPI description of the paging parameters. */
-export function PageQueries() {
-  return applyDecorators(
-    ApiQuery({ name: 'from', required: false, description: 'ISO 8601, inclusive' }),
-    ApiQuery({ name: 'to', required: false, description: 'ISO 8601, inclusive' }),
-    ApiQuery({ name: 'cursor', required: false, description: '`next` of the previous page' }),
-    ApiQuery({ name: 'limit', required: false, description: `1-${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}` }),
-  );
 }

@@ -1,7 +1,7 @@
 import type { EventPublisher } from '@carechain/messaging';
 import { SERVICE_CATALOGUE } from '@carechain/contracts';
 import { PatientRegistry } from '@carechain/patient-registry';
-import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
+import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition, type ServiceHttp } from '@carechain/runtime';
 import {
   AccessAlertHandler,
   AccessAlertRules,
@@ -20,6 +20,9 @@ import { AuditController } from './audit.controller';
 import { AUDIT_PROBLEMS } from './audit.problems';
 import { PatientAuditController } from './patient-audit.controller';
 
+/** What audit answers over HTTP (its OpenAPI document, checked by audit.openapi.spec.ts). */
+export const AUDIT_HTTP: ServiceHttp = { controllers: [AuditController, PatientAuditController, AuditEventController], problems: [AUDIT_PROBLEMS] };
+
 export const auditService: ServiceDefinition<typeof auditConfigShape> = {
   name: 'audit',
   description: 'The audit trail: who did what to whose data, when, and under which consent; accounting of disclosures.',
@@ -30,8 +33,8 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
     const patients = new PatientRegistry();
     const oversight = new AuditOversight(patients);
     return {
-      problems: [AUDIT_PROBLEMS],
-      controllers: [AuditEvents, AuditController, PatientAuditController, AuditEventController],
+      problems: AUDIT_HTTP.problems,
+      controllers: [AuditEvents, ...AUDIT_HTTP.controllers],
       providers: [
         { provide: PatientRegistry, useValue: patients },
         {

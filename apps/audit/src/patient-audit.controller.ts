@@ -1,12 +1,13 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
-import { ZodValidationPipe } from '@carechain/http';
+import { ApiQueryOf, ApiResult, ApiResults, ZodValidationPipe } from '@carechain/http';
 import { ReadAccessReportUseCase, ReadDisclosuresUseCase, type AccessReport, type DisclosurePage } from '@carechain/audit-domain';
 import { renderAccessReport, REPORT_CSP } from './access-report.html';
-import { PageQueries, reportQuerySchema, toTrailQuery, trailQuerySchema } from './audit.http';
+import { reportQuerySchema, toTrailQuery, trailQuerySchema } from './audit.http';
+import { accessReportPageSchema, accessReportSchema, disclosurePageSchema } from './audit.responses';
 
 @ApiTags('audit')
 @Controller('patients/:id')
@@ -18,7 +19,8 @@ export class PatientAuditController {
 
   @Get('disclosures')
   @Roles(...rolesFor('audit.disclosures.read'))
-  @PageQueries()
+  @ApiQueryOf(trailQuerySchema)
+  @ApiResult(disclosurePageSchema, { description: 'A page of disclosures, oldest first.' })
   @ApiOperation({
     summary:
       "The patient's accounting of disclosures outside the custodian (HIPAA 164.528 with HITECH): date, recipient organisation and practitioner, categories, purpose, basis (grant, break-glass with its reason) and proof. Six years back unless `from` says otherwise; oldest first, paged.",
@@ -33,9 +35,11 @@ export class PatientAuditController {
 
   @Get('access-report')
   @Roles(...rolesFor('audit.access-report.read'))
-  @PageQueries()
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'], description: 'html: a printable page (also chosen by Accept: text/html)' })
-  @ApiProduces('application/json', 'text/html')
+  @ApiQueryOf(reportQuerySchema)
+  @ApiResults(
+    { schema: accessReportSchema, description: 'The report (format=json, the default), or a printable page (format=html or Accept: text/html).' },
+    { schema: accessReportPageSchema, contentType: 'text/html', description: 'The printable page.' },
+  )
   @ApiOperation({
     summary:
       "The patient's access report: who saw or received what, when and why, in plain words, each line with its ledger proof. JSON, or a printable HTML page with no scripts or external assets. The patient's own, or their custodian's privacy officer's on request.",

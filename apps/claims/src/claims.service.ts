@@ -35,6 +35,7 @@ import {
   type KafkaEventTransport,
   type Redis,
   type ServiceDefinition,
+  type ServiceHttp,
 } from '@carechain/runtime';
 import type { Logger } from '@carechain/telemetry';
 import { BenefitPlansController, PLAN_BOOK } from './benefit-plans.controller';
@@ -44,6 +45,9 @@ import { ChainVerdictEvents, ClaimsEvents } from './claims.events';
 import { FhirJsonBodies } from '@carechain/http';
 import { PatientClaimsController } from './patient-claims.controller';
 import { CLAIMS_PROBLEMS } from './claims.problems';
+
+/** What claims answers over HTTP (its OpenAPI document, checked by claims.openapi.spec.ts). */
+export const CLAIMS_HTTP: ServiceHttp = { controllers: [ClaimsController, PatientClaimsController, BenefitPlansController], problems: [CLAIMS_PROBLEMS] };
 
 const CLAIMS_DEPS = Symbol('carechain.claims.deps');
 
@@ -78,15 +82,9 @@ export const claimsService: ServiceDefinition<typeof claimsConfigShape> = {
     const settings = { awaitChainVerdict: config.CLAIMS_AWAIT_CHAIN_VERDICT };
     const useCase = <T>(make: (deps: ClaimsDeps) => T) => ({ useFactory: make, inject: [CLAIMS_DEPS] });
     return {
-      problems: [CLAIMS_PROBLEMS],
+      problems: CLAIMS_HTTP.problems,
       // With CLAIMS_AWAIT_CHAIN_VERDICT, the ledger's verdicts move claims out of `submitted`.
-      controllers: [
-        ClaimsEvents,
-        ...(config.CLAIMS_AWAIT_CHAIN_VERDICT ? [ChainVerdictEvents] : []),
-        ClaimsController,
-        PatientClaimsController,
-        BenefitPlansController,
-      ],
+      controllers: [ClaimsEvents, ...(config.CLAIMS_AWAIT_CHAIN_VERDICT ? [ChainVerdictEvents] : []), ...CLAIMS_HTTP.controllers],
       providers: [
         FhirJsonBodies,
         { provide: PLAN_BOOK, useValue: plans },

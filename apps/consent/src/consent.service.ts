@@ -1,7 +1,7 @@
 import { SERVICE_CATALOGUE } from '@carechain/contracts';
 import { ConsentState, DecideUseCase, ExpireDueGrantsUseCase, GrantConsentUseCase, ListConsentsUseCase, RevokeConsentUseCase } from '@carechain/consent-domain';
 import type { EventPublisher, ReplicaProgress } from '@carechain/messaging';
-import { EVENT_PUBLISHER, LOGGER, REPLICA_PROGRESS, startService, type ServiceDefinition, type ServiceParts } from '@carechain/runtime';
+import { EVENT_PUBLISHER, LOGGER, REPLICA_PROGRESS, startService, type ServiceDefinition, type ServiceHttp, type ServiceParts } from '@carechain/runtime';
 import type { Logger } from '@carechain/telemetry';
 import { ConsentEvents } from './consent.events';
 import { ConsentsController } from './consents.controller';
@@ -10,11 +10,14 @@ import { GrantExpiryScheduler } from './grant-expiry.scheduler';
 import { PatientConsentsController } from './patient-consents.controller';
 import { CONSENT_PROBLEMS } from './consent.problems';
 
+/** What consent answers over HTTP (its OpenAPI document, checked by consent.openapi.spec.ts). */
+export const CONSENT_HTTP: ServiceHttp = { controllers: [ConsentsController, PatientConsentsController, DecisionsController], problems: [CONSENT_PROBLEMS] };
+
 /** The consent service's replica, controllers and providers (the runtime adds Kafka, Redis, auth and health). */
 export function consentParts(state = new ConsentState()): ServiceParts {
   return {
-    problems: [CONSENT_PROBLEMS],
-    controllers: [ConsentEvents, ConsentsController, PatientConsentsController, DecisionsController],
+    problems: CONSENT_HTTP.problems,
+    controllers: [ConsentEvents, ...CONSENT_HTTP.controllers],
     providers: [
       {
         provide: ConsentState,

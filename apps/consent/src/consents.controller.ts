@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
+import { ApiResult, openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import {
   GrantConsentUseCase,
   grantConsentSchema,
@@ -10,6 +10,7 @@ import {
   type GrantConsentCommand,
   type RevokeConsentCommand,
 } from '@carechain/consent-domain';
+import { GRANT_LINKS, grantedSchema, revokedSchema } from './consent.responses';
 
 // The body is optional: a revocation without a signature needs none.
 const optionalRevokeSchema = revokeConsentSchema.nullish();
@@ -32,6 +33,7 @@ export class ConsentsController {
       '201 with { grantId, eventId } once Kafka acknowledged; 400 bad terms, 403 not allowed, 404 unknown patient, 410 erased, 422 bad signature.',
   })
   @ApiBody({ schema: openApiSchemaOf(grantConsentSchema) })
+  @ApiResult(grantedSchema, { status: 201, description: 'Granted: the grant and its event.', links: GRANT_LINKS })
   grant(@Body(new ZodValidationPipe(grantConsentSchema)) body: GrantConsentCommand, @CurrentPrincipal() principal: Principal) {
     return this.grants.execute(body, principal);
   }
@@ -45,6 +47,7 @@ export class ConsentsController {
       'An optional signature over revokeSigningPayload must verify. 200 with { grantId, eventId, revokedAt }; 404 unknown grant, 409 already ended or being revoked, 422 bad signature.',
   })
   @ApiBody({ required: false, schema: openApiSchemaOf(revokeConsentSchema) })
+  @ApiResult(revokedSchema, { description: 'Revoked.' })
   revoke(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(optionalRevokeSchema)) body: RevokeConsentCommand | null | undefined,

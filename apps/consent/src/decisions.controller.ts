@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
+import { ApiResult, openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import { DecideUseCase, decideSchema, type DecideCommand, type DecisionAnswer } from '@carechain/consent-domain';
+import { decisionAnswerSchema } from './consent.responses';
 
 @ApiTags('decisions')
 @Controller('decisions')
@@ -19,6 +20,7 @@ export class DecisionsController {
       'breakGlassReason asks a clinician’s emergency override (TREAT/ETREAT, 10-500 characters); a break-glass permit is published as BreakGlassInvoked before the answer.',
   })
   @ApiBody({ schema: openApiSchemaOf(decideSchema) })
+  @ApiResult(decisionAnswerSchema, { description: 'The decision, permit or deny.' })
   decide(@Body(new ZodValidationPipe(decideSchema)) body: DecideCommand, @CurrentPrincipal() principal: Principal): Promise<DecisionAnswer> {
     return this.decisions.execute(body, principal);
   }

@@ -85,7 +85,8 @@ describe('the API contract, fuzzed (schemathesis against every service)', () => 
     const bearer = await token({ sub: 'fuzzer-1', roles: STAFF_ROLES, org: 'hospital-a' }, 900);
     const runs = await Promise.all(running.map(async (service) => ({ service: service.name, ...(await schemathesis(python, service, bearer)) })));
     const failed = runs.filter((r) => r.code !== 0);
-    for (const r of runs) process.stderr.write(`schemathesis ${r.service}: exit ${r.code}\n${r.output.split('\n').slice(-6).join('\n')}\n`);
+    // The summary: each phase (examples, coverage, fuzzing, stateful over the links) with what it ran, and the warnings.
+    for (const r of runs) process.stderr.write(`schemathesis ${r.service}: exit ${r.code}\n${r.output.split('\n').slice(-40).join('\n')}\n`);
     expect(failed.map((r) => `${r.service} (exit ${r.code}):\n${r.output.slice(-6000)}`)).toEqual([]);
   }, 240_000);
 });

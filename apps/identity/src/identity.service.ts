@@ -16,7 +16,7 @@ import {
 } from '@carechain/identity-domain';
 import type { EventPublisher } from '@carechain/messaging';
 import { kmsConfigShape, openKms, PatientKeyTable } from '@carechain/patient-keys';
-import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
+import { EVENT_PUBLISHER, REDIS, startService, type Redis, type ServiceDefinition, type ServiceHttp } from '@carechain/runtime';
 import { IdentityEvents } from './identity.events';
 import { MpiController } from './mpi.controller';
 import { PatientsController } from './patients.controller';
@@ -27,6 +27,9 @@ const config = {
   /** Must match identity.keys.v1's max.compaction.lag.ms (see KEYS_TOPIC_CONFIGS). */
   KEYS_MAX_COMPACTION_LAG_MS: positiveInt(Number(KEYS_TOPIC_CONFIGS['max.compaction.lag.ms'])),
 };
+
+/** What identity answers over HTTP (its OpenAPI document, checked by identity.openapi.spec.ts). */
+export const IDENTITY_HTTP: ServiceHttp = { controllers: [PatientsController, MpiController], problems: [IDENTITY_PROBLEMS] };
 
 export const identityService: ServiceDefinition<typeof config> = {
   name: 'identity',
@@ -39,8 +42,8 @@ export const identityService: ServiceDefinition<typeof config> = {
     const state = new IdentityState(keys);
     keys.onKeys((patientId) => state.onKeysArrived(patientId));
     return {
-      problems: [IDENTITY_PROBLEMS],
-      controllers: [IdentityEvents, PatientsController, MpiController],
+      problems: IDENTITY_HTTP.problems,
+      controllers: [IdentityEvents, ...IDENTITY_HTTP.controllers],
       providers: [
         { provide: IdentityState, useValue: state },
         { provide: PatientKeyTable, useValue: keys },

@@ -1,10 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
-import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
+import { ApiResult, ApiResults, openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import { ListReviewsUseCase, MergePatientsUseCase, ResolveReviewUseCase } from '@carechain/identity-domain';
+import {
+  MERGE_REQUEST_LINKS,
+  mergedSchema,
+  mergeRequestsSchema,
+  mergeResolutionSchema,
+  pendingMergeSchema,
+  resolvedReviewSchema,
+  reviewsSchema,
+  unmergedSchema,
+} from './identity.responses';
 
 const mergeSchema = z.object({ survivorId: z.uuid(), mergedId: z.uuid() }).strict();
 
@@ -22,6 +32,7 @@ export class MpiController {
   @ApiOperation({
     summary: "Open match reviews of registrations made by the caller's organisation: the registration, the candidate it may be, and the per-field evidence.",
   })
+  @ApiResult(reviewsSchema, { description: 'The open reviews, oldest first.' })
   list(@CurrentPrincipal() principal: Principal) {
     return this.reviewList.execute(principal);
   }
@@ -30,6 +41,7 @@ export class MpiController {
   @HttpCode(200)
   @Roles(...rolesFor('identity.review.resolve'))
   @ApiOperation({ summary: 'Decide the registration is the candidate patient: it is linked to them. Staff of the registering organisation only.' })
+  @ApiResult(resolvedReviewSchema, { description: 'Linked: the patient the registration now belongs to.' })
   link(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.reviews.execute(id, 'link', principal);
   }
@@ -38,6 +50,7 @@ export class MpiController {
   @HttpCode(200)
   @Roles(...rolesFor('identity.review.resolve'))
   @ApiOperation({ summary: 'Decide the registration is someone else: it becomes a new patient. Staff of the registering organisation only.' })
+  @ApiResult(resolvedReviewSchema, { description: 'Separated: the new patient.' })
   separate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.reviews.execute(id, 'separate', principal);
   }
@@ -50,8 +63,10 @@ export class MpiController {
       'Different custodians: 202 {status pending, mergeRequestId, awaiting}: the other custodian accepts at /mpi/merge-requests/:id/accept. Reversible with /mpi/unmerges.',
   })
   @ApiBody({ schema: openApiSchemaOf(mergeSchema) })
-  @ApiResponse({ status: 200, description: 'Merged (same custodian).' })
-  @ApiResponse({ status: 202, description: 'Pending: the other custodian accepts or rejects.' })
+  @ApiResults(
+    { status: 200, schema: mergedSchema, description: 'Merged (same custodian).' },
+    { status: 202, schema: pendingMergeSchema, description: 'Pending: the other custodian accepts or rejects.', links: MERGE_REQUEST_LINKS },
+  )
   async merge(
     @Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>,
     @CurrentPrincipal() principal: Principal,
@@ -65,6 +80,7 @@ export class MpiController {
   @Get('merge-requests')
   @Roles(...rolesFor('identity.merge-request.list'))
   @ApiOperation({ summary: "Merge requests that involve the caller's organisation, asked by it or awaiting it, with their status." })
+  @ApiResult(mergeRequestsSchema, { description: 'The merge requests.' })
   requests(@CurrentPrincipal() principal: Principal) {
     return { mergeRequests: this.merges.requests(principal) };
   }
@@ -75,6 +91,7 @@ export class MpiController {
   @ApiOperation({
     summary: 'The awaited custodian accepts a merge request: the patients are merged. 404 unknown request, 409 already resolved or no longer mergeable.',
   })
+  @ApiResult(mergeResolutionSchema, { description: 'Merged.' })
   accept(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.merges.resolve(id, 'accepted', principal);
   }
@@ -83,6 +100,7 @@ export class MpiController {
   @HttpCode(200)
   @Roles(...rolesFor('identity.merge-request.resolve'))
   @ApiOperation({ summary: 'The awaited custodian rejects a merge request: nothing is merged.' })
+  @ApiResult(mergeResolutionSchema, { description: 'Rejected.' })
   reject(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.merges.resolve(id, 'rejected', principal);
   }
@@ -92,6 +110,7 @@ export class MpiController {
   @Roles(...rolesFor('identity.unmerge'))
   @ApiOperation({ summary: 'Undo a merge: a data steward of the custodian of either patient.' })
   @ApiBody({ schema: openApiSchemaOf(mergeSchema) })
+  @ApiResult(unmergedSchema, { description: 'Unmerged: the event.' })
   unmerge(@Body(new ZodValidationPipe(mergeSchema)) body: z.infer<typeof mergeSchema>, @CurrentPrincipal() principal: Principal) {
     return this.merges.unmerge(body.survivorId, body.mergedId, principal);
   }

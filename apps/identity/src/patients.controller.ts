@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ed25519JwkSchema, ERASURE_REASONS } from '@carechain/contracts';
 import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
-import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
+import { ApiResult, ApiResults, openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import {
   actorOf,
   ErasePatientUseCase,
@@ -16,29 +16,22 @@ import {
   RotateKeysUseCase,
   type RegisterPatientCommand,
 } from '@carechain/identity-domain';
+import {
+  didDocumentSchema,
+  erasedSchema,
+  keyVersionSchema,
+  PATIENT_LINKS,
+  patientViewSchema,
+  pendingReviewSchema,
+  REVIEW_LINKS,
+  registeredSchema,
+  signingKeySchema as registeredKeySchema,
+} from './identity.responses';
 
 const eraseSchema = z
   .object({ reason: z.enum(ERASURE_REASONS), caseReference: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an opaque case id, e.g. DSR-2026-0042') })
   .strict();
 const signingKeySchema = z.object({ jwk: ed25519JwkSchema }).strict();
-
-// OpenAPI links: what a client (and the fuzzer's stateful mode) can do next with the id it got.
-const PATIENT_LINKS = Object.fromEntries(
-  (['get', 'did', 'rotate', 'remove'] as const).map((method) => [
-    `PatientsController_${method}`,
-    { operationId: `PatientsController_${method}`, parameters: { id: '$response.body#/id' } },
-  ]),
-);
-
-/** The body of a registration's answer: the patient's or the review's id, the outcome and the event. */
-function registration(idName: 'id' | 'reviewId') {
-  const string = { type: 'string' };
-  return {
-    type: 'object',
-    required: [idName, 'outcome', 'eventId'],
-    properties: { [idName]: { ...string, format: 'uuid' }, outcome: { type: 'string', enum: ['registered', 'linked', 'pending-review'] }, eventId: string },
-  };
-}
 
 @ApiTags('patients')
 @Controller('patients')
@@ -58,14 +51,16 @@ export class PatientsController {
     summary: 'Register a person. The master patient index links a known person (200, same id), opens a review when unsure (202), or creates a patient (201).',
   })
   @ApiBody({ schema: openApiSchemaOf(registerPatientSchema) })
-  @ApiResponse({ status: 201, description: 'A new patient.', schema: registration('id'), links: PATIENT_LINKS })
-  @ApiResponse({ status: 200, description: 'Linked to a known patient: the same id.', schema: registration('id'), links: PATIENT_LINKS })
-  @ApiResponse({ status: 202, description: 'Unsure: a review is open.', schema: registration('reviewId') })
+  @ApiResults(
+    { status: 201, schema: registeredSchema, description: 'A new patient.', links: PATIENT_LINKS },
+    { status: 200, schema: registeredSchema, description: 'Linked to a known patient: the same id.', links: PATIENT_LINKS },
+    { status: 202, schema: pendingReviewSchema, description: 'Unsure: a review is open.', links: REVIEW_LINKS },
+  )
   async create(
     @Body(new ZodValidationPipe(registerPatientSchema)) body: RegisterPatientCommand,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Record<string, string>> {
+  ) {
     const result = await this.register.execute(body, actorOf(principal));
     switch (result.outcome) {
       case 'registered':
@@ -87,6 +82,7 @@ export class PatientsController {
       "A patient's demographics, decided like a read of their records (category demographics): the patient, staff of the custodian in a role that needs them, or a grant covering demographics. " +
       'An organisation that only registered the patient sees what it registered itself (scope own-registrations). 403 otherwise, 410 once erased.',
   })
+  @ApiResult(patientViewSchema, { description: 'The demographics and registrations the caller may see.' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.reads.execute(id, principal);
   }
@@ -99,6 +95,7 @@ export class PatientsController {
       "Erase a patient (GDPR Art. 17) by crypto-shredding their keys: a privacy officer of the patient's custodian, with a reason code and the case reference.",
   })
   @ApiBody({ schema: openApiSchemaOf(eraseSchema) })
+  @ApiResult(erasedSchema, { description: 'Erased: the patient and the patients merged into them; the PatientErased event.' })
   async remove(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(eraseSchema)) body: z.infer<typeof eraseSchema>,
@@ -115,6 +112,7 @@ export class PatientsController {
       "The patient registers their own Ed25519 public key (JWK): consent actions signed with it are recorded as patient-signed. Staff cannot register a patient's key.",
   })
   @ApiBody({ schema: openApiSchemaOf(signingKeySchema) })
+  @ApiResult(registeredKeySchema, { status: 201, description: 'Registered: its key id and DID URL.' })
   async addSigningKey(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body(new ZodValidationPipe(signingKeySchema)) body: z.infer<typeof signingKeySchema>,
@@ -126,6 +124,7 @@ export class PatientsController {
   @Get(':id/did.json')
   @Roles(...rolesFor('identity.patient.did'))
   @ApiOperation({ summary: 'The DID document of did:carechain:<id>: the public keys the patient signs consent with.' })
+  @ApiResult(didDocumentSchema, { description: 'The DID document.' })
   did(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.didDocuments.execute(id, principal);
   }
@@ -137,6 +136,7 @@ export class PatientsController {
     summary:
       "Rotate the patient's data key and commitment salt (privacy officer or admin of the custodian): new writes use the new version, old versions stay readable.",
   })
+  @ApiResult(keyVersionSchema, { description: 'The new key version.' })
   rotate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.rotation.execute(id, principal);
   }

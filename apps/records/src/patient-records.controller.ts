@@ -2,10 +2,11 @@ import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res 
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { ZodValidationPipe, ApiQueryOf } from '@carechain/http';
+import { ApiQueryOf, ApiResult, FHIR_JSON, ZodValidationPipe } from '@carechain/http';
 import { searchBundle, SearchRecordsUseCase, WriteRecordUseCase, type RecordsSearchBundle } from '@carechain/records-domain';
 import { FhirRead, writtenRecord, type WrittenRecord } from './records.decorators';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, requestUrl, searchQuerySchema, type SearchQueryParams } from './records.http';
+import { RECORD_LINKS, recordsSearchBundleSchema, writtenRecordSchema } from './records.responses';
 import { readPurpose, requesterOf, WRITE_ROLES } from './records.roles';
 
 @ApiTags('records')
@@ -23,6 +24,7 @@ export class PatientRecordsController {
       "File a FHIR R4 resource (Condition, AllergyIntolerance, MedicationStatement, Observation, Encounter, Appointment, Communication, ChargeItem) as a new record of the patient. Its patient reference must be Patient/<id>; the writer's organisation must be permitted by consent to treat its category. 201 once Kafka acknowledged.",
   })
   @ApiBody({ description: 'A FHIR R4 resource (application/fhir+json or application/json).', schema: { type: 'object' } })
+  @ApiResult(writtenRecordSchema, { status: 201, description: 'Filed: the record (also in Location), version 1 and its event.', links: RECORD_LINKS })
   async create(
     @Param('id', new ParseUUIDPipe()) patientId: string,
     @Body() body: unknown,
@@ -38,6 +40,7 @@ export class PatientRecordsController {
     'A searchset Bundle of exactly the records consent lets the caller see: the latest version of each, newest first. Categories consent withholds are named in an OperationOutcome entry (search mode outcome). 403 only when nothing is permitted. Every search is recorded as AccessDecided before the answer.',
   )
   @ApiQueryOf(searchQuerySchema)
+  @ApiResult(recordsSearchBundleSchema, { contentType: FHIR_JSON, description: 'A searchset Bundle, with next and previous links.' })
   async list(
     @Param('id', new ParseUUIDPipe()) patientId: string,
     @Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQueryParams,

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { organisationIdSchema, purposeOfUseSchema } from '@carechain/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
-import { openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
+import { ApiQueryOf, ApiResult, FHIR_JSON, openApiSchemaOf, ZodValidationPipe } from '@carechain/http';
 import {
   historyBundle,
   ReadRecordUseCase,
@@ -16,6 +16,7 @@ import {
 import type { FhirResource } from '@carechain/records-fhir';
 import { FhirRead, writtenRecord, type WrittenRecord } from './records.decorators';
 import { ACCESS_EVENTS_HEADER, BREAK_GLASS_HEADER, breakGlassOf, etag, ifMatchVersion, readQuerySchema, requestUrl, type ReadQuery } from './records.http';
+import { RECORD_LINKS, recordHistoryBundleSchema, recordResourceSchema, sharedRecordSchema, writtenRecordSchema } from './records.responses';
 import { readPurpose, requesterOf, SHARE_ROLES, WRITE_ROLES } from './records.roles';
 
 const shareSchema = z.object({ organisation: organisationIdSchema, purpose: purposeOfUseSchema }).strict();
@@ -38,6 +39,7 @@ export class RecordsController {
   })
   @ApiBody({ description: 'A FHIR R4 resource (application/fhir+json or application/json).', schema: { type: 'object' } })
   @ApiHeader({ name: 'If-Match', required: false, description: 'W/"<version>": amend only if this is still the latest version.' })
+  @ApiResult(writtenRecordSchema, { description: 'Amended: its new version (also the ETag).', links: RECORD_LINKS })
   async amend(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
     @Body() body: unknown,
@@ -54,6 +56,8 @@ export class RecordsController {
   @FhirRead(
     "The record's latest version, decrypted, if consent permits the caller for its category and the purpose (default TREAT; PATRQT for a patient, who reads their own records only). Every read, permitted or denied, is recorded as AccessDecided before the answer.",
   )
+  @ApiQueryOf(readQuerySchema)
+  @ApiResult(recordResourceSchema, { contentType: FHIR_JSON, description: 'The FHIR resource, its version in meta.versionId and the ETag.' })
   async read(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
     @Query(new ZodValidationPipe(readQuerySchema)) query: ReadQuery,
@@ -74,6 +78,8 @@ export class RecordsController {
   }
 
   @FhirRead('Every version of the record as a FHIR history Bundle, newest first; decided and recorded as one read.', '_history')
+  @ApiQueryOf(readQuerySchema)
+  @ApiResult(recordHistoryBundleSchema, { contentType: FHIR_JSON, description: 'A history Bundle, newest version first.' })
   async history(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
     @Query(new ZodValidationPipe(readQuerySchema)) query: ReadQuery,
@@ -99,6 +105,7 @@ export class RecordsController {
       "Point another organisation at a record (RecordShared). The caller must be able to read the record for treatment; consent must already permit the organisation for the record's category and the purpose (409 with the reason otherwise).",
   })
   @ApiBody({ schema: openApiSchemaOf(shareSchema) })
+  @ApiResult(sharedRecordSchema, { status: 201, description: 'Shared: the share, its event and the grant that covers it.' })
   share(
     @Param('recordId', new ParseUUIDPipe()) recordId: string,
     @Body(new ZodValidationPipe(shareSchema)) body: z.infer<typeof shareSchema>,

@@ -15,7 +15,16 @@ import {
   WriteRecordUseCase,
   type RecordsDeps,
 } from '@carechain/records-domain';
-import { EVENT_PUBLISHER, EVENT_TRANSPORT, REDIS, startService, type KafkaEventTransport, type Redis, type ServiceDefinition } from '@carechain/runtime';
+import {
+  EVENT_PUBLISHER,
+  EVENT_TRANSPORT,
+  REDIS,
+  startService,
+  type KafkaEventTransport,
+  type Redis,
+  type ServiceDefinition,
+  type ServiceHttp,
+} from '@carechain/runtime';
 import { FhirJsonBodies } from '@carechain/http';
 import { PatientRecordsController } from './patient-records.controller';
 import { RecordsController } from './records.controller';
@@ -23,6 +32,9 @@ import { RecordsEvents } from './records.events';
 import { RECORDS_PROBLEMS } from './records.problems';
 
 const RECORDS_DEPS = Symbol('carechain.records.deps');
+
+/** What records answers over HTTP (its OpenAPI document, checked by records.openapi.spec.ts). */
+export const RECORDS_HTTP: ServiceHttp = { controllers: [PatientRecordsController, RecordsController], problems: [RECORDS_PROBLEMS] };
 
 export const recordsService: ServiceDefinition<typeof kmsConfigShape> = {
   name: 'records',
@@ -38,8 +50,8 @@ export const recordsService: ServiceDefinition<typeof kmsConfigShape> = {
     grants.onRejected(({ eventId, type }) => log.warn({ eventId, type }, 'grant event refused by the grant book; skipped'));
     const useCase = <T>(make: (deps: RecordsDeps) => T) => ({ useFactory: make, inject: [RECORDS_DEPS] });
     return {
-      problems: [RECORDS_PROBLEMS],
-      controllers: [RecordsEvents, PatientRecordsController, RecordsController],
+      problems: RECORDS_HTTP.problems,
+      controllers: [RecordsEvents, ...RECORDS_HTTP.controllers],
       providers: [
         { provide: PatientKeyTable, useValue: keys },
         { provide: PatientRegistry, useValue: patients },

@@ -11,6 +11,8 @@ export interface TrailPosition {
 }
 
 const EVENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** What every cursor looks like (base64url); only those encodeCursor made decode. */
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,400}$/;
 
 export function encodeCursor({ time, eventId }: TrailPosition): string {
   return Buffer.from(`${time}|${eventId}`, 'utf8').toString('base64url');
@@ -18,7 +20,7 @@ export function encodeCursor({ time, eventId }: TrailPosition): string {
 
 /** The position a cursor names, or undefined for anything this module did not write. */
 export function decodeCursor(cursor: string): TrailPosition | undefined {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) return undefined;
+  if (!CURSOR_PATTERN.test(cursor)) return undefined;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const bar = text.indexOf('|');
   if (bar <= 0) return undefined;

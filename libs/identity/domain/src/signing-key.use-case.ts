@@ -21,9 +21,18 @@ export function didOf(patientId: string): string {
   return `did:carechain:${patientId}`;
 }
 
-export function didDocument(patientId: string, keys: ReadonlyMap<string, Ed25519Jwk>): Record<string, unknown> {
+/** A W3C DID document of a patient: their Ed25519 keys as JsonWebKey2020 verification methods. */
+export interface DidDocument {
+  readonly '@context': readonly string[];
+  readonly id: string;
+  readonly verificationMethod: readonly { id: string; type: 'JsonWebKey2020'; controller: string; publicKeyJwk: Ed25519Jwk }[];
+  readonly authentication: readonly string[];
+  readonly assertionMethod: readonly string[];
+}
+
+export function didDocument(patientId: string, keys: ReadonlyMap<string, Ed25519Jwk>): DidDocument {
   const id = didOf(patientId);
-  const methods = [...keys].map(([keyId, jwk]) => ({ id: `${id}#${keyId}`, type: 'JsonWebKey2020', controller: id, publicKeyJwk: jwk }));
+  const methods = [...keys].map(([keyId, jwk]) => ({ id: `${id}#${keyId}`, type: 'JsonWebKey2020' as const, controller: id, publicKeyJwk: jwk }));
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
     id,
@@ -71,7 +80,7 @@ export class RegisterSigningKeyUseCase {
 export class ReadDidDocumentUseCase {
   constructor(private readonly state: IdentityState) {}
 
-  execute(patientId: string, caller: Caller): Record<string, unknown> {
+  execute(patientId: string, caller: Caller): DidDocument {
     if (this.state.isErased(patientId)) throw new IdentityError(IdentityErrorCode.PatientErased, `patient ${patientId} was erased`);
     const patient = this.state.patient(patientId);
     if (!patient) throw new IdentityError(IdentityErrorCode.PatientNotFound, `no patient ${patientId}`);

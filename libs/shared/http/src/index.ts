@@ -9,3 +9,6 @@ export * from './fhir-json-bodies';
 export * from './http-conventions';
 export * from './openapi-contract';
 export * from './uuid-path-params';
+export * from './api-result';
+export * from './openapi-document';
+export * from './openapi-gaps';

@@ -1,15 +1,13 @@
 // Boots a carechain service the same way everywhere: Fastify with the HTTP
 // conventions and limits of http-conventions.ts, problem+json for every error, OpenAPI at /openapi.json and Swagger UI at /docs, graceful
 // shutdown on SIGTERM/SIGINT (consumers commit what they processed and leave).
-import type { Type } from '@nestjs/common';
-import { ModulesContainer, NestFactory } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { nameHttpRoute, PinoNestLogger, type Logger } from '@carechain/telemetry';
 import type { DomainProblems } from './domain-problems';
 import { applyHttpConventions, httpServerOptions } from './http-conventions';
-import { completeOpenApi } from './openapi-contract';
-import { uuidPathParams } from './uuid-path-params';
+import { openApiDocument } from './openapi-document';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 export interface ServiceOptions {
@@ -44,21 +42,8 @@ export async function runService(options: ServiceOptions): Promise<NestFastifyAp
     });
   app.enableShutdownHooks();
 
-  // Nest documents the success of each handler; the errors every layer can answer are added to each operation.
-  const document = completeOpenApi(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle(`carechain ${options.name}`)
-        .setDescription(options.description)
-        .setVersion('0.1.0')
-        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-        .addSecurityRequirements('bearer')
-        .build(),
-    ),
-    options.problems ?? [],
-    uuidPathParams(controllersOf(app)),
-  );
+  // Nest documents each handler's success (ApiResult); the errors every layer can answer are added to each operation.
+  const document = openApiDocument(app, options);
   app.getHttpAdapter().get('/openapi.json', (_req: unknown, reply: { send(body: unknown): void }) => reply.send(document));
   if (options.docsUi) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: '/openapi.json/ui' });
 
@@ -68,8 +53,4 @@ export async function runService(options: ServiceOptions): Promise<NestFastifyAp
   await app.listen(options.port, options.host);
   options.logger.info({ url: `http://${options.host}:${options.port}` }, `${options.name} listening`);
   return app;
-}
-
-function controllersOf(app: NestFastifyApplication): Type<unknown>[] {
-  return [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype as Type<unknown>));
 }

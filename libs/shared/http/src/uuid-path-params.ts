@@ -27,8 +27,14 @@ function openApiPath(...parts: unknown[]): string {
   return `/${joined}`.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
-export function uuidPathParams(controllers: readonly Type<unknown>[]): UuidPathParams {
-  const found = new Map<string, Set<string>>();
+/** One route of a controller: its operation key, and the arguments its handler reads (with their pipes). */
+export interface Route {
+  readonly key: string;
+  readonly args: readonly { readonly type: RouteParamtypes; readonly name?: string; readonly pipes: readonly unknown[] }[];
+}
+
+export function routesOf(controllers: readonly Type<unknown>[]): Route[] {
+  const routes: Route[] = [];
   for (const controller of controllers) {
     const base = [Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined].flat()[0];
     const prototype = controller.prototype as Record<string, unknown>;
@@ -39,12 +45,27 @@ export function uuidPathParams(controllers: readonly Type<unknown>[]): UuidPathP
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (path === undefined || method === undefined) continue;
       const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, RouteArg>;
-      const names = Object.entries(args)
-        .filter(([key, arg]) => Number(key.split(':')[0]) === RouteParamtypes.PARAM && typeof arg.data === 'string')
-        .filter(([, arg]) => arg.pipes?.some((pipe) => pipe instanceof ParseUUIDPipe || pipe === ParseUUIDPipe))
-        .map(([, arg]) => arg.data as string);
-      if (names.length > 0) found.set(operationKey(RequestMethod[method], openApiPath(base, path)), new Set(names));
+      routes.push({
+        key: operationKey(RequestMethod[method], openApiPath(base, path)),
+        args: Object.entries(args).map(([key, arg]) => ({
+          type: Number(key.split(':')[0]) as RouteParamtypes,
+          ...(typeof arg.data === 'string' && { name: arg.data }),
+          pipes: arg.pipes ?? [],
+        })),
+      });
     }
+  }
+  return routes;
+}
+
+export function uuidPathParams(controllers: readonly Type<unknown>[]): UuidPathParams {
+  const found = new Map<string, Set<string>>();
+  for (const route of routesOf(controllers)) {
+    const names = route.args
+      .filter((arg) => arg.type === RouteParamtypes.PARAM && arg.name !== undefined)
+      .filter((arg) => arg.pipes.some((pipe) => pipe instanceof ParseUUIDPipe || pipe === ParseUUIDPipe))
+      .map((arg) => arg.name!);
+    if (names.length > 0) found.set(route.key, new Set(names));
   }
   return found;
 }

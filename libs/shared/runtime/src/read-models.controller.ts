@@ -1,9 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@carechain/auth';
-import { NotFoundProblem } from '@carechain/http';
+import { ApiResult, NotFoundProblem } from '@carechain/http';
+import { z } from 'zod';
 import type { KafkaEventTransport } from './kafka-event.transport';
 import { EVENT_TRANSPORT } from './tokens';
+
+const readModelsSchema = z.array(z.object({ name: z.string(), topics: z.array(z.string()), consumerGroup: z.string(), running: z.boolean() }));
+const rebuildingSchema = z.object({ name: z.string(), status: z.literal('rebuilding') });
 
 /** Operators' handle on a service's read models: see them, rebuild one by replaying its topics. */
 @ApiTags('admin')
@@ -14,7 +18,8 @@ export class ReadModelsController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: "This service's read models and whether their consumers run." })
-  list(): { name: string; topics: readonly string[]; consumerGroup: string; running: boolean }[] {
+  @ApiResult(readModelsSchema, { description: 'The read models.' })
+  list() {
     return this.transport.projections().map((r) => ({
       name: r.projection.name,
       topics: r.projection.topics,
@@ -27,7 +32,8 @@ export class ReadModelsController {
   @HttpCode(202)
   @Roles('admin')
   @ApiOperation({ summary: 'Drops the read model and replays its topics from the beginning; answers when the replay has started.' })
-  async rebuild(@Param('name') name: string): Promise<{ name: string; status: 'rebuilding' }> {
+  @ApiResult(rebuildingSchema, { status: 202, description: 'The replay has started.' })
+  async rebuild(@Param('name') name: string): Promise<z.output<typeof rebuildingSchema>> {
     const runner = this.transport.projections().find((r) => r.projection.name === name);
     if (!runner) throw new NotFoundProblem('read-model', name);
     await runner.rebuild();

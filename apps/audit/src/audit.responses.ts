@@ -1,0 +1,87 @@
+// The bodies audit answers with, as zod schemas: the OpenAPI document is generated
+// from them (ApiResult) and the compiler checks each handler's result against them.
+import { z } from 'zod';
+import { receiptIssuedV1Schema } from '@carechain/contracts';
+import { fhirResourceSchema } from '@carechain/http';
+
+const instant = z.iso.datetime({ offset: true });
+const next = z.string().nullable().describe('The cursor of the following page; null on the last page.');
+
+const anchored = z.object({ batchId: z.string(), txId: z.string(), blockNumber: z.string(), inclusionVerified: z.boolean() }).nullable();
+
+const auditEntry = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  subject: z.string().nullable(),
+  actor: z.string().nullable(),
+  actorOrganisation: z.string().nullable(),
+  time: instant,
+  source: z.object({ topic: z.string(), partition: z.number().int().min(0), offset: z.string() }),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])).optional(),
+  anchored,
+});
+
+export const patientTrailSchema = z.object({ patient: z.uuid(), events: z.array(auditEntry), next });
+export const actorTrailSchema = z.object({ actor: z.string(), organisation: z.string(), events: z.array(auditEntry), next });
+
+export const proofSchema = z.object({
+  eventId: z.string(),
+  commitment: z.string(),
+  receipt: receiptIssuedV1Schema,
+  verified: z.object({ inclusion: z.boolean(), checkedAt: instant }),
+});
+
+export const disclosurePageSchema = z.object({
+  patient: z.uuid(),
+  from: instant,
+  to: instant.nullable(),
+  disclosures: z.array(
+    z.object({
+      eventId: z.string(),
+      date: instant,
+      kind: z.enum(['read', 'share', 'claim']),
+      recipient: z.object({ organisation: z.string(), practitioner: z.string().nullable() }),
+      categories: z.array(z.string()),
+      records: z.number().int().min(0),
+      purpose: z.string(),
+      basis: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('grant'), grantId: z.string().nullable() }),
+        z.object({ kind: z.literal('break-glass'), reason: z.string().nullable() }),
+        z.object({ kind: z.literal('claim'), claimId: z.string().nullable() }),
+      ]),
+      proof: z.string(),
+      anchored,
+    }),
+  ),
+  next,
+});
+
+export const accessReportSchema = z.object({
+  patient: z.uuid(),
+  generatedAt: instant,
+  lines: z.array(
+    z.object({
+      eventId: z.string(),
+      time: instant,
+      kind: z.enum(['viewed', 'refused', 'emergency', 'shared', 'written', 'consent']),
+      who: z.string(),
+      organisation: z.string().nullable(),
+      text: z.string(),
+      ledger: z.object({ verified: z.boolean(), proof: z.string(), blockNumber: z.string(), txId: z.string() }).nullable(),
+    }),
+  ),
+  next,
+});
+/** The printable page of the report (format=html or Accept: text/html). */
+export const accessReportPageSchema = z.string();
+
+export const auditEventBundleSchema = z.object({
+  resourceType: z.literal('Bundle'),
+  type: z.literal('searchset'),
+  link: z.array(z.object({ relation: z.enum(['self', 'next']), url: z.url() })),
+  entry: z
+    .array(
+      z.object({ fullUrl: z.string().startsWith('urn:uuid:'), resource: fhirResourceSchema(['AuditEvent']), search: z.object({ mode: z.literal('match') }) }),
+    )
+    .optional(),
+});
