@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { call } from './support/api';
 import { chromiumPath, renderInChromium } from './support/headless-chromium';
+import { claim as claimOf, coverage, encounter } from './support/claim-resources';
 import { readTopic } from './support/kafka-topics';
 import { testPatient } from './support/patients';
 import { eventually, startServiceProcess, type ServiceProcess } from './support/service-process';
@@ -35,6 +36,7 @@ describe('accountability', () => {
   let consent: ServiceProcess;
   let records: ServiceProcess;
   let audit: ServiceProcess;
+  let claims: ServiceProcess;
   const t: Record<string, string> = {};
   let patientId: string;
   let recordId: string;
@@ -49,8 +51,16 @@ describe('accountability', () => {
       // Two denials make an alert, so the spec need not hammer records.
       startServiceProcess('audit', { AUDIT_ALERT_DENIALS: '2' }),
       startServiceProcess('ledger-writer'),
+      startServiceProcess('claims'),
     ]);
-    [identity, consent, records, audit] = services as [ServiceProcess, ServiceProcess, ServiceProcess, ServiceProcess];
+    [identity, consent, records, audit, , claims] = services as [
+      ServiceProcess,
+      ServiceProcess,
+      ServiceProcess,
+      ServiceProcess,
+      ServiceProcess,
+      ServiceProcess,
+    ];
     t.desk = await token({ sub: 'clerk-a', roles: ['registrar'], org: 'hospital-a' });
     t.doctorA = await token({ sub: 'dr-a', roles: ['clinician'], org: 'hospital-a' });
     t.doctorB = await token({ sub: 'dr-b', roles: ['clinician'], org: 'clinic-b' });
@@ -58,6 +68,7 @@ describe('accountability', () => {
     t.nosy = await token({ sub: 'dr-nosy', roles: ['clinician'], org: 'lab-c' });
     t.officerA = await token({ sub: 'dpo-a', roles: ['privacy-officer'], org: 'hospital-a' });
     t.officerB = await token({ sub: 'dpo-b', roles: ['privacy-officer'], org: 'clinic-b' });
+    t.payer = await token({ sub: 'adjuster-1', roles: ['payer'], org: 'payer-c' });
 
     const registered = await call<{ id: string }>(identity.url, 'POST', '/patients', t.desk, testPatient().body);
     expect(registered.status).toBe(201);
@@ -262,4 +273,58 @@ describe('accountability', () => {
       expect(readFileSync(page.screenshot).subarray(1, 4).toString('latin1')).toBe('PNG');
     },
   );
+
+  it('accounts for a claim sent to a payer: recipient the insurer, for payment, what it bills for, in the BALP export too', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const visit = await call<{ recordId: string }>(records.url, 'POST', `/patients/${patientId}/records`, t.doctorA!, encounter(patientId, '99213', today));
+    expect(visit.status).toBe(201);
+    const covered = await eventually('claims to know the patient', async () => {
+      const r = await call<{ coverageId: string }>(claims.url, 'POST', '/coverages', t.payer!, coverage(patientId));
+      return r.status === 404 ? undefined : r;
+    });
+    expect(covered.status).toBe(201);
+    const submitted = await call<{ claimId: string }>(
+      claims.url,
+      'POST',
+      '/claims',
+      t.desk!,
+      claimOf(patientId, covered.body.coverageId, visit.body.recordId, '99213', 80, today),
+    );
+    expect(submitted.status).toBe(201);
+    const claimId = submitted.body.claimId;
+    interface ClaimDisclosure {
+      kind: string;
+      recipient: { organisation: string };
+      purpose: string;
+      basis: { kind: string; claimId?: string };
+      categories: string[];
+      resourceTypes?: string[];
+      records: number;
+      proof: string;
+    }
+    const line = await eventually(
+      'the claim in the accounting',
+      async () => (await allPages<ClaimDisclosure>(`/patients/${patientId}/disclosures`, t.patient!, 'disclosures')).find((d) => d.basis.claimId === claimId),
+      30_000,
+      250,
+    );
+    expect(line).toMatchObject({
+      kind: 'claim',
+      recipient: { organisation: 'payer-c' },
+      purpose: 'HPAYMT',
+      basis: { kind: 'claim', claimId },
+      categories: ['encounters'],
+      resourceTypes: ['Encounter'],
+      records: 1,
+    });
+    const balp = await call<{ entry: { resource: { meta: { profile: string[] }; entity: { what: { reference?: string } }[] } }[] }>(
+      audit.url,
+      'GET',
+      `/AuditEvent?patient=${patientId}&_count=100`,
+      t.officerA!,
+    );
+    expect(balp.status).toBe(200);
+    const disclosure = balp.body.entry.map((e) => e.resource).find((r) => r.entity.some((x) => x.what.reference === `Claim/${claimId}`));
+    expect(disclosure?.meta.profile[0]).toMatch(/PrivacyDisclosure/);
+  });
 });

@@ -6,7 +6,7 @@
 // patient or the claim in clear.
 import { join } from 'node:path';
 import { call } from './support/api';
-import { claim as claimOf, coverage, CPT } from './support/claim-resources';
+import { claim as claimOf, coverage, encounter as encounterOf } from './support/claim-resources';
 import { readTopic } from './support/kafka-topics';
 import { testPatient } from './support/patients';
 import { eventually, startServiceProcess, type ServiceProcess } from './support/service-process';
@@ -18,14 +18,7 @@ const today = new Date().toISOString().slice(0, 10);
 const claim = (patientId: string, coverageId: string, recordId: string, code: string, price: number) =>
   claimOf(patientId, coverageId, recordId, code, price, today);
 
-const encounter = (patientId: string, code: string) => ({
-  resourceType: 'Encounter',
-  status: 'finished',
-  class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
-  type: [{ coding: [{ system: CPT, code }] }],
-  subject: { reference: `Patient/${patientId}` },
-  period: { start: `${today}T09:00:00Z` },
-});
+const encounter = (patientId: string, code: string) => encounterOf(patientId, code, today);
 
 describe('claims', () => {
   let identity: ServiceProcess;

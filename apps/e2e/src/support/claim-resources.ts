@@ -10,6 +10,16 @@ export const coverage = (patientId: string, payer = 'payer-c') => ({
   class: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: 'gold-2026' }],
 });
 
+/** An outpatient Encounter coded with a CPT code on `day`: the record a claim item bills for. */
+export const encounter = (patientId: string, code: string, day: string) => ({
+  resourceType: 'Encounter',
+  status: 'finished',
+  class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+  type: [{ coding: [{ system: CPT, code }] }],
+  subject: { reference: `Patient/${patientId}` },
+  period: { start: `${day}T09:00:00Z` },
+});
+
 export const claim = (patientId: string, coverageId: string, recordId: string, code: string, price: number, servicedDate: string) => ({
   resourceType: 'Claim',
   status: 'active',

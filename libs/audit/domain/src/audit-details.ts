@@ -53,6 +53,7 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
         use: event.data.use,
         purpose: event.data.purpose,
         records: event.data.documentingRecordIds.length,
+        recordIds: event.data.documentingRecordIds,
       };
     case DEMOGRAPHICS_READ_V1: {
       const d = event.data;

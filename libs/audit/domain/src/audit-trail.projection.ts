@@ -1,6 +1,15 @@
 // The audit trail: who did what to whose data, when. It records ids and event
 // metadata only — never payloads — so it can be kept after a patient's erasure.
-import { ACCESS_DECIDED_V1, ANCHORED_TOPICS, ConsumerGroups, RECORD_SHARED_V1, Topics, type AnyEvent, CLAIM_SUBMITTED_V1 } from '@carechain/contracts';
+import {
+  ACCESS_DECIDED_V1,
+  ANCHORED_TOPICS,
+  ConsumerGroups,
+  RECORD_SHARED_V1,
+  RECORD_WRITTEN_V1,
+  Topics,
+  type AnyEvent,
+  CLAIM_SUBMITTED_V1,
+} from '@carechain/contracts';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { keyPrefix, type Projection, type ProjectionCommand } from '@carechain/read-model';
 import { auditDetailsOf, type AuditDetails } from './audit-details';
@@ -10,6 +19,16 @@ export const AUDIT_TRAIL = 'audit.trail';
 
 export function auditEntryKey(eventId: string): string {
   return `${keyPrefix(AUDIT_TRAIL)}event:${eventId}`;
+}
+
+/** What kind of record a record id is (category, resource type): a claim names only the ids of the records it bills for. */
+export function recordKindKey(recordId: string): string {
+  return `${keyPrefix(AUDIT_TRAIL)}record:${recordId}`;
+}
+
+export interface RecordKind {
+  readonly category: string;
+  readonly resourceType: string;
 }
 
 export function patientTimelineKey(patientId: string): string {
@@ -85,6 +104,10 @@ export const auditTrailProjection: Projection = {
       index({ kind: 'patient', patientId: entry.subject });
       if (entry.actorOrganisation) index({ kind: 'patient-organisation', patientId: entry.subject, organisation: entry.actorOrganisation });
       if (isDisclosure(record.event)) index({ kind: 'disclosures', patientId: entry.subject });
+    }
+    if (record.event.type === RECORD_WRITTEN_V1) {
+      const kind: RecordKind = { category: record.event.data.category, resourceType: record.event.data.resourceType };
+      commands.push(['SET', recordKindKey(record.event.data.recordId), JSON.stringify(kind)]);
     }
     if (entry.actor && entry.actorOrganisation) index({ kind: 'actor', organisation: entry.actorOrganisation, actor: entry.actor });
     return commands;

@@ -1,7 +1,7 @@
 // The read side of audit's read model, as the use cases need it: one page of one
 // index, in time order. One real adapter (RedisAuditTrailStore, sorted sets scored by
 // event time); specs run it over an in-memory Redis.
-import type { AuditEntry } from './audit-trail.projection';
+import type { AuditEntry, RecordKind } from './audit-trail.projection';
 import type { StoredReceipt } from './receipt.projection';
 
 /** Which events: each is its own sorted set, so a query is an index lookup, never a scan. */
@@ -39,4 +39,6 @@ export interface AuditTrailStore {
   page(index: TrailIndex, query: TrailQuery): Promise<TrailPage>;
   get(eventId: string): Promise<AuditEntry | undefined>;
   receipt(eventId: string): Promise<StoredReceipt | undefined>;
+  /** The kinds of the records audit has seen written, by record id; unknown ids are left out. */
+  recordKinds(recordIds: readonly string[]): Promise<ReadonlyMap<string, RecordKind>>;
 }

@@ -74,6 +74,25 @@ describe('BALP AuditEvents', () => {
     expect(d).toMatchObject({ type: { code: '110113' }, subtype: [{ code: 'AuthZ-Consent' }], action: 'E', outcome: '8', outcomeDesc: 'refused: no-grant' });
   });
 
+  it('maps a claim sent to a payer to a PrivacyDisclosure to the insurer, for payment, naming the claim and the records it bills for', async () => {
+    const recordId = world.record(patientId, 'encounters', 'Encounter', at(1));
+    const claim = world.claim(patientId, 'insurer-c', at(2), [recordId]);
+    const e = toAuditEvent((await entries()).find((x) => x.eventId === claim.id)!)!;
+    expect(e).toMatchObject({
+      meta: { profile: [BalpProfile.disclosure] },
+      type: { code: '110106' },
+      action: 'R',
+      purposeOfEvent: [{ coding: [{ code: 'HPAYMT' }] }],
+    });
+    expect(e.agent.at(-1)).toMatchObject({ who: { identifier: { value: 'insurer-c' } }, requestor: false });
+    expect(e.entity.map((x) => x.what)).toEqual([
+      { reference: `Patient/${patientId}` },
+      { reference: `Claim/${(claim.data as { claimId: string }).claimId}` },
+      { identifier: { system: 'https://carechain.dev/fhir/sid/record', value: recordId } },
+    ]);
+    expect(valid(e)).toEqual([]);
+  });
+
   it('maps record writes to create then update, and leaves out what BALP has no pattern for', () => {
     const written = (version: number) =>
       ({

@@ -2,11 +2,12 @@
 // it: a permitted read (PatientRead) or search (PatientQuery), a refused one and a
 // break-glass decision (AuthZconsent, the emergency purpose ETREAT), records and
 // consents written, amended or ended (PatientCreate/Update), an erasure
-// (PatientDelete), a share (PrivacyDisclosure). Entries with no BALP pattern (key
+// (PatientDelete), a share or a claim sent to a payer (PrivacyDisclosure). Entries with no BALP pattern (key
 // issuance, match reviews, merges) are not exported. Ids and codes only, as the trail.
 import {
   ACCESS_DECIDED_V1,
   BREAK_GLASS_INVOKED_V1,
+  CLAIM_SUBMITTED_V1,
   GRANT_EXPIRED_V1,
   GRANT_GRANTED_V1,
   GRANT_REVOKED_V1,
@@ -136,6 +137,17 @@ function classify(
         data: recordId ? [dataEntity(who(Systems.record, recordId))] : [],
         ...(purpose && { purpose }),
         ...(recipient && { recipient }),
+      };
+    }
+    case CLAIM_SUBMITTED_V1: {
+      // A claim discloses what it bills for to the insurer, for payment.
+      const [claimId, insurer] = [str(d, 'claimId'), str(d, 'insurer')];
+      const records = strings(d, 'recordIds').map((id) => dataEntity(who(Systems.record, id)));
+      return {
+        kind: 'disclosure',
+        data: [...(claimId ? [dataEntity({ reference: `Claim/${claimId}` })] : []), ...records],
+        purpose: str(d, 'purpose') ?? 'HPAYMT',
+        ...(insurer && { recipient: insurer }),
       };
     }
     case PATIENT_REGISTERED_V1:

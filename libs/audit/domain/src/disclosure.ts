@@ -3,6 +3,7 @@
 // when, to whom, what, why and on which basis, and where its proof is. Built from the
 // PHI-free audit entry alone.
 import { ACCESS_DECIDED_V1, CLAIM_SUBMITTED_V1, RECORD_SHARED_V1 } from '@carechain/contracts';
+import type { RecordKind } from './audit-trail.projection';
 import type { AnchoredAuditEntry } from './audit-trail.store.port';
 
 export type DisclosureBasis =
@@ -18,6 +19,8 @@ export interface Disclosure {
   readonly kind: 'read' | 'share' | 'claim';
   readonly recipient: { readonly organisation: string; readonly practitioner: string | null };
   readonly categories: readonly string[];
+  /** A claim's: the FHIR resource types of the records it bills for, where audit saw them written. */
+  readonly resourceTypes?: readonly string[];
   /** How many records a read disclosed (a share discloses one). */
   readonly records: number;
   readonly purpose: string;
@@ -33,6 +36,23 @@ export function proofPath(eventId: string): string {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const list = (v: unknown): readonly string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** A claim's disclosure with what it disclosed: the categories and resource types of the records it bills for, where known. */
+export function withRecordKinds(disclosure: Disclosure, entry: AnchoredAuditEntry, kinds: ReadonlyMap<string, RecordKind>): Disclosure {
+  if (disclosure.kind !== 'claim') return disclosure;
+  const known = list(entry.details?.['recordIds']).flatMap((id) => {
+    const kind = kinds.get(id);
+    return kind ? [kind] : [];
+  });
+  return { ...disclosure, categories: unique(known.map((k) => k.category)), resourceTypes: unique(known.map((k) => k.resourceType)) };
+}
+
+/** The record ids a claim entry bills for (to look their kinds up). */
+export function billedRecordIds(entry: AnchoredAuditEntry): readonly string[] {
+  return entry.type === CLAIM_SUBMITTED_V1 ? list(entry.details?.['recordIds']) : [];
+}
+
+const unique = (xs: readonly string[]): readonly string[] => [...new Set(xs)].sort();
 
 /** The disclosure an entry of the disclosures index records, or undefined for any other entry. */
 export function toDisclosure(entry: AnchoredAuditEntry): Disclosure | undefined {

@@ -65,7 +65,10 @@ describe('ReadDisclosuresUseCase', () => {
   });
 
   it('counts a claim sent to a payer as a disclosure for payment, and the payer’s reads on its basis', async () => {
-    const claim = world.claim(patientId, 'insurer-c', new Date('2026-05-04T09:00:00Z'), 2);
+    const encounter = world.record(patientId, 'encounters', 'Encounter', new Date('2026-05-03T09:00:00Z'));
+    const observation = world.record(patientId, 'observations', 'Observation', new Date('2026-05-03T09:05:00Z'));
+    // A third record audit never saw written (e.g. before its trail began): counted, its kind unknown.
+    const claim = world.claim(patientId, 'insurer-c', new Date('2026-05-04T09:00:00Z'), [encounter, observation, '22222222-2222-4222-8222-222222222222']);
     const claimId = (claim.data as { claimId: string }).claimId;
     const page = await useCase().forPatient(patientId, staff(patientId, CUSTODIAN, ['patient']), { limit: 10 });
     expect(page.disclosures).toEqual([
@@ -74,8 +77,9 @@ describe('ReadDisclosuresUseCase', () => {
         date: '2026-05-04T09:00:00.000Z',
         kind: 'claim',
         recipient: { organisation: 'insurer-c', practitioner: null },
-        categories: [],
-        records: 2,
+        categories: ['encounters', 'observations'],
+        resourceTypes: ['Encounter', 'Observation'],
+        records: 3,
         purpose: 'HPAYMT',
         basis: { kind: 'claim', claimId },
         proof: `/audit/events/${claim.id}/proof`,

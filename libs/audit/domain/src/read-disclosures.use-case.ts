@@ -4,7 +4,7 @@
 import type { Caller } from '@carechain/auth';
 import { AuditOversight } from './audit-oversight';
 import type { AuditTrailStore, TrailQuery } from './audit-trail.store.port';
-import { toDisclosure, type Disclosure } from './disclosure';
+import { billedRecordIds, toDisclosure, withRecordKinds, type Disclosure } from './disclosure';
 
 export interface DisclosurePolicy {
   /** How far back an accounting reaches when no `from` is given (HIPAA: six years). */
@@ -37,9 +37,11 @@ export class ReadDisclosuresUseCase {
     const from = query.from ?? this.defaultFrom();
     const page = await this.store.page({ kind: 'disclosures', patientId }, { ...query, from });
     const custodian = this.oversight.custodianOf(patientId);
+    // One MGET for the kinds of every record the page's claims bill for.
+    const kinds = await this.store.recordKinds(page.entries.flatMap(billedRecordIds));
     const disclosures = page.entries.flatMap((e) => {
       const d = toDisclosure(e);
-      return d && d.recipient.organisation !== custodian ? [d] : [];
+      return d && d.recipient.organisation !== custodian ? [withRecordKinds(d, e, kinds)] : [];
     });
     return {
       patient: patientId,

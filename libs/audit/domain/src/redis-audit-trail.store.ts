@@ -1,5 +1,5 @@
 // AuditTrailStore over the Redis keys auditTrailProjection and receiptProjection write.
-import { auditEntryKey, trailIndexKey, type AuditEntry } from './audit-trail.projection';
+import { auditEntryKey, recordKindKey, trailIndexKey, type AuditEntry, type RecordKind } from './audit-trail.projection';
 import type { AnchoredAuditEntry, AuditTrailStore, TrailIndex, TrailPage, TrailQuery } from './audit-trail.store.port';
 import { receiptKey, type StoredReceipt } from './receipt.projection';
 import { decodeCursor, encodeCursor } from './trail-cursor';
@@ -43,6 +43,12 @@ export class RedisAuditTrailStore implements AuditTrailStore {
   async get(eventId: string): Promise<AuditEntry | undefined> {
     const doc = await this.redis.get(auditEntryKey(eventId));
     return doc === null ? undefined : (JSON.parse(doc) as AuditEntry);
+  }
+
+  async recordKinds(recordIds: readonly string[]): Promise<ReadonlyMap<string, RecordKind>> {
+    if (recordIds.length === 0) return new Map();
+    const docs = await this.redis.mget(...recordIds.map(recordKindKey));
+    return new Map(docs.flatMap((d, i) => (d === null ? [] : [[recordIds[i]!, JSON.parse(d) as RecordKind] as const])));
   }
 
   /** Up to limit + 1 members in range after the cursor (the extra one says whether a next page exists). */

@@ -2,7 +2,15 @@
 // plain words, with the proof that the event is on the ledger. Built from the
 // PHI-free audit entry: what the patient reads is ids, organisations, categories and
 // purposes, never the content of a record.
-import { ACCESS_DECIDED_V1, GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1, RECORD_SHARED_V1, RECORD_WRITTEN_V1 } from '@carechain/contracts';
+import {
+  ACCESS_DECIDED_V1,
+  CLAIM_SUBMITTED_V1,
+  GRANT_EXPIRED_V1,
+  GRANT_GRANTED_V1,
+  GRANT_REVOKED_V1,
+  RECORD_SHARED_V1,
+  RECORD_WRITTEN_V1,
+} from '@carechain/contracts';
 import type { AnchoredAuditEntry } from '../audit-trail.store.port';
 import { proofPath } from '../disclosure';
 import { categoryWords, purposeWords, recordsWords } from './plain-language';
@@ -73,6 +81,11 @@ export function toReportLine(entry: AnchoredAuditEntry): AccessReportLine | unde
       return line(
         'shared',
         `${who}${at} sent a record (${categoryWords(d['category'])}) to ${s(d['sharedWith']) ?? 'another organisation'} for ${purposeWords(d['purpose'])}${s(d['grantId']) ? `, under your consent (grant ${s(d['grantId'])})` : ''}.`,
+      );
+    case CLAIM_SUBMITTED_V1:
+      return line(
+        'shared',
+        `${who}${at} sent a claim (claim ${s(d['claimId']) ?? 'unknown'}) to ${s(d['insurer']) ?? 'your insurer'} for payment, disclosing ${recordsWords(d['records'])} it bills for.`,
       );
     case RECORD_WRITTEN_V1:
       return line(

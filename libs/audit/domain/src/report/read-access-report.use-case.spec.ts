@@ -33,6 +33,7 @@ describe("a patient's access report", () => {
     world.access({ patientId, actor: 'dr-nosy', organisation: 'lab-c', time: at(4), decision: 'deny', denyReason: 'no-grant' });
     world.share(patientId, CLINIC, at(5), GRANT);
     world.access({ patientId, actor: patientId, organisation: 'patients', time: at(6), basis: 'patient', purpose: 'PATRQT' });
+    const claim = world.claim(patientId, 'insurer-c', at(7), 2);
     const r = await report.forPatient(patientId, staff(patientId, 'patients', ['patient']), { limit: 100 });
     expect(r.generatedAt).toBe('2026-04-02T00:00:00.000Z');
     expect(r.lines.map((l) => [l.kind, l.text])).toEqual([
@@ -45,6 +46,10 @@ describe("a patient's access report", () => {
       ['refused', 'dr-nosy at lab-c asked to see your conditions for your treatment and was refused (no-grant).'],
       ['shared', `dr-house at ${CUSTODIAN} sent a record (conditions) to ${CLINIC} for your treatment, under your consent (grant ${GRANT}).`],
       ['viewed', 'You viewed 1 record (conditions) for your own request.'],
+      [
+        'shared',
+        `desk at ${CUSTODIAN} sent a claim (claim ${(claim.data as { claimId: string }).claimId}) to insurer-c for payment, disclosing 2 records it bills for.`,
+      ],
     ]);
     expect(r.lines[0]!.ledger).toEqual({ verified: true, proof: `/audit/events/${read.id}/proof`, blockNumber: '42', txId: 'tx-1' });
     expect(r.lines[1]!.ledger?.verified).toBe(false);

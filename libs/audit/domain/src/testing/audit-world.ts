@@ -8,6 +8,7 @@ import {
   createEvent,
   PATIENT_REGISTERED_V1,
   RECORD_SHARED_V1,
+  RECORD_WRITTEN_V1,
   CLAIM_SUBMITTED_V1,
   Topics,
   validateEvent,
@@ -26,6 +27,7 @@ import { RedisAuditTrailStore } from '../redis-audit-trail.store';
 import { MemoryAuditRedis } from './memory-audit-redis';
 
 export const CUSTODIAN = 'hospital-a';
+const SEALED = { alg: 'A256GCM', keyVersion: 1, iv: 'AAAAAAAAAAAAAAAA', ct: 'AAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA' } as const;
 export const CLINIC = 'clinic-b';
 
 export interface AccessInput {
@@ -129,9 +131,20 @@ export class AuditWorld {
     );
   }
 
-  /** A claim the custodian submitted to `insurer`, billing for `records` documenting records. */
-  claim(patientId: string, insurer: string, time: Date, records = 2): AnyEvent {
-    const sealed = { alg: 'A256GCM', keyVersion: 1, iv: 'AAAAAAAAAAAAAAAA', ct: 'AAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA' } as const;
+  /** A record the custodian wrote (version 1); returns its record id. */
+  record(patientId: string, category: RecordCategory, resourceType: string, time: Date): string {
+    const recordId = randomUUID();
+    const data = { recordId, patientId, version: 1, category, resourceType, author: { subject: 'dr-house', organisation: CUSTODIAN }, resource: SEALED };
+    this.publish(
+      Topics.recordsRecord,
+      createEvent({ type: RECORD_WRITTEN_V1, source: '/carechain/records', subject: patientId, actor: 'dr-house', actororg: CUSTODIAN, time, data }),
+    );
+    return recordId;
+  }
+
+  /** A claim the custodian submitted to `insurer`, billing for `records` documenting records (or these record ids). */
+  claim(patientId: string, insurer: string, time: Date, records: number | readonly string[] = 2): AnyEvent {
+    const sealed = SEALED;
     const data = {
       claimId: randomUUID(),
       patientId,
@@ -141,7 +154,7 @@ export class AuditWorld {
       use: 'claim' as const,
       submittedBy: { subject: 'desk', organisation: CUSTODIAN },
       purpose: 'HPAYMT' as const,
-      documentingRecordIds: Array.from({ length: records }, () => randomUUID()),
+      documentingRecordIds: typeof records === 'number' ? Array.from({ length: records }, () => randomUUID()) : [...records],
       resource: sealed,
     };
     return this.publish(
