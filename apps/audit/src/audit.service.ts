@@ -16,6 +16,7 @@ import {
 import { AuditEventController } from './audit-event.controller';
 import { AuditEvents } from './audit.events';
 import { alertThresholds, auditConfigShape } from './audit.config';
+import { ledgerMonitorParts } from './monitor/ledger-monitor.parts';
 import { AuditController } from './audit.controller';
 import { AUDIT_PROBLEMS } from './audit.problems';
 import { PatientAuditController } from './patient-audit.controller';
@@ -29,10 +30,12 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
     // Who is responsible for each patient (custodians, merges), so oversight is scoped to its own organisation's patients.
     const patients = new PatientRegistry();
     const oversight = new AuditOversight(patients);
+    const monitor = ledgerMonitorParts(settings);
     return {
       problems: [AUDIT_PROBLEMS],
-      controllers: [AuditEvents, AuditController, PatientAuditController, AuditEventController],
+      controllers: [AuditEvents, AuditController, PatientAuditController, AuditEventController, ...monitor.controllers],
       providers: [
+        ...monitor.providers,
         { provide: PatientRegistry, useValue: patients },
         {
           provide: AccessAlertHandler,
