@@ -19,7 +19,7 @@ export interface MonitorOptions {
   readonly stallMs: number;
   /** The share of accounted-for events re-verified (0–1). */
   readonly sampleRate: number;
-  /** Re-verified events kept, each re-checked again and again: a receipt changed later is caught too. */
+  /** The latest sampled events kept, each re-checked again and again: a receipt changed later is caught too. */
   readonly sampleSize: number;
   /** Samples re-checked per tick. */
   readonly samplesPerTick: number;
@@ -195,8 +195,9 @@ export class CompletenessMonitor {
   }
 
   private keepSample(sample: Sample): void {
-    if (this.samples.length < this.options.sampleSize) this.samples.push(sample);
-    else this.samples[Math.floor(this.random() * this.samples.length)] = sample;
+    // The latest ones: a finding about recent anchoring is what an operator can still act on.
+    this.samples.push(sample);
+    if (this.samples.length > this.options.sampleSize) this.samples.shift();
   }
 
   /** Re-checks the next samples round-robin: the receipt against the batch on the chain that covers the event's offset. */
