@@ -18,7 +18,7 @@ export interface LedgerMonitorSettings {
   readonly intervalMs: number;
 }
 
-/** Each finding as a carechain.audit.ledger-alert.raised.v1 on audit.alert.v1, keyed by its topic partition. */
+/** Each finding as a carechain.audit.ledger.alert-raised.v1 on audit.alert.v1, keyed by its topic partition. */
 export class LedgerAlertSink implements FindingSink {
   constructor(private readonly publisher: EventPublisher) {}
 

@@ -5,7 +5,7 @@
 // event ids and hashes only: nothing about a patient.
 import { z } from 'zod';
 
-export const LEDGER_ALERT_RAISED_V1 = 'carechain.audit.ledger-alert.raised.v1';
+export const LEDGER_ALERT_RAISED_V1 = 'carechain.audit.ledger.alert-raised.v1';
 
 export const LEDGER_ALERT_RULES = ['ledger-gap', 'ledger-overlap', 'root-mismatch', 'peer-disagreement', 'ledger-stall'] as const;
 
