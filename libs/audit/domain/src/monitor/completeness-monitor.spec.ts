@@ -103,6 +103,20 @@ describe('CompletenessMonitor', () => {
     expect(raised.map((f) => f.kind)).toEqual(['ledger-gap', 'peer-disagreement']);
   });
 
+  it('keeps a finding in the report when its alert cannot be published, and publishes it on a later round', async () => {
+    const { monitor, raised } = setUp(new Map());
+    const failing = monitor as unknown as { sink: FindingSink };
+    const real = failing.sink;
+    failing.sink = { raise: async () => Promise.reject(new Error('kafka down')) };
+    monitor.record(TOPIC, 0, '2', 'e2');
+    await monitor.batch('ProviderOrg', { ...batch, batchId: 'late', leafCount: 1, sourceRange: { ...batch.sourceRange, firstOffset: 2, lastOffset: 2 } });
+    await expect(monitor.tick()).rejects.toThrow('kafka down');
+    expect(monitor.report().findings.map((f) => f.kind)).toEqual(['ledger-gap']);
+    failing.sink = real;
+    await monitor.tick();
+    expect(raised.map((f) => f.kind)).toEqual(['ledger-gap']);
+  });
+
   it('ignores topics it does not monitor', async () => {
     const { monitor } = setUp(new Map());
     monitor.record('ledger.receipt.v1', 0, '0', 'x');

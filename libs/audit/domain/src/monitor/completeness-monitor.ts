@@ -89,6 +89,7 @@ export class CompletenessMonitor {
   private sampleCursor = 0;
   private readonly found: LedgerFinding[] = [];
   private readonly raisedIds = new Set<string>();
+  private readonly unpublished: LedgerFinding[] = [];
   private readonly counts: Record<string, number> = {};
   private verified = 0;
   private mismatched = 0;
@@ -236,17 +237,21 @@ export class CompletenessMonitor {
     return out;
   }
 
+  /** Keeps and counts what is new, then hands every finding not yet published to the sink (retried next time if it fails). */
   private async raise(findings: readonly LedgerFinding[]): Promise<void> {
-    const fresh = findings.filter((f) => !this.raisedIds.has(f.id));
-    if (fresh.length === 0) return;
-    await this.sink.raise(fresh);
-    for (const f of fresh) {
+    for (const f of findings) {
+      if (this.raisedIds.has(f.id)) continue;
       this.raisedIds.add(f.id);
       this.found.push(f);
       if (this.found.length > this.options.findingsKept) this.found.shift();
       this.counts[f.kind] = (this.counts[f.kind] ?? 0) + 1;
       findingsRaised.add(1, { 'carechain.alert.rule': f.kind });
+      this.unpublished.push(f);
     }
+    if (this.unpublished.length === 0) return;
+    const out = [...this.unpublished];
+    await this.sink.raise(out);
+    this.unpublished.splice(0, out.length);
   }
 }
 
