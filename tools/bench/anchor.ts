@@ -1,16 +1,20 @@
 // npm run bench:anchor -- [--n 50000] [--single 200] [--runs 3]
 // Against the running stack (npm start / stack:up): produces N domain events to
 // Kafka and measures how fast ledger-writer anchors them with receipts (events/s,
-// p50/p99 from produce to receipt, proof size); then anchors a sample with one
-// Fabric transaction per event, straight through the gateway, and prints the ratio.
+// p50/p99 from produce to receipt, proof size); meanwhile it polls audit's completeness
+// monitor (GET /audit/monitor) and reports how long after its receipt (the batch's
+// commit) the monitor had accounted for each event: its lag behind the ledger. Then it
+// anchors a sample with one Fabric transaction per event, straight through the
+// gateway, and prints the ratio.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir, repoRoot, stateDir } from '../devnet/lib/paths.ts';
 import { host, port } from '../devnet/lib/ports.ts';
 import { devnetAdminLogins } from '../devnet/lib/data-plane-credentials.ts';
+import { mintToken } from '../token/token.ts';
 import { arg } from './lib/bench-args.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
@@ -18,6 +22,20 @@ const { createKafka, KafkaEventPublisher } = require('@carechain/messaging');
 const { createEvent, PATIENT_REGISTERED_V1, Topics } = require('@carechain/contracts');
 const { createLogger } = require('@carechain/telemetry');
 const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-fabric');
+
+const auditUrl = `http://${host()}:${port('AUDIT_PORT', 3006)}`;
+const officer = await mintToken(cacheDir(), { sub: 'bench-dpo', roles: ['privacy-officer'], org: 'bench-org', ttlSeconds: 3600 });
+
+/** The monitor's position (offsets accounted for end before it) per identity.patient.v1 partition. */
+async function monitorPositions(): Promise<Map<number, bigint>> {
+  const res = await fetch(`${auditUrl}/audit/monitor`, { headers: { authorization: `Bearer ${officer}` } });
+  if (!res.ok) throw new Error(`GET /audit/monitor: ${res.status}`);
+  const body = (await res.json()) as { enabled: boolean; partitions?: { topic: string; partition: number; position: string | null }[] };
+  if (!body.enabled) throw new Error('audit runs without the completeness monitor (AUDIT_MONITOR_NETWORK_FILE)');
+  return new Map(
+    (body.partitions ?? []).filter((p) => p.topic === Topics.identityPatient && p.position !== null).map((p) => [p.partition, BigInt(p.position!)]),
+  );
+}
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -66,6 +84,24 @@ async function batched(n: number) {
   const latencies: number[] = [];
   let proofBytes = 0;
   let lastReceipt = 0;
+  /** Receipts not yet accounted for by the monitor: where the event is and when its receipt came. */
+  let unaccounted: { partition: number; offset: bigint; at: number }[] = [];
+  const monitorLags: number[] = [];
+  let polling = true;
+  let monitorDeadline = Infinity;
+  const poller = (async () => {
+    while (polling || unaccounted.length > 0) {
+      const positions = await monitorPositions();
+      const now = performance.now();
+      unaccounted = unaccounted.filter((r) => {
+        const accounted = (positions.get(r.partition) ?? -1n) > r.offset;
+        if (accounted) monitorLags.push(now - r.at);
+        return !accounted;
+      });
+      if (!polling && performance.now() > monitorDeadline) break;
+      await sleep(250);
+    }
+  })();
   const consumer = kafka.consumer({ groupId: `bench-anchor-${randomUUID()}`, maxWaitTimeInMs: 50 });
   await consumer.connect();
   await consumer.subscribe({ topic: Topics.ledgerReceipt, fromBeginning: false });
@@ -75,13 +111,14 @@ async function batched(n: number) {
     eachBatch: async ({ batch }: { batch: { messages: { value: Buffer | null }[] } }) => {
       const now = performance.now();
       for (const m of batch.messages) {
-        const data = JSON.parse(m.value!.toString()).data as { eventId: string; proof: string[] };
+        const data = JSON.parse(m.value!.toString()).data as { eventId: string; proof: string[]; source: { partition: number; offset: string } };
         const start = sentAt.get(data.eventId);
         if (start === undefined) continue;
         sentAt.delete(data.eventId);
         latencies.push(now - start);
         proofBytes += data.proof.length * 32;
         lastReceipt = now;
+        unaccounted.push({ partition: data.source.partition, offset: BigInt(data.source.offset), at: now });
       }
     },
   });
@@ -104,8 +141,16 @@ async function batched(n: number) {
   while (latencies.length < n && performance.now() < deadline) await sleep(100);
   await publisher.disconnect();
   await consumer.disconnect();
+  monitorDeadline = performance.now() + 60_000;
+  polling = false;
+  await poller;
   latencies.sort((a, b) => a - b);
+  monitorLags.sort((a, b) => a - b);
   return {
+    monitorP50: pct(monitorLags, 50),
+    monitorP99: pct(monitorLags, 99),
+    monitorMax: monitorLags[monitorLags.length - 1] ?? NaN,
+    monitorMissing: unaccounted.length,
     rate: latencies.length / ((lastReceipt - t0) / 1000),
     p50: pct(latencies, 50),
     p99: pct(latencies, 99),
@@ -153,10 +198,12 @@ for (let r = 0; r < runs; r++) {
   const s = await onePerEvent(single);
   results.push({ ...b, single: s });
   process.stdout.write(
-    `  run ${r + 1}: batched ${b.rate.toFixed(0)} events/s anchored with receipts (produce→receipt p50 ${b.p50.toFixed(0)} ms, p99 ${b.p99.toFixed(0)} ms, proof ${b.proofBytes.toFixed(0)} B, missing ${b.missing}); one tx per event ${s.toFixed(1)}/s; ratio ${(b.rate / s).toFixed(0)}x\n`,
+    `  run ${r + 1}: batched ${b.rate.toFixed(0)} events/s anchored with receipts (produce→receipt p50 ${b.p50.toFixed(0)} ms, p99 ${b.p99.toFixed(0)} ms, proof ${b.proofBytes.toFixed(0)} B, missing ${b.missing}); monitor behind the ledger p50 ${(b.monitorP50 / 1000).toFixed(1)} s, p99 ${(b.monitorP99 / 1000).toFixed(1)} s, max ${(b.monitorMax / 1000).toFixed(1)} s (unaccounted ${b.monitorMissing}); one tx per event ${s.toFixed(1)}/s; ratio ${(b.rate / s).toFixed(0)}x\n`,
   );
 }
 process.stdout.write(
-  `median of ${runs}: ${median(results.map((r) => r.rate)).toFixed(0)} events/s batched, ${median(results.map((r) => r.single)).toFixed(1)}/s one tx per event, ratio ${median(results.map((r) => r.rate / r.single)).toFixed(0)}x, p99 produce→receipt ${median(results.map((r) => r.p99)).toFixed(0)} ms\n`,
+  `median of ${runs}: ${median(results.map((r) => r.rate)).toFixed(0)} events/s batched, ${median(results.map((r) => r.single)).toFixed(1)}/s one tx per event, ratio ${median(results.map((r) => r.rate / r.single)).toFixed(0)}x, p99 produce→receipt ${median(results.map((r) => r.p99)).toFixed(0)} ms, monitor behind the ledger p99 ${(median(results.map((r) => r.monitorP99)) / 1000).toFixed(1)} s  (load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')})\n`,
 );
 process.exit(0);

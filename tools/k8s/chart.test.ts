@@ -180,6 +180,28 @@ describe('ledger-writer per organisation', () => {
     );
   });
 
+  it("audit's completeness monitor reads every organisation's peer: a network file of each peer and the organisation's identity mounted beside it", () => {
+    const audit = named('production', 'Deployment', 'audit').spec.template.spec;
+    const file = audit.containers[0].env.find((e: { name: string }) => e.name === 'AUDIT_MONITOR_NETWORK_FILE')?.value;
+    assert.equal(file, '/monitor/network.json');
+    const network = JSON.parse(named('production', 'ConfigMap', 'audit-monitor').data!['network.json']!) as {
+      orgs: Record<string, { mspId: string; peer: { endpoint: string; tlsCaCert: string }; user: { certPath: string; keyPath: string } }>;
+    };
+    assert.deepEqual(Object.keys(network.orgs).sort(), ['PayerOrg', 'ProviderOrg']);
+    assert.equal(network.orgs.PayerOrg!.peer.endpoint, 'peer0.payer.fabric.svc:7051');
+    const mounts = Object.fromEntries(audit.containers[0].volumeMounts.map((m: { name: string; mountPath: string }) => [m.mountPath, m.name]));
+    for (const org of Object.values(network.orgs)) {
+      for (const path of [org.peer.tlsCaCert, org.user.certPath, org.user.keyPath]) assert.ok(mounts[path.replace(/\/[^/]+$/, '')], `${path} is mounted`);
+    }
+    const volume = audit.volumes.find((v: { name: string }) => v.name === 'fabric-payer');
+    assert.deepEqual(
+      volume.projected.sources.map((s: { secret: { name: string } }) => s.secret.name),
+      ['carechain-fabric-payer', 'carechain-fabric-payer-tls'],
+    );
+    const off = of('production', 'Deployment').filter((d) => d.metadata.name !== 'cc-audit');
+    assert.ok(off.every((d) => !d.spec.template.spec.containers[0].env.some((e: { name: string }) => e.name === 'AUDIT_MONITOR_NETWORK_FILE')));
+  });
+
   it('production renders one per organisation, each with its MSP id, peer, identity and TLS CA', () => {
     const writers = of('production', 'Deployment').filter((d) => d.spec.template.metadata.labels['carechain.io/service'] === 'ledger-writer');
     assert.deepEqual(writers.map((w) => w.metadata.name).sort(), ['cc-ledger-writer-payer', 'cc-ledger-writer-provider']);
@@ -233,7 +255,7 @@ describe('HorizontalPodAutoscaler', () => {
 describe('NetworkPolicy', () => {
   const ports = (rule: { ports: { port: number; protocol: string }[] }) => rule.ports.map((p) => `${p.protocol}/${p.port}`);
 
-  it('admits ingress on the service port (and the metrics port from the monitoring namespace) and egress to DNS, Kafka, Redis, the IdP, OTLP and (ledger-writer) the peers', () => {
+  it('admits ingress on the service port (and the metrics port from the monitoring namespace) and egress to DNS, Kafka, Redis, the IdP, OTLP and (ledger-writer, the audit monitor) the peers', () => {
     const policies = of('production', 'NetworkPolicy');
     assert.equal(policies.length, of('production', 'Deployment').length);
     for (const d of of('production', 'Deployment')) {
@@ -247,10 +269,10 @@ describe('NetworkPolicy', () => {
       assert.deepEqual(ports(p.spec.ingress[1]), ['TCP/9464']);
       assert.deepEqual(p.spec.ingress[1].from, [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
       const egress = p.spec.egress.map(ports);
-      const isWriter = d.metadata.name.includes('ledger-writer');
+      const readsPeers = d.metadata.name.includes('ledger-writer') || d.metadata.name === 'cc-audit';
       assert.deepEqual(
         egress,
-        [['UDP/53', 'TCP/53'], ['TCP/9092'], ['TCP/6379'], ['TCP/443'], ['TCP/4318'], ...(isWriter ? [['TCP/7051']] : [])],
+        [['UDP/53', 'TCP/53'], ['TCP/9092'], ['TCP/6379'], ['TCP/443'], ['TCP/4318'], ...(readsPeers ? [['TCP/7051']] : [])],
         d.metadata.name,
       );
       for (const rule of p.spec.egress) assert.ok(rule.to.length > 0, 'every egress rule names its peers');

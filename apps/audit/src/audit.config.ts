@@ -1,6 +1,7 @@
 // audit's own settings, read once at boot with every service's.
 import { z } from 'zod';
-import { bool, positiveInt } from '@carechain/config';
+import { ANCHORED_TOPICS } from '@carechain/contracts';
+import { bool, csv, positiveInt } from '@carechain/config';
 import type { AlertThresholds } from '@carechain/audit-domain';
 
 const nonNegativeInt = (defaultValue: number) => z.coerce.number().int().min(0).default(defaultValue);
@@ -27,9 +28,27 @@ export const auditConfigShape = {
         .filter(Boolean),
     )
     .pipe(z.array(z.uuid('AUDIT_RESTRICTED_PATIENTS lists patient ids (UUIDs)'))),
+  /**
+   * The completeness monitor's peers: a network description (tools/devnet/fabric.ts's format) naming each
+   * organisation's peer and a client identity to read it with. Unset: no monitor.
+   */
+  AUDIT_MONITOR_NETWORK_FILE: z.string().optional(),
+  /** The anchored topics whose every record must be on the chain exactly once (ledger-writer's LEDGER_TOPICS). */
+  AUDIT_MONITOR_TOPICS: csv(ANCHORED_TOPICS.join(',')),
+  /** Records waiting with the chain not moving past them, or a peer lacking a batch another holds, for this long is a finding. */
+  AUDIT_MONITOR_STALL_SECONDS: positiveInt(60),
+  /** How often the monitor checks what arrived (ms). */
+  AUDIT_MONITOR_INTERVAL_MS: positiveInt(1000),
+  /** The share of accounted-for events kept for re-verification (0–1). */
+  AUDIT_MONITOR_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.01),
+  /** Sampled events kept and re-checked round-robin, so a receipt changed later is caught as well. */
+  AUDIT_MONITOR_SAMPLE_SIZE: positiveInt(1000),
+  AUDIT_MONITOR_SAMPLES_PER_TICK: positiveInt(20),
 } as const;
 
-export function alertThresholds(c: { [K in keyof typeof auditConfigShape]: z.output<(typeof auditConfigShape)[K]> }): AlertThresholds {
+export type AuditSettings = Readonly<z.infer<z.ZodObject<typeof auditConfigShape>>>;
+
+export function alertThresholds(c: AuditSettings): AlertThresholds {
   return {
     breakGlass: c.AUDIT_ALERT_BREAK_GLASS,
     manyPatients: { count: c.AUDIT_ALERT_MANY_PATIENTS, windowMs: c.AUDIT_ALERT_MANY_PATIENTS_WINDOW_SECONDS * 1000 },

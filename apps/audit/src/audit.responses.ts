@@ -1,7 +1,7 @@
 // The bodies audit answers with, as zod schemas: the OpenAPI document is generated
 // from them (ApiResult) and the compiler checks each handler's result against them.
 import { z } from 'zod';
-import { receiptIssuedV1Schema } from '@carechain/contracts';
+import { LEDGER_ALERT_RULES, receiptIssuedV1Schema } from '@carechain/contracts';
 import { fhirResourceSchema } from '@carechain/http';
 
 const instant = z.iso.datetime({ offset: true });
@@ -85,3 +85,42 @@ export const auditEventBundleSchema = z.object({
     )
     .optional(),
 });
+
+const offset = z.string().describe('A Kafka offset (int64, as a decimal string).');
+
+const monitorPartition = z.object({
+  topic: z.string(),
+  partition: z.number().int().min(0),
+  position: offset.nullable().describe('Offsets before this are accounted for on the chain, each in exactly one batch.'),
+  logEnd: offset.nullable(),
+  chainEnd: offset.nullable(),
+  behindLog: z.number().int().nullable(),
+  behindChain: z.number().int().nullable(),
+  waitingRecords: z.number().int().min(0),
+});
+
+const monitorFinding = z.object({
+  id: z.uuid(),
+  kind: z.enum(LEDGER_ALERT_RULES),
+  topic: z.string(),
+  partition: z.number().int().min(0),
+  firstOffset: offset,
+  lastOffset: offset,
+  batchIds: z.array(z.string()),
+  organisations: z.array(z.string()),
+  eventIds: z.array(z.string()),
+  detail: z.string(),
+  detectedAt: instant,
+});
+
+export const monitorReportSchema = z.union([
+  z.object({
+    enabled: z.literal(true),
+    organisations: z.array(z.string()),
+    partitions: z.array(monitorPartition),
+    samples: z.object({ verified: z.number().int().min(0), mismatched: z.number().int().min(0), held: z.number().int().min(0) }),
+    findings: z.array(monitorFinding).describe('Newest first.'),
+    findingCounts: z.record(z.string(), z.number().int().min(0)),
+  }),
+  z.object({ enabled: z.literal(false) }),
+]);

@@ -16,12 +16,17 @@ import {
 import { AuditEventController } from './audit-event.controller';
 import { AuditEvents } from './audit.events';
 import { alertThresholds, auditConfigShape } from './audit.config';
+import { LedgerMonitorController } from './monitor/ledger-monitor.controller';
+import { ledgerMonitorParts } from './monitor/ledger-monitor.parts';
 import { AuditController } from './audit.controller';
 import { AUDIT_PROBLEMS } from './audit.problems';
 import { PatientAuditController } from './patient-audit.controller';
 
 /** What audit answers over HTTP (its OpenAPI document, checked by audit.openapi.spec.ts). */
-export const AUDIT_HTTP: ServiceHttp = { controllers: [AuditController, PatientAuditController, AuditEventController], problems: [AUDIT_PROBLEMS] };
+export const AUDIT_HTTP: ServiceHttp = {
+  controllers: [AuditController, PatientAuditController, AuditEventController, LedgerMonitorController],
+  problems: [AUDIT_PROBLEMS],
+};
 
 export const auditService: ServiceDefinition<typeof auditConfigShape> = {
   name: 'audit',
@@ -32,10 +37,12 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
     // Who is responsible for each patient (custodians, merges), so oversight is scoped to its own organisation's patients.
     const patients = new PatientRegistry();
     const oversight = new AuditOversight(patients);
+    const monitor = ledgerMonitorParts(settings);
     return {
       problems: AUDIT_HTTP.problems,
-      controllers: [AuditEvents, ...AUDIT_HTTP.controllers],
+      controllers: [AuditEvents, ...AUDIT_HTTP.controllers, ...monitor.controllers],
       providers: [
+        ...monitor.providers,
         { provide: PatientRegistry, useValue: patients },
         {
           provide: AccessAlertHandler,

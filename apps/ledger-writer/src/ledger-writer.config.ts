@@ -1,7 +1,7 @@
 // ledger-writer's own settings, on top of every service's (read once at start).
 import { z } from 'zod';
 import { ANCHORED_TOPICS } from '@carechain/contracts';
-import { ConfigError, csv, positiveInt, secret } from '@carechain/config';
+import { bool, ConfigError, csv, positiveInt, secret } from '@carechain/config';
 import { fabricConnectionFromNetworkFile, type FabricConnection } from '@carechain/ledger-fabric';
 import { kmsConfigShape } from '@carechain/patient-keys';
 
@@ -37,6 +37,18 @@ export const ledgerWriterConfig = {
   FABRIC_MSP_ID: z.string().optional(),
   FABRIC_CERT: z.string().optional(),
   FABRIC_KEY: secret(z.string().optional()),
+  /** Tests only (never set by the Helm chart): allows the fault settings below. */
+  LEDGER_TEST_MODE: bool(false),
+  /** Tests only: event ids left out of anchoring, for the completeness monitor to find. Refused without LEDGER_TEST_MODE and a devnet. */
+  LEDGER_TEST_SKIP_EVENT_IDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   FABRIC_CHANNEL: z.string().default('carechain'),
   FABRIC_CHAINCODE: z.string().default('carechain'),
 } as const;

@@ -9,7 +9,7 @@ import { Controller, Inject, type OnApplicationShutdown, type OnModuleInit, type
 import { EventPattern } from '@nestjs/microservices';
 import { ConsumerGroups, Topics } from '@carechain/contracts';
 import { Readiness } from '@carechain/http';
-import { AnchoringHandler, ClaimTransitionsHandler, ConsentRegistrationHandler } from '@carechain/ledger-anchoring';
+import { AnchoringHandler, ClaimTransitionsHandler, ConsentRegistrationHandler, type AnchoringFaults } from '@carechain/ledger-anchoring';
 import type { RecordBatch, ReplicatedRecord } from '@carechain/messaging';
 import { PatientKeyTable } from '@carechain/patient-keys';
 import { processor, replica, type ProcessorConsumerOptions } from '@carechain/runtime';
@@ -21,6 +21,8 @@ export type LedgerConnections = readonly { close(): void | Promise<void> }[];
 export interface AnchoringSettings {
   readonly topics: readonly string[];
   readonly consumer: ProcessorConsumerOptions;
+  /** Tests only: events left out of anchoring (AnchoringFaults). */
+  readonly faults?: AnchoringFaults;
 }
 
 export function ledgerWriterEvents(settings: AnchoringSettings): Type<unknown> {
@@ -50,7 +52,7 @@ export function ledgerWriterEvents(settings: AnchoringSettings): Type<unknown> {
 
     @EventPattern([...settings.topics], processor('anchoring', ConsumerGroups.ledgerWriter, settings.consumer))
     anchor(batch: RecordBatch): Promise<void> {
-      return this.anchoring.handle(batch);
+      return this.anchoring.handle(settings.faults ? settings.faults.apply(batch) : batch);
     }
 
     @EventPattern([Topics.consentGrant], processor('consent-registry', ConsumerGroups.ledgerWriterConsent))

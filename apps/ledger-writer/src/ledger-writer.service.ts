@@ -1,6 +1,7 @@
 import type { EventPublisher } from '@carechain/messaging';
 import { ConsumerGroups, SERVICE_CATALOGUE } from '@carechain/contracts';
 import {
+  anchoringFaultsOf,
   AnchoringHandler,
   ClaimTransitionsHandler,
   ConsentRegistrationHandler,
@@ -11,6 +12,7 @@ import {
 import { PROVIDER_MSP_ID } from '@carechain/ledger-chaincode-api';
 import { FabricClaimChain, FabricConsentLedger, FabricGatewayAnchor } from '@carechain/ledger-fabric';
 import { StaticSaltProvider } from '@carechain/ledger-merkle';
+import { ConfigError } from '@carechain/config';
 import { openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { EVENT_PUBLISHER, LOGGER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
 import type { Logger } from '@carechain/telemetry';
@@ -23,8 +25,10 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
     "The only Fabric client, one instance per organisation: Merkle-batched anchoring of every domain event with a receipt per event and consent state on the chain (ProviderOrg's), and the claim transitions its organisation made.",
   defaultPort: SERVICE_CATALOGUE['ledger-writer'].defaultPort,
   config: ledgerWriterConfig,
-  async parts(settings) {
+  async parts(settings, logger) {
     const config = { ...settings, fabric: fabricConnectionOf(settings) };
+    const { faults, problems } = anchoringFaultsOf(settings, logger);
+    if (problems.length > 0) throw new ConfigError(problems);
     // Every organisation's instance puts its own claim transitions on the chain; the providers' also anchors and registers consent.
     const claimChain = new FabricClaimChain(config.fabric);
     const claims = claimTransitionEvents({
@@ -53,6 +57,7 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
     const salts = new PatientSaltProvider(keys, serviceSalt);
     const events = ledgerWriterEvents({
       topics: config.LEDGER_TOPICS,
+      faults,
       consumer: { minBatchBytes: config.LEDGER_BATCH_MIN_BYTES, maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS, maxBatchBytes: config.LEDGER_MAX_BACKLOG_BYTES },
     });
     return {

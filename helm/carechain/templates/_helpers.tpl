@@ -64,3 +64,22 @@ capabilities: { drop: [ALL] }
     - { protocol: TCP, port: {{ . }} }
   {{- end }}
 {{- end -}}
+
+{{/* "true" when a workload is audit running the completeness monitor: fabric.monitor on and at least one organisation's peer to read. */}}
+{{- define "carechain.readsPeers" -}}
+{{- if and (eq .workload.service "audit") .root.Values.fabric.monitor (gt (len .root.Values.fabric.organisations) 0) -}}true{{- end -}}
+{{- end -}}
+
+{{/*
+The completeness monitor's network description (libs/ledger/fabric's network file):
+each organisation's peer and the identity audit reads it with, mounted at
+/fabric/<organisation name>/ from the organisation's Secrets.
+*/}}
+{{- define "carechain.monitorNetwork" -}}
+{{- $orgs := dict -}}
+{{- range .Values.fabric.organisations -}}
+{{- $dir := printf "/fabric/%s" .name -}}
+{{- $_ := set $orgs (trimSuffix "MSP" .mspId) (dict "mspId" .mspId "peer" (dict "endpoint" .peerEndpoint "tlsCaCert" (printf "%s/tls-ca.pem" $dir) "hostOverride" (.peerHostOverride | default "")) "user" (dict "certPath" (printf "%s/cert.pem" $dir) "keyPath" (printf "%s/key.pem" $dir))) -}}
+{{- end -}}
+{{- toJson (dict "channel" .Values.fabric.channel "chaincode" .Values.fabric.chaincode "orgs" $orgs) -}}
+{{- end -}}

@@ -28,5 +28,6 @@ export * from './identity/demographics-read.v1';
 export * from './claims/claim-events.v1';
 export * from './claims/benefit-plan.v1';
 export * from './audit/access-alert.v1';
+export * from './audit/ledger-alert.v1';
 export * from './data-plane-access';
 export * from './service-catalogue';

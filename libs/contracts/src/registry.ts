@@ -85,6 +85,7 @@ import {
 } from './claims/claim-events.v1';
 import { BENEFIT_PLAN_PUBLISHED_V1, benefitPlanPublishedV1Schema, type BenefitPlanPublishedV1 } from './claims/benefit-plan.v1';
 import { ACCESS_ALERT_RAISED_V1, accessAlertRaisedV1Schema, type AccessAlertRaisedV1 } from './audit/access-alert.v1';
+import { LEDGER_ALERT_RAISED_V1, ledgerAlertRaisedV1Schema, type LedgerAlertRaisedV1 } from './audit/ledger-alert.v1';
 
 export const EVENT_SCHEMAS = {
   [PATIENT_REGISTERED_V1]: patientRegisteredV1Schema,
@@ -120,6 +121,7 @@ export const EVENT_SCHEMAS = {
   [CLAIM_VERDICT_V1]: claimVerdictV1Schema,
   [BENEFIT_PLAN_PUBLISHED_V1]: benefitPlanPublishedV1Schema,
   [ACCESS_ALERT_RAISED_V1]: accessAlertRaisedV1Schema,
+  [LEDGER_ALERT_RAISED_V1]: ledgerAlertRaisedV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
@@ -158,6 +160,7 @@ export interface EventMap {
   [CLAIM_VERDICT_V1]: ClaimVerdictV1;
   [BENEFIT_PLAN_PUBLISHED_V1]: BenefitPlanPublishedV1;
   [ACCESS_ALERT_RAISED_V1]: AccessAlertRaisedV1;
+  [LEDGER_ALERT_RAISED_V1]: LedgerAlertRaisedV1;
 }
 
 export type AnyEvent = { [K in EventType]: CloudEvent<K, EventMap[K]> }[EventType];

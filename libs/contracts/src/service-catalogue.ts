@@ -92,7 +92,10 @@ export const SERVICE_CATALOGUE: Readonly<Record<ServiceName, ServiceEntry>> = {
       { name: 'ledger-writer-payer', fabricOrg: 'PayerOrg', portVariable: 'LEDGER_WRITER_PAYER_PORT', defaultPort: 3007 },
     ],
   }),
-  audit: entry('audit', 3006, 'the audit trail, accounting of disclosures, verification against the ledger'),
+  // The completeness monitor reads every organisation's peer (AUDIT_MONITOR_NETWORK_FILE); without it audit runs without the monitor.
+  audit: entry('audit', 3006, 'the audit trail, accounting of disclosures, verification against the ledger, the completeness monitor', {
+    ownVariables: ['AUDIT_MONITOR_NETWORK_FILE'],
+  }),
 };
 
 export const SERVICES: readonly ServiceEntry[] = SERVICE_NAMES.map((n) => SERVICE_CATALOGUE[n]);
@@ -144,6 +147,7 @@ const OWN_VARIABLES = {
   KEYS_MAX_COMPACTION_LAG_MS: (f: LocalStackFacts) => String(f.keysMaxCompactionLagMs),
   CLAIMS_BENEFIT_PLANS_FILE: (f: LocalStackFacts) => f.claimsBenefitPlansFile,
   CLAIMS_AWAIT_CHAIN_VERDICT: (f: LocalStackFacts) => (f.claimsAwaitChainVerdict === undefined ? undefined : String(f.claimsAwaitChainVerdict)),
+  AUDIT_MONITOR_NETWORK_FILE: (f: LocalStackFacts) => f.fabricNetworkFile,
 } as const satisfies Record<string, (f: LocalStackFacts) => string | undefined>;
 
 export type OwnVariable = keyof typeof OWN_VARIABLES;

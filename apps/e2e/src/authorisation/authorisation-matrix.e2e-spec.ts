@@ -451,6 +451,15 @@ const ROUTES: readonly Route[] = [
     request: async (t) => ({ path: `/patients/${t.patientId}/disclosures` }),
     permitted: same(200),
   },
+  {
+    service: 'audit',
+    method: 'GET',
+    path: '/audit/monitor',
+    operation: 'audit.monitor.read',
+    patientScoped: false,
+    request: async () => ({ path: '/audit/monitor' }),
+    permitted: same(200),
+  },
   ...(['identity', 'consent', 'records', 'audit', 'claims'] as const).flatMap((service): Route[] => [
     {
       service,

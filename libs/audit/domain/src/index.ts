@@ -18,3 +18,7 @@ export * from './alerts/access-alert.rules';
 export * from './alerts/access-alert.handler';
 export * from './report/access-report-line';
 export * from './report/read-access-report.use-case';
+export * from './monitor/ledger-finding';
+export * from './monitor/partition-coverage';
+export * from './monitor/peer-agreement';
+export * from './monitor/completeness-monitor';

@@ -11,3 +11,4 @@ export * from './consent-registration.handler';
 export * from './documentation-index';
 export * from './claim-transitions.handler';
 export * from './patient-salt.provider';
+export * from './anchoring-faults';

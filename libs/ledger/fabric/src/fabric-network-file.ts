@@ -28,3 +28,8 @@ export function fabricConnectionFromNetworkFile(file: string, org: string): Fabr
     chaincode: network.chaincode,
   };
 }
+
+/** The organisations a network file names, in its order. */
+export function organisationsOfNetworkFile(file: string): string[] {
+  return Object.keys((JSON.parse(readFileSync(file, 'utf8')) as NetworkFile).orgs);
+}

@@ -6,3 +6,4 @@ export * from './fabric-gateway.anchor';
 export * from './fabric-consent.ledger';
 export * from './fabric-claim.chain';
 export * from './fabric-network-file';
+export * from './fabric-batch.feed';

@@ -240,6 +240,12 @@ export const ACCESS_POLICY = {
     relationships: ['self', 'custodian'],
     note: 'The accounting of disclosures outside the custodian (HIPAA 164.528): the patient, and oversight of the custodian.',
   },
+  'audit.monitor.read': {
+    route: 'audit GET /audit/monitor',
+    roles: ['privacy-officer', 'auditor'],
+    relationships: ANY,
+    note: 'The completeness monitor: per anchored topic partition, how far the chain is accounted for, the lag behind the log and the chain, and every finding. Kafka coordinates and hashes only, nobody’s data.',
+  },
   'admin.read-models': {
     route: 'every service GET /admin/read-models, POST /admin/read-models/:name/rebuild',
     roles: ['admin'],

@@ -155,6 +155,35 @@ export const METRICS = {
     description: 'Access alerts raised, by rule',
     attributes: ['carechain.alert.rule'],
   },
+  monitorLag: {
+    name: 'carechain.audit.monitor.lag',
+    kind: 'histogram',
+    unit: 's',
+    description: "From a batch's commit on the chain to the completeness monitor accounting for its records",
+    attributes: [TOPIC],
+    buckets: LATENCY_BUCKETS,
+  },
+  monitorOffsetsBehind: {
+    name: 'carechain.audit.monitor.offsets_behind',
+    kind: 'gauge',
+    unit: '{offset}',
+    description: "Offsets between the completeness monitor's position and the log end (behind: log) or the chain's last batch (behind: chain)",
+    attributes: [TOPIC, PARTITION, 'carechain.monitor.behind'],
+  },
+  monitorFindings: {
+    name: 'carechain.audit.monitor.findings',
+    kind: 'counter',
+    unit: '{finding}',
+    description: 'Findings of the completeness monitor (gap, overlap, root mismatch, peer disagreement, stall), by rule',
+    attributes: ['carechain.alert.rule'],
+  },
+  monitorSamples: {
+    name: 'carechain.audit.monitor.samples',
+    kind: 'counter',
+    unit: '{event}',
+    description: 'Events the completeness monitor re-verified against the chain, by outcome (verified, mismatch)',
+    attributes: ['carechain.monitor.outcome'],
+  },
 } as const satisfies Record<string, MetricDefinition>;
 
 export const METER_NAME = 'carechain';

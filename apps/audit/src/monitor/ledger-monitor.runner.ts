@@ -1,0 +1,121 @@
+// Runs the completeness monitor inside audit: one feed of batches per organisation's
+// peer (each followed for as long as audit runs, reopened after a break), the log's
+// extent per partition from Kafka, and a check every AUDIT_MONITOR_INTERVAL_MS. The
+// records reach it through LedgerMonitorEvents (a replica of the anchored topics).
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Admin, Kafka } from 'kafkajs';
+import { createEvent, LEDGER_ALERT_RAISED_V1, Topics } from '@carechain/contracts';
+import type { CompletenessMonitor, FindingSink, LedgerFinding } from '@carechain/audit-domain';
+import type { FabricBatchFeed } from '@carechain/ledger-fabric';
+import type { EventPublisher } from '@carechain/messaging';
+import type { Logger } from '@carechain/telemetry';
+
+/** Before reopening a broken feed: a peer restarting takes a few seconds. */
+const FEED_RETRY_MS = 2_000;
+
+export interface LedgerMonitorSettings {
+  readonly topics: readonly string[];
+  readonly intervalMs: number;
+}
+
+/** Each finding as a carechain.audit.ledger.alert-raised.v1 on audit.alert.v1, keyed by its topic partition. */
+export class LedgerAlertSink implements FindingSink {
+  constructor(private readonly publisher: EventPublisher) {}
+
+  async raise(findings: readonly LedgerFinding[]): Promise<void> {
+    const events = findings.map((f) =>
+      createEvent({
+        id: f.id,
+        type: LEDGER_ALERT_RAISED_V1,
+        source: '/carechain/audit',
+        actor: 'carechain-audit',
+        time: new Date(f.detectedAt),
+        data: {
+          alertId: f.id,
+          rule: f.kind,
+          topic: f.topic,
+          partition: f.partition,
+          firstOffset: f.firstOffset,
+          lastOffset: f.lastOffset,
+          batchIds: f.batchIds.slice(0, 16),
+          organisations: [...f.organisations],
+          eventIds: f.eventIds.slice(0, 100),
+          detail: f.detail.slice(0, 1000),
+          detectedAt: f.detectedAt,
+        },
+      }),
+    );
+    await this.publisher.publishAll(Topics.auditAlert, events, (e) => {
+      const { topic, partition } = e.data as { topic: string; partition: number };
+      return `${topic}:${partition}`;
+    });
+  }
+}
+
+export class LedgerMonitorRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private admin: Admin | undefined;
+  private ticking = false;
+  private stopGauge: (() => void) | undefined;
+
+  constructor(
+    readonly monitor: CompletenessMonitor,
+    /** One per organisation, each read with that organisation's identity. */
+    private readonly feeds: readonly { readonly organisation: string; readonly feed: FabricBatchFeed }[],
+    private readonly kafka: Kafka,
+    private readonly settings: LedgerMonitorSettings,
+    private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.stopGauge = this.monitor.observe();
+    for (const { organisation, feed } of this.feeds) void this.follow(organisation, feed);
+    this.timer = setInterval(() => void this.check(), this.settings.intervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.stopGauge?.();
+    for (const { feed } of this.feeds) feed.close();
+    await this.admin?.disconnect().catch(() => undefined);
+  }
+
+  private async follow(organisation: string, feed: FabricBatchFeed): Promise<void> {
+    while (!this.stopped) {
+      try {
+        for await (const { record } of feed.batches()) await this.monitor.batch(organisation, record);
+      } catch (err) {
+        if (this.stopped) return;
+        this.logger.warn({ organisation, err: (err as Error).message }, 'batch feed broke: reopening');
+      }
+      await new Promise((resolve) => setTimeout(resolve, FEED_RETRY_MS));
+    }
+  }
+
+  /** One round: the log's extent, then the check. Rounds never overlap. */
+  private async check(): Promise<void> {
+    if (this.ticking || this.stopped) return;
+    this.ticking = true;
+    try {
+      await this.readExtents();
+      await this.monitor.tick();
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'completeness check failed: retrying next round');
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async readExtents(): Promise<void> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    for (const topic of this.settings.topics) {
+      for (const o of await this.admin.fetchTopicOffsets(topic)) this.monitor.logExtent(topic, o.partition, o.low, o.high);
+    }
+  }
+}
