@@ -186,7 +186,9 @@ const single = arg('single', 200);
 const runs = arg('runs', 3);
 // 0: the whole backlog at once (a latency figure then measures the backlog); else events offered per second.
 const rate = arg('rate', 0);
-process.stdout.write(`bench:anchor  n=${n} single=${single} runs=${runs} rate=${rate || 'backlog'}  node ${process.version}, ${cpus().length} cores  ${new Date().toISOString()}\n`);
+process.stdout.write(
+  `bench:anchor  n=${n} single=${single} runs=${runs} rate=${rate || 'backlog'}  node ${process.version}, ${cpus().length} cores  ${new Date().toISOString()}\n`,
+);
 await issueBenchKeys();
 const results = [];
 for (let r = 0; r < runs; r++) {
