@@ -1,10 +1,11 @@
-// npm run bench:anchor -- [--n 50000] [--single 200] [--runs 3]
+// npm run bench:anchor -- [--n 50000] [--single 200] [--runs 3] [--rate 5000]
 // Against the running stack (npm start / stack:up): produces N domain events to
 // Kafka and measures how fast ledger-writer anchors them with receipts (events/s,
-// p50/p99 from produce to receipt, proof size); meanwhile it polls audit's completeness
-// monitor (GET /audit/monitor) and reports how long after its receipt (the batch's
-// commit) the monitor had accounted for each event: its lag behind the ledger. Then it
-// anchors a sample with one Fabric transaction per event, straight through the
+// p50/p99 from produce to receipt, proof size, receipt bytes per event on Kafka),
+// either as one backlog or (--rate) at a steady offered load; meanwhile it polls audit's
+// completeness monitor (GET /audit/monitor) and reports how long after its receipt (the
+// batch's commit) the monitor had accounted for each event: its lag behind the ledger.
+// Then it anchors a sample with one Fabric transaction per event, straight through the
 // gateway, and prints the ratio.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -79,10 +80,40 @@ function event(i: number) {
   });
 }
 
-async function batched(n: number) {
+interface KafkaRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined>;
+}
+
+/** A record's bytes on the wire, less the framing: key, value and headers. */
+function recordBytes(m: KafkaRecord): number {
+  let bytes = (m.key?.length ?? 0) + (m.value?.length ?? 0);
+  for (const [name, value] of Object.entries(m.headers ?? {})) {
+    bytes += Buffer.byteLength(name);
+    for (const v of [value ?? []].flat()) bytes += Buffer.byteLength(v);
+  }
+  return bytes;
+}
+
+/** ledger.receipt.v1 carries one receipt per event (v1, with its proof) or one per batch (v2, the proof derived on demand). */
+type ReceiptData =
+  | { eventId: string; proof: string[]; source: { partition: number; offset: string } }
+  | { eventIds: string[]; treeSize: number; offsets: number[]; source: { partition: number; firstOffset: string } };
+
+function receiptedEvents(data: ReceiptData): { eventId: string; proofHashes: number; partition: number; offset: bigint }[] {
+  if ('eventId' in data)
+    return [{ eventId: data.eventId, proofHashes: data.proof.length, partition: data.source.partition, offset: BigInt(data.source.offset) }];
+  const pathLength = Math.ceil(Math.log2(Math.max(1, data.treeSize)));
+  const first = BigInt(data.source.firstOffset);
+  return data.eventIds.map((eventId, i) => ({ eventId, proofHashes: pathLength, partition: data.source.partition, offset: first + BigInt(data.offsets[i]!) }));
+}
+
+async function batched(n: number, rate: number) {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let proofBytes = 0;
+  let receiptBytes = 0;
   let lastReceipt = 0;
   /** Receipts not yet accounted for by the monitor: where the event is and when its receipt came. */
   let unaccounted: { partition: number; offset: bigint; at: number }[] = [];
@@ -108,17 +139,24 @@ async function batched(n: number) {
   let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
   await consumer.run({
-    eachBatch: async ({ batch }: { batch: { messages: { value: Buffer | null }[] } }) => {
+    eachBatch: async ({ batch }: { batch: { messages: KafkaRecord[] } }) => {
       const now = performance.now();
       for (const m of batch.messages) {
-        const data = JSON.parse(m.value!.toString()).data as { eventId: string; proof: string[]; source: { partition: number; offset: string } };
-        const start = sentAt.get(data.eventId);
-        if (start === undefined) continue;
-        sentAt.delete(data.eventId);
-        latencies.push(now - start);
-        proofBytes += data.proof.length * 32;
-        lastReceipt = now;
-        unaccounted.push({ partition: data.source.partition, offset: BigInt(data.source.offset), at: now });
+        const anchored = receiptedEvents(JSON.parse(m.value!.toString()).data as ReceiptData);
+        const bytes = recordBytes(m);
+        let ours = 0;
+        for (const { eventId, proofHashes, partition, offset } of anchored) {
+          const start = sentAt.get(eventId);
+          if (start === undefined) continue;
+          sentAt.delete(eventId);
+          latencies.push(now - start);
+          proofBytes += proofHashes * 32;
+          lastReceipt = now;
+          ours += 1;
+          unaccounted.push({ partition, offset, at: now });
+        }
+        // A receipt's bytes count in proportion to the bench's events it covers.
+        if (anchored.length > 0) receiptBytes += (bytes * ours) / anchored.length;
       }
     },
   });
@@ -131,7 +169,11 @@ async function batched(n: number) {
   await Promise.all(
     Array.from({ length: 256 }, async () => {
       while (next < n) {
-        const e = event(next++);
+        const i = next++;
+        // Steady mode: event i is offered at t0 + i / rate, whatever the writer's pace.
+        const due = rate > 0 ? t0 + (i / rate) * 1000 : 0;
+        if (due > performance.now()) await sleep(due - performance.now());
+        const e = event(i);
         sentAt.set(e.id, performance.now());
         await publisher.publish(Topics.identityPatient, e);
       }
@@ -155,6 +197,7 @@ async function batched(n: number) {
     p50: pct(latencies, 50),
     p99: pct(latencies, 99),
     proofBytes: proofBytes / latencies.length,
+    receiptBytes: receiptBytes / latencies.length,
     missing: n - latencies.length,
   };
 }
@@ -190,19 +233,23 @@ async function onePerEvent(m: number) {
 const n = arg('n', 50_000);
 const single = arg('single', 200);
 const runs = arg('runs', 3);
-process.stdout.write(`bench:anchor  n=${n} single=${single} runs=${runs}  node ${process.version}, ${cpus().length} cores  ${new Date().toISOString()}\n`);
+// 0: the whole backlog at once (a latency figure then measures the backlog); else events offered per second.
+const rate = arg('rate', 0);
+process.stdout.write(
+  `bench:anchor  n=${n} single=${single} runs=${runs} rate=${rate || 'backlog'}  node ${process.version}, ${cpus().length} cores  ${new Date().toISOString()}\n`,
+);
 await issueBenchKeys();
 const results = [];
 for (let r = 0; r < runs; r++) {
-  const b = await batched(n);
+  const b = await batched(n, rate);
   const s = await onePerEvent(single);
   results.push({ ...b, single: s });
   process.stdout.write(
-    `  run ${r + 1}: batched ${b.rate.toFixed(0)} events/s anchored with receipts (produce→receipt p50 ${b.p50.toFixed(0)} ms, p99 ${b.p99.toFixed(0)} ms, proof ${b.proofBytes.toFixed(0)} B, missing ${b.missing}); monitor behind the ledger p50 ${(b.monitorP50 / 1000).toFixed(1)} s, p99 ${(b.monitorP99 / 1000).toFixed(1)} s, max ${(b.monitorMax / 1000).toFixed(1)} s (unaccounted ${b.monitorMissing}); one tx per event ${s.toFixed(1)}/s; ratio ${(b.rate / s).toFixed(0)}x\n`,
+    `  run ${r + 1}: batched ${b.rate.toFixed(0)} events/s anchored with receipts (produce→receipt p50 ${b.p50.toFixed(0)} ms, p99 ${b.p99.toFixed(0)} ms, proof ${b.proofBytes.toFixed(0)} B, receipt ${b.receiptBytes.toFixed(0)} B/event on Kafka, missing ${b.missing}); monitor behind the ledger p50 ${(b.monitorP50 / 1000).toFixed(1)} s, p99 ${(b.monitorP99 / 1000).toFixed(1)} s, max ${(b.monitorMax / 1000).toFixed(1)} s (unaccounted ${b.monitorMissing}); one tx per event ${s.toFixed(1)}/s; ratio ${(b.rate / s).toFixed(0)}x\n`,
   );
 }
 process.stdout.write(
-  `median of ${runs}: ${median(results.map((r) => r.rate)).toFixed(0)} events/s batched, ${median(results.map((r) => r.single)).toFixed(1)}/s one tx per event, ratio ${median(results.map((r) => r.rate / r.single)).toFixed(0)}x, p99 produce→receipt ${median(results.map((r) => r.p99)).toFixed(0)} ms, monitor behind the ledger p99 ${(median(results.map((r) => r.monitorP99)) / 1000).toFixed(1)} s  (load ${loadavg()
+  `median of ${runs}: ${median(results.map((r) => r.rate)).toFixed(0)} events/s batched, ${median(results.map((r) => r.single)).toFixed(1)}/s one tx per event, ratio ${median(results.map((r) => r.rate / r.single)).toFixed(0)}x, p99 produce→receipt ${median(results.map((r) => r.p99)).toFixed(0)} ms, receipt ${median(results.map((r) => r.receiptBytes)).toFixed(0)} B/event, monitor behind the ledger p99 ${(median(results.map((r) => r.monitorP99)) / 1000).toFixed(1)} s  (load ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')})\n`,
 );

@@ -1,6 +1,7 @@
 // Every event anchored on the real Fabric network with a receipt that verifies
 // against a peer; tampering detected; a writer killed between submit and offset
-// commit anchors nothing twice; a Fabric outage is waited out; no PHI on the chain.
+// commit anchors nothing twice, with one batch or several in flight; a Fabric outage
+// is waited out; no PHI on the chain.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,27 @@ describe('anchoring on the Fabric ledger', () => {
   const verify = (eventFile: string, receiptFile: string, org: string) =>
     verifyCli(eventFile, receiptFile, ['--org', org, '--key-hex', testEnv('CARECHAIN_TEST_LEDGER_KEY')]);
 
+  /** Waits until `ready`, then SIGKILLs the writer while the broker is frozen; the broker is thawed whatever happens. */
+  async function killWhileFrozen(victim: ServiceProcess, what: string, ready: () => boolean, kafkaControl: () => Promise<unknown>): Promise<void> {
+    try {
+      await eventually(what, async () => (ready() ? true : undefined), 90_000, 10);
+      await kafkaControl();
+      await victim.kill();
+    } finally {
+      await kafkaControl();
+      await resumeKafka();
+    }
+  }
+
+  /** Every event has receipts, and all of them name one batch: nothing lost, nothing anchored twice. */
+  async function expectEachAnchoredOnce(eventIds: readonly string[]): Promise<void> {
+    const receipts = await receiptsFor(eventIds);
+    expect([...receipts.keys()].sort()).toEqual([...eventIds].sort());
+    for (const [eventId, list] of receipts) {
+      expect({ eventId, batches: new Set(list.map((r) => r.batchId)).size }).toEqual({ eventId, batches: 1 });
+    }
+  }
+
   it('gives every registration a receipt within seconds, and each verifies against either organisation’s peer', async () => {
     const eventIds = await register(20);
     const proofs = await Promise.all(eventIds.map((id) => eventually(`receipt of ${id}`, () => proof(id), 20_000, 200)));
@@ -132,24 +154,17 @@ describe('anchoring on the Fabric ledger', () => {
     });
     const before = writer;
     const registering = register(200); // answered once the broker is back
-    try {
-      await eventually('a batch committed while Kafka is frozen', async () => (committed ? true : undefined), 90_000, 10);
-      await kafkaControl;
-      await before.kill();
-    } finally {
-      await kafkaControl;
-      await resumeKafka();
-    }
+    await killWhileFrozen(
+      before,
+      'a batch committed while Kafka is frozen',
+      () => committed,
+      () => kafkaControl,
+    );
     const killedLogs = before.logs().split('\n').map(logEntry);
-    expect(killedLogs.some((e) => e?.msg === 'receipts published' && e.batchId === submitted)).toBe(false);
+    expect(killedLogs.some((e) => e?.msg === 'receipt published' && e.batchId === submitted)).toBe(false);
 
     writer = await startServiceProcess('ledger-writer');
-    const eventIds = await registering;
-    const receipts = await receiptsFor(eventIds);
-    expect([...receipts.keys()].sort()).toEqual([...eventIds].sort());
-    for (const [eventId, list] of receipts) {
-      expect({ eventId, batches: new Set(list.map((r) => r.batchId)).size }).toEqual({ eventId, batches: 1 });
-    }
+    await expectEachAnchoredOnce(await registering);
     await eventually('the restarted writer to re-submit the interrupted batch', async () =>
       writer
         .logs()
@@ -159,6 +174,56 @@ describe('anchoring on the Fabric ledger', () => {
         ? true
         : undefined,
     );
+  });
+
+  it('anchors nothing twice and loses nothing when ledger-writer is SIGKILLed with several batches in flight', async () => {
+    // Small batches, four in flight per partition: the broker is frozen at the first
+    // submission, so the batches in flight commit on the chain but none of their
+    // receipts or offsets reaches Kafka; the kill lands once several have committed.
+    const inFlight = new Set<string>();
+    const committed = new Set<string>();
+    let frozen = false;
+    let kafkaControl: Promise<unknown> = Promise.resolve();
+    await writer.stop();
+    writer = await startServiceProcess('ledger-writer', { LEDGER_BATCH_MAX_EVENTS: '10', LEDGER_ANCHOR_MAX_IN_FLIGHT: '4' }, (line) => {
+      const entry = logEntry(line);
+      if (entry?.msg === 'submitting batch' && entry.batchId) {
+        inFlight.add(entry.batchId);
+        if (!frozen) {
+          frozen = true;
+          kafkaControl = kafkaControl.then(pauseKafka);
+        }
+      } else if (entry?.msg === 'batch committed' && entry.batchId && inFlight.has(entry.batchId)) {
+        committed.add(entry.batchId);
+      }
+    });
+    const before = writer;
+    const registering = register(200);
+    await killWhileFrozen(
+      before,
+      'several batches committed while Kafka is frozen',
+      () => committed.size >= 2,
+      () => kafkaControl,
+    );
+    const killedLogs = before.logs().split('\n').map(logEntry);
+    const receiptedBeforeKill = killedLogs.filter((e) => e?.msg === 'receipt published').map((e) => e!.batchId);
+    const interrupted = [...committed].filter((id) => !receiptedBeforeKill.includes(id));
+    expect(interrupted.length).toBeGreaterThanOrEqual(2);
+
+    writer = await startServiceProcess('ledger-writer');
+    await expectEachAnchoredOnce(await registering);
+    // Each batch committed before the kill is re-submitted from the written plan, and refused as already on the chain.
+    await eventually('the restarted writer to re-submit every interrupted batch', async () => {
+      const refused = new Set(
+        writer
+          .logs()
+          .split('\n')
+          .map(logEntry)
+          .filter((e) => e?.msg === 'already anchored: the chaincode refused the duplicate batch id')
+          .map((e) => e!.batchId),
+      );
+      return interrupted.every((id) => refused.has(id)) ? true : undefined;
+    });
   });
 
   it('reports not-ready while the peers are down and anchors everything once they are back', async () => {

@@ -1,6 +1,6 @@
 // ledger-writer's own settings, on top of every service's (read once at start).
 import { z } from 'zod';
-import { ANCHORED_TOPICS } from '@carechain/contracts';
+import { ANCHORED_TOPICS, MAX_RECEIPT_EVENTS } from '@carechain/contracts';
 import { bool, ConfigError, csv, positiveInt, secret } from '@carechain/config';
 import { fabricConnectionFromNetworkFile, type FabricConnection } from '@carechain/ledger-fabric';
 import { kmsConfigShape } from '@carechain/patient-keys';
@@ -9,14 +9,18 @@ export const ledgerWriterConfig = {
   ...kmsConfigShape,
   /** Topics to anchor; a new domain topic joins here, not in code. */
   LEDGER_TOPICS: csv(ANCHORED_TOPICS.join(',')),
-  /** Events per Merkle batch, i.e. per Fabric transaction. */
-  LEDGER_BATCH_MAX_EVENTS: positiveInt(2000),
+  /** Events per Merkle batch, i.e. per Fabric transaction; at most MAX_RECEIPT_EVENTS, as a batch's receipt is one Kafka message. */
+  LEDGER_BATCH_MAX_EVENTS: positiveInt(2000).pipe(z.number().max(MAX_RECEIPT_EVENTS)),
   /** The longest an event waits for its batch to fill before it is anchored anyway. */
   LEDGER_BATCH_MAX_WAIT_MS: positiveInt(250),
   /** A batch is cut early once this many bytes of events are waiting (the broker's fetch.min.bytes). */
   LEDGER_BATCH_MIN_BYTES: positiveInt(512 * 1024),
   /** The backlog bound: what one partition's fetch may hold while Fabric is away (fetch.max.bytes per partition). */
   LEDGER_MAX_BACKLOG_BYTES: positiveInt(4 * 1024 * 1024),
+  /** Merkle batches of one partition's fetch awaiting their Fabric commit at once (a commit takes a block's time). */
+  LEDGER_ANCHOR_MAX_IN_FLIGHT: positiveInt(4),
+  /** Partitions anchored at once (each with up to LEDGER_ANCHOR_MAX_IN_FLIGHT batches in flight). */
+  LEDGER_ANCHOR_PARTITIONS: positiveInt(6),
   /** How long a claim submission waits for the receipts of the record events documenting it (written by this instance's anchoring). */
   LEDGER_CLAIM_DOCUMENTATION_WAIT_MS: positiveInt(5000),
   /** ApplyTransitions transactions of one consumed batch awaiting their commit at once (a commit takes a block's time). */

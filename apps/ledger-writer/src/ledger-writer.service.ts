@@ -22,7 +22,7 @@ import { claimTransitionEvents, LEDGER_CONNECTIONS, ledgerWriterEvents } from '.
 export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> = {
   name: 'ledger-writer',
   description:
-    "The only Fabric client, one instance per organisation: Merkle-batched anchoring of every domain event with a receipt per event and consent state on the chain (ProviderOrg's), and the claim transitions its organisation made.",
+    "The only Fabric client, one instance per organisation: Merkle-batched anchoring of every domain event with a receipt per batch and consent state on the chain (ProviderOrg's), and the claim transitions its organisation made.",
   defaultPort: SERVICE_CATALOGUE['ledger-writer'].defaultPort,
   config: ledgerWriterConfig,
   async parts(settings, logger) {
@@ -58,7 +58,12 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
     const events = ledgerWriterEvents({
       topics: config.LEDGER_TOPICS,
       faults,
-      consumer: { minBatchBytes: config.LEDGER_BATCH_MIN_BYTES, maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS, maxBatchBytes: config.LEDGER_MAX_BACKLOG_BYTES },
+      consumer: {
+        minBatchBytes: config.LEDGER_BATCH_MIN_BYTES,
+        maxWaitMs: config.LEDGER_BATCH_MAX_WAIT_MS,
+        maxBatchBytes: config.LEDGER_MAX_BACKLOG_BYTES,
+        concurrency: config.LEDGER_ANCHOR_PARTITIONS,
+      },
     });
     return {
       controllers: [events, claims],
@@ -76,7 +81,7 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
               new RedisIntentStore(redis),
               publisher,
               logger.child({ processor: 'anchoring' }),
-              { maxEvents: config.LEDGER_BATCH_MAX_EVENTS },
+              { maxEvents: config.LEDGER_BATCH_MAX_EVENTS, maxInFlight: config.LEDGER_ANCHOR_MAX_IN_FLIGHT },
               new RedisDocumentationIndex(redis),
             ),
           inject: [REDIS, EVENT_PUBLISHER, LOGGER],

@@ -20,6 +20,7 @@ import { RECORD_SHARED_V1, RECORD_WRITTEN_V1 } from './records/record-events.v1'
 import { ACCESS_DECIDED_V1 } from './records/access-decided.v1';
 import { DEMOGRAPHICS_READ_V1 } from './identity/demographics-read.v1';
 import { RECEIPT_ISSUED_V1 } from './ledger/receipt-issued.v1';
+import { RECEIPT_ISSUED_V2 } from './ledger/receipt-issued.v2';
 import { CLAIM_VERDICT_V1 } from './ledger/claim-verdict.v1';
 import { BENEFIT_PLAN_PUBLISHED_V1 } from './claims/benefit-plan.v1';
 import {
@@ -55,7 +56,7 @@ export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof E
   'records.record.v1': [RECORD_WRITTEN_V1, RECORD_SHARED_V1],
   'records.access.v1': [ACCESS_DECIDED_V1],
   'identity.access.v1': [DEMOGRAPHICS_READ_V1],
-  'ledger.receipt.v1': [RECEIPT_ISSUED_V1],
+  'ledger.receipt.v1': [RECEIPT_ISSUED_V2, RECEIPT_ISSUED_V1],
   'ledger.claim.v1': [CLAIM_VERDICT_V1],
   'claims.claim.v1': [
     COVERAGE_REGISTERED_V1,

@@ -7,6 +7,7 @@ export * from './identity/patient-registered.v1';
 export * from './consumer-groups';
 export * from './asyncapi';
 export * from './ledger/receipt-issued.v1';
+export * from './ledger/receipt-issued.v2';
 export * from './ledger/claim-verdict.v1';
 export * from './crypto/sealed.schema';
 export * from './consent/vocabulary';

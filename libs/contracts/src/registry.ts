@@ -5,6 +5,7 @@ import { envelopeSchema, type CloudEvent } from './envelope';
 import { ContractError, ContractErrorCode, type ContractIssue } from './contract.error';
 import { PATIENT_REGISTERED_V1, patientRegisteredV1Schema, type PatientRegisteredV1 } from './identity/patient-registered.v1';
 import { RECEIPT_ISSUED_V1, receiptIssuedV1Schema, type ReceiptIssuedV1 } from './ledger/receipt-issued.v1';
+import { RECEIPT_ISSUED_V2, receiptIssuedV2Schema, type ReceiptIssuedV2 } from './ledger/receipt-issued.v2';
 import { CLAIM_VERDICT_V1, claimVerdictV1Schema, type ClaimVerdictV1 } from './ledger/claim-verdict.v1';
 import { PATIENT_REGISTERED_V2, patientRegisteredV2Schema, type PatientRegisteredV2 } from './identity/patient-registered.v2';
 import { PATIENT_LINKED_V1, patientLinkedV1Schema, type PatientLinkedV1 } from './identity/patient-linked.v1';
@@ -90,6 +91,7 @@ import { LEDGER_ALERT_RAISED_V1, ledgerAlertRaisedV1Schema, type LedgerAlertRais
 export const EVENT_SCHEMAS = {
   [PATIENT_REGISTERED_V1]: patientRegisteredV1Schema,
   [RECEIPT_ISSUED_V1]: receiptIssuedV1Schema,
+  [RECEIPT_ISSUED_V2]: receiptIssuedV2Schema,
   [PATIENT_REGISTERED_V2]: patientRegisteredV2Schema,
   [PATIENT_LINKED_V1]: patientLinkedV1Schema,
   [REVIEW_OPENED_V1]: reviewOpenedV1Schema,
@@ -129,6 +131,7 @@ export type EventType = keyof typeof EVENT_SCHEMAS;
 export interface EventMap {
   [PATIENT_REGISTERED_V1]: PatientRegisteredV1;
   [RECEIPT_ISSUED_V1]: ReceiptIssuedV1;
+  [RECEIPT_ISSUED_V2]: ReceiptIssuedV2;
   [PATIENT_REGISTERED_V2]: PatientRegisteredV2;
   [PATIENT_LINKED_V1]: PatientLinkedV1;
   [REVIEW_OPENED_V1]: ReviewOpenedV1;

@@ -107,7 +107,7 @@ const domain: readonly TopicSpec[] = [
     partitions: DOMAIN_PARTITIONS,
     retentionMs: FOREVER,
     cleanupPolicy: 'delete',
-    description: 'Ledger receipts: one per anchored event, with its Merkle inclusion proof.',
+    description: 'Ledger receipts: one per anchored batch (its events and leaves, from which each inclusion proof is derived); earlier, one per event.',
   },
   {
     name: Topics.ledgerClaim,

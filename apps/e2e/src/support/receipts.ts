@@ -1,5 +1,6 @@
 // Reads ledger receipts from Kafka: every receipt ever issued for the given events,
-// so a spec can check that each event was anchored in exactly one batch.
+// so a spec can check that each event was anchored in exactly one batch. A receipt
+// is one per batch (its event ids in leaf order) or, before, one per event.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
@@ -7,6 +8,13 @@ import { testKafkaConfig } from './test-env';
 
 export interface ReceiptData {
   eventId: string;
+  batchId: string;
+  merkleRoot: string;
+  txId: string;
+}
+
+interface BatchReceiptData {
+  eventIds: string[];
   batchId: string;
   merkleRoot: string;
   txId: string;
@@ -21,8 +29,9 @@ export async function receiptsFor(eventIds: readonly string[], timeoutMs = 60_00
   await consumer.subscribe({ topic: 'ledger.receipt.v1', fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
-      const data = (JSON.parse(message.value?.toString() ?? '{}') as { data?: ReceiptData }).data;
-      if (data && wanted.has(data.eventId)) found.set(data.eventId, [...(found.get(data.eventId) ?? []), data]);
+      const data = (JSON.parse(message.value?.toString() ?? '{}') as { data?: ReceiptData | BatchReceiptData }).data;
+      const perEvent = data === undefined ? [] : 'eventIds' in data ? data.eventIds.map((eventId) => ({ ...data, eventId })) : [data];
+      for (const r of perEvent) if (wanted.has(r.eventId)) found.set(r.eventId, [...(found.get(r.eventId) ?? []), r]);
     },
   });
   const deadline = Date.now() + timeoutMs;

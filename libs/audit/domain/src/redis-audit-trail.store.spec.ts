@@ -1,4 +1,5 @@
 import { AuditWorld, CLINIC, CUSTODIAN } from './testing/audit-world';
+import { receiptPathHolds } from '@carechain/ledger-verify';
 import { decodeCursor, encodeCursor } from './trail-cursor';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
@@ -92,6 +93,57 @@ describe('RedisAuditTrailStore', () => {
     const share = world.share(patientId, CLINIC, at(6)).id;
     const page = await world.store.page({ kind: 'disclosures', patientId }, { limit: 10 });
     expect(page.entries.map((e) => e.eventId)).toEqual([grant, glass, share]);
+  });
+});
+
+describe('RedisAuditTrailStore with per-batch receipts', () => {
+  let world: AuditWorld;
+  let patientId: string;
+
+  beforeEach(() => {
+    world = new AuditWorld();
+    patientId = world.registerPatient(CUSTODIAN, at(0));
+  });
+
+  it("derives each event's receipt from its batch: the fields a per-event receipt had, with an audit path to the batch's root", async () => {
+    const reads = [1, 2, 3, 4, 5].map((m) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(m) }));
+    const { batchId, merkleRoot } = world.anchorBatch(reads);
+    for (const [leafIndex, read] of reads.entries()) {
+      const stored = await world.store.receipt(read.id);
+      expect(stored?.verified.inclusion).toBe(true);
+      const r = stored!.receipt;
+      expect(r).toMatchObject({
+        eventId: read.id,
+        eventType: read.type,
+        batchId,
+        merkleRoot,
+        leafIndex,
+        treeSize: 5,
+        saltVersion: 'patient:v1',
+        blockNumber: '43',
+        source: { topic: 'records.access.v1', partition: 1, offset: String(100 + 2 * leafIndex) },
+      });
+      expect(receiptPathHolds(r)).toBe(true);
+    }
+    expect(await world.store.receipt('not-an-event')).toBeUndefined();
+  });
+
+  it('marks entries anchored from per-batch and per-event receipts alike, and a batch whose leaves miss its root as not verified', async () => {
+    const old = world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(1) });
+    world.anchor(old);
+    const batched = [2, 3].map((m) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(m) }));
+    const { batchId } = world.anchorBatch(batched);
+    const tampered = world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(4) });
+    world.anchorBatch([tampered], true);
+    const unanchored = world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(5) });
+    const page = await world.store.page({ kind: 'patient', patientId }, { from: at(1).getTime(), limit: 10 });
+    const anchored = new Map(page.entries.map((e) => [e.eventId, e.anchored]));
+    expect(anchored.get(old.id)).toMatchObject({ txId: 'tx-1', blockNumber: '42', inclusionVerified: true });
+    for (const read of batched)
+      expect(anchored.get(read.id)).toEqual({ batchId, txId: `tx-${batchId.slice(0, 8)}`, blockNumber: '43', inclusionVerified: true });
+    expect(anchored.get(tampered.id)).toMatchObject({ inclusionVerified: false });
+    expect(anchored.get(unanchored.id)).toBeNull();
+    expect((await world.store.receipt(tampered.id))?.verified.inclusion).toBe(false);
   });
 });
 

@@ -1,7 +1,19 @@
 // AuditTrailStore over the Redis keys auditTrailProjection and receiptProjection write.
+// An event of a per-batch receipt gets its receipt, audit path included, derived from
+// the batch's leaves; the few most recently asked batches keep their tree in memory.
+import { BatchProofs } from '@carechain/ledger-verify';
 import { auditEntryKey, recordKindKey, trailIndexKey, type AuditEntry, type RecordKind } from './audit-trail.projection';
 import type { AnchoredAuditEntry, AuditTrailStore, TrailIndex, TrailPage, TrailQuery } from './audit-trail.store.port';
-import { receiptKey, type StoredReceipt } from './receipt.projection';
+import {
+  batchKey,
+  batchLeavesKey,
+  receiptKey,
+  type StoredBatch,
+  type StoredBatchLeaves,
+  type StoredPlace,
+  type StoredReceipt,
+  type Verified,
+} from './receipt.projection';
 import { decodeCursor, encodeCursor } from './trail-cursor';
 
 /** The Redis reads the store makes: ioredis's `Redis` has them, and specs fake them. */
@@ -24,7 +36,12 @@ interface Member {
   readonly time: number;
 }
 
+/** Batches whose tree is kept: a report or an export asks for the proofs of neighbouring events. */
+const CACHED_BATCHES = 16;
+
 export class RedisAuditTrailStore implements AuditTrailStore {
+  private readonly batches = new Map<string, { proofs: BatchProofs; verified: Verified }>();
+
   constructor(private readonly redis: AuditRedis) {}
 
   async page(index: TrailIndex, query: TrailQuery): Promise<TrailPage> {
@@ -37,7 +54,30 @@ export class RedisAuditTrailStore implements AuditTrailStore {
 
   async receipt(eventId: string): Promise<StoredReceipt | undefined> {
     const doc = await this.redis.get(receiptKey(eventId));
-    return doc === null ? undefined : (JSON.parse(doc) as StoredReceipt);
+    if (doc === null) return undefined;
+    const stored = JSON.parse(doc) as StoredReceipt | StoredPlace;
+    if ('receipt' in stored) return stored;
+    const batch = await this.batch(stored.batchId);
+    const receipt = batch?.proofs.receiptAt(stored.leafIndex);
+    if (!batch || !receipt) return undefined;
+    return { receipt: { ...receipt, source: { ...receipt.source }, proof: [...receipt.proof] }, verified: batch.verified };
+  }
+
+  /** A batch receipt's leaves with their tree, from the cache or Redis. */
+  private async batch(batchId: string): Promise<{ proofs: BatchProofs; verified: Verified } | undefined> {
+    const cached = this.batches.get(batchId);
+    if (cached) {
+      this.batches.delete(batchId); // most recent last
+      this.batches.set(batchId, cached);
+      return cached;
+    }
+    const doc = await this.redis.get(batchLeavesKey(batchId));
+    if (doc === null) return undefined;
+    const { receipt, verified } = JSON.parse(doc) as StoredBatchLeaves;
+    const batch = { proofs: new BatchProofs(receipt), verified };
+    this.batches.set(batchId, batch);
+    if (this.batches.size > CACHED_BATCHES) this.batches.delete(this.batches.keys().next().value!);
+    return batch;
   }
 
   async get(eventId: string): Promise<AuditEntry | undefined> {
@@ -77,14 +117,25 @@ export class RedisAuditTrailStore implements AuditTrailStore {
   private async entries(ids: readonly string[]): Promise<AnchoredAuditEntry[]> {
     if (ids.length === 0) return [];
     const [docs, receipts] = await Promise.all([this.redis.mget(...ids.map(auditEntryKey)), this.redis.mget(...ids.map(receiptKey))]);
+    const stored = receipts.map((r) => (r === null ? undefined : (JSON.parse(r) as StoredReceipt | StoredPlace)));
+    const batchIds = [...new Set(stored.flatMap((s) => (s && !('receipt' in s) ? [s.batchId] : [])))];
+    const batches = new Map<string, StoredBatch>();
+    if (batchIds.length > 0) {
+      for (const doc of await this.redis.mget(...batchIds.map(batchKey))) {
+        const batch = doc === null ? undefined : (JSON.parse(doc) as StoredBatch);
+        if (batch) batches.set(batch.batchId, batch);
+      }
+    }
     return docs.flatMap((d, i) => {
       if (d === null) return [];
-      const stored = receipts[i] ? (JSON.parse(receipts[i]!) as StoredReceipt) : undefined;
-      const r = stored?.receipt;
+      const s = stored[i];
+      const anchoring = s === undefined ? undefined : 'receipt' in s ? { ...s.receipt, verified: s.verified } : batches.get(s.batchId);
       return [
         {
           ...(JSON.parse(d) as AuditEntry),
-          anchored: r ? { batchId: r.batchId, txId: r.txId, blockNumber: r.blockNumber, inclusionVerified: stored.verified.inclusion } : null,
+          anchored: anchoring
+            ? { batchId: anchoring.batchId, txId: anchoring.txId, blockNumber: anchoring.blockNumber, inclusionVerified: anchoring.verified.inclusion }
+            : null,
         },
       ];
     });

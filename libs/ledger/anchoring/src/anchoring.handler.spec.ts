@@ -1,7 +1,8 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { createEvent, PATIENT_REGISTERED_V1, RECEIPT_ISSUED_V1, validateEvent, type CloudEvent, type ReceiptIssuedV1 } from '@carechain/contracts';
+import { createEvent, PATIENT_REGISTERED_V1, RECEIPT_ISSUED_V2, validateEvent, type CloudEvent, type ReceiptIssuedV2 } from '@carechain/contracts';
 import { TransientError, type ConsumedRecord, type EventPublisher, type Position, type RawMessage } from '@carechain/messaging';
 import { StaticSaltProvider, fromHex, verifyInclusion } from '@carechain/ledger-merkle';
+import { BatchProofs, receiptPathHolds, type EventReceiptOfBatch } from '@carechain/ledger-verify';
 import { createLogger } from '@carechain/telemetry';
 import { AnchoringHandler } from './anchoring.handler';
 import { batchIdOf } from './batch-id';
@@ -82,6 +83,16 @@ class FakePublisher implements EventPublisher {
   }
 }
 
+/** Each event's receipt, derived from the batch receipts published (as audit derives them). */
+function eventReceipts(publisher: FakePublisher): EventReceiptOfBatch[] {
+  return publisher.receipts.flatMap((receipt) => {
+    if (receipt.type !== RECEIPT_ISSUED_V2) throw new Error(receipt.type);
+    const proofs = new BatchProofs(receipt.data as ReceiptIssuedV2);
+    expect(proofs.rootHolds).toBe(true);
+    return (receipt.data as ReceiptIssuedV2).eventIds.map((_, i) => proofs.receiptAt(i)!);
+  });
+}
+
 const salts = new StaticSaltProvider(Buffer.alloc(32, 7), 'test-v1');
 const logger = createLogger('test', 'silent');
 
@@ -112,27 +123,20 @@ describe('anchoring', () => {
     expect(cutBatches([record(1), record(2), record(3, late)], 10).map((b) => b.length)).toEqual([2, 1]);
   });
 
-  it('anchors each batch once and issues a verifiable receipt per event', async () => {
+  it('anchors each batch once and issues one receipt per batch, from which every event gets a verifiable proof', async () => {
     const { handler, ledger, publisher } = setup(3);
     const records = [1, 2, 3, 4, 5].map((n) => record(n));
     await handler.handle(batchOf(records));
     expect(ledger.chain.size).toBe(2);
-    expect(publisher.receipts).toHaveLength(5);
-    for (const receipt of publisher.receipts) {
-      if (receipt.type !== RECEIPT_ISSUED_V1) throw new Error(receipt.type);
-      const r = receipt.data as ReceiptIssuedV1;
-      expect(
-        verifyInclusion(
-          fromHex(r.commitment),
-          r.leafIndex,
-          r.treeSize,
-          r.proof.map((h) => fromHex(h)),
-          fromHex(r.merkleRoot),
-        ),
-      ).toBe(true);
+    expect(publisher.receipts).toHaveLength(2);
+    const receipts = eventReceipts(publisher);
+    for (const r of receipts) {
+      expect(receiptPathHolds(r)).toBe(true);
       expect(ledger.chain.get(r.batchId)?.merkleRoot).toBe(r.merkleRoot);
+      expect(r).toMatchObject({ eventType: PATIENT_REGISTERED_V1, saltVersion: 'test-v1', source: { topic: 'identity.patient.v1', partition: 0 } });
     }
-    expect(publisher.receipts.map((r) => (r.data as { eventId: string }).eventId)).toEqual(records.map((r) => r.event.id));
+    expect(receipts.map((r) => r.eventId)).toEqual(records.map((r) => r.event.id));
+    expect(receipts.map((r) => r.source.offset)).toEqual(records.map((r) => r.offset));
   });
 
   it('re-forms an interrupted plan after a crash, so nothing is anchored twice', async () => {
@@ -143,8 +147,7 @@ describe('anchoring', () => {
     const restarted = new AnchoringHandler(ledger, salts, intents, again.publisher, logger, { maxEvents: 3 });
     await restarted.handle(batchOf([1, 2, 3, 4].map((n) => record(n))));
     const batchIds = new Map<string, string>();
-    for (const r of [...publisher.receipts, ...again.publisher.receipts]) {
-      const { eventId, batchId } = r.data as { eventId: string; batchId: string };
+    for (const { eventId, batchId } of [...eventReceipts(publisher), ...eventReceipts(again.publisher)]) {
       expect(batchIds.get(eventId) ?? batchId).toBe(batchId);
       batchIds.set(eventId, batchId);
     }
@@ -155,7 +158,7 @@ describe('anchoring', () => {
   it('re-submits an interrupted batch with the leaves it planned, though the salt changed in between', async () => {
     const { handler, ledger, intents, publisher } = setup(3);
     // The crash: the batch committed on the chain but neither receipts nor offsets made it.
-    publisher.publishAll = async () => {
+    publisher.publish = async () => {
       throw new Error('killed');
     };
     await expect(handler.handle(batchOf([1, 2, 3].map((n) => record(n))))).rejects.toThrow('killed');
@@ -169,7 +172,7 @@ describe('anchoring', () => {
     const restarted = new AnchoringHandler(ledger, rotated, intents, again.publisher, logger, { maxEvents: 3 });
     await restarted.handle(batchOf([1, 2, 3, 4].map((n) => record(n))));
     expect(ledger.chain.size).toBe(2);
-    const receipts = again.publisher.receipts.map((r) => r.data as ReceiptIssuedV1);
+    const receipts = eventReceipts(again.publisher);
     expect(receipts.filter((r) => r.batchId === onChain!.batchId).map((r) => [r.merkleRoot, r.saltVersion])).toEqual([
       [onChain!.merkleRoot, 'test-v1'],
       [onChain!.merkleRoot, 'test-v1'],
@@ -186,7 +189,64 @@ describe('anchoring', () => {
     ledger.down = false;
     await handler.handle(batchOf([record(1)]));
     expect(handler.isLedgerReachable()).toBe(true);
-    expect(publisher.receipts).toHaveLength(1);
+    expect(eventReceipts(publisher)).toHaveLength(1);
+  });
+});
+
+describe('pipelined anchoring', () => {
+  /** A ledger whose commits wait until released, counting what is in flight. */
+  class SlowLedger extends FakeLedger {
+    attempts = 0;
+    inFlight = 0;
+    maxInFlight = 0;
+    failOnce = new Set<number>();
+    override async anchor(batch: BatchAnchor): Promise<AnchoredBatch> {
+      this.attempts++;
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (this.failOnce.delete(batch.sourceRange.firstOffset)) throw Object.assign(new Error('14 UNAVAILABLE: peer down'), { code: 14 });
+        return await super.anchor(batch);
+      } finally {
+        this.inFlight--;
+      }
+    }
+  }
+
+  const records = [1, 2, 3, 4, 5, 6, 7].map((n) => record(n));
+
+  it('keeps up to maxInFlight batches of one partition awaiting their commit, and returns once every receipt is out', async () => {
+    const ledger = new SlowLedger();
+    const publisher = new FakePublisher();
+    const handler = new AnchoringHandler(ledger, salts, new MemoryIntents(), publisher, logger, { maxEvents: 1, maxInFlight: 3 });
+    await handler.handle(batchOf(records));
+    expect(ledger.maxInFlight).toBe(3);
+    expect(ledger.chain.size).toBe(7);
+    expect(eventReceipts(publisher).map((r) => r.eventId)).toEqual(records.map((r) => r.event.id));
+  });
+
+  it('submits nothing after a failed batch, fails transiently once those in flight settled, and the retry anchors nothing twice', async () => {
+    const ledger = new SlowLedger();
+    const intents = new MemoryIntents();
+    const publisher = new FakePublisher();
+    const handler = new AnchoringHandler(ledger, salts, intents, publisher, logger, { maxEvents: 1, maxInFlight: 2 });
+    ledger.failOnce.add(3);
+    await expect(handler.handle(batchOf(records))).rejects.toBeInstanceOf(TransientError);
+    expect(ledger.inFlight).toBe(0);
+    // Batches 1, 2 and 4 may have committed (4 was in flight beside 3); none after 4 was submitted.
+    expect(ledger.attempts).toBeLessThanOrEqual(4);
+    const before = ledger.chain.size;
+    expect(before).toBeGreaterThanOrEqual(2);
+    await handler.handle(batchOf(records));
+    expect(ledger.chain.size).toBe(7);
+    expect([...ledger.chain.values()].reduce((n, b) => n + b.leafCount, 0)).toBe(7);
+    const batchOfEvent = new Map<string, string>();
+    for (const { eventId, batchId } of eventReceipts(publisher)) {
+      expect(batchOfEvent.get(eventId) ?? batchId).toBe(batchId);
+      batchOfEvent.set(eventId, batchId);
+    }
+    expect(batchOfEvent.size).toBe(7);
   });
 });
 

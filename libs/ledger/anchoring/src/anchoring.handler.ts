@@ -1,6 +1,10 @@
 // ledger-writer's consumer logic: per partition batch, plan the Merkle batches, compute
-// their leaves and write both down, anchor each (waiting for its commit), publish one
-// receipt per event, and only then return — the consumer commits offsets after that.
+// their leaves and write both down, anchor them — up to `maxInFlight` at once, each
+// endorsed, ordered and awaiting its commit while the next is submitted (a commit takes
+// a block's time, which a serial writer spends idle) — publish one receipt per batch
+// as each commits, and only return once every one of them committed and its receipt is
+// out: the consumer commits the partition's offsets after that, so offsets only ever
+// move past batches that are on the chain with a durable receipt.
 // A crash anywhere in between re-forms the same batches with the same leaves from the
 // written plan (a salt rotated or shredded since cannot change a root already on the
 // chain); the chaincode refuses the ids it already holds, which the writer reads as
@@ -14,13 +18,15 @@ import { gauge, histogram, METRICS, type Logger } from '@carechain/telemetry';
 import type { DocumentationIndex } from './documentation-index';
 import type { IntentStore } from './intent-store';
 import { cutBatches, prepareBatch, type PreparedBatch, type StoredLeaves } from './prepared-batch';
-import { documentationOf, receiptsFor } from './receipts';
+import { batchReceiptFor, documentationOf } from './receipts';
 
 const tracer = trace.getTracer('@carechain/ledger-anchoring');
 
 export interface AnchoringOptions {
   /** Events per Merkle batch (one Fabric transaction). */
   readonly maxEvents: number;
+  /** Merkle batches of one partition batch awaiting their commit at once (1: one after another). */
+  readonly maxInFlight?: number;
 }
 
 const anchoringLag = histogram(METRICS.anchoringLag);
@@ -28,7 +34,7 @@ const batchSize = histogram(METRICS.anchoringBatchSize);
 
 export class AnchoringHandler implements BatchHandler {
   private ledgerReachable = true;
-  /** Batches in hand whose receipts are not yet published (a gauge). */
+  /** Batches in hand (all partitions) whose receipts are not yet published (a gauge). */
   private receiptsPending = 0;
 
   constructor(
@@ -60,11 +66,39 @@ export class AnchoringHandler implements BatchHandler {
       saltVersions,
     }));
     await this.intents.put(batch.topic, batch.partition, { ranges });
-    this.receiptsPending = prepared.length;
-    for (const one of prepared) {
-      await this.anchor(one);
-      this.receiptsPending -= 1;
+    await this.pipeline(prepared);
+  }
+
+  /**
+   * Anchors the batches in order, several in flight, each publishing its receipt once
+   * committed; returns when all are done, or throws the first failure once those in
+   * flight settled (nothing after a failed batch is submitted: the retry re-forms the
+   * same batches from the written plan, and the chaincode refuses the ones already on it).
+   */
+  private async pipeline(prepared: readonly PreparedBatch[]): Promise<void> {
+    const maxInFlight = Math.max(1, this.options.maxInFlight ?? 1);
+    const inFlight = new Set<Promise<unknown>>();
+    const done: Promise<void>[] = [];
+    let failed = false;
+    this.receiptsPending += prepared.length;
+    let started = 0;
+    try {
+      for (const one of prepared) {
+        while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+        if (failed) break;
+        started += 1;
+        const anchored = this.anchor(one).finally(() => (this.receiptsPending -= 1));
+        const settled = anchored.catch(() => (failed = true));
+        inFlight.add(settled);
+        void settled.then(() => inFlight.delete(settled));
+        done.push(anchored);
+      }
+    } finally {
+      this.receiptsPending -= prepared.length - started;
     }
+    const outcomes = await Promise.allSettled(done);
+    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   /**
@@ -128,10 +162,9 @@ export class AnchoringHandler implements BatchHandler {
       const attributes = { 'messaging.destination.name': sourceRange.topic };
       batchSize.record(leafCount, attributes);
       if (!anchored.alreadyAnchored) anchoringLag.record(Math.max(0, (Date.now() - Date.parse(prepared.anchor.firstTime)) / 1000), attributes);
-      const receipts = receiptsFor(prepared, anchored);
-      if (this.documentation && sourceRange.topic === Topics.recordsRecord) await this.documentation.putAll(documentationOf(receipts));
-      await this.publisher.publishAll(Topics.ledgerReceipt, receipts, (r) => r.subject ?? r.id);
-      this.logger.info({ batchId, receipts: receipts.length }, 'receipts published');
+      if (this.documentation && sourceRange.topic === Topics.recordsRecord) await this.documentation.putAll(documentationOf(prepared));
+      await this.publisher.publish(Topics.ledgerReceipt, batchReceiptFor(prepared, anchored), { key: batchId });
+      this.logger.info({ batchId, events: leafCount }, 'receipt published');
     });
   }
 }

@@ -1,4 +1,5 @@
 export { VerificationFailure } from './verification-failure';
+export { BatchProofs, type BatchReceipt, type EventReceiptOfBatch } from './batch-receipt';
 export {
   checkLeafAndPath,
   receiptPathHolds,

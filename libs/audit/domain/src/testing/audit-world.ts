@@ -14,10 +14,12 @@ import {
   validateEvent,
   type AccessDecidedV1,
   RECEIPT_ISSUED_V1,
+  RECEIPT_ISSUED_V2,
   type AnyEvent,
   type PurposeOfUse,
   type RecordCategory,
 } from '@carechain/contracts';
+import { createHash } from 'node:crypto';
 import { buildTree, toHex } from '@carechain/ledger-merkle';
 import { PatientRegistry } from '@carechain/patient-registry';
 import { AuditOversight } from '../audit-oversight';
@@ -196,5 +198,45 @@ export class AuditWorld {
         traceContext: ROOT_CONTEXT,
       }),
     );
+  }
+
+  /** Anchors events in one batch: one receipt for them all, as ledger-writer issues it; its root is wrong if `tamper`. */
+  anchorBatch(events: readonly AnyEvent[], tamper = false): { batchId: string; merkleRoot: string } {
+    const commitments = events.map((e) => createHash('sha256').update(e.id).digest('hex'));
+    const tree = buildTree(commitments.map((c) => Buffer.from(c, 'hex')));
+    const batchId = createHash('sha256')
+      .update(events.map((e) => e.id).join())
+      .digest('hex');
+    const merkleRoot = tamper ? 'f'.repeat(64) : toHex(tree.root);
+    const types = [...new Set(events.map((e) => e.type))];
+    const data = {
+      batchId,
+      merkleRoot,
+      treeSize: events.length,
+      txId: `tx-${batchId.slice(0, 8)}`,
+      blockNumber: '43',
+      anchoredAt: events[events.length - 1]!.time,
+      source: { topic: Topics.recordsAccess, partition: 1, firstOffset: '100', lastOffset: String(100 + 2 * (events.length - 1)) },
+      eventIds: events.map((e) => e.id),
+      offsets: events.map((_, i) => 2 * i),
+      commitments,
+      eventTypes: types,
+      typeOf: events.map((e) => types.indexOf(e.type)),
+      saltVersions: ['patient:v1'],
+      saltOf: events.map(() => 0),
+    };
+    const receipt = validateEvent(createEvent({ type: RECEIPT_ISSUED_V2, source: '/carechain/ledger-writer', data }));
+    this.redis.apply(
+      receiptProjection.apply({
+        topic: Topics.ledgerReceipt,
+        partition: 0,
+        offset: String(this.offset++),
+        key: batchId,
+        value: Buffer.alloc(0),
+        event: receipt,
+        traceContext: ROOT_CONTEXT,
+      }),
+    );
+    return { batchId, merkleRoot };
   }
 }
