@@ -127,7 +127,10 @@ function aclUsers(creds: DataPlaneCredentials): string[] {
     DATA_PLANE_ACCESS: Record<string, { principal: string; redisKeys: readonly string[] }>;
   };
   return [
-    'user default off resetpass resetkeys resetchannels -@all',
+    // Nobody logs in as `default` (off, no password), but it keeps every permission: Redis replays the AOF as
+    // the default user and re-checks each MULTI/EXEC against its ACL (redis/redis#14541), so with `-@all` every
+    // transaction — each projection's change and its offset — was dropped on restart and read models lost data.
+    'user default off resetpass ~* &* +@all',
     `user ${creds.redisAdmin.username} on ${hash(creds.redisAdmin)} ~* &* +@all`,
     // Its own keys only; no administrative or whole-keyspace commands (KEYS, FLUSHALL, CONFIG, …)
     // except INFO, which the client's ready check sends.

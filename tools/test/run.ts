@@ -6,7 +6,8 @@
 //   4. end-to-end specs (apps/e2e), in band, driving the built services, the API
 //      fuzzer among them (schemathesis, installed once into a cached venv: schemathesis.ts)
 //   5. faults under load: a short seeded chaos run (tools/chaos/chaos.ts) against the
-//      same infrastructure, after the end-to-end specs (--only chaos runs it alone)
+//      same infrastructure, after the end-to-end specs
+// `--only <tier>[,<tier>]` (unit, integration, e2e, chaos, chart) runs those tiers after the static checks.
 //   6. the Helm chart: lint, template and a server-side dry run of every manifest
 //      against a real kube-apiserver (tools/k8s/chart-check.ts; builds its binaries once)
 // Every process it starts is stopped at the end, whatever happened.
@@ -87,7 +88,8 @@ function line(name: string, t: Tally): string {
 }
 
 async function main(): Promise<number> {
-  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : undefined;
+  const runs = (tier: string) => only === undefined || only.includes(tier);
   const started = Date.now();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -116,7 +118,7 @@ async function main(): Promise<number> {
     ]);
   }
 
-  if (only !== 'unit' && only !== 'chart') {
+  if (runs('integration') || runs('e2e') || runs('chaos')) {
     let infra: TestInfra | undefined;
     const stopInfra = async () => {
       const current = infra;
@@ -127,8 +129,8 @@ async function main(): Promise<number> {
     try {
       log('starting private test infrastructure (Redis, Kafka, Fabric)');
       infra = await startTestInfra(log);
-      if (only !== 'e2e' && only !== 'chaos') tallies.push(['integration', await jestTier('integration', 'jest.int.config.js', infra.env)]);
-      if (only !== 'integration' && only !== 'chaos') {
+      if (runs('integration')) tallies.push(['integration', await jestTier('integration', 'jest.int.config.js', infra.env)]);
+      if (runs('e2e')) {
         // The API fuzzer the e2e tier runs (api-contract-fuzz.e2e-spec.ts); a failed install fails that spec.
         const fuzzer = (() => {
           try {
@@ -140,7 +142,8 @@ async function main(): Promise<number> {
         })();
         tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', { ...infra.env, ...fuzzer })]);
       }
-      if ((only === undefined && specFilter === undefined) || only === 'chaos') tallies.push(['chaos', await chaosTier(infra.env)]);
+      // A developer's quick loop (--spec) gets it only when asked for (--only chaos).
+      if (only?.includes('chaos') || (only === undefined && specFilter === undefined)) tallies.push(['chaos', await chaosTier(infra.env)]);
       // Last, over everything the run logged: not one generated secret may be in it.
       const leaks = infra.secretsInLogs([resultsDir]);
       for (const l of leaks) log(`secret in a log: ${l}`);
@@ -154,7 +157,7 @@ async function main(): Promise<number> {
     }
   }
 
-  if (only === undefined || only === 'chart') {
+  if (runs('chart')) {
     log('chart tests (helm lint/template; every manifest dry-run on a real kube-apiserver)');
     const out = join(resultsDir, 'chart.json');
     await sh(process.execPath, [
