@@ -53,6 +53,8 @@ export interface FabricHandle {
   /** Stops the peers of `orgs` (every organisation's by default), e.g. to show that one organisation alone changes nothing. */
   stopPeers(orgs?: readonly OrgName[]): Promise<void>;
   startPeers(orgs?: readonly OrgName[]): Promise<void>;
+  /** SIGKILL of the orderer or of one organisation's peer, then a restart on the same ledger (the chaos runner's fault). */
+  crash(part: 'orderer' | OrgName): Promise<void>;
   fetchBlocks(): Promise<Buffer[]>;
   stop(): Promise<void>;
 }
@@ -223,6 +225,21 @@ function networkOf(c: Ctx): FabricNetwork {
   };
 }
 
+async function startOrderer(c: Ctx): Promise<Proc> {
+  const { t } = c;
+  await assertPortFree(t.host, t.orderer.port, 'fabric orderer (set FABRIC_ORDERER_PORT or CARECHAIN_PORT_OFFSET to move it)');
+  const orderer = startProcess('orderer', c.bins.bin('orderer'), [], { env: ordererEnv(c), logFile: join(c.dir, 'logs', 'orderer.log') });
+  try {
+    await waitFor('orderer health', healthy(`http://${t.host}:${t.orderer.operationsPort}/healthz`), { proc: orderer, timeoutMs: 60_000 });
+    // The admin (channel participation) listener opens after the operations one: on a busy machine osnadmin was refused.
+    await waitFor('orderer admin endpoint', () => portOpen(t.host, t.orderer.adminPort), { proc: orderer, timeoutMs: 60_000 });
+  } catch (err) {
+    await orderer.stop();
+    throw err;
+  }
+  return orderer;
+}
+
 async function startPeer(c: Ctx, p: PeerNode): Promise<Proc> {
   await assertPortFree(
     c.t.host,
@@ -257,12 +274,8 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
     for (const p of procs.splice(0).reverse()) await p.stop({ graceMs: 10_000 });
   };
   try {
-    await assertPortFree(t.host, t.orderer.port, 'fabric orderer (set FABRIC_ORDERER_PORT or CARECHAIN_PORT_OFFSET to move it)');
-    const orderer = startProcess('orderer', bins.bin('orderer'), [], { env: ordererEnv(c), logFile: join(dir, 'logs', 'orderer.log') });
+    let orderer = await startOrderer(c);
     procs.push(orderer);
-    await waitFor('orderer health', healthy(`http://${t.host}:${t.orderer.operationsPort}/healthz`), { proc: orderer, timeoutMs: 60_000 });
-    // The admin (channel participation) listener opens after the operations one: on a busy machine osnadmin was refused.
-    await waitFor('orderer admin endpoint', () => portOpen(t.host, t.orderer.adminPort), { proc: orderer, timeoutMs: 60_000 });
     const osnTls = c.paths.ordererAdminTls;
     const osn = [
       '-o',
@@ -320,6 +333,14 @@ export async function startFabric(opts: { env?: NodeJS.ProcessEnv; log?: (msg: s
           procs.splice(index, 1, proc);
           peers.set(org, proc);
         }
+      },
+      async crash(part) {
+        const victim = part === 'orderer' ? orderer : peers.get(part)!;
+        await victim.stop({ signal: 'SIGKILL' });
+        const restarted = part === 'orderer' ? await startOrderer(c) : await startPeer(c, t.peers[part]);
+        procs.splice(procs.indexOf(victim), 1, restarted);
+        if (part === 'orderer') orderer = restarted;
+        else peers.set(part, restarted);
       },
       async fetchBlocks() {
         const cli = peerCliEnv(network, 'ProviderOrg', env);

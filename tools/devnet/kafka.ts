@@ -33,6 +33,8 @@ export interface KafkaHandle {
    */
   pause(): void;
   resume(): void;
+  /** SIGKILL, then a restart on the same log dir (log recovery, no controlled shutdown): the chaos runner's fault. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -166,7 +168,7 @@ function apiVersions(host: string, port: number, timeoutMs = 2_000): Promise<boo
   });
 }
 
-async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<{ handle: KafkaHandle; proc: Proc }> {
+async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<{ handle: Omit<KafkaHandle, 'crash'>; proc: Proc }> {
   const env = opts.env ?? process.env;
   const log = opts.log ?? (() => {});
   const host = hostOf(env);
@@ -231,7 +233,7 @@ async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<
   log(`kafka: ${version} ready on ${addr(port)} in ${Date.now() - started} ms (data ${dataDir}, log ${logFile})`);
 
   let paused = false;
-  const handle: KafkaHandle = {
+  const handle: Omit<KafkaHandle, 'crash'> = {
     brokers: [addr(port)],
     admin: { mechanism: 'scram-sha-512', username: creds.kafkaAdmin.username, password: creds.kafkaAdmin.password },
     pause() {
@@ -260,7 +262,19 @@ async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<
 }
 
 export async function startKafka(creds: DataPlaneCredentials, opts?: Options): Promise<KafkaHandle> {
-  return (await launch(creds, opts)).handle;
+  let current = await launch(creds, opts);
+  return {
+    brokers: current.handle.brokers,
+    admin: current.handle.admin,
+    pause: () => current.handle.pause(),
+    resume: () => current.handle.resume(),
+    async crash() {
+      killGroup(current.proc.pid, 'SIGKILL');
+      await current.proc.exited;
+      current = await launch(creds, opts);
+    },
+    stop: () => current.handle.stop(),
+  };
 }
 
 if (import.meta.main) {

@@ -12,7 +12,7 @@ import { delimiter, join } from 'node:path';
 import { repoRoot, stateDir } from './lib/paths.ts';
 import { ensureDataPlaneCredentials, type DataPlaneCredentials, type Principal } from './lib/data-plane-credentials.ts';
 import { host as hostOf, port as portOf } from './lib/ports.ts';
-import { assertPortFree, isAlive, portOpen, run, startProcess, waitFor, type Proc, runInForeground } from './lib/proc.ts';
+import { assertPortFree, isAlive, killGroup, portOpen, run, startProcess, waitFor, type Proc, runInForeground } from './lib/proc.ts';
 
 export interface RedisHandle {
   /** Without credentials: each client adds its own user (REDIS_USERNAME / REDIS_PASSWORD_FILE). */
@@ -21,6 +21,8 @@ export interface RedisHandle {
   adminUrl: string;
   host: string;
   port: number;
+  /** SIGKILL, then a restart on the same data: the AOF (fsynced once a second) is all that survives (the chaos runner's fault). */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -125,7 +127,10 @@ function aclUsers(creds: DataPlaneCredentials): string[] {
     DATA_PLANE_ACCESS: Record<string, { principal: string; redisKeys: readonly string[] }>;
   };
   return [
-    'user default off resetpass resetkeys resetchannels -@all',
+    // Nobody logs in as `default` (off, no password), but it keeps every permission: Redis replays the AOF as
+    // the default user and re-checks each MULTI/EXEC against its ACL (redis/redis#14541), so with `-@all` every
+    // transaction — each projection's change and its offset — was dropped on restart and read models lost data.
+    'user default off resetpass ~* &* +@all',
     `user ${creds.redisAdmin.username} on ${hash(creds.redisAdmin)} ~* &* +@all`,
     // Its own keys only; no administrative or whole-keyspace commands (KEYS, FLUSHALL, CONFIG, …)
     // except INFO, which the client's ready check sends.
@@ -159,7 +164,7 @@ function config(host: string, port: number, dir: string, creds: DataPlaneCredent
   ].join('\n');
 }
 
-async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<{ handle: RedisHandle; proc: Proc }> {
+async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<{ handle: Omit<RedisHandle, 'crash'>; proc: Proc }> {
   const env = opts.env ?? process.env;
   const log = opts.log ?? (() => {});
   const host = hostOf(env);
@@ -184,7 +189,7 @@ async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<
   log(`redis: ready on ${host}:${port} in ${Date.now() - started} ms (data ${dir}, log ${logFile})`);
 
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const handle: RedisHandle = {
+  const handle: Omit<RedisHandle, 'crash'> = {
     url: `redis://${urlHost}:${port}`,
     adminUrl: `redis://${encodeURIComponent(creds.redisAdmin.username)}:${encodeURIComponent(creds.redisAdmin.password)}@${urlHost}:${port}`,
     host,
@@ -200,7 +205,16 @@ async function launch(creds: DataPlaneCredentials, opts: Options = {}): Promise<
 }
 
 export async function startRedis(creds: DataPlaneCredentials, opts?: Options): Promise<RedisHandle> {
-  return (await launch(creds, opts)).handle;
+  let current = await launch(creds, opts);
+  return {
+    ...current.handle,
+    async crash() {
+      killGroup(current.proc.pid, 'SIGKILL');
+      await current.proc.exited;
+      current = await launch(creds, opts);
+    },
+    stop: () => current.handle.stop(),
+  };
 }
 
 if (import.meta.main) {

@@ -9,7 +9,7 @@ import { reapStale } from '../devnet/lib/proc.ts';
 import { ensureDevKeys, DEV_AUDIENCE, DEV_ISSUER } from '../devnet/lib/dev-keys.ts';
 import { ensureLedgerKey } from '../devnet/lib/ledger-key.ts';
 import { ensureDevKeyring } from '../devnet/lib/dev-keyring.ts';
-import { startRedis } from '../devnet/redis.ts';
+import { startRedis, type RedisHandle } from '../devnet/redis.ts';
 import { startKafka, type KafkaHandle } from '../devnet/kafka.ts';
 import { startFabric, type FabricHandle } from '../devnet/fabric.ts';
 import { ORGS, type OrgName } from '../devnet/fabric-topology.ts';
@@ -30,8 +30,11 @@ export interface TestInfra {
   stop(): Promise<void>;
 }
 
-/** A localhost control endpoint through which end-to-end specs stop/start the peers, pause Kafka and read blocks. */
-function controlServer(fabric: FabricHandle, kafka: KafkaHandle): Promise<Server> {
+/**
+ * A localhost control endpoint through which end-to-end specs stop/start the peers, pause Kafka and read blocks,
+ * and the chaos runner (tools/chaos) crashes and restarts Kafka, Redis, the orderer or a peer.
+ */
+function controlServer(fabric: FabricHandle, kafka: KafkaHandle, redis: RedisHandle): Promise<Server> {
   const server = createServer((req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -41,8 +44,21 @@ function controlServer(fabric: FabricHandle, kafka: KafkaHandle): Promise<Server
     const target = new URL(req.url ?? '/', 'http://control');
     const org = target.searchParams.get('org');
     const orgs = ORGS.filter((o: OrgName) => o === org);
-    const action =
-      req.method === 'POST' && target.pathname === '/fabric/peers/stop'
+    // `?part=orderer|ProviderOrg|PayerOrg`: what /fabric/crash kills and restarts.
+    const part = [...ORGS, 'orderer' as const].find((p) => p === target.searchParams.get('part'));
+    const crash =
+      req.method !== 'POST'
+        ? undefined
+        : target.pathname === '/kafka/crash'
+          ? () => kafka.crash()
+          : target.pathname === '/redis/crash'
+            ? () => redis.crash()
+            : target.pathname === '/fabric/crash' && part
+              ? () => fabric.crash(part)
+              : undefined;
+    const action = crash
+      ? crash().then(() => ({ ok: true }))
+      : req.method === 'POST' && target.pathname === '/fabric/peers/stop'
         ? fabric.stopPeers(orgs.length > 0 ? orgs : ORGS).then(() => ({ ok: true }))
         : req.method === 'POST' && target.pathname === '/fabric/peers/start'
           ? fabric.startPeers(orgs.length > 0 ? orgs : ORGS).then(() => ({ ok: true }))
@@ -62,9 +78,9 @@ function controlServer(fabric: FabricHandle, kafka: KafkaHandle): Promise<Server
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export async function startTestInfra(log: (m: string) => void): Promise<TestInfra> {
+/** `state`: where its data and logs go (the chaos runner, run alone, keeps its own beside the suite's). */
+export async function startTestInfra(log: (m: string) => void, state = join(repoRoot, 'tmp', 'test-state')): Promise<TestInfra> {
   // One fixed place (not a fresh temp dir) so a run killed half-way is cleaned up by the next.
-  const state = join(repoRoot, 'tmp', 'test-state');
   await reapStale(state, log);
   rmSync(state, { recursive: true, force: true });
   mkdirSync(state, { recursive: true });
@@ -91,7 +107,7 @@ export async function startTestInfra(log: (m: string) => void): Promise<TestInfr
       jaeger = await startJaeger({ env, log });
       stops.push(jaeger.stop);
     }
-    const control = await controlServer(fabric, kafka);
+    const control = await controlServer(fabric, kafka, redis);
     stops.push(() => new Promise((resolve) => control.close(() => resolve())));
     const address = control.address();
     const controlPort = typeof address === 'object' && address ? address.port : 0;

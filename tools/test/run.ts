@@ -6,7 +6,10 @@
 //   4. end-to-end specs (apps/e2e), in band, driving the built services, the API
 //      fuzzer among them (schemathesis, installed once into a cached venv: schemathesis.ts)
 //      and a real headless browser (Debian's chromium, apt-get installed when missing: chromium.ts)
-//   5. the Helm chart: lint, template and a server-side dry run of every manifest
+//   5. faults under load: a short seeded chaos run (tools/chaos/chaos.ts) against the
+//      same infrastructure, after the end-to-end specs
+// `--only <tier>[,<tier>]` (unit, integration, e2e, chaos, chart) runs those tiers after the static checks.
+//   6. the Helm chart: lint, template and a server-side dry run of every manifest
 //      against a real kube-apiserver (tools/k8s/chart-check.ts; builds its binaries once)
 // Every process it starts is stopped at the end, whatever happened.
 import { spawn } from 'node:child_process';
@@ -60,12 +63,35 @@ async function jestTier(name: string, config: string, env: NodeJS.ProcessEnv): P
   return readJestJson(out);
 }
 
+/**
+ * ≈ 10 faults under load with a fixed seed (CARECHAIN_CHAOS_SEED replays another), a few minutes of wall clock:
+ * a regression that loses or doubles data, or a service that does not come back, fails the run.
+ */
+async function chaosTier(env: NodeJS.ProcessEnv): Promise<Tally> {
+  log('faults under load (tools/chaos, short seeded run)');
+  const seed = process.env.CARECHAIN_CHAOS_SEED ?? '11';
+  const code = await sh(
+    process.execPath,
+    [
+      '--disable-warning=ExperimentalWarning',
+      '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+      '--disable-warning=TimeoutNegativeWarning',
+      join(repoRoot, 'tools', 'chaos', 'chaos.ts'),
+      ...['--seed', seed, '--faults', '10', '--gap-ms', '2000,5000', '--freeze-ms', '12000', '--proofs', '3', '--settle-s', '90'],
+      ...['--report', join(resultsDir, 'chaos.json')],
+    ],
+    env,
+  );
+  return { ...emptyTally(), passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, failedSuites: code === 0 ? [] : [`chaos (seed ${seed}; see above)`] };
+}
+
 function line(name: string, t: Tally): string {
   return `${name.padEnd(12)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`;
 }
 
 async function main(): Promise<number> {
-  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : undefined;
+  const runs = (tier: string) => only === undefined || only.includes(tier);
   const started = Date.now();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -94,7 +120,7 @@ async function main(): Promise<number> {
     ]);
   }
 
-  if (only !== 'unit' && only !== 'chart') {
+  if (runs('integration') || runs('e2e') || runs('chaos')) {
     let infra: TestInfra | undefined;
     const stopInfra = async () => {
       const current = infra;
@@ -105,8 +131,8 @@ async function main(): Promise<number> {
     try {
       log('starting private test infrastructure (Redis, Kafka, Fabric)');
       infra = await startTestInfra(log);
-      if (only !== 'e2e') tallies.push(['integration', await jestTier('integration', 'jest.int.config.js', infra.env)]);
-      if (only !== 'integration') {
+      if (runs('integration')) tallies.push(['integration', await jestTier('integration', 'jest.int.config.js', infra.env)]);
+      if (runs('e2e')) {
         // The API fuzzer the e2e tier runs (api-contract-fuzz.e2e-spec.ts); a failed install fails that spec.
         const fuzzer = (() => {
           try {
@@ -120,6 +146,8 @@ async function main(): Promise<number> {
         const browser = ensureChromium(log);
         tallies.push(['end-to-end', await jestTier('e2e', 'jest.e2e.config.js', { ...infra.env, ...fuzzer, ...browser })]);
       }
+      // A developer's quick loop (--spec) gets it only when asked for (--only chaos).
+      if (only?.includes('chaos') || (only === undefined && specFilter === undefined)) tallies.push(['chaos', await chaosTier(infra.env)]);
       // Last, over everything the run logged: not one generated secret may be in it.
       const leaks = infra.secretsInLogs([resultsDir]);
       for (const l of leaks) log(`secret in a log: ${l}`);
@@ -133,7 +161,7 @@ async function main(): Promise<number> {
     }
   }
 
-  if (only === undefined || only === 'chart') {
+  if (runs('chart')) {
     log('chart tests (helm lint/template; every manifest dry-run on a real kube-apiserver)');
     const out = join(resultsDir, 'chart.json');
     await sh(process.execPath, [
