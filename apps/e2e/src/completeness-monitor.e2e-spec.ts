@@ -19,8 +19,9 @@ interface MonitorBody {
   findings: (LedgerAlertRaisedV1 & { kind: string; id: string })[];
 }
 
-/** audit's receipt read model (the receipt projection's key, see @carechain/audit-domain). */
+/** audit's receipt read model (the receipt projection's keys, see @carechain/audit-domain): an event's place in its batch, and the batch's leaves. */
 const receiptKey = (eventId: string) => `rm:audit.receipts:event:${eventId}`;
+const batchLeavesKey = (batchId: string) => `rm:audit.receipts:batch:${batchId}:leaves`;
 
 function demographicsRead(id: string) {
   // No subject: committed under the deployment's key, with no patient's salt to wait for.
@@ -82,7 +83,10 @@ describe('the completeness monitor', () => {
       'the monitor to catch up with the chain',
       async () => {
         const { partitions } = await report();
-        return partitions.every((p) => p.behindChain === 0) ? true : undefined;
+        const behind = partitions.filter((p) => p.behindChain !== 0);
+        // Thrown, not returned: a timeout then says which partitions stayed behind, and where.
+        if (behind.length > 0) throw new Error(`behind the chain: ${JSON.stringify(behind)}`);
+        return true;
       },
       60_000,
       250,
@@ -135,10 +139,12 @@ describe('the completeness monitor', () => {
         30_000,
         250,
       );
-      const doc = JSON.parse(stored) as { receipt: { commitment: string } };
+      const place = JSON.parse(stored) as { batchId: string; leafIndex: number };
+      const leaves = JSON.parse((await redis.get(batchLeavesKey(place.batchId)))!) as { receipt: { commitments: string[] } };
       expect((await report()).findings.filter((f) => f.eventIds.includes(anchored))).toEqual([]);
-      doc.receipt.commitment = doc.receipt.commitment.replace(/^./, (c) => (c === 'f' ? '0' : 'f'));
-      await redis.set(receiptKey(anchored), JSON.stringify(doc));
+      const flip = (c: string) => c.replace(/^./, (x) => (x === 'f' ? '0' : 'f'));
+      leaves.receipt.commitments[place.leafIndex] = flip(leaves.receipt.commitments[place.leafIndex]!);
+      await redis.set(batchLeavesKey(place.batchId), JSON.stringify(leaves));
       const mismatch = await eventually(
         'the root mismatch in the monitor',
         async () => (await report()).findings.find((f) => f.kind === 'root-mismatch' && f.eventIds.includes(anchored)),

@@ -1,6 +1,7 @@
 import { AuditWorld, CLINIC, CUSTODIAN } from './testing/audit-world';
 import { receiptPathHolds } from '@carechain/ledger-verify';
 import { decodeCursor, encodeCursor } from './trail-cursor';
+import { batchLeavesKey, type StoredBatchLeaves } from './receipt.projection';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
 
@@ -126,6 +127,19 @@ describe('RedisAuditTrailStore with per-batch receipts', () => {
       expect(receiptPathHolds(r)).toBe(true);
     }
     expect(await world.store.receipt('not-an-event')).toBeUndefined();
+  });
+
+  it('serves the leaves as stored now: a leaf changed in Redis after its tree was built breaks the proof at once', async () => {
+    const reads = [1, 2, 3].map((m) => world.access({ patientId, actor: 'dr-who', organisation: CLINIC, time: at(m) }));
+    const { batchId } = world.anchorBatch(reads);
+    expect((await world.store.receipt(reads[1]!.id))?.verified.inclusion).toBe(true);
+    const key = batchLeavesKey(batchId);
+    const doc = JSON.parse((await world.redis.get(key))!) as StoredBatchLeaves;
+    const forged = { ...doc, receipt: { ...doc.receipt, commitments: doc.receipt.commitments.map((c, i) => (i === 1 ? 'f'.repeat(64) : c)) } };
+    world.redis.apply([['SET', key, JSON.stringify(forged)]]);
+    const served = (await world.store.receipt(reads[1]!.id))!.receipt;
+    expect(served.commitment).toBe('f'.repeat(64));
+    expect(receiptPathHolds(served)).toBe(false);
   });
 
   it('marks entries anchored from per-batch and per-event receipts alike, and a batch whose leaves miss its root as not verified', async () => {

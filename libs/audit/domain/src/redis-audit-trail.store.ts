@@ -1,6 +1,7 @@
 // AuditTrailStore over the Redis keys auditTrailProjection and receiptProjection write.
 // An event of a per-batch receipt gets its receipt, audit path included, derived from
-// the batch's leaves; the few most recently asked batches keep their tree in memory.
+// the batch's leaves; the few most recently asked batches keep their tree in memory
+// (rebuilt when the stored leaves change).
 import { BatchProofs } from '@carechain/ledger-verify';
 import { auditEntryKey, recordKindKey, trailIndexKey, type AuditEntry, type RecordKind } from './audit-trail.projection';
 import type { AnchoredAuditEntry, AuditTrailStore, TrailIndex, TrailPage, TrailQuery } from './audit-trail.store.port';
@@ -40,7 +41,7 @@ interface Member {
 const CACHED_BATCHES = 16;
 
 export class RedisAuditTrailStore implements AuditTrailStore {
-  private readonly batches = new Map<string, { proofs: BatchProofs; verified: Verified }>();
+  private readonly batches = new Map<string, { doc: string; proofs: BatchProofs; verified: Verified }>();
 
   constructor(private readonly redis: AuditRedis) {}
 
@@ -63,18 +64,23 @@ export class RedisAuditTrailStore implements AuditTrailStore {
     return { receipt: { ...receipt, source: { ...receipt.source }, proof: [...receipt.proof] }, verified: batch.verified };
   }
 
-  /** A batch receipt's leaves with their tree, from the cache or Redis. */
+  /**
+   * A batch receipt's leaves, always as Redis holds them now, with their tree: the tree
+   * of the few most recently asked batches is kept and reused while the stored leaves
+   * are the same bytes, so what audit serves (and the monitor re-checks) is never an
+   * older copy than the read model's.
+   */
   private async batch(batchId: string): Promise<{ proofs: BatchProofs; verified: Verified } | undefined> {
+    const doc = await this.redis.get(batchLeavesKey(batchId));
+    if (doc === null) return undefined;
     const cached = this.batches.get(batchId);
-    if (cached) {
-      this.batches.delete(batchId); // most recent last
+    this.batches.delete(batchId); // most recent last
+    if (cached?.doc === doc) {
       this.batches.set(batchId, cached);
       return cached;
     }
-    const doc = await this.redis.get(batchLeavesKey(batchId));
-    if (doc === null) return undefined;
     const { receipt, verified } = JSON.parse(doc) as StoredBatchLeaves;
-    const batch = { proofs: new BatchProofs(receipt), verified };
+    const batch = { doc, proofs: new BatchProofs(receipt), verified };
     this.batches.set(batchId, batch);
     if (this.batches.size > CACHED_BATCHES) this.batches.delete(this.batches.keys().next().value!);
     return batch;

@@ -64,6 +64,16 @@ describe('CompletenessMonitor', () => {
     expect(report.samples).toEqual({ verified: 2, mismatched: 0, held: 2 });
   });
 
+  it('counts a partition no batch has reached as behind the chain by nothing, and behind its log by its records', async () => {
+    const { monitor } = setUp(new Map());
+    monitor.logExtent(TOPIC, 1, '0', '0');
+    await monitor.tick();
+    expect(monitor.report().partitions).toEqual([
+      { topic: TOPIC, partition: 0, position: '0', logEnd: '2', chainEnd: null, behindLog: 2, behindChain: 0, waitingRecords: 2 },
+      { topic: TOPIC, partition: 1, position: '0', logEnd: '0', chainEnd: null, behindLog: 0, behindChain: 0, waitingRecords: 0 },
+    ]);
+  });
+
   it('reports a tampered receipt (a forged leaf) as a root mismatch, once, even when the tampering happens after the first check', async () => {
     const receipts = new Map([0, 1].map((i) => [`e${i}`, receiptOf(i)]));
     const { monitor, raised } = setUp(receipts);

@@ -171,7 +171,8 @@ export class CompletenessMonitor {
           logEnd: logEnd ?? null,
           chainEnd: s.chainEnd ?? null,
           behindLog: behind(logEnd),
-          behindChain: behind(s.chainEnd),
+          // No batch on the chain for a partition yet: nothing there to be behind.
+          behindChain: behind(s.chainEnd ?? s.position),
           waitingRecords: s.waiting,
         };
       })
