@@ -5,8 +5,10 @@
 // Redis, a Fabric peer and the orderer at seeded times (lib/faults.ts), measuring how
 // long until every service is ready again; then, once the load has stopped and the
 // stack has settled, checks that everything the system acknowledged is there exactly
-// once, that the dead-letter queues hold only what the run injected on purpose, and a
-// sample of events on the chain (lib/invariants.ts). Prints the seed, faults by kind,
+// once, that the dead-letter queues hold only what the run injected on purpose, a
+// sample of events proven on the chain, and, from audit's completeness monitor, that
+// every record of every anchored topic is on the chain exactly once on both peers
+// (lib/invariants.ts). Prints the seed, faults by kind,
 // acknowledged requests by kind, every violation and recovery p50/p99 per fault kind;
 // exits 1 on any violation. The same --seed replays the same schedule of faults.
 //
@@ -21,7 +23,7 @@ import { percentile } from '../bench/lib/http-load.ts';
 import { openChaosStack, type ChaosStack } from './lib/chaos-stack.ts';
 import { deadLettersSince, dlqBaseline, injectMalformed } from './lib/dlq.ts';
 import { FAULT_KINDS, inject, planFaults, type FaultKind, type FaultOutcome } from './lib/faults.ts';
-import { proofViolations, readModelViolations, type Violation } from './lib/invariants.ts';
+import { coverage, proofViolations, readModelViolations, type Coverage, type Violation } from './lib/invariants.ts';
 import { Ledger } from './lib/ledger.ts';
 import { mintTokens, runLoad } from './lib/load.ts';
 import { seededRng } from './lib/rng.ts';
@@ -69,7 +71,14 @@ async function settle<T>(what: string, deadline: number, check: () => Promise<T[
   }
 }
 
-function report(faults: readonly FaultOutcome[], ledger: Ledger, violations: readonly Violation[], proofsChecked: number, tookMs: number): string {
+function report(
+  faults: readonly FaultOutcome[],
+  ledger: Ledger,
+  violations: readonly Violation[],
+  proofsChecked: number,
+  findings: Readonly<Record<string, number>>,
+  tookMs: number,
+): string {
   const lines = [`chaos seed ${seed}: ${faults.length} faults, ${(tookMs / 1000) | 0} s (replay: npm run chaos -- --seed ${seed} --faults ${faultCount})`];
   lines.push('  faults injected, recovery until every service ready (p50 / p99 / max):');
   for (const kind of FAULT_KINDS) {
@@ -85,7 +94,16 @@ function report(faults: readonly FaultOutcome[], ledger: Ledger, violations: rea
   const total = [...ledger.acknowledged.values()].reduce((a, b) => a + b, 0);
   lines.push(`  requests acknowledged: ${total} (${kindsOf(ledger.acknowledged)})`);
   lines.push(`  refused (4xx): ${kindsOf(ledger.refused)}; unanswered (5xx or none): ${kindsOf(ledger.unanswered)}`);
-  lines.push(`  checked: ${ledger.patients.size} patients, ${proofsChecked} events proven on both peers`);
+  lines.push(
+    `  checked: ${ledger.patients.size} patients, ${proofsChecked} events proven on both peers, every anchored record by audit's completeness monitor`,
+  );
+  lines.push(
+    `  monitor findings: ${
+      Object.entries(findings)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
   lines.push(`  invariant violations: ${violations.length}`);
   for (const v of violations) lines.push(`    ${v.check}: ${v.detail}`);
   return lines.join('\n');
@@ -157,8 +175,17 @@ async function main(): Promise<number> {
       proofs = await proofViolations(stack.env, stack.urls, tokens, ledger, seededRng(seed ^ 0x2545f491), Number(values.proofs));
     }
     violations.push(...proofs.violations);
+    // Every record of every anchored topic, not a sample: audit's completeness monitor, once it has accounted for each partition's log.
+    let covered: Coverage = await coverage(stack.urls, tokens);
+    while (covered.behind.length > 0 && Date.now() < deadline) {
+      log(`completeness monitor: ${covered.behind.length} partition(s) not accounted for yet (${covered.behind[0]}); checking again`);
+      await sleep(5_000);
+      covered = await coverage(stack.urls, tokens);
+    }
+    for (const b of covered.behind) violations.push({ check: 'coverage', detail: `not accounted for on the chain after the settle time: ${b}` });
+    violations.push(...covered.violations);
 
-    const text = report(faults, ledger, violations, proofs.checked, Date.now() - started);
+    const text = report(faults, ledger, violations, proofs.checked, covered.counts, Date.now() - started);
     process.stdout.write(`\n${text}\n\n`);
     if (values.report)
       writeFileSync(
@@ -172,6 +199,7 @@ async function main(): Promise<number> {
             unanswered: Object.fromEntries(ledger.unanswered),
             violations,
             proofsChecked: proofs.checked,
+            monitorFindings: covered.counts,
           },
           null,
           2,

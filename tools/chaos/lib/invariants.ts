@@ -3,7 +3,8 @@
 // read model that should hold it and in audit, nothing applied twice, consent's and
 // records' views of the grants in agreement, and a sample of acknowledged events
 // proven on the chain against each organisation's peer (tools/verify, which checks
-// audit's receipt with @carechain/ledger-verify).
+// audit's receipt with @carechain/ledger-verify), and every anchored record covered by
+// exactly one batch on both peers (audit's completeness monitor, GET /audit/monitor).
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -149,4 +150,37 @@ export async function proofViolations(
     }
   }
   return { checked: sample.length, violations };
+}
+
+interface MonitorReply {
+  enabled: boolean;
+  partitions?: { topic: string; partition: number; behindLog: number | null; behindChain: number | null }[];
+  findings?: { kind: string; topic: string; partition: number; firstOffset: string; lastOffset: string; detail: string }[];
+  findingCounts?: Record<string, number>;
+}
+
+/** What audit's completeness monitor says once it has caught up: the chain holds every anchored record exactly once, on both peers. */
+export interface Coverage {
+  /** Partitions the monitor has not accounted for up to the log's end yet (empty once caught up). */
+  readonly behind: readonly string[];
+  readonly violations: readonly Violation[];
+  /** Every finding by kind, stalls included (anchoring that paused during a fault is reported, not a loss). */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** Kinds that mean a record is missing from the chain, on it twice, or not as anchored: each is a violation. */
+const LOSS_KINDS = new Set(['ledger-gap', 'ledger-overlap', 'root-mismatch', 'peer-disagreement']);
+
+export async function coverage(urls: Readonly<Record<string, string>>, t: Tokens): Promise<Coverage> {
+  const res = await request<MonitorReply>(urls.audit!, 'GET', '/audit/monitor', t.dpo);
+  if (res.status !== 200) return { behind: [`GET /audit/monitor answered ${res.status}`], violations: [], counts: {} };
+  if (!res.body.enabled)
+    return { behind: [], violations: [{ check: 'coverage', detail: 'audit runs without the completeness monitor (AUDIT_MONITOR_NETWORK_FILE)' }], counts: {} };
+  const behind = (res.body.partitions ?? [])
+    .filter((p) => p.behindLog !== 0 || p.behindChain !== 0)
+    .map((p) => `${p.topic}/${p.partition} (behind the log ${p.behindLog}, the chain ${p.behindChain})`);
+  const violations = (res.body.findings ?? [])
+    .filter((f) => LOSS_KINDS.has(f.kind))
+    .map((f) => ({ check: `coverage ${f.kind}`, detail: `${f.topic}/${f.partition} ${f.firstOffset}-${f.lastOffset}: ${f.detail}` }));
+  return { behind, violations, counts: res.body.findingCounts ?? {} };
 }
