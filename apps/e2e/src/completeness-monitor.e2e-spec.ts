@@ -2,7 +2,9 @@
 // batch from each organisation's peer and accounts for every record of the anchored
 // topics. A writer with the test-only fault hook leaves one event out of anchoring:
 // the monitor reports the gap within seconds and raises an alert on audit.alert.v1.
-// A receipt tampered with in audit's read model (a forged leaf) is a root mismatch.
+// A receipt tampered with in audit's read model (a forged leaf) is a root mismatch; so
+// is an event the writer anchored with a leaf that is not its record's (the same hook),
+// which only recomputing the leaf from the record replayed from Kafka can tell.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
@@ -15,12 +17,14 @@ import { token } from './support/tokens';
 interface MonitorBody {
   enabled: boolean;
   organisations: string[];
+  samples: { verified: number; mismatched: number; erased: number; saltUnavailable: number; held: number };
   partitions: { topic: string; partition: number; position: string | null; behindChain: number | null }[];
   findings: (LedgerAlertRaisedV1 & { kind: string; id: string })[];
 }
 
-/** audit's receipt read model (the receipt projection's key, see @carechain/audit-domain). */
+/** audit's receipt read model (the receipt projection's keys, see @carechain/audit-domain). */
 const receiptKey = (eventId: string) => `rm:audit.receipts:event:${eventId}`;
+const batchLeavesKey = (batchId: string) => `rm:audit.receipts:batch:${batchId}:leaves`;
 
 function demographicsRead(id: string) {
   // No subject: committed under the deployment's key, with no patient's salt to wait for.
@@ -44,6 +48,7 @@ function demographicsRead(id: string) {
 describe('the completeness monitor', () => {
   const skipped = randomUUID();
   const anchored = randomUUID();
+  const forged = randomUUID();
   let audit: ServiceProcess;
   let writer: ServiceProcess;
   let officer: string;
@@ -57,7 +62,7 @@ describe('the completeness monitor', () => {
         AUDIT_MONITOR_SAMPLE_SIZE: '64',
         AUDIT_MONITOR_SAMPLES_PER_TICK: '64',
       }),
-      startServiceProcess('ledger-writer', { LEDGER_TEST_MODE: 'true', LEDGER_TEST_SKIP_EVENT_IDS: skipped }),
+      startServiceProcess('ledger-writer', { LEDGER_TEST_MODE: 'true', LEDGER_TEST_SKIP_EVENT_IDS: skipped, LEDGER_TEST_FORGE_EVENT_IDS: forged }),
     ]);
     officer = await token({ sub: 'dpo-monitor', roles: ['privacy-officer'], org: 'hospital-a' });
   });
@@ -129,16 +134,39 @@ describe('the completeness monitor', () => {
   it('reports a receipt tampered with in audit’s read model (a forged leaf) as a root mismatch', async () => {
     const redis = new Redis(testEnv('CARECHAIN_TEST_REDIS_URL'));
     try {
-      const stored = await eventually(
+      const place = await eventually(
         'the receipt of the anchored event in audit',
         async () => (await redis.get(receiptKey(anchored))) ?? undefined,
         30_000,
         250,
       );
-      const doc = JSON.parse(stored) as { receipt: { commitment: string } };
+      const { batchId, leafIndex } = JSON.parse(place) as { batchId: string; leafIndex: number };
+      const batch = JSON.parse((await redis.get(batchLeavesKey(batchId)))!) as {
+        receipt: {
+          merkleRoot: string;
+          treeSize: number;
+          commitments: string[];
+          source: { topic: string; partition: number; firstOffset: string };
+          offsets: number[];
+        };
+        verified: unknown;
+      };
       expect((await report()).findings.filter((f) => f.eventIds.includes(anchored))).toEqual([]);
-      doc.receipt.commitment = doc.receipt.commitment.replace(/^./, (c) => (c === 'f' ? '0' : 'f'));
-      await redis.set(receiptKey(anchored), JSON.stringify(doc));
+      // The event's entry rewritten as a receipt of its own (the first version's form) whose leaf is not the anchored one.
+      const r = batch.receipt;
+      const commitment = r.commitments[leafIndex]!.replace(/^./, (c) => (c === 'f' ? '0' : 'f'));
+      const receipt = {
+        eventId: anchored,
+        source: { topic: r.source.topic, partition: r.source.partition, offset: String(BigInt(r.source.firstOffset) + BigInt(r.offsets[leafIndex]!)) },
+        commitment,
+        saltVersion: 'service-v1',
+        batchId,
+        leafIndex,
+        treeSize: r.treeSize,
+        proof: [],
+        merkleRoot: r.merkleRoot,
+      };
+      await redis.set(receiptKey(anchored), JSON.stringify({ receipt, verified: batch.verified }));
       const mismatch = await eventually(
         'the root mismatch in the monitor',
         async () => (await report()).findings.find((f) => f.kind === 'root-mismatch' && f.eventIds.includes(anchored)),
@@ -149,5 +177,28 @@ describe('the completeness monitor', () => {
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('reports an event anchored with a leaf that is not its record’s as a root mismatch, found by recomputing the leaf from the Kafka record', async () => {
+    const before = (await report()).samples;
+    const producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    await producer.send({ topic: Topics.identityAccess, acks: -1, messages: [{ key: randomUUID(), value: encodeEvent(demographicsRead(forged)) }] });
+    await producer.disconnect();
+    const mismatch = await eventually(
+      'the forged event in the monitor',
+      async () => (await report()).findings.find((f) => f.kind === 'root-mismatch' && f.eventIds.includes(forged)),
+      60_000,
+      250,
+    );
+    // The receipt and the chain agree with each other: only the record replayed from Kafka gives it away.
+    expect(mismatch.detail).toContain("the record replayed from Kafka does not make the receipt's leaf");
+    expect(mismatch.topic).toBe(Topics.identityAccess);
+    // Not a gap: the record is on the chain, exactly once.
+    expect((await report()).findings.filter((f) => f.kind !== 'root-mismatch' && f.eventIds.includes(forged))).toEqual([]);
+    const after = (await report()).samples;
+    expect(after.mismatched).toBeGreaterThan(before.mismatched);
+    // Honest events re-verify end to end, leaf included (the anchored neighbour of the first scenario among them).
+    expect(after.verified).toBeGreaterThan(0);
   });
 });
