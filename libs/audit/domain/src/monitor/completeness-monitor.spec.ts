@@ -1,7 +1,7 @@
 import type { BatchRecord } from '@carechain/ledger-chaincode-api';
 import { buildTree, canonicalEventBytes, inclusionProof, leafCommitment, toHex } from '@carechain/ledger-merkle';
 import { VerificationFailure } from '@carechain/ledger-verify';
-import { CompletenessMonitor, type FindingSink, type MonitoredEvent } from './completeness-monitor';
+import { CompletenessMonitor, type FindingSink, type MonitoredEvent, type ReceiptSource } from './completeness-monitor';
 import type { LedgerFinding } from './ledger-finding';
 import type { SampledReceipt, SaltSource } from './sample-check';
 
@@ -111,6 +111,57 @@ describe('CompletenessMonitor', () => {
     await monitor.batch('ProviderOrg', batch);
     await monitor.tick();
     expect(raised.map((f) => f.detail)).toEqual([expect.stringContaining("the chain's is")]);
+  });
+
+  it('reports a record replayed from Kafka that does not make its leaf (same offset, other bytes) as a root mismatch', async () => {
+    const forged = { ...events[1]!, data: { purpose: 'PAYMENT' } };
+    const { monitor, raised } = setUp(new Map([0, 1].map((i) => [`e${i}`, receiptOf(i)])), [events[0]!, forged]);
+    await monitor.batch('ProviderOrg', batch);
+    await monitor.tick();
+    expect(raised.map((f) => [f.kind, f.eventIds, f.firstOffset])).toEqual([['root-mismatch', ['e1'], '1']]);
+    expect(raised[0]!.detail).toContain("the record replayed from Kafka does not make the receipt's leaf");
+    expect(monitor.report().samples).toMatchObject({ verified: 1, mismatched: 1 });
+  });
+
+  it('recomputes under the salt version the receipt names: another salt is a mismatch, a salt not at hand is not', async () => {
+    const { monitor, raised } = setUp(
+      new Map([
+        ['e0', receiptOf(0, { saltVersion: 'service-v0' })],
+        ['e1', receiptOf(1, { saltVersion: 'service-v1' })],
+      ]),
+    );
+    await monitor.batch('ProviderOrg', batch);
+    await monitor.tick();
+    expect(raised.map((f) => f.eventIds)).toEqual([['e1']]);
+    expect(monitor.report().samples).toMatchObject({ verified: 0, mismatched: 1, saltUnavailable: 1, held: 2 });
+  });
+
+  it('counts an erased patient’s event as such, once, not as a mismatch', async () => {
+    const erased = { ...events[1]!, subject: ERASED };
+    const { monitor, raised } = setUp(new Map([0, 1].map((i) => [`e${i}`, receiptOf(i)])), [events[0]!, erased]);
+    await monitor.batch('ProviderOrg', batch);
+    await monitor.tick();
+    await monitor.tick();
+    expect(raised).toEqual([]);
+    expect(monitor.report().samples).toEqual({ verified: 2, mismatched: 0, erased: 1, saltUnavailable: 0, held: 1 });
+  });
+
+  it('accounts for new batches while a sample re-verification waits on a slow receipt read, and publishes each finding once', async () => {
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const receipts = new Map([0, 1].map((i) => [`e${i}`, receiptOf(i, i === 1 ? { commitment: 'ff'.repeat(32) } : {})]));
+    const { monitor, raised } = setUp(new Map());
+    (monitor as unknown as { receipts: ReceiptSource }).receipts = { receipt: async (id) => (await slow, receipts.get(id)) };
+    await monitor.batch('ProviderOrg', batch);
+    await monitor.account();
+    const reverifying = monitor.reverifySamples();
+    monitor.record(TOPIC, 0, '2', { id: 'e2' });
+    await monitor.batch('ProviderOrg', { ...batch, batchId: 'next', leafCount: 1, sourceRange: { ...batch.sourceRange, firstOffset: 2, lastOffset: 2 } });
+    await monitor.account();
+    expect(monitor.report().partitions[0]!.position).toBe('3');
+    release();
+    await Promise.all([reverifying, monitor.account(), monitor.reverifySamples()]);
+    expect(raised.map((f) => [f.kind, f.eventIds])).toEqual([['root-mismatch', ['e1']]]);
   });
 
   it('raises a gap, and a peer that never shows the batch, as alerts once each', async () => {

@@ -95,6 +95,7 @@ export class CompletenessMonitor {
   private readonly found: LedgerFinding[] = [];
   private readonly raisedIds = new Set<string>();
   private readonly unpublished: LedgerFinding[] = [];
+  private publishing: Promise<void> = Promise.resolve();
   private readonly counts: Record<string, number> = {};
   private readonly outcomes = { verified: 0, mismatched: 0, erased: 0, saltUnavailable: 0 };
   private readonly random: () => number;
@@ -146,8 +147,17 @@ export class CompletenessMonitor {
     this.logEnds.set(key(topic, partition), BigInt(high));
   }
 
-  /** Checks what can be checked now, re-verifies samples, raises what was found. */
+  /** Both rounds, one after the other (what a spec drives; the runner runs them apart). */
   async tick(): Promise<void> {
+    await this.account();
+    await this.reverifySamples();
+  }
+
+  /**
+   * Accounts for what can be checked now (memory only, no I/O) and raises what was found:
+   * the monitor's position, and its lag behind the chain, depend on this round alone.
+   */
+  async account(): Promise<void> {
     const now = this.clock();
     const findings: LedgerFinding[] = [...this.agreement.check(now, this.options.stallMs)];
     for (const coverage of this.partitions.values()) {
@@ -158,8 +168,16 @@ export class CompletenessMonitor {
         for (const record of records) if (record.sampled) this.keepSample({ batch, topic: coverage.topic, partition: coverage.partition, record });
       }
     }
-    findings.push(...(await this.reverify(now)));
     await this.raise(findings);
+  }
+
+  /**
+   * Re-verifies the next samples end to end (checkSample) and raises what was found. It reads
+   * audit's receipts from Redis, which a busy read model can hold up for seconds: the runner
+   * runs it apart from account(), so that it never holds up accounting.
+   */
+  async reverifySamples(): Promise<void> {
+    await this.raise(await this.reverify(this.clock()));
   }
 
   report(): MonitorReport {
@@ -200,6 +218,13 @@ export class CompletenessMonitor {
     return coverage;
   }
 
+  private dropSample(sample: Sample): void {
+    const at = this.samples.indexOf(sample);
+    if (at === -1) return;
+    this.samples.splice(at, 1);
+    if (at <= this.sampleCursor) this.sampleCursor -= 1;
+  }
+
   private keepSample(sample: Sample): void {
     // The latest ones: a finding about recent anchoring is what an operator can still act on.
     this.samples.push(sample);
@@ -211,6 +236,7 @@ export class CompletenessMonitor {
     const out: LedgerFinding[] = [];
     const n = Math.min(this.options.samplesPerTick, this.samples.length);
     for (let i = 0; i < n && this.samples.length > 0; i += 1) {
+      // The ring may change while a receipt is read (account() keeps new samples): the cursor is only a place to go on from.
       this.sampleCursor = (this.sampleCursor + 1) % this.samples.length;
       const sample = this.samples[this.sampleCursor]!;
       const receipt = await this.receipts.receipt(sample.record.eventId);
@@ -224,8 +250,7 @@ export class CompletenessMonitor {
         case 'erased':
           // Final: the salt never comes back, so the sample makes room for one that can still be checked.
           this.outcomes.erased += 1;
-          this.samples.splice(this.sampleCursor, 1);
-          this.sampleCursor -= 1;
+          this.dropSample(sample);
           break;
         case 'salt-unavailable':
           this.outcomes.saltUnavailable += 1;
@@ -254,7 +279,11 @@ export class CompletenessMonitor {
     return out;
   }
 
-  /** Keeps and counts what is new, then hands every finding not yet published to the sink (retried next time if it fails). */
+  /**
+   * Keeps and counts what is new, then hands every finding not yet published to the sink
+   * (retried next time if it fails). Publishing is one at a time: account() and
+   * reverifySamples() raise concurrently, and a finding must go out once.
+   */
   private async raise(findings: readonly LedgerFinding[]): Promise<void> {
     for (const f of findings) {
       if (this.raisedIds.has(f.id)) continue;
@@ -265,6 +294,12 @@ export class CompletenessMonitor {
       findingsRaised.add(1, { 'carechain.alert.rule': f.kind });
       this.unpublished.push(f);
     }
+    const run = this.publishing.then(() => this.publish());
+    this.publishing = run.catch(() => undefined);
+    await run;
+  }
+
+  private async publish(): Promise<void> {
     if (this.unpublished.length === 0) return;
     const out = [...this.unpublished];
     await this.sink.raise(out);
