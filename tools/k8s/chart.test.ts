@@ -117,11 +117,20 @@ describe('every workload', () => {
     assert.equal(changed.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'cc-settings')!.data!.LOG_LEVEL, 'debug');
   });
 
-  it('only identity, records, claims and ledger-writer mount the KMS keyring', () => {
+  it('only identity, records, claims, ledger-writer and audit (its monitor recomputes leaves) mount the KMS keyring', () => {
     for (const d of of('default', 'Deployment')) {
       const mountsKeyring = d.spec.template.spec.volumes.some((vol: { name: string }) => vol.name === 'kms-keyring');
-      assert.equal(mountsKeyring, /-(identity|records|claims|ledger-writer-.+)$/.test(d.metadata.name), d.metadata.name);
+      assert.equal(mountsKeyring, /-(identity|records|claims|ledger-writer-.+|audit)$/.test(d.metadata.name), d.metadata.name);
     }
+  });
+
+  it("gives audit's completeness monitor the service commitment key from the ledger-writers' Secret", () => {
+    const env = named('production', 'Deployment', 'audit').spec.template.spec.containers[0].env as { name: string; valueFrom?: unknown }[];
+    const writer = of('production', 'Deployment').find((d) => /ledger-writer/.test(d.metadata.name))!.spec.template.spec.containers[0].env as typeof env;
+    const key = (e: typeof env) => e.find((v) => v.name === 'LEDGER_COMMITMENT_KEY')?.valueFrom;
+    assert.ok(env.some((v) => v.name === 'AUDIT_MONITOR_NETWORK_FILE'));
+    assert.deepEqual(key(env), key(writer));
+    assert.ok(key(env));
   });
 });
 

@@ -1,7 +1,9 @@
 // audit's own settings, read once at boot with every service's.
 import { z } from 'zod';
 import { ANCHORED_TOPICS } from '@carechain/contracts';
-import { bool, csv, positiveInt } from '@carechain/config';
+import { bool, csv, list, positiveInt, secret } from '@carechain/config';
+import { commitmentKeyConfigShape } from '@carechain/ledger-anchoring';
+import { kmsConfigShape } from '@carechain/patient-keys';
 import type { AlertThresholds } from '@carechain/audit-domain';
 
 const nonNegativeInt = (defaultValue: number) => z.coerce.number().int().min(0).default(defaultValue);
@@ -18,16 +20,7 @@ export const auditConfigShape = {
   AUDIT_ALERT_DENIALS: nonNegativeInt(5),
   AUDIT_ALERT_DENIALS_WINDOW_SECONDS: positiveInt(600),
   /** Patient ids (comma-separated) whose every staff read raises an alert: staff members, public figures. */
-  AUDIT_RESTRICTED_PATIENTS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.uuid('AUDIT_RESTRICTED_PATIENTS lists patient ids (UUIDs)'))),
+  AUDIT_RESTRICTED_PATIENTS: list().pipe(z.array(z.uuid('AUDIT_RESTRICTED_PATIENTS lists patient ids (UUIDs)'))),
   /**
    * The completeness monitor's peers: a network description (tools/devnet/fabric.ts's format) naming each
    * organisation's peer and a client identity to read it with. Unset: no monitor.
@@ -44,6 +37,12 @@ export const auditConfigShape = {
   /** Sampled events kept and re-checked round-robin, so a receipt changed later is caught as well. */
   AUDIT_MONITOR_SAMPLE_SIZE: positiveInt(1000),
   AUDIT_MONITOR_SAMPLES_PER_TICK: positiveInt(20),
+  // The monitor recomputes sampled events' leaves under the salts ledger-writer committed them with:
+  // the patients' (identity.keys.v1, unwrapped with the KMS) and the service key. Required with the monitor.
+  ...kmsConfigShape,
+  KMS_KEYRING_FILE: kmsConfigShape.KMS_KEYRING_FILE.optional(),
+  ...commitmentKeyConfigShape,
+  LEDGER_COMMITMENT_KEY: secret(commitmentKeyConfigShape.LEDGER_COMMITMENT_KEY.optional()),
 } as const;
 
 export type AuditSettings = Readonly<z.infer<z.ZodObject<typeof auditConfigShape>>>;

@@ -113,12 +113,24 @@ const monitorFinding = z.object({
   detectedAt: instant,
 });
 
+const count = z.number().int().min(0);
+
 export const monitorReportSchema = z.union([
   z.object({
     enabled: z.literal(true),
     organisations: z.array(z.string()),
     partitions: z.array(monitorPartition),
-    samples: z.object({ verified: z.number().int().min(0), mismatched: z.number().int().min(0), held: z.number().int().min(0) }),
+    samples: z
+      .object({
+        verified: count,
+        mismatched: count,
+        erased: count.describe('Events of erased patients: their salt is shredded, so the leaf cannot be recomputed (counted once, then dropped).'),
+        saltUnavailable: count.describe("Checks with no salt at hand (yet): the patient's keys not replicated, another service key version."),
+        held: count,
+      })
+      .describe(
+        'Re-verification checks by outcome (a sample is re-checked round after round: the leaf recomputed from the Kafka record, the proof, the root on the chain), and the samples held.',
+      ),
     findings: z.array(monitorFinding).describe('Newest first.'),
     findingCounts: z.record(z.string(), z.number().int().min(0)),
   }),

@@ -2,7 +2,9 @@
 // batch from each organisation's peer and accounts for every record of the anchored
 // topics. A writer with the test-only fault hook leaves one event out of anchoring:
 // the monitor reports the gap within seconds and raises an alert on audit.alert.v1.
-// A receipt tampered with in audit's read model (a forged leaf) is a root mismatch.
+// A receipt tampered with in audit's read model (a forged leaf) is a root mismatch; so
+// is an event the writer anchored with a leaf that is not its record's (the same hook),
+// which only recomputing the leaf from the record replayed from Kafka can tell.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
@@ -15,6 +17,7 @@ import { token } from './support/tokens';
 interface MonitorBody {
   enabled: boolean;
   organisations: string[];
+  samples: { verified: number; mismatched: number; erased: number; saltUnavailable: number; held: number };
   partitions: { topic: string; partition: number; position: string | null; behindChain: number | null }[];
   findings: (LedgerAlertRaisedV1 & { kind: string; id: string })[];
 }
@@ -45,6 +48,7 @@ function demographicsRead(id: string) {
 describe('the completeness monitor', () => {
   const skipped = randomUUID();
   const anchored = randomUUID();
+  const forged = randomUUID();
   let audit: ServiceProcess;
   let writer: ServiceProcess;
   let officer: string;
@@ -58,7 +62,7 @@ describe('the completeness monitor', () => {
         AUDIT_MONITOR_SAMPLE_SIZE: '64',
         AUDIT_MONITOR_SAMPLES_PER_TICK: '64',
       }),
-      startServiceProcess('ledger-writer', { LEDGER_TEST_MODE: 'true', LEDGER_TEST_SKIP_EVENT_IDS: skipped }),
+      startServiceProcess('ledger-writer', { LEDGER_TEST_MODE: 'true', LEDGER_TEST_SKIP_EVENT_IDS: skipped, LEDGER_TEST_FORGE_EVENT_IDS: forged }),
     ]);
     officer = await token({ sub: 'dpo-monitor', roles: ['privacy-officer'], org: 'hospital-a' });
   });
@@ -133,18 +137,18 @@ describe('the completeness monitor', () => {
   it('reports a receipt tampered with in audit’s read model (a forged leaf) as a root mismatch', async () => {
     const redis = new Redis(testEnv('CARECHAIN_TEST_REDIS_URL'));
     try {
-      const stored = await eventually(
+      const place = await eventually(
         'the receipt of the anchored event in audit',
         async () => (await redis.get(receiptKey(anchored))) ?? undefined,
         30_000,
         250,
       );
-      const place = JSON.parse(stored) as { batchId: string; leafIndex: number };
-      const leaves = JSON.parse((await redis.get(batchLeavesKey(place.batchId)))!) as { receipt: { commitments: string[] } };
+      const { batchId, leafIndex } = JSON.parse(place) as { batchId: string; leafIndex: number };
+      const leaves = JSON.parse((await redis.get(batchLeavesKey(batchId)))!) as { receipt: { commitments: string[] } };
       expect((await report()).findings.filter((f) => f.eventIds.includes(anchored))).toEqual([]);
       const flip = (c: string) => c.replace(/^./, (x) => (x === 'f' ? '0' : 'f'));
-      leaves.receipt.commitments[place.leafIndex] = flip(leaves.receipt.commitments[place.leafIndex]!);
-      await redis.set(batchLeavesKey(place.batchId), JSON.stringify(leaves));
+      leaves.receipt.commitments[leafIndex] = flip(leaves.receipt.commitments[leafIndex]!);
+      await redis.set(batchLeavesKey(batchId), JSON.stringify(leaves));
       const mismatch = await eventually(
         'the root mismatch in the monitor',
         async () => (await report()).findings.find((f) => f.kind === 'root-mismatch' && f.eventIds.includes(anchored)),
@@ -155,5 +159,28 @@ describe('the completeness monitor', () => {
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('reports an event anchored with a leaf that is not its record’s as a root mismatch, found by recomputing the leaf from the Kafka record', async () => {
+    const before = (await report()).samples;
+    const producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    await producer.send({ topic: Topics.identityAccess, acks: -1, messages: [{ key: randomUUID(), value: encodeEvent(demographicsRead(forged)) }] });
+    await producer.disconnect();
+    const mismatch = await eventually(
+      'the forged event in the monitor',
+      async () => (await report()).findings.find((f) => f.kind === 'root-mismatch' && f.eventIds.includes(forged)),
+      60_000,
+      250,
+    );
+    // The receipt and the chain agree with each other: only the record replayed from Kafka gives it away.
+    expect(mismatch.detail).toContain("the record replayed from Kafka does not make the receipt's leaf");
+    expect(mismatch.topic).toBe(Topics.identityAccess);
+    // Not a gap: the record is on the chain, exactly once.
+    expect((await report()).findings.filter((f) => f.kind !== 'root-mismatch' && f.eventIds.includes(forged))).toEqual([]);
+    const after = (await report()).samples;
+    expect(after.mismatched).toBeGreaterThan(before.mismatched);
+    // Honest events re-verify end to end, leaf included (the anchored neighbour of the first scenario among them).
+    expect(after.verified).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,8 @@
 // ledger-writer's own settings, on top of every service's (read once at start).
 import { z } from 'zod';
 import { ANCHORED_TOPICS, MAX_RECEIPT_EVENTS } from '@carechain/contracts';
-import { bool, ConfigError, csv, positiveInt, secret } from '@carechain/config';
+import { bool, ConfigError, csv, list, positiveInt, secret } from '@carechain/config';
+import { commitmentKeyConfigShape } from '@carechain/ledger-anchoring';
 import { fabricConnectionFromNetworkFile, type FabricConnection } from '@carechain/ledger-fabric';
 import { kmsConfigShape } from '@carechain/patient-keys';
 
@@ -25,12 +26,7 @@ export const ledgerWriterConfig = {
   LEDGER_CLAIM_DOCUMENTATION_WAIT_MS: positiveInt(5000),
   /** ApplyTransitions transactions of one consumed batch awaiting their commit at once (a commit takes a block's time). */
   LEDGER_CLAIM_MAX_IN_FLIGHT: positiveInt(4),
-  /** HMAC key of the commitments of events that concern no patient (or an erased one); patients' events use their own salt. */
-  LEDGER_COMMITMENT_KEY: secret(z.string().regex(/^([0-9a-f]{2}){32,}$/, 'hex, at least 32 bytes')),
-  LEDGER_COMMITMENT_KEY_VERSION: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,64}$/)
-    .default('service-v1'),
+  ...commitmentKeyConfigShape,
   /** Devnet: the network description written by tools/devnet/fabric.ts, and which org to act as. */
   FABRIC_NETWORK_FILE: z.string().optional(),
   FABRIC_ORG: z.enum(['ProviderOrg', 'PayerOrg']).default('ProviderOrg'),
@@ -44,15 +40,9 @@ export const ledgerWriterConfig = {
   /** Tests only (never set by the Helm chart): allows the fault settings below. */
   LEDGER_TEST_MODE: bool(false),
   /** Tests only: event ids left out of anchoring, for the completeness monitor to find. Refused without LEDGER_TEST_MODE and a devnet. */
-  LEDGER_TEST_SKIP_EVENT_IDS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  LEDGER_TEST_SKIP_EVENT_IDS: list(),
+  /** Tests only: event ids anchored with a leaf that is not their record's, for the monitor's recomputation to find. Refused likewise. */
+  LEDGER_TEST_FORGE_EVENT_IDS: list(),
   FABRIC_CHANNEL: z.string().default('carechain'),
   FABRIC_CHAINCODE: z.string().default('carechain'),
 } as const;

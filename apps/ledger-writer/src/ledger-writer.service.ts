@@ -8,10 +8,10 @@ import {
   PatientSaltProvider,
   RedisDocumentationIndex,
   RedisIntentStore,
+  serviceSaltOf,
 } from '@carechain/ledger-anchoring';
 import { PROVIDER_MSP_ID } from '@carechain/ledger-chaincode-api';
 import { FabricClaimChain, FabricConsentLedger, FabricGatewayAnchor } from '@carechain/ledger-fabric';
-import { StaticSaltProvider } from '@carechain/ledger-merkle';
 import { ConfigError } from '@carechain/config';
 import { openKms, PatientKeyTable } from '@carechain/patient-keys';
 import { EVENT_PUBLISHER, LOGGER, REDIS, startService, type Redis, type ServiceDefinition } from '@carechain/runtime';
@@ -53,7 +53,7 @@ export const ledgerWriterService: ServiceDefinition<typeof ledgerWriterConfig> =
     const keys = new PatientKeyTable(await openKms(config));
     const ledger = new FabricGatewayAnchor(config.fabric);
     const consentLedger = new FabricConsentLedger(config.fabric);
-    const serviceSalt = new StaticSaltProvider(Buffer.from(config.LEDGER_COMMITMENT_KEY, 'hex'), config.LEDGER_COMMITMENT_KEY_VERSION);
+    const serviceSalt = serviceSaltOf(config.LEDGER_COMMITMENT_KEY, config.LEDGER_COMMITMENT_KEY_VERSION);
     const salts = new PatientSaltProvider(keys, serviceSalt);
     const events = ledgerWriterEvents({
       topics: config.LEDGER_TOPICS,

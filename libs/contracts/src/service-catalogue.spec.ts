@@ -91,7 +91,15 @@ describe('localEnvironment', () => {
       KMS_KEYRING_FILE: '/keys/keyring.json',
     });
     const withKeys = SERVICE_INSTANCES.filter((i) => 'KMS_KEYRING_FILE' in localEnvironment(i, 1, facts)).map((i) => i.name);
-    expect(withKeys).toEqual(['identity', 'records', 'claims', 'ledger-writer', 'ledger-writer-payer']);
+    expect(withKeys).toEqual(['identity', 'records', 'claims', 'ledger-writer', 'ledger-writer-payer', 'audit']);
+  });
+
+  it('gives audit the peers and the salts its completeness monitor recomputes sampled leaves with', () => {
+    expect(localEnvironment(serviceInstance('audit'), 1, facts)).toMatchObject({
+      AUDIT_MONITOR_NETWORK_FILE: '/fabric/network.json',
+      LEDGER_COMMITMENT_KEY: 'ab'.repeat(32),
+      KMS_KEYRING_FILE: '/keys/keyring.json',
+    });
   });
 
   it('sets identity’s compaction lag and claims’ plans only where they are read, and plans only when the stack has some', () => {

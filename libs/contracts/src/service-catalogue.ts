@@ -93,8 +93,10 @@ export const SERVICE_CATALOGUE: Readonly<Record<ServiceName, ServiceEntry>> = {
     ],
   }),
   // The completeness monitor reads every organisation's peer (AUDIT_MONITOR_NETWORK_FILE); without it audit runs without the monitor.
+  // With it, audit recomputes sampled events' leaves under the salts they were committed with: the patients' (the KMS) and the service key.
   audit: entry('audit', 3006, 'the audit trail, accounting of disclosures, verification against the ledger, the completeness monitor', {
-    ownVariables: ['AUDIT_MONITOR_NETWORK_FILE'],
+    needs: ['kms'],
+    ownVariables: ['AUDIT_MONITOR_NETWORK_FILE', 'LEDGER_COMMITMENT_KEY'],
   }),
 };
 
@@ -148,6 +150,7 @@ const OWN_VARIABLES = {
   CLAIMS_BENEFIT_PLANS_FILE: (f: LocalStackFacts) => f.claimsBenefitPlansFile,
   CLAIMS_AWAIT_CHAIN_VERDICT: (f: LocalStackFacts) => (f.claimsAwaitChainVerdict === undefined ? undefined : String(f.claimsAwaitChainVerdict)),
   AUDIT_MONITOR_NETWORK_FILE: (f: LocalStackFacts) => f.fabricNetworkFile,
+  LEDGER_COMMITMENT_KEY: (f: LocalStackFacts) => f.ledgerCommitmentKey,
 } as const satisfies Record<string, (f: LocalStackFacts) => string | undefined>;
 
 export type OwnVariable = keyof typeof OWN_VARIABLES;

@@ -2,6 +2,9 @@
 // peer (each followed for as long as audit runs, reopened after a break), the log's
 // extent per partition from Kafka, and a check every AUDIT_MONITOR_INTERVAL_MS. The
 // records reach it through LedgerMonitorEvents (a replica of the anchored topics).
+// Each round has three independent steps, none waiting for another: reading the log's
+// extent (a Kafka round trip), accounting (memory only: what the monitor's lag depends
+// on) and re-verifying samples (Redis reads, seconds when the read models are busy).
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Admin, Kafka } from 'kafkajs';
 import { createEvent, LEDGER_ALERT_RAISED_V1, Topics } from '@carechain/contracts';
@@ -56,7 +59,8 @@ export class LedgerMonitorRunner implements OnApplicationBootstrap, OnApplicatio
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private admin: Admin | undefined;
-  private ticking = false;
+  /** The steps of a round still running: a step never overlaps itself. */
+  private readonly running = new Set<string>();
   private stopGauge: (() => void) | undefined;
 
   constructor(
@@ -71,7 +75,7 @@ export class LedgerMonitorRunner implements OnApplicationBootstrap, OnApplicatio
   onApplicationBootstrap(): void {
     this.stopGauge = this.monitor.observe();
     for (const { organisation, feed } of this.feeds) void this.follow(organisation, feed);
-    this.timer = setInterval(() => void this.check(), this.settings.intervalMs);
+    this.timer = setInterval(() => this.round(), this.settings.intervalMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -94,17 +98,21 @@ export class LedgerMonitorRunner implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  /** One round: the log's extent, then the check. Rounds never overlap. */
-  private async check(): Promise<void> {
-    if (this.ticking || this.stopped) return;
-    this.ticking = true;
+  private round(): void {
+    void this.step('log extent', () => this.readExtents());
+    void this.step('accounting', () => this.monitor.account());
+    void this.step('sample re-verification', () => this.monitor.reverifySamples());
+  }
+
+  private async step(name: string, run: () => Promise<void>): Promise<void> {
+    if (this.running.has(name) || this.stopped) return;
+    this.running.add(name);
     try {
-      await this.readExtents();
-      await this.monitor.tick();
+      await run();
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'completeness check failed: retrying next round');
+      this.logger.warn({ step: name, err: (err as Error).message }, 'completeness check failed: retrying next round');
     } finally {
-      this.ticking = false;
+      this.running.delete(name);
     }
   }
 
@@ -114,8 +122,9 @@ export class LedgerMonitorRunner implements OnApplicationBootstrap, OnApplicatio
       await admin.connect();
       this.admin = admin;
     }
-    for (const topic of this.settings.topics) {
-      for (const o of await this.admin.fetchTopicOffsets(topic)) this.monitor.logExtent(topic, o.partition, o.low, o.high);
-    }
+    // All topics at once: one round trip per round rather than one per topic.
+    const admin = this.admin;
+    const extents = await Promise.all(this.settings.topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })));
+    for (const { topic, offsets } of extents) for (const o of offsets) this.monitor.logExtent(topic, o.partition, o.low, o.high);
   }
 }

@@ -22,3 +22,4 @@ export * from './monitor/ledger-finding';
 export * from './monitor/partition-coverage';
 export * from './monitor/peer-agreement';
 export * from './monitor/completeness-monitor';
+export * from './monitor/sample-check';

@@ -5,9 +5,14 @@ import { createLogger } from '@carechain/telemetry';
 import { anchoringFaultsOf } from './anchoring-faults';
 
 const logger = createLogger('test', 'silent');
-const record = (offset: number, id: string) => ({ topic: 't', partition: 0, offset: String(offset), event: { id } }) as unknown as ConsumedRecord;
+const record = (offset: number, id: string) => ({ topic: 't', partition: 0, offset: String(offset), event: { id, source: '/s' } }) as unknown as ConsumedRecord;
 const batch: RecordBatch = { topic: 't', partition: 0, records: [record(0, 'a'), record(1, 'b'), record(2, 'c')], lastOffset: '2' };
-const devnet = { LEDGER_TEST_MODE: true, LEDGER_TEST_SKIP_EVENT_IDS: ['b'], FABRIC_NETWORK_FILE: '/state/fabric/network.json' };
+const devnet = {
+  LEDGER_TEST_MODE: true,
+  LEDGER_TEST_SKIP_EVENT_IDS: ['b'],
+  LEDGER_TEST_FORGE_EVENT_IDS: [],
+  FABRIC_NETWORK_FILE: '/state/fabric/network.json',
+};
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,7 +23,7 @@ function filesUnder(dir: string): string[] {
 
 describe('the anchoring fault hook', () => {
   it('is off by default', () => {
-    expect(anchoringFaultsOf({ LEDGER_TEST_MODE: false, LEDGER_TEST_SKIP_EVENT_IDS: [] }, logger)).toEqual({ problems: [] });
+    expect(anchoringFaultsOf({ LEDGER_TEST_MODE: false, LEDGER_TEST_SKIP_EVENT_IDS: [], LEDGER_TEST_FORGE_EVENT_IDS: [] }, logger)).toEqual({ problems: [] });
   });
 
   it('is refused without test mode, naming the variable', () => {
@@ -39,6 +44,20 @@ describe('the anchoring fault hook', () => {
     expect(out.records.map((r) => r.event.id)).toEqual(['a', 'c']);
     expect(out.lastOffset).toBe('2');
     expect(faults!.apply({ ...batch, records: [record(0, 'a')] }).records).toHaveLength(1);
+  });
+
+  it('anchors a named event altered (its leaf is not its record’s), in place, keeping its id; refused without test mode too', () => {
+    const { faults } = anchoringFaultsOf({ ...devnet, LEDGER_TEST_SKIP_EVENT_IDS: [], LEDGER_TEST_FORGE_EVENT_IDS: ['c'] }, logger);
+    const out = faults!.apply(batch);
+    expect(out.records.map((r) => [r.offset, r.event.id, r.event.source])).toEqual([
+      ['0', 'a', '/s'],
+      ['1', 'b', '/s'],
+      ['2', 'c', '/s#forged-by-test-fault'],
+    ]);
+    expect(batch.records[2]!.event.source).toBe('/s');
+    const refused = anchoringFaultsOf({ ...devnet, LEDGER_TEST_MODE: false, LEDGER_TEST_SKIP_EVENT_IDS: [], LEDGER_TEST_FORGE_EVENT_IDS: ['c'] }, logger);
+    expect(refused.faults).toBeUndefined();
+    expect(refused.problems).toEqual([expect.stringContaining('LEDGER_TEST_FORGE_EVENT_IDS')]);
   });
 
   it('cannot be switched on by the Helm chart: it never names the test settings', () => {

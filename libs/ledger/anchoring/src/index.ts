@@ -11,4 +11,6 @@ export * from './consent-registration.handler';
 export * from './documentation-index';
 export * from './claim-transitions.handler';
 export * from './patient-salt.provider';
+export * from './committed-salt.source';
+export * from './commitment-key.config';
 export * from './anchoring-faults';

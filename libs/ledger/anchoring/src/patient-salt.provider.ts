@@ -15,6 +15,12 @@ export function patientSaltVersion(version: number): string {
   return `patient:v${version}`;
 }
 
+/** The patient key version a salt version names, or undefined for the service key's. */
+export function patientSaltVersionOf(saltVersion: string): number | undefined {
+  const m = /^patient:v(\d+)$/.exec(saltVersion);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Subjects that had no keys after the wait: not patients (e.g. a claim id). Remembered so later batches do not wait again. */
 const NOT_A_PATIENT_MEMORY = 10_000;
 

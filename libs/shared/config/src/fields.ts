@@ -11,16 +11,21 @@ export const bool = (defaultValue: boolean) =>
     .default(defaultValue ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const items = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A comma-separated list of at least one value. */
 export const csv = (defaultValue: string) =>
   z
     .string()
     .default(defaultValue)
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
+    .transform(items)
     .refine((list) => list.length > 0, 'must list at least one value');
+
+/** A comma-separated list, possibly empty (unset: empty). */
+export const list = () => z.string().default('').transform(items);
 
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');

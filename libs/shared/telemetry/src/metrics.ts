@@ -181,7 +181,8 @@ export const METRICS = {
     name: 'carechain.audit.monitor.samples',
     kind: 'counter',
     unit: '{event}',
-    description: 'Events the completeness monitor re-verified against the chain, by outcome (verified, mismatch)',
+    description:
+      'Events the completeness monitor re-verified end to end (leaf recomputed from the Kafka record, proof, root on the chain), by outcome (verified, mismatch, erased, salt-unavailable)',
     attributes: ['carechain.monitor.outcome'],
   },
 } as const satisfies Record<string, MetricDefinition>;

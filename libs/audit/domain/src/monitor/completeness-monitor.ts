@@ -1,16 +1,16 @@
 // The completeness monitor: for every anchored topic partition, the batches on the
 // chain as each organisation's peer reports them, against the records of the log
 // (PartitionCoverage), plus end-to-end re-verification of a sample of the events it
-// accounted for: the receipt audit holds for the event must name the batch that covers
-// its offset, its inclusion proof must lead to its root, and that root and tree size
-// must be the chain's. Every finding is kept (the most recent, for GET /audit/monitor),
-// counted and handed to the alert port once.
+// accounted for (checkSample): audit's receipt against the chain's batch, and the leaf
+// recomputed from the record replayed from Kafka. Every finding is kept (the most
+// recent, for GET /audit/monitor), counted and handed to the alert port once.
 import type { BatchRecord } from '@carechain/ledger-chaincode-api';
-import { receiptPathHolds, type EventReceipt } from '@carechain/ledger-verify';
+import { canonicalEventBytes } from '@carechain/ledger-merkle';
 import { counter, gauge, histogram, METRICS } from '@carechain/telemetry';
 import { finding, type LedgerFinding } from './ledger-finding';
-import { PartitionCoverage, type ChainBatch, type LogRecord } from './partition-coverage';
+import { PartitionCoverage, type ChainBatch } from './partition-coverage';
 import { PeerAgreement } from './peer-agreement';
+import { checkSample, type Sample, type SampledReceipt, type SaltSource } from './sample-check';
 
 export interface MonitorOptions {
   readonly topics: readonly string[];
@@ -30,8 +30,11 @@ export interface MonitorOptions {
 
 /** audit's copy of an event's receipt (its read model), the thing re-verified. */
 export interface ReceiptSource {
-  receipt(eventId: string): Promise<EventReceipt | undefined>;
+  receipt(eventId: string): Promise<SampledReceipt | undefined>;
 }
+
+/** What the monitor needs of a record's event: its id, its subject, and the whole of it to recompute its leaf. */
+export type MonitoredEvent = { readonly id: string; readonly subject?: string } & object;
 
 /** Where a finding goes besides the report: an alert event. */
 export interface FindingSink {
@@ -53,16 +56,18 @@ export interface PartitionReport {
 export interface MonitorReport {
   readonly organisations: readonly string[];
   readonly partitions: readonly PartitionReport[];
-  readonly samples: { readonly verified: number; readonly mismatched: number; readonly held: number };
+  /** Checks by outcome (a sample is re-checked round after round), and the samples held. */
+  readonly samples: {
+    readonly verified: number;
+    readonly mismatched: number;
+    /** Events of erased patients: their salt is shredded, the leaf cannot be recomputed (each counted once, then dropped). */
+    readonly erased: number;
+    /** Checks that found no salt to recompute with (yet): the patient's keys not replicated, another service key version. */
+    readonly saltUnavailable: number;
+    readonly held: number;
+  };
   readonly findings: readonly LedgerFinding[];
   readonly findingCounts: Readonly<Record<string, number>>;
-}
-
-interface Sample {
-  readonly batch: ChainBatch;
-  readonly topic: string;
-  readonly partition: number;
-  readonly record: LogRecord;
 }
 
 const lag = histogram(METRICS.monitorLag);
@@ -90,14 +95,15 @@ export class CompletenessMonitor {
   private readonly found: LedgerFinding[] = [];
   private readonly raisedIds = new Set<string>();
   private readonly unpublished: LedgerFinding[] = [];
+  private publishing: Promise<void> = Promise.resolve();
   private readonly counts: Record<string, number> = {};
-  private verified = 0;
-  private mismatched = 0;
+  private readonly outcomes = { verified: 0, mismatched: 0, erased: 0, saltUnavailable: 0 };
   private readonly random: () => number;
 
   constructor(
     private readonly options: MonitorOptions,
     private readonly receipts: ReceiptSource,
+    private readonly salts: SaltSource,
     private readonly sink: FindingSink,
     private readonly clock: () => number = Date.now,
   ) {
@@ -119,10 +125,11 @@ export class CompletenessMonitor {
     );
   }
 
-  /** A record of an anchored topic, in offset order per partition. */
-  record(topic: string, partition: number, offset: string, eventId: string): void {
+  /** A record of an anchored topic, in offset order per partition; a sampled one keeps its event's canonical bytes. */
+  record(topic: string, partition: number, offset: string, event: MonitoredEvent): void {
     if (!this.topics.has(topic)) return;
-    this.partition(topic, partition).addRecord({ offset: BigInt(offset), eventId }, this.clock());
+    const sampled = this.random() < this.options.sampleRate ? { bytes: canonicalEventBytes(event), subject: event.subject } : undefined;
+    this.partition(topic, partition).addRecord({ offset: BigInt(offset), eventId: event.id, ...(sampled && { sampled }) }, this.clock());
   }
 
   /** A batch as one organisation's peer reports it. */
@@ -140,8 +147,17 @@ export class CompletenessMonitor {
     this.logEnds.set(key(topic, partition), BigInt(high));
   }
 
-  /** Checks what can be checked now, re-verifies samples, raises what was found. */
+  /** Both rounds, one after the other (what a spec drives; the runner runs them apart). */
   async tick(): Promise<void> {
+    await this.account();
+    await this.reverifySamples();
+  }
+
+  /**
+   * Accounts for what can be checked now (memory only, no I/O) and raises what was found:
+   * the monitor's position, and its lag behind the chain, depend on this round alone.
+   */
+  async account(): Promise<void> {
     const now = this.clock();
     const findings: LedgerFinding[] = [...this.agreement.check(now, this.options.stallMs)];
     for (const coverage of this.partitions.values()) {
@@ -149,12 +165,19 @@ export class CompletenessMonitor {
       findings.push(...step.findings);
       for (const { batch, records } of step.checked) {
         lag.record(Math.max(0, (now - Date.parse(batch.anchoredAt)) / 1000), { 'messaging.destination.name': coverage.topic });
-        for (const record of records)
-          if (this.random() < this.options.sampleRate) this.keepSample({ batch, topic: coverage.topic, partition: coverage.partition, record });
+        for (const record of records) if (record.sampled) this.keepSample({ batch, topic: coverage.topic, partition: coverage.partition, record });
       }
     }
-    findings.push(...(await this.reverify(now)));
     await this.raise(findings);
+  }
+
+  /**
+   * Re-verifies the next samples end to end (checkSample) and raises what was found. It reads
+   * audit's receipts from Redis, which a busy read model can hold up for seconds: the runner
+   * runs it apart from account(), so that it never holds up accounting.
+   */
+  async reverifySamples(): Promise<void> {
+    await this.raise(await this.reverify(this.clock()));
   }
 
   report(): MonitorReport {
@@ -180,7 +203,7 @@ export class CompletenessMonitor {
     return {
       organisations: this.options.organisations,
       partitions,
-      samples: { verified: this.verified, mismatched: this.mismatched, held: this.samples.length },
+      samples: { ...this.outcomes, held: this.samples.length },
       findings: [...this.found].reverse(),
       findingCounts: { ...this.counts },
     };
@@ -196,49 +219,72 @@ export class CompletenessMonitor {
     return coverage;
   }
 
+  private dropSample(sample: Sample): void {
+    const at = this.samples.indexOf(sample);
+    if (at === -1) return;
+    this.samples.splice(at, 1);
+    if (at <= this.sampleCursor) this.sampleCursor -= 1;
+  }
+
   private keepSample(sample: Sample): void {
     // The latest ones: a finding about recent anchoring is what an operator can still act on.
     this.samples.push(sample);
     if (this.samples.length > this.options.sampleSize) this.samples.shift();
   }
 
-  /** Re-checks the next samples round-robin: the receipt against the batch on the chain that covers the event's offset. */
+  /** Re-checks the next samples round-robin, end to end (checkSample). */
   private async reverify(now: number): Promise<LedgerFinding[]> {
     const out: LedgerFinding[] = [];
     const n = Math.min(this.options.samplesPerTick, this.samples.length);
-    for (let i = 0; i < n; i += 1) {
+    for (let i = 0; i < n && this.samples.length > 0; i += 1) {
+      // The ring may change while a receipt is read (account() keeps new samples): the cursor is only a place to go on from.
       this.sampleCursor = (this.sampleCursor + 1) % this.samples.length;
       const sample = this.samples[this.sampleCursor]!;
       const receipt = await this.receipts.receipt(sample.record.eventId);
       if (!receipt) continue; // not projected yet
-      const problem = mismatchOf(sample, receipt);
-      samplesChecked.add(1, { 'carechain.monitor.outcome': problem ? 'mismatch' : 'verified' });
-      if (!problem) {
-        this.verified += 1;
-        continue;
+      const checked = await checkSample(sample, receipt, this.salts);
+      samplesChecked.add(1, { 'carechain.monitor.outcome': checked.outcome });
+      switch (checked.outcome) {
+        case 'verified':
+          this.outcomes.verified += 1;
+          break;
+        case 'erased':
+          // Final: the salt never comes back, so the sample makes room for one that can still be checked.
+          this.outcomes.erased += 1;
+          this.dropSample(sample);
+          break;
+        case 'salt-unavailable':
+          this.outcomes.saltUnavailable += 1;
+          break;
+        case 'mismatch':
+          this.outcomes.mismatched += 1;
+          out.push(
+            finding(
+              {
+                kind: 'root-mismatch',
+                topic: sample.topic,
+                partition: sample.partition,
+                firstOffset: sample.record.offset.toString(),
+                lastOffset: sample.record.offset.toString(),
+                batchIds: [...new Set([sample.batch.batchId, receipt.batchId])],
+                eventIds: [sample.record.eventId],
+                detail: checked.detail,
+              },
+              new Date(now),
+              `${receipt.commitment}:${receipt.merkleRoot}:${receipt.batchId}`,
+            ),
+          );
+          break;
       }
-      this.mismatched += 1;
-      out.push(
-        finding(
-          {
-            kind: 'root-mismatch',
-            topic: sample.topic,
-            partition: sample.partition,
-            firstOffset: sample.record.offset.toString(),
-            lastOffset: sample.record.offset.toString(),
-            batchIds: [...new Set([sample.batch.batchId, receipt.batchId])],
-            eventIds: [sample.record.eventId],
-            detail: problem,
-          },
-          new Date(now),
-          `${receipt.commitment}:${receipt.merkleRoot}:${receipt.batchId}`,
-        ),
-      );
     }
     return out;
   }
 
-  /** Keeps and counts what is new, then hands every finding not yet published to the sink (retried next time if it fails). */
+  /**
+   * Keeps and counts what is new, then hands every finding not yet published to the sink
+   * (retried next time if it fails). Publishing is one at a time: account() and
+   * reverifySamples() raise concurrently, and a finding must go out once.
+   */
   private async raise(findings: readonly LedgerFinding[]): Promise<void> {
     for (const f of findings) {
       if (this.raisedIds.has(f.id)) continue;
@@ -249,6 +295,12 @@ export class CompletenessMonitor {
       findingsRaised.add(1, { 'carechain.alert.rule': f.kind });
       this.unpublished.push(f);
     }
+    const run = this.publishing.then(() => this.publish());
+    this.publishing = run.catch(() => undefined);
+    await run;
+  }
+
+  private async publish(): Promise<void> {
     if (this.unpublished.length === 0) return;
     const out = [...this.unpublished];
     await this.sink.raise(out);
@@ -258,19 +310,4 @@ export class CompletenessMonitor {
 
 function key(topic: string, partition: number): string {
   return `${topic}:${partition}`;
-}
-
-/** Why the receipt does not re-verify against the chain's batch for the event's offset, or undefined. */
-export function mismatchOf(sample: Pick<Sample, 'batch' | 'topic' | 'partition' | 'record'>, receipt: EventReceipt): string | undefined {
-  const { batch, record } = sample;
-  const where = `event ${record.eventId} at ${sample.topic}/${sample.partition}@${record.offset}`;
-  if (receipt.batchId !== batch.batchId)
-    return `${where}: the receipt names batch ${receipt.batchId}, the chain's batch covering the offset is ${batch.batchId}`;
-  if (receipt.source.topic !== sample.topic || receipt.source.partition !== sample.partition || BigInt(receipt.source.offset) !== record.offset) {
-    return `${where}: the receipt places it at ${receipt.source.topic}/${receipt.source.partition}@${receipt.source.offset}`;
-  }
-  if (!receiptPathHolds(receipt)) return `${where}: the receipt's inclusion proof of leaf ${receipt.leafIndex} does not lead to its root ${receipt.merkleRoot}`;
-  if (receipt.merkleRoot !== batch.merkleRoot) return `${where}: the receipt's root is ${receipt.merkleRoot}, the chain's is ${batch.merkleRoot}`;
-  if (receipt.treeSize !== batch.leafCount) return `${where}: the receipt's proof is for ${receipt.treeSize} leaves, the chain's batch has ${batch.leafCount}`;
-  return undefined;
 }

@@ -22,6 +22,14 @@ export interface ChainBatch {
 export interface LogRecord {
   readonly offset: bigint;
   readonly eventId: string;
+  /** Kept only for a record sampled for re-verification: what its leaf is recomputed from. */
+  readonly sampled?: SampledEvent;
+}
+
+/** A sampled record's event: its canonical bytes and its subject (whose salt it was committed under). */
+export interface SampledEvent {
+  readonly bytes: Buffer;
+  readonly subject: string | undefined;
 }
 
 /** A batch whose coverage checked out, with the records it covers (the candidates for re-verification). */
@@ -149,7 +157,7 @@ export class PartitionCoverage {
           ),
         );
       } else {
-        checked.push({ batch, records: inRange.map(({ offset, eventId }) => ({ offset, eventId })) });
+        checked.push({ batch, records: inRange.map(({ offset, eventId, sampled }) => ({ offset, eventId, ...(sampled && { sampled }) })) });
       }
       this.accept(batch, now);
     }
