@@ -12,7 +12,7 @@ import { PATIENT_REGISTRY_EVENTS, PatientRegistry, type RegisteredPatient } from
 export type RejectedEvent = RejectedGrantEvent;
 
 /** What the state applies: every other event on its topics is passed over by its type header, unparsed. */
-export const CONSENT_STATE_EVENTS = [...PATIENT_REGISTRY_EVENTS, ...GRANT_REPLICA_EVENTS] as const;
+export const CONSENT_STATE_EVENTS = [...new Set([...PATIENT_REGISTRY_EVENTS, ...GRANT_REPLICA_EVENTS])];
 
 export class ConsentState implements TopicReplicaHandler {
   constructor(
