@@ -17,6 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import type { KafkaMessage } from 'kafkajs';
 import { repoRoot } from '../devnet/lib/paths.ts';
 import { arg } from './lib/bench-args.ts';
+import { benchRegistration } from './lib/bench-events.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const contracts = require('@carechain/contracts');
@@ -33,20 +34,7 @@ const { Topics, PATIENT_REGISTERED_V1, PATIENT_ERASED_V1, RECORD_WRITTEN_V1, REC
 
 const b64url = (bytes: number) => randomBytes(bytes).toString('base64url');
 
-function registration(i: number) {
-  const patientId = randomUUID();
-  return createEvent({
-    type: PATIENT_REGISTERED_V1,
-    source: '/bench',
-    subject: patientId,
-    data: {
-      patientId,
-      custodian: 'bench-org',
-      demographics: { name: { given: [`B${i}`], family: 'Bench' }, birthDate: '1980-01-01', gender: 'unknown', telecom: [], address: [] },
-      identifiers: [{ system: 'urn:bench', value: String(i) }],
-    },
-  });
-}
+const registration = (i: number) => benchRegistration(randomUUID(), i);
 
 function erasure(i: number) {
   const patientId = randomUUID();

@@ -2,36 +2,15 @@
 // the handler is given, what is dead-lettered and which offset is committed when some
 // records are of types the handler does not handle.
 import type { EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { createEvent, encodeEvent, PATIENT_ERASED_V1, PATIENT_REGISTERED_V1, type CloudEvent } from '@carechain/contracts';
+import { encodeEvent, PATIENT_ERASED_V1, PATIENT_REGISTERED_V1, type CloudEvent } from '@carechain/contracts';
 import { createLogger } from '@carechain/telemetry';
 import { DlqHeaders } from '../dead-letter';
 import type { RecordBatch } from '../ports';
-import { RecordingPublisher } from '../testing';
+import { RecordingPublisher, SAMPLE_PATIENT_ID as patientId, samplePatientErased as erased, samplePatientRegistered as registered } from '../testing';
 import { KafkaEventConsumer } from './kafka-consumer';
 import { CE_TYPE_HEADER } from './record-types';
 
 const TOPIC = 'identity.patient.v1';
-const patientId = '0b0f4c3e-6a8e-4b2a-9d7e-3f1f1a2b3c4d';
-
-const registered = () =>
-  createEvent({
-    type: PATIENT_REGISTERED_V1,
-    source: '/identity',
-    subject: patientId,
-    data: {
-      patientId,
-      custodian: 'hospital-a',
-      demographics: { name: { given: ['Ada'], family: 'Lovelace' }, birthDate: '1815-12-10', gender: 'female' },
-      identifiers: [{ system: 'urn:carechain:mrn:hospital-a', value: 'MRN-1' }],
-    },
-  });
-const erased = () =>
-  createEvent({
-    type: PATIENT_ERASED_V1,
-    source: '/identity',
-    subject: patientId,
-    data: { patientId, reason: 'data-subject-request', caseReference: 'DSR-1', alsoErased: [] },
-  });
 
 /** A record as the publisher writes it: the envelope as the value, its type in the header. */
 function published(event: CloudEvent, header: string | undefined = event.type): [Buffer, string | undefined] {
