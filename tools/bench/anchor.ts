@@ -17,10 +17,11 @@ import { host, port } from '../devnet/lib/ports.ts';
 import { devnetAdminLogins } from '../devnet/lib/data-plane-credentials.ts';
 import { mintToken } from '../token/token.ts';
 import { arg } from './lib/bench-args.ts';
+import { benchRegistration } from './lib/bench-events.ts';
 
 const require = createRequire(`${repoRoot}/package.json`);
 const { createKafka, KafkaEventPublisher } = require('@carechain/messaging');
-const { createEvent, PATIENT_REGISTERED_V1, Topics } = require('@carechain/contracts');
+const { createEvent, Topics } = require('@carechain/contracts');
 const { createLogger } = require('@carechain/telemetry');
 const { FabricGatewayAnchor, fabricConnectionFromNetworkFile } = require('@carechain/ledger-fabric');
 
@@ -66,18 +67,7 @@ async function issueBenchKeys(): Promise<void> {
 }
 
 function event(i: number) {
-  const patientId = patients[i % BENCH_PATIENTS]!;
-  return createEvent({
-    type: PATIENT_REGISTERED_V1,
-    source: '/bench',
-    subject: patientId,
-    data: {
-      patientId,
-      custodian: 'bench-org',
-      demographics: { name: { given: [`B${i}`], family: 'Bench' }, birthDate: '1980-01-01', gender: 'unknown', telecom: [], address: [] },
-      identifiers: [{ system: 'urn:bench', value: String(i) }],
-    },
-  });
+  return benchRegistration(patients[i % BENCH_PATIENTS]!, i);
 }
 
 interface KafkaRecord {

@@ -6,7 +6,7 @@ import { EventPattern } from '@nestjs/microservices';
 import { ConsumerGroups, Topics } from '@carechain/contracts';
 import { AccessAlertHandler, auditTrailProjection, receiptProjection } from '@carechain/audit-domain';
 import type { ConsumedRecord, RecordBatch, ReplicatedRecord } from '@carechain/messaging';
-import { PatientRegistry } from '@carechain/patient-registry';
+import { PATIENT_REGISTRY_EVENTS, PatientRegistry } from '@carechain/patient-registry';
 import type { ProjectionCommand } from '@carechain/read-model';
 import { processor, projection, replica } from '@carechain/runtime';
 
@@ -17,7 +17,7 @@ export class AuditEvents {
     private readonly alerts: AccessAlertHandler,
   ) {}
 
-  @EventPattern([Topics.identityPatient], replica('carechain.audit.patients'))
+  @EventPattern([Topics.identityPatient], replica('carechain.audit.patients', PATIENT_REGISTRY_EVENTS))
   patientRegistry(record: ReplicatedRecord): void {
     this.patients.apply(record);
   }

@@ -6,17 +6,20 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import {
+  BENEFIT_PLAN_EVENTS,
   BenefitPlansReplica,
   ChainVerdictsHandler,
+  CLAIMS_PROJECTION_EVENTS,
   CLAIMS_READ_MODEL,
   CLAIMS_READ_MODEL_GROUP,
   claimsProjection,
+  DOCUMENTING_RECORD_EVENTS,
   RecordsReplica,
 } from '@carechain/claims-domain';
 import { ConsumerGroups, Topics } from '@carechain/contracts';
 import type { ConsumedRecord, RecordBatch, ReplicatedRecord } from '@carechain/messaging';
-import { PatientKeyTable } from '@carechain/patient-keys';
-import { PatientRegistry } from '@carechain/patient-registry';
+import { PATIENT_KEY_EVENTS, PatientKeyTable } from '@carechain/patient-keys';
+import { PATIENT_REGISTRY_EVENTS, PatientRegistry } from '@carechain/patient-registry';
 import type { ProjectionCommand } from '@carechain/read-model';
 import { processor, projection, replica } from '@carechain/runtime';
 
@@ -31,27 +34,30 @@ export class ClaimsEvents {
     private readonly plans: BenefitPlansReplica,
   ) {}
 
-  @EventPattern([Topics.identityKeys], replica('carechain.claims.keys'))
+  @EventPattern([Topics.identityKeys], replica('carechain.claims.keys', PATIENT_KEY_EVENTS))
   patientKeys(record: ReplicatedRecord): Promise<void> {
     return this.keys.apply(record);
   }
 
-  @EventPattern([Topics.identityPatient], replica('carechain.claims.patients'))
+  @EventPattern([Topics.identityPatient], replica('carechain.claims.patients', PATIENT_REGISTRY_EVENTS))
   patientRegistry(record: ReplicatedRecord): void {
     this.patients.apply(record);
   }
 
-  @EventPattern([Topics.recordsRecord, Topics.identityPatient], replica('carechain.claims.records'))
+  @EventPattern([Topics.recordsRecord, Topics.identityPatient], replica('carechain.claims.records', DOCUMENTING_RECORD_EVENTS))
   documentingRecords(record: ReplicatedRecord): void | Promise<void> {
     return this.records.apply(record);
   }
 
-  @EventPattern([Topics.claimsClaim], replica('carechain.claims.plans'))
+  @EventPattern([Topics.claimsClaim], replica('carechain.claims.plans', BENEFIT_PLAN_EVENTS))
   benefitPlans(record: ReplicatedRecord): void | Promise<void> {
     return this.plans.apply(record);
   }
 
-  @EventPattern([Topics.claimsClaim, Topics.identityPatient], projection({ name: CLAIMS_READ_MODEL, consumerGroup: CLAIMS_READ_MODEL_GROUP }))
+  @EventPattern(
+    [Topics.claimsClaim, Topics.identityPatient],
+    projection({ name: CLAIMS_READ_MODEL, consumerGroup: CLAIMS_READ_MODEL_GROUP, eventTypes: CLAIMS_PROJECTION_EVENTS }),
+  )
   readModel(record: ConsumedRecord): readonly ProjectionCommand[] {
     return this.claims.apply(record);
   }

@@ -3,7 +3,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { Topics } from '@carechain/contracts';
-import { ConsentState } from '@carechain/consent-domain';
+import { CONSENT_STATE_EVENTS, ConsentState } from '@carechain/consent-domain';
 import type { ReplicatedRecord } from '@carechain/messaging';
 import { replica } from '@carechain/runtime';
 
@@ -11,7 +11,7 @@ import { replica } from '@carechain/runtime';
 export class ConsentEvents {
   constructor(private readonly state: ConsentState) {}
 
-  @EventPattern([Topics.identityPatient, Topics.consentGrant], replica('carechain.consent.state'))
+  @EventPattern([Topics.identityPatient, Topics.consentGrant], replica('carechain.consent.state', CONSENT_STATE_EVENTS))
   consentState(record: ReplicatedRecord): void | Promise<void> {
     return this.state.apply(record);
   }

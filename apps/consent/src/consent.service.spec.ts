@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import type { Principal } from '@carechain/auth';
 import { BREAK_GLASS_INVOKED_V1, createEvent, GRANT_GRANTED_V1, GRANT_REVOKED_V1, PATIENT_REGISTERED_V2, Topics, validateEvent } from '@carechain/contracts';
-import { ConsentErrorCode, ConsentState, decideSchema, grantConsentSchema } from '@carechain/consent-domain';
+import { CONSENT_STATE_EVENTS, ConsentErrorCode, ConsentState, decideSchema, grantConsentSchema } from '@carechain/consent-domain';
 import { toProblem } from '@carechain/http';
 import { RecordingPublisher } from '@carechain/messaging/testing';
 import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
@@ -87,7 +87,7 @@ describe('consent service', () => {
     const handler = ConsentEvents.prototype.consentState;
     expect(consentParts(state).controllers).toContain(ConsentEvents);
     expect(Reflect.getMetadata(PATTERN_METADATA, handler)).toEqual([Topics.identityPatient, Topics.consentGrant]);
-    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, handler)).toEqual(replica('carechain.consent.state'));
+    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, handler)).toEqual(replica('carechain.consent.state', CONSENT_STATE_EVENTS));
   });
 
   it('grants, decides, lists and revokes through its controllers', async () => {

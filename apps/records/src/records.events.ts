@@ -5,13 +5,20 @@
 // with the registry.
 import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { GrantReplica } from '@carechain/consent-decision';
+import { GRANT_REPLICA_EVENTS, GrantReplica } from '@carechain/consent-decision';
 import { Topics } from '@carechain/contracts';
 import type { ConsumedRecord, ReplicatedRecord } from '@carechain/messaging';
-import { PatientKeyTable } from '@carechain/patient-keys';
-import { PatientRegistry } from '@carechain/patient-registry';
+import { PATIENT_KEY_EVENTS, PatientKeyTable } from '@carechain/patient-keys';
+import { PATIENT_REGISTRY_EVENTS, PatientRegistry } from '@carechain/patient-registry';
 import type { ProjectionCommand } from '@carechain/read-model';
-import { ClaimDisclosuresReplica, RECORDS_READ_MODEL, RECORDS_READ_MODEL_GROUP, recordsProjection } from '@carechain/records-domain';
+import {
+  CLAIM_DISCLOSURE_EVENTS,
+  ClaimDisclosuresReplica,
+  RECORDS_PROJECTION_EVENTS,
+  RECORDS_READ_MODEL,
+  RECORDS_READ_MODEL_GROUP,
+  recordsProjection,
+} from '@carechain/records-domain';
 import { projection, replica } from '@carechain/runtime';
 
 @Controller()
@@ -25,27 +32,30 @@ export class RecordsEvents {
     private readonly claims: ClaimDisclosuresReplica,
   ) {}
 
-  @EventPattern([Topics.identityKeys], replica('carechain.records.keys'))
+  @EventPattern([Topics.identityKeys], replica('carechain.records.keys', PATIENT_KEY_EVENTS))
   patientKeys(record: ReplicatedRecord): Promise<void> {
     return this.keys.apply(record);
   }
 
-  @EventPattern([Topics.identityPatient], replica('carechain.records.patients'))
+  @EventPattern([Topics.identityPatient], replica('carechain.records.patients', PATIENT_REGISTRY_EVENTS))
   patientRegistry(record: ReplicatedRecord): void {
     this.patients.apply(record);
   }
 
-  @EventPattern([Topics.consentGrant, Topics.identityPatient], replica('carechain.records.grants'))
+  @EventPattern([Topics.consentGrant, Topics.identityPatient], replica('carechain.records.grants', GRANT_REPLICA_EVENTS))
   grantBook(record: ReplicatedRecord): void {
     this.grants.apply(record);
   }
 
-  @EventPattern([Topics.claimsClaim, Topics.identityPatient], replica('carechain.records.claims'))
+  @EventPattern([Topics.claimsClaim, Topics.identityPatient], replica('carechain.records.claims', CLAIM_DISCLOSURE_EVENTS))
   claimDisclosures(record: ReplicatedRecord): void {
     this.claims.apply(record);
   }
 
-  @EventPattern([Topics.recordsRecord, Topics.identityPatient], projection({ name: RECORDS_READ_MODEL, consumerGroup: RECORDS_READ_MODEL_GROUP }))
+  @EventPattern(
+    [Topics.recordsRecord, Topics.identityPatient],
+    projection({ name: RECORDS_READ_MODEL, consumerGroup: RECORDS_READ_MODEL_GROUP, eventTypes: RECORDS_PROJECTION_EVENTS }),
+  )
   readModel(record: ConsumedRecord): readonly ProjectionCommand[] {
     return this.records.apply(record);
   }

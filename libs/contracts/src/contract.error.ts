@@ -6,6 +6,8 @@ export enum ContractErrorCode {
   BadEnvelope = 'bad_envelope',
   UnknownType = 'unknown_type',
   BadData = 'bad_data',
+  /** The record's CloudEvents type header names another type than its value: consumers that skip by the header would disagree with those that parse. */
+  TypeMismatch = 'type_mismatch',
 }
 
 export interface ContractIssue {

@@ -176,6 +176,19 @@ export function isKnownEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(EVENT_SCHEMAS, type);
 }
 
+/** The events of the types `T`. */
+export type EventOf<T extends EventType> = Extract<AnyEvent, { readonly type: T }>;
+
+/**
+ * Whether `event` is of one of `types`. A handler declares the types it handles in one
+ * list (its consumer passes over records of other types by their type header, unparsed)
+ * and narrows with this before it switches on the type: a case outside the list then
+ * does not compile, so the list cannot miss a type the handler acts on.
+ */
+export function isEventOf<const T extends EventType>(types: readonly T[], event: AnyEvent): event is EventOf<T> {
+  return (types as readonly string[]).includes(event.type);
+}
+
 /** Validates an already-parsed envelope and its data against the registry. */
 export function validateEvent(candidate: unknown): AnyEvent {
   const envelope = envelopeSchema.safeParse(candidate);
@@ -193,8 +206,12 @@ export function validateEvent(candidate: unknown): AnyEvent {
   return { ...envelope.data, type, data: data.data } as AnyEvent;
 }
 
-/** Parses the bytes of a Kafka record value into a validated event. */
-export function decodeEvent(bytes: Buffer | string | null): AnyEvent {
+/**
+ * Parses the bytes of a Kafka record value into a validated event. `declaredType` is the
+ * record's CloudEvents type header: where it names a known type, the event must be of it
+ * (consumers that pass records over by that header must agree with those that parse them).
+ */
+export function decodeEvent(bytes: Buffer | string | null, declaredType?: string): AnyEvent {
   if (bytes === null) throw new ContractError(ContractErrorCode.NotJson, 'record has no value');
   let parsed: unknown;
   try {
@@ -203,7 +220,11 @@ export function decodeEvent(bytes: Buffer | string | null): AnyEvent {
     // Not the parser's message: it quotes the bytes, which may be PHI, into logs and DLQ headers.
     throw new ContractError(ContractErrorCode.NotJson, 'record value is not JSON');
   }
-  return validateEvent(parsed);
+  const event = validateEvent(parsed);
+  if (declaredType !== undefined && declaredType !== event.type && isKnownEventType(declaredType)) {
+    throw new ContractError(ContractErrorCode.TypeMismatch, `type header ${declaredType} does not match the event's type ${event.type}`);
+  }
+  return event;
 }
 
 export function encodeEvent(event: CloudEvent): Buffer {

@@ -7,6 +7,9 @@ import { BENEFIT_PLAN_PUBLISHED_V1 } from '@carechain/contracts';
 import type { PlanBook } from '@carechain/claims-adjudication';
 import type { ReplicatedRecord, TopicReplicaHandler } from '@carechain/messaging';
 
+/** What the replica applies: every other event on claims.claim.v1 is passed over by its type header, unparsed. */
+export const BENEFIT_PLAN_EVENTS = [BENEFIT_PLAN_PUBLISHED_V1] as const;
+
 export class BenefitPlansReplica implements TopicReplicaHandler {
   constructor(readonly book: PlanBook) {}
 

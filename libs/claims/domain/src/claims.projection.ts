@@ -21,6 +21,7 @@ import {
   CLAIM_SUBMITTED_V1,
   CLAIM_VERIFIED_V1,
   COVERAGE_REGISTERED_V1,
+  isEventOf,
   PATIENT_ERASED_V1,
   Topics,
   type AnyEvent,
@@ -66,12 +67,26 @@ function transition(patientId: string, claimId: string, status: ClaimStatus, at:
   return [['HSET', ClaimKeys.claims(patientId), ...fields]];
 }
 
+/** What the read model handles: every other event on its topics is passed over by its type header, unparsed. */
+export const CLAIMS_PROJECTION_EVENTS = [
+  PATIENT_ERASED_V1,
+  COVERAGE_REGISTERED_V1,
+  CLAIM_SUBMITTED_V1,
+  CLAIM_VERIFIED_V1,
+  CLAIM_ADJUDICATED_V1,
+  CLAIM_PAID_V1,
+  CLAIM_CANCELLED_V1,
+  CLAIM_APPEALED_V1,
+] as const;
+
 export function claimsProjection(options: ClaimsProjectionOptions): Projection {
   return {
     name: CLAIMS_READ_MODEL,
     topics: [Topics.claimsClaim, Topics.identityPatient],
     consumerGroup: CLAIMS_READ_MODEL_GROUP,
+    eventTypes: CLAIMS_PROJECTION_EVENTS,
     apply({ event }: ConsumedRecord): ProjectionCommand[] {
+      if (!isEventOf(CLAIMS_PROJECTION_EVENTS, event)) return [];
       const at = event.time;
       switch (event.type) {
         case PATIENT_ERASED_V1:

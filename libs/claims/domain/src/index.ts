@@ -6,11 +6,11 @@ export { AdjudicateClaimUseCase, type AdjudicatedClaim, type PersonDecision } fr
 export { ApplyChainVerdictUseCase, CHAIN_REFUSALS, type ChainRefusal, type ChainVerdict } from './chain-verdict.use-case';
 export { ChainVerdictsHandler } from './chain-verdicts.handler';
 export { claimCommitted, claimContentCommitment, claimTotal, serviceCommitment } from './claim-commitments';
-export { BenefitPlansReplica } from './benefit-plans.replica';
+export { BENEFIT_PLAN_EVENTS, BenefitPlansReplica } from './benefit-plans.replica';
 export { CARECHAIN_ADJUDICATION, REASON_SYSTEMS } from './claim-response.builder';
 export { CLAIMS_READ_MODEL, CLAIMS_READ_MODEL_GROUP, CLAIMS_SOURCE } from './claims-topology';
 export { CLAIM_STATE_EXTENSION, ReadClaimsUseCase, type ClaimPage, type ClaimSearch, type ClaimView } from './read-claims.use-case';
-export { ClaimKeys, claimsProjection, patientClaimKeys, type ClaimsProjectionOptions } from './claims.projection';
+export { ClaimKeys, CLAIMS_PROJECTION_EVENTS, claimsProjection, patientClaimKeys, type ClaimsProjectionOptions } from './claims.projection';
 export { ClaimTransitionsUseCase, type PaymentRequest, type Transitioned } from './claim-transitions.use-case';
 export { ClaimVault, type PatientKeys, type SealedPart } from './claim-vault';
 export { ClaimsError, ClaimsErrorCode, type ClaimsErrorDetails } from './claims.error';
@@ -18,7 +18,7 @@ export { ClaimsKit, DEFAULT_CLAIMS_TIMING, type ClaimsDeps, type ClaimsSettings,
 export { ExplanationOfBenefitsUseCase } from './explanation-of-benefits.use-case';
 export { ListCoveragesUseCase, RegisterCoverageUseCase, type CoverageView, type RegisteredCoverage } from './coverages.use-case';
 export { PublishBenefitPlanUseCase, type PublishedPlan } from './publish-benefit-plan.use-case';
-export { RecordsReplica } from './records.replica';
+export { DOCUMENTING_RECORD_EVENTS, RecordsReplica } from './records.replica';
 export { RedisClaimStore, type ClaimsRedis } from './redis-claim.store';
 export { SubmitClaimUseCase, type SubmittedClaim } from './submit-claim.use-case';
 export { assertTransition, CLAIM_STATUSES, isClaimStatus, TRANSITIONS, type ClaimStatus } from './claim-status';

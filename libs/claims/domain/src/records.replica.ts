@@ -3,7 +3,7 @@
 // keep their replicas), sealed as records published it. A record is opened with
 // the patient's key only when a claim item names it, and only its codes and date
 // are kept from it, for the moment of the check.
-import { PATIENT_ERASED_V1, RECORD_WRITTEN_V1, type SealedPayload } from '@carechain/contracts';
+import { isEventOf, PATIENT_ERASED_V1, RECORD_WRITTEN_V1, type SealedPayload } from '@carechain/contracts';
 import { openJson } from '@carechain/crypto';
 import type { ReplicatedRecord, TopicReplicaHandler } from '@carechain/messaging';
 import { recordContext } from '@carechain/records-domain';
@@ -45,18 +45,22 @@ function describe(resourceType: string, r: Resource): Pick<DocumentingRecord, 'c
   }
 }
 
+/** What the replica applies: every other event on its topics is passed over by its type header, unparsed. */
+export const DOCUMENTING_RECORD_EVENTS = [RECORD_WRITTEN_V1, PATIENT_ERASED_V1] as const;
+
 export class RecordsReplica implements TopicReplicaHandler, DocumentingRecords {
   private readonly records = new Map<string, Entry>();
 
   constructor(private readonly vault: Pick<ClaimVault, 'key'>) {}
 
   apply({ event }: ReplicatedRecord): void {
-    if (event?.type === RECORD_WRITTEN_V1) {
+    if (event === null || !isEventOf(DOCUMENTING_RECORD_EVENTS, event)) return;
+    if (event.type === RECORD_WRITTEN_V1) {
       const { recordId, patientId, author, resourceType, version, resource } = event.data;
       const known = this.records.get(recordId);
       if (known === undefined || known.version < version)
         this.records.set(recordId, { eventId: event.id, patientId, author: author.organisation, resourceType, version, resource });
-    } else if (event?.type === PATIENT_ERASED_V1) {
+    } else if (event.type === PATIENT_ERASED_V1) {
       const erased = new Set([event.data.patientId, ...event.data.alsoErased]);
       for (const [recordId, entry] of this.records) if (erased.has(entry.patientId)) this.records.delete(recordId);
     }

@@ -11,7 +11,7 @@
 // An event the GrantBook refuses (malformed terms, a second grant under one grantId)
 // is skipped and reported: stopping would leave every decision of every patient
 // waiting on one bad record, and without the grant decisions only deny more.
-import { GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1, PATIENT_ERASED_V1, type AnyEvent } from '@carechain/contracts';
+import { GRANT_EXPIRED_V1, GRANT_GRANTED_V1, GRANT_REVOKED_V1, isEventOf, PATIENT_ERASED_V1, type AnyEvent } from '@carechain/contracts';
 import { ConsentDecisionError } from './consent-decision.error';
 import type { Grant } from './grant';
 import { GrantBook } from './grant-book';
@@ -22,6 +22,9 @@ export interface RejectedGrantEvent {
   readonly type: string;
   readonly error: string;
 }
+
+/** What the replica applies: every other event on its topics is passed over by its type header, unparsed. */
+export const GRANT_REPLICA_EVENTS = [GRANT_GRANTED_V1, GRANT_REVOKED_V1, GRANT_EXPIRED_V1, PATIENT_ERASED_V1] as const;
 
 export class GrantReplica {
   private readonly erased = new Set<string>();
@@ -36,6 +39,7 @@ export class GrantReplica {
 
   /** Applies one event; idempotent, so the replay may repeat what a use case already applied. */
   applyEvent(event: AnyEvent): void {
+    if (!isEventOf(GRANT_REPLICA_EVENTS, event)) return;
     try {
       switch (event.type) {
         case GRANT_GRANTED_V1:

@@ -11,7 +11,7 @@ export { grantCovers } from './grant-covers';
 export { isGrantValidAt } from './grant-validity';
 export { groupGrants, type PatientContext } from './patient-context';
 export { TREATMENT_PURPOSES } from './treatment';
-export { GrantReplica, type RejectedGrantEvent } from './grant.replica';
+export { GRANT_REPLICA_EVENTS, GrantReplica, type RejectedGrantEvent } from './grant.replica';
 export { grantOfEvent, type GrantGrantedEvent } from './grant-of-event';
 export { CLINICAL_ROLES, custodianCategories, DEMOGRAPHICS_ROLES, mayAssertPurpose, ROLE_PURPOSES, staffRolesCarrying, usualPurpose } from './role-purposes';
 export * from './decision-metrics';

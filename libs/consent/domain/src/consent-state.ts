@@ -5,11 +5,14 @@
 // both topics), and written through by the use cases right after Kafka acknowledged
 // their events, so a decision made a moment later sees them.
 import type { AnyEvent } from '@carechain/contracts';
-import { GrantReplica, type Grant, type RejectedGrantEvent } from '@carechain/consent-decision';
+import { GRANT_REPLICA_EVENTS, GrantReplica, type Grant, type RejectedGrantEvent } from '@carechain/consent-decision';
 import type { ReplicatedRecord, TopicReplicaHandler } from '@carechain/messaging';
-import { PatientRegistry, type RegisteredPatient } from '@carechain/patient-registry';
+import { PATIENT_REGISTRY_EVENTS, PatientRegistry, type RegisteredPatient } from '@carechain/patient-registry';
 
 export type RejectedEvent = RejectedGrantEvent;
+
+/** What the state applies: every other event on its topics is passed over by its type header, unparsed. */
+export const CONSENT_STATE_EVENTS = [...new Set([...PATIENT_REGISTRY_EVENTS, ...GRANT_REPLICA_EVENTS])];
 
 export class ConsentState implements TopicReplicaHandler {
   constructor(

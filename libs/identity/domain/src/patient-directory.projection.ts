@@ -4,6 +4,7 @@
 // marker, so GET can answer 410 rather than 404.
 import {
   ConsumerGroups,
+  isEventOf,
   PATIENT_ERASED_V1,
   PATIENT_LINKED_V1,
   PATIENT_MERGED_V1,
@@ -24,11 +25,16 @@ export function erasedKey(patientId: string): string {
   return `${keyPrefix(PATIENT_DIRECTORY)}erased:${patientId}`;
 }
 
+/** What the directory handles: every other event on its topic is passed over by its type header, unparsed. */
+const DIRECTORY_EVENTS = [PATIENT_REGISTERED_V2, PATIENT_LINKED_V1, PATIENT_MERGED_V1, PATIENT_UNMERGED_V1, PATIENT_ERASED_V1] as const;
+
 export const patientDirectoryProjection: Projection = {
   name: PATIENT_DIRECTORY,
   topics: [Topics.identityPatient],
   consumerGroup: ConsumerGroups.identityPatientDirectory,
+  eventTypes: DIRECTORY_EVENTS,
   apply({ event }: ConsumedRecord): ProjectionCommand[] {
+    if (!isEventOf(DIRECTORY_EVENTS, event)) return [];
     switch (event.type) {
       case PATIENT_REGISTERED_V2: {
         const { patientId, custodian, registrationId, details } = event.data;

@@ -3,13 +3,16 @@
 // to, for payment, until it is cancelled. records keeps this replica so that a
 // payer's read of such a record is decided in process, like every other read (basis
 // claim), and nothing else of the patient opens to the payer. Ids only.
-import { CLAIM_CANCELLED_V1, CLAIM_SUBMITTED_V1, PATIENT_ERASED_V1, type AnyEvent } from '@carechain/contracts';
+import { CLAIM_CANCELLED_V1, CLAIM_SUBMITTED_V1, isEventOf, PATIENT_ERASED_V1, type AnyEvent } from '@carechain/contracts';
 
 interface Disclosure {
   readonly patientId: string;
   readonly insurer: string;
   readonly recordIds: ReadonlySet<string>;
 }
+
+/** What the replica applies: every other event on its topics is passed over by its type header, unparsed. */
+export const CLAIM_DISCLOSURE_EVENTS = [CLAIM_SUBMITTED_V1, CLAIM_CANCELLED_V1, PATIENT_ERASED_V1] as const;
 
 export class ClaimDisclosuresReplica {
   private readonly claims = new Map<string, Disclosure>();
@@ -19,7 +22,7 @@ export class ClaimDisclosuresReplica {
 
   apply(record: { readonly event: AnyEvent | null }): void {
     const event = record.event;
-    if (event === null) return;
+    if (event === null || !isEventOf(CLAIM_DISCLOSURE_EVENTS, event)) return;
     switch (event.type) {
       case CLAIM_SUBMITTED_V1: {
         const d = event.data;

@@ -1,5 +1,5 @@
 export { AccessLog, erasedOutcome, outcomesOf, type AccessOutcome } from './access-log';
-export { ClaimDisclosuresReplica } from './claim-disclosures.replica';
+export { CLAIM_DISCLOSURE_EVENTS, ClaimDisclosuresReplica } from './claim-disclosures.replica';
 export { ConsentGate, type GrantSource } from './consent-gate';
 export { PatientLookup, type PatientDirectory } from './patient-lookup';
 export {
@@ -17,7 +17,7 @@ export type { RecordPage, RecordStore } from './record-store.port';
 export { recordContext, RecordVault, type PatientKeys } from './record-vault';
 export { DEFAULT_TIMING, recordsKit, type ClaimDisclosures, type RecordsDeps, type RecordsKit, type RecordsTiming } from './records.deps';
 export { patientErased, recordNotFound, RecordsError, RecordsErrorCode, type RecordsErrorDetails } from './records.error';
-export { patientKeys, RecordKeys, recordsProjection, type RecordsProjectionOptions } from './records.projection';
+export { patientKeys, RecordKeys, RECORDS_PROJECTION_EVENTS, recordsProjection, type RecordsProjectionOptions } from './records.projection';
 export { RECORDS_READ_MODEL, RECORDS_READ_MODEL_GROUP, RECORDS_SOURCE } from './records-topology';
 export { RedisRecordStore, type RecordsRedis } from './redis-record.store';
 export type { ReadRequest, Requester } from './requester';

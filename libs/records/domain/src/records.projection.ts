@@ -17,7 +17,7 @@
 // Records of a patient the registry already knows as erased are not projected
 // (pointer aside): a rebuild replays identity.patient.v1 and records.record.v1
 // independently, so an erasure may be applied before the records it erased.
-import { PATIENT_ERASED_V1, RECORD_CATEGORIES, RECORD_WRITTEN_V1, Topics, type RecordCategory } from '@carechain/contracts';
+import { isEventOf, PATIENT_ERASED_V1, RECORD_CATEGORIES, RECORD_WRITTEN_V1, Topics, type RecordCategory } from '@carechain/contracts';
 import type { ConsumedRecord } from '@carechain/messaging';
 import { keyPrefix, type Projection, type ProjectionCommand } from '@carechain/read-model';
 import { RECORDS_READ_MODEL, RECORDS_READ_MODEL_GROUP } from './records-topology';
@@ -38,6 +38,9 @@ export function patientKeys(patientId: string): string[] {
   return [RecordKeys.versions(patientId), ...RECORD_CATEGORIES.map((c) => RecordKeys.category(patientId, c))];
 }
 
+/** What the read model handles: every other event on its topics is passed over by its type header, unparsed. */
+export const RECORDS_PROJECTION_EVENTS = [RECORD_WRITTEN_V1, PATIENT_ERASED_V1] as const;
+
 export interface RecordsProjectionOptions {
   /** Whether the patient is erased (the patient registry replica, caught up before projections start). */
   readonly isErased: (patientId: string) => boolean;
@@ -48,7 +51,9 @@ export function recordsProjection(options: RecordsProjectionOptions): Projection
     name: RECORDS_READ_MODEL,
     topics: [Topics.recordsRecord, Topics.identityPatient],
     consumerGroup: RECORDS_READ_MODEL_GROUP,
+    eventTypes: RECORDS_PROJECTION_EVENTS,
     apply({ event }: ConsumedRecord): ProjectionCommand[] {
+      if (!isEventOf(RECORDS_PROJECTION_EVENTS, event)) return [];
       switch (event.type) {
         case RECORD_WRITTEN_V1: {
           const { recordId, patientId, version, category, resourceType, author, resource } = event.data;

@@ -5,6 +5,7 @@ export * from './trace-context';
 export * from './kafka/kafka-client';
 export * from './kafka/kafka-publisher';
 export * from './kafka/kafka-consumer';
+export * from './kafka/record-types';
 export * from './kafka/kafka-admin';
 export * from './kafka/kafka-acls';
 export * from './kafka/kafka-topic-replica';

@@ -11,6 +11,9 @@ interface Waiter {
   readonly timer: NodeJS.Timeout;
 }
 
+/** What the table applies (and tombstones, which carry no type): other events on the topic are passed over unparsed. */
+export const PATIENT_KEY_EVENTS = [KEYS_ISSUED_V1] as const;
+
 export class PatientKeyTable implements TopicReplicaHandler {
   private readonly ring = new PatientKeyRing();
   private readonly waiters = new Map<string, Waiter[]>();

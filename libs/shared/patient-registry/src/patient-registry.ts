@@ -3,6 +3,7 @@
 // need to decide, held in memory by replaying identity.patient.v1 (a TopicReplica),
 // so a decision never waits on the network. Ids and public keys only, no PHI.
 import {
+  isEventOf,
   PATIENT_ERASED_V1,
   PATIENT_MERGED_V1,
   PATIENT_REGISTERED_V1,
@@ -31,6 +32,16 @@ interface Entry {
   signingKeys: Map<string, Ed25519Jwk>;
 }
 
+/** What the registry applies: every other event on identity.patient.v1 is passed over by its type header, unparsed. */
+export const PATIENT_REGISTRY_EVENTS = [
+  PATIENT_REGISTERED_V1,
+  PATIENT_REGISTERED_V2,
+  PATIENT_MERGED_V1,
+  PATIENT_UNMERGED_V1,
+  PATIENT_ERASED_V1,
+  SIGNING_KEY_REGISTERED_V1,
+] as const;
+
 export class PatientRegistry implements TopicReplicaHandler {
   private readonly patients = new Map<string, Entry>();
   /** survivor id → the ids merged directly into it: a read path lists a group without a scan. */
@@ -41,6 +52,7 @@ export class PatientRegistry implements TopicReplicaHandler {
   }
 
   applyEvent(event: AnyEvent): void {
+    if (!isEventOf(PATIENT_REGISTRY_EVENTS, event)) return;
     switch (event.type) {
       case PATIENT_REGISTERED_V1:
       case PATIENT_REGISTERED_V2:

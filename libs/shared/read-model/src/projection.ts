@@ -2,6 +2,7 @@
 // returns the commands; the runner applies them together with the consumed offset
 // in one atomic step, so a crash can never leave a model that has an event's
 // effect but not its offset (or the reverse).
+import type { EventType } from '@carechain/contracts';
 import type { ConsumedRecord } from '@carechain/messaging';
 
 /** The Redis commands a projection may use: writes whose effect depends only on their arguments. */
@@ -15,6 +16,12 @@ export interface Projection {
   readonly name: string;
   readonly topics: readonly string[];
   readonly consumerGroup: string;
+  /**
+   * The event types `apply` handles, where the projection declares them: records of other
+   * types are passed over by their type header, unparsed, and only their offsets stored.
+   * Left out, every record is parsed (an audit trail must see them all).
+   */
+  readonly eventTypes?: readonly EventType[];
   apply(record: ConsumedRecord): readonly ProjectionCommand[];
 }
 

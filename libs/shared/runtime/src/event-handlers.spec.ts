@@ -3,9 +3,10 @@
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { GRANT_GRANTED_V1, PATIENT_ERASED_V1, PATIENT_REGISTERED_V1, RECORD_WRITTEN_V1 } from '@carechain/contracts';
 import { TransientError } from '@carechain/messaging';
 import { EventErrorsToConsumer } from './event-errors.filter';
-import { groupHandlers, type GroupedHandlers } from './event-handlers';
+import { groupHandlers, handledTypes, type GroupedHandlers, type HandlerGroup } from './event-handlers';
 import { processor, projection, replica } from './event-patterns';
 
 class RecordingTransport extends Server implements CustomTransportStrategy {
@@ -32,7 +33,7 @@ class SampleEvents {
     calls.push(`keys:${record.offset}`);
   }
 
-  @EventPattern(['patients.v1', 'grants.v1'], replica('sample.grants'))
+  @EventPattern(['patients.v1', 'grants.v1'], replica('sample.grants', [GRANT_GRANTED_V1, PATIENT_ERASED_V1]))
   grants(record: { offset: string }): void {
     calls.push(`grants:${record.offset}`);
   }
@@ -42,7 +43,10 @@ class SampleEvents {
     calls.push(`registry:${record.offset}`);
   }
 
-  @EventPattern(['records.v1', 'patients.v1'], projection({ name: 'sample.records', consumerGroup: 'sample.records.group' }))
+  @EventPattern(
+    ['records.v1', 'patients.v1'],
+    projection({ name: 'sample.records', consumerGroup: 'sample.records.group', eventTypes: [RECORD_WRITTEN_V1, PATIENT_ERASED_V1] }),
+  )
   records(record: { offset: string }): string[][] {
     return [['SET', `rm:sample.records:${record.offset}`, 'x']];
   }
@@ -76,7 +80,10 @@ describe('groupHandlers', () => {
       ['sample.registry', ['patients.v1']],
     ]);
     expect(projections.map((g) => [g.binding, [...g.topics].sort()])).toEqual([
-      [{ kind: 'projection', name: 'sample.records', consumerGroup: 'sample.records.group' }, ['patients.v1', 'records.v1']],
+      [
+        { kind: 'projection', name: 'sample.records', consumerGroup: 'sample.records.group', handles: [RECORD_WRITTEN_V1, PATIENT_ERASED_V1] },
+        ['patients.v1', 'records.v1'],
+      ],
     ]);
     expect(processors.map((g) => [g.binding, g.topics])).toEqual([
       [{ kind: 'processor', name: 'alerts', groupId: 'sample.alerts', consumer: { maxWaitMs: 250 } }, ['access.v1']],
@@ -105,6 +112,29 @@ describe('groupHandlers', () => {
   it("rejects with the handler's own error, so the consumer can tell retry from dead letter", async () => {
     const { processors } = await grouped();
     await expect(processors[0]!.handlers[0]!.handle({})).rejects.toBeInstanceOf(TransientError);
+  });
+
+  it('lets one consumer pass over, per topic, the types none of the handlers it feeds handles', async () => {
+    const { replicas, projections } = await grouped();
+    const sets = (m: ReadonlyMap<string, ReadonlySet<string>>) => Object.fromEntries([...m].map(([topic, types]) => [topic, [...types].sort()]));
+    // keys.v1 and patients.v1 have a replica that declares nothing (keys, registry): every record is parsed there.
+    expect(sets(handledTypes(replicas))).toEqual({ 'grants.v1': [GRANT_GRANTED_V1, PATIENT_ERASED_V1].sort() });
+    const grantsAlone = replicas.filter((g) => g.binding.name === 'sample.grants');
+    expect(sets(handledTypes(grantsAlone))).toEqual({
+      'patients.v1': [GRANT_GRANTED_V1, PATIENT_ERASED_V1].sort(),
+      'grants.v1': [GRANT_GRANTED_V1, PATIENT_ERASED_V1].sort(),
+    });
+    expect(sets(handledTypes(projections))).toEqual({
+      'records.v1': [PATIENT_ERASED_V1, RECORD_WRITTEN_V1].sort(),
+      'patients.v1': [PATIENT_ERASED_V1, RECORD_WRITTEN_V1].sort(),
+    });
+    const registering: HandlerGroup = { binding: { kind: 'replica', name: 'r', handles: [PATIENT_REGISTERED_V1] }, handlers: [], topics: ['patients.v1'] };
+    expect(sets(handledTypes([...grantsAlone, registering]))['patients.v1']).toEqual([GRANT_GRANTED_V1, PATIENT_ERASED_V1, PATIENT_REGISTERED_V1].sort());
+  });
+
+  it('never filters what a processor reads', async () => {
+    const { processors } = await grouped();
+    expect(handledTypes(processors).size).toBe(0);
   });
 
   it('refuses an event handler without a binding', () => {

@@ -4,6 +4,7 @@
 // because handlers of one topic may belong to different consumers.
 import type { MessageHandler } from '@nestjs/microservices';
 import { lastValueFrom, isObservable } from 'rxjs';
+import type { HandledTypes } from '@carechain/messaging';
 import { BINDING, type EventBinding } from './event-patterns';
 
 /** One handler as the transport calls it: resolves with its answer, or rejects with the handler's own error. */
@@ -67,4 +68,23 @@ export function groupHandlers(handlers: ReadonlyMap<string, MessageHandler>): Gr
     processors: all.filter((g): g is HandlerGroup<Extract<EventBinding, { kind: 'processor' }>> & typeof g => g.binding.kind === 'processor'),
     replicasByTopic,
   };
+}
+
+/**
+ * What one consumer feeding `groups` may pass over: per topic, the union of the types the
+ * groups bound to it handle. A topic one of them declares no types for is left out (not
+ * filtered): that handler sees every record.
+ */
+export function handledTypes(groups: readonly HandlerGroup[]): HandledTypes {
+  const out = new Map<string, Set<string>>();
+  const unfiltered = new Set<string>();
+  for (const { binding, topics } of groups) {
+    const handles = binding.kind === 'processor' ? undefined : binding.handles;
+    for (const topic of topics) {
+      if (handles === undefined) unfiltered.add(topic);
+      else out.set(topic, new Set([...(out.get(topic) ?? []), ...handles]));
+    }
+  }
+  for (const topic of unfiltered) out.delete(topic);
+  return out;
 }

@@ -2,9 +2,10 @@
 // consumers that give the project's guarantees (see event-patterns.ts for the kinds).
 // listen() starts exactly what the service runs: ONE replica consumer over the union
 // of the replicas' topics (each record decoded once, handed to every replica of its
-// topic in declaration order), and caught up before anything else starts; one
+// topic in declaration order; a record of a type none of them handles is passed over
+// by its type header, unparsed), and caught up before anything else starts; one
 // ProjectionRunner per read model (the effect and the offset stored in one Redis
-// step); one KafkaEventConsumer per processor (bounded retries, then the DLQ with the
+// step; a type it does not handle passed over likewise); one KafkaEventConsumer per processor (bounded retries, then the DLQ with the
 // reason). close() stops them all; the publisher and Redis belong to the runtime.
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { Kafka } from 'kafkajs';
@@ -25,7 +26,7 @@ import {
 } from '@carechain/messaging';
 import { ProjectionRunner, type ProjectionCommand } from '@carechain/read-model';
 import type { Logger } from '@carechain/telemetry';
-import { groupHandlers } from './event-handlers';
+import { groupHandlers, handledTypes } from './event-handlers';
 
 export interface KafkaEventTransportOptions {
   readonly serviceName: string;
@@ -112,7 +113,12 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
 
     if (groups.replicas.length > 0) {
       const topics = [...groups.replicasByTopic.keys()];
-      const replica = new KafkaTopicReplica(kafka, { name: `carechain.${serviceName}.replicas`, topics, logger });
+      const replica = new KafkaTopicReplica(kafka, {
+        name: `carechain.${serviceName}.replicas`,
+        topics,
+        logger,
+        handledTypes: handledTypes(groups.replicas),
+      });
       this.replica = replica;
       for (const g of groups.replicas) readiness.register({ name: `replica:${g.binding.name}`, check: () => replica.isCaughtUp() });
     }
@@ -127,7 +133,14 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
           consumerGroup: g.binding.consumerGroup,
           apply: (record: ConsumedRecord) => byTopic.get(record.topic)!(record) as Promise<readonly ProjectionCommand[]>,
         },
-        new KafkaEventConsumer(kafka, { groupId: g.binding.consumerGroup, topics: g.topics, logger, publisher, tombstoneTopics: compacted(g.topics) }),
+        new KafkaEventConsumer(kafka, {
+          groupId: g.binding.consumerGroup,
+          topics: g.topics,
+          logger,
+          publisher,
+          tombstoneTopics: compacted(g.topics),
+          handledTypes: handledTypes([g]),
+        }),
       );
       readiness.register({ name: `projection:${g.binding.name}`, check: () => runner.isRunning() });
       return runner;

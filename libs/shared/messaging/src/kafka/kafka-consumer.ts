@@ -1,5 +1,6 @@
 // The consumer behind MessageConsumer: batches per partition, decodes and
-// validates each record (malformed → DLQ at once), hands the rest to the handler
+// validates each record (malformed → DLQ at once; a type the handler does not handle
+// is passed over by its type header, unparsed), hands the rest to the handler
 // with bounded retries (then DLQ, record by record), and commits offsets only
 // after the handler has stored its effect. Where a handler keeps its own offsets
 // (a read model), the first batch of each assignment is checked against them and
@@ -7,7 +8,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
-import { ContractError, decodeEvent } from '@carechain/contracts';
+import { ContractError, type AnyEvent } from '@carechain/contracts';
 import { secondsSince, type Logger } from '@carechain/telemetry';
 import type { BatchHandler, ConsumedRecord, ConsumerState, EventPublisher, MessageConsumer, RecordBatch } from '../ports';
 import { deadLetter } from '../dead-letter';
@@ -16,6 +17,7 @@ import { decideFailure, DEFAULT_RETRY_POLICY, errorMessage, type RetryPolicy } f
 import { extractContext, startConsumerSpan } from '../trace-context';
 import { lowWatermarks } from './kafka-admin';
 import { ConsumerMetrics } from './consumer-metrics';
+import { decodeRecord, type HandledTypes } from './record-types';
 
 export interface KafkaConsumerOptions {
   readonly groupId: string;
@@ -36,6 +38,8 @@ export interface KafkaConsumerOptions {
   readonly maxWaitMs?: number;
   /** Compacted topics whose null-valued records (tombstones) are passed over; elsewhere a null value is dead-lettered. */
   readonly tombstoneTopics?: readonly string[];
+  /** Per topic, the event types the handler handles: records of other types are passed over unparsed (see record-types.ts). */
+  readonly handledTypes?: HandledTypes;
 }
 
 /** A record's headers as strings (what trace-context extraction and dead letters read). */
@@ -200,28 +204,31 @@ export class KafkaEventConsumer implements MessageConsumer {
     }
 
     const records: ConsumedRecord[] = [];
+    const handled = this.options.handledTypes?.get(topic);
     for (const message of batch.messages) {
       if (resumeFrom !== undefined && BigInt(message.offset) < resumeFrom) continue; // already in the store
       // On a compacted topic a null value is a tombstone, not a malformed record.
       if (message.value === null && this.options.tombstoneTopics?.includes(topic)) continue;
-      const headers = headersOf(message);
+      const key = message.key?.toString('utf8') ?? null;
+      let event: AnyEvent | undefined;
       try {
-        records.push({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? null,
-          value: message.value ?? Buffer.alloc(0),
-          event: decodeEvent(message.value),
-          traceContext: extractContext(headers),
-        });
+        event = decodeRecord(message, handled);
       } catch (err) {
         if (!(err instanceof ContractError)) throw err;
-        await this.toDlq(
-          { topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers },
-          decideReason(err),
-        );
+        await this.toDlq({ topic, partition, offset: message.offset, key, value: message.value, headers: headersOf(message) }, decideReason(err));
+        continue;
       }
+      // A type no handler here handles: passed over unparsed, its offset covered by the batch's.
+      if (event === undefined) continue;
+      records.push({
+        topic,
+        partition,
+        offset: message.offset,
+        key,
+        value: message.value ?? Buffer.alloc(0),
+        event,
+        traceContext: extractContext(headersOf(message)),
+      });
     }
     const lastOffset = batch.lastOffset();
     const started = performance.now();

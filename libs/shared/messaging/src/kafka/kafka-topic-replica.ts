@@ -6,17 +6,19 @@
 // records for it for IDLE_CATCH_UP_MS.
 // Every applied batch advances an OffsetWatch, so a request can wait for a position
 // (its own write, or a topic's end when it looks up an id not seen yet).
+// Records of a type no replica applies are passed over by their type header, unparsed.
 // Malformed records are skipped with a warning: dead-lettering them is the job of the
 // topic's consumer-group readers, and every replica replays the same bytes.
 import { randomUUID } from 'node:crypto';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { ContractError, decodeEvent } from '@carechain/contracts';
+import { ContractError } from '@carechain/contracts';
 import { secondsSince, type Logger } from '@carechain/telemetry';
 import { OffsetWatch } from '../offset-watch';
 import type { Position, ReplicaProgress, ReplicatedRecord, TopicReplica, TopicReplicaHandler } from '../ports';
 import { extractContext } from '../trace-context';
 import { headersOf } from './kafka-consumer';
 import { ConsumerMetrics } from './consumer-metrics';
+import { decodeRecord, type HandledTypes } from './record-types';
 
 /** Fetches return as soon as data exists (minBytes 1), so this much silence means "at the end". */
 const IDLE_CATCH_UP_MS = 3_000;
@@ -26,6 +28,8 @@ export interface KafkaTopicReplicaOptions {
   readonly name: string;
   readonly topics: readonly string[];
   readonly logger: Logger;
+  /** Per topic, the event types the replicas apply: records of other types are passed over unparsed (see record-types.ts). */
+  readonly handledTypes?: HandledTypes;
 }
 
 export class KafkaTopicReplica implements TopicReplica, ReplicaProgress {
@@ -128,11 +132,14 @@ export class KafkaTopicReplica implements TopicReplica, ReplicaProgress {
   private async onBatch(handler: TopicReplicaHandler, { batch }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     const started = performance.now();
+    const handled = this.options.handledTypes?.get(topic);
     for (const message of batch.messages) {
       let event: ReplicatedRecord['event'] = null;
       if (message.value !== null) {
         try {
-          event = decodeEvent(message.value);
+          const decoded = decodeRecord(message, handled);
+          if (decoded === undefined) continue; // a type no replica here applies
+          event = decoded;
         } catch (err) {
           if (!(err instanceof ContractError)) throw err;
           this.log.warn({ topic, partition, offset: message.offset, err: err.message }, 'skipping malformed record');
