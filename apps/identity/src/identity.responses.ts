@@ -41,6 +41,7 @@ export const reviewsSchema = z.object({
       reviewId: z.uuid(),
       openedAt: z.iso.datetime(),
       candidatePatientId: z.uuid(),
+      candidateReviewId: z.uuid().optional().describe('When the candidate is a provisional patient whose own review is open: that review (resolve it first).'),
       registration: registrationDetailsSchema.partial().extend({ organisation: organisationIdSchema }),
       evidence: matchEvidenceSchema,
     }),
