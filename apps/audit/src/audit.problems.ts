@@ -6,5 +6,13 @@ import { AuditAccessError } from '@carechain/audit-domain';
 export const AUDIT_PROBLEMS = domainProblems<AuditAccessError>({
   domain: 'audit',
   errorClass: AuditAccessError,
-  status: { forbidden: HttpStatus.FORBIDDEN, 'receipt-not-found': HttpStatus.NOT_FOUND },
+  status: {
+    forbidden: HttpStatus.FORBIDDEN,
+    'receipt-not-found': HttpStatus.NOT_FOUND,
+    'patient-not-found': HttpStatus.NOT_FOUND,
+    'patient-erased': HttpStatus.GONE,
+    'export-not-found': HttpStatus.NOT_FOUND,
+    'export-failed': HttpStatus.BAD_GATEWAY,
+    'export-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
+  },
 });

@@ -124,3 +124,42 @@ export const monitorReportSchema = z.union([
   }),
   z.object({ enabled: z.literal(false) }),
 ]);
+
+/** An export not ready yet (POST /patients/:id/exports, and GET /exports/:id while it is assembled). */
+export const exportStatusSchema = z.object({
+  exportId: z.uuid(),
+  patient: z.uuid(),
+  status: z.literal('running'),
+  requestedAt: instant,
+  location: z.string().describe('Where the bundle will be: GET it until it answers 200.'),
+});
+
+/** The export: one FHIR R4 Bundle of type collection. */
+export const exportBundleSchema = z.object({
+  resourceType: z.literal('Bundle'),
+  id: z.uuid(),
+  type: z.literal('collection'),
+  timestamp: instant,
+  meta: z.object({ lastUpdated: instant }),
+  entry: z.array(
+    z.object({
+      fullUrl: z.string(),
+      resource: fhirResourceSchema([
+        'Patient',
+        'Consent',
+        'Condition',
+        'AllergyIntolerance',
+        'MedicationStatement',
+        'Observation',
+        'Encounter',
+        'Appointment',
+        'Communication',
+        'ChargeItem',
+        'Coverage',
+        'Claim',
+        'ExplanationOfBenefit',
+        'AuditEvent',
+      ]),
+    }),
+  ),
+});

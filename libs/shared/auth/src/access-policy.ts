@@ -242,7 +242,6 @@ export const ACCESS_POLICY = {
     roles: ['patient', 'privacy-officer'],
     relationships: ['self', 'custodian'],
     note: 'Who saw or received what, when and why, in plain words (JSON, or printable HTML): the patient’s own, or their custodian’s privacy officer’s on their request.',
-    boundService: true,
   },
   'audit.fhir.search': {
     route: 'audit GET /AuditEvent',

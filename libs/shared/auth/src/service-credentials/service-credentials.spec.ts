@@ -85,9 +85,7 @@ describe('a service identity bound to a patient, in the access policy', () => {
 
   it('reads exactly what the export needs for its patient and writes nothing', () => {
     const allowed = (Object.keys(ACCESS_POLICY) as Operation[]).filter((op) => isPermitted(op, bound.roles, 'self'));
-    expect(allowed.sort()).toEqual(
-      ['audit.access-report.read', 'claims.coverage.list', 'claims.eob.list', 'claims.read', 'consent.list', 'identity.patient.read', 'records.read'].sort(),
-    );
+    expect(allowed.sort()).toEqual(['claims.coverage.list', 'claims.eob.list', 'claims.read', 'consent.list', 'identity.patient.read', 'records.read'].sort());
   });
 
   it('gets nothing of the bound kind from the custodian relationship an unbound service of the custodian would have', () => {

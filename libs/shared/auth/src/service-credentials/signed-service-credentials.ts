@@ -19,8 +19,13 @@ export interface SignedServiceCredentialsOptions {
   readonly now?: () => Date;
 }
 
+interface SigningKey {
+  readonly key: Awaited<ReturnType<typeof importJWK>>;
+  readonly kid?: string;
+}
+
 export class SignedServiceCredentials implements ServiceCredentials {
-  private key: Promise<{ key: CryptoKey | Uint8Array; kid?: string }> | undefined;
+  private key: Promise<SigningKey> | undefined;
 
   constructor(private readonly options: SignedServiceCredentialsOptions) {}
 
@@ -41,7 +46,7 @@ export class SignedServiceCredentials implements ServiceCredentials {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  private async load(): Promise<{ key: CryptoKey | Uint8Array; kid?: string }> {
+  private async load(): Promise<SigningKey> {
     let jwk: JWK;
     try {
       jwk = JSON.parse(readFileSync(this.options.privateJwkFile, 'utf8')) as JWK;
