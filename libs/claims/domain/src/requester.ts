@@ -40,6 +40,11 @@ export function maySee(r: Requester, claim: StoredSubmission): boolean {
   );
 }
 
+/** Before anything is looked up: a caller in none of the parties' roles (an unbound service) reads no claim, known or not. */
+export function assertReadsClaims(r: Requester): void {
+  if (!(isProvider(r) || isPayer(r) || isPatient(r) || isAuditor(r))) throw forbidden('no role that reads claims');
+}
+
 export function assertMaySee(r: Requester, claim: StoredSubmission): void {
   if (!maySee(r, claim)) throw forbidden(`claim ${claim.claimId} is not visible to ${r.organisation}`);
 }
