@@ -68,9 +68,10 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
         { provide: SearchAuditEventsUseCase, useFactory: (t: ReadAuditTrailUseCase) => new SearchAuditEventsUseCase(t), inject: [ReadAuditTrailUseCase] },
         {
           provide: PatientExportUseCase,
-          useFactory: (s: RedisAuditTrailStore, redis: Redis) =>
+          useFactory: (s: RedisAuditTrailStore, redis: Redis, publisher: EventPublisher) =>
             new PatientExportUseCase({
               store: new RedisExportStore(redis),
+              publisher,
               trail: s,
               oversight,
               standing: (id) => {
@@ -82,7 +83,7 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
               ttlSeconds: settings.AUDIT_EXPORT_TTL_SECONDS,
               onFailure: (exportId, err) => logger.warn({ exportId, err: err instanceof Error ? err.message : String(err) }, 'export failed'),
             }),
-          inject: [RedisAuditTrailStore, REDIS],
+          inject: [RedisAuditTrailStore, REDIS, EVENT_PUBLISHER],
         },
         {
           provide: ReadDisclosuresUseCase,

@@ -213,6 +213,26 @@ describe("the patient's export", () => {
     expect(new Set(reads.map((e) => e.details?.['purpose']))).toEqual(new Set(['PATRQT']));
   });
 
+  it("records each delivery in the patient's trail as its own event, with who asked and what it held", async () => {
+    const { exportId } = await exportOf(t.officerA!, "the custodian's privacy officer");
+    const delivered = await eventually(
+      'the export event in the trail',
+      async () => {
+        const r = await call<{ events: { type: string; actor: string | null; actorOrganisation: string | null; details?: Record<string, unknown> }[] }>(
+          audit.url,
+          'GET',
+          `/audit/events?patient=${patientId}&limit=1000`,
+          t.patient!,
+        );
+        return r.body.events.find((e) => e.type === 'carechain.audit.patient.exported.v1' && e.details?.['exportId'] === exportId);
+      },
+      30_000,
+      250,
+    );
+    expect(delivered).toMatchObject({ actor: 'dpo-a', actorOrganisation: 'hospital-a' });
+    expect(delivered.details?.['resources']).toEqual(expect.arrayContaining(['Patient:1', 'Condition:2', 'Consent:1']));
+  });
+
   it('refuses the export of an erased patient (410)', async () => {
     const erased = await call(identity.url, 'DELETE', `/patients/${otherPatientId}`, t.officerA!, {
       reason: 'data-subject-request',

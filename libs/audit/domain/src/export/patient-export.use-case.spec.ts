@@ -1,6 +1,9 @@
 import type { ServiceCredentials, ServiceTokenRequest } from '@carechain/auth';
+import { PATIENT_EXPORTED_V1, Topics } from '@carechain/contracts';
+import { RecordingPublisher } from '@carechain/messaging/testing';
 import { validateCollectionBundle } from '@carechain/records-fhir';
 import { AuditAccessError } from '../audit-access.error';
+import { ReadAccessReportUseCase } from '../report/read-access-report.use-case';
 import { AuditWorld, CLINIC, CUSTODIAN } from '../testing/audit-world';
 import { ExportSourceError, type ConsentGrantView, type PatientDataSources, type PatientDemographics } from './export-sources.port';
 import type { ExportedResource, ExportStore, PatientExport } from './patient-export';
@@ -96,6 +99,7 @@ describe('PatientExportUseCase', () => {
   let credentials: RecordingCredentials;
   let patientId: string;
   let standing: PatientStanding;
+  let publisher: RecordingPublisher;
   const me = () => ({ subject: patientId, organisation: CUSTODIAN, roles: ['patient'] });
   const useCase = (sources: PatientDataSources | undefined = sourcesFor(patientId)) =>
     new PatientExportUseCase({
@@ -103,6 +107,7 @@ describe('PatientExportUseCase', () => {
       trail: world.store,
       oversight: world.oversight,
       standing: () => standing,
+      publisher,
       ...(sources && { sources }),
       credentials,
       ttlSeconds: 3600,
@@ -115,6 +120,9 @@ describe('PatientExportUseCase', () => {
     credentials = new RecordingCredentials();
     patientId = world.registerPatient(CUSTODIAN, new Date('2026-01-01T00:00:00Z'));
     standing = 'known';
+    publisher = new RecordingPublisher();
+    // As audit's trail consumes audit.export.v1.
+    publisher.onPublish(({ topic, event }) => world.publish(topic, event));
   });
 
   it('assembles one valid FHIR collection Bundle from every service and the trail, with a token bound to the patient', async () => {
@@ -139,6 +147,21 @@ describe('PatientExportUseCase', () => {
       provision: { period: { start: '2026-01-01T00:00:00Z', end: '2026-02-01T00:00:00Z' } },
     });
     expect(resources.filter((r) => r.resourceType === 'Condition').map((r) => (r.meta as { versionId: string }).versionId)).toEqual(['2', '1']);
+
+    // The delivery is an event of the patient's trail: who asked, which export, how much.
+    expect(publisher.published.map((p) => [p.topic, p.key, p.event.type, p.event.subject, p.event.actor])).toEqual([
+      [Topics.auditExport, patientId, PATIENT_EXPORTED_V1, patientId, patientId],
+    ]);
+    const trail = await world.store.page({ kind: 'patient', patientId }, { limit: 100 });
+    expect(trail.entries.find((e) => e.type === PATIENT_EXPORTED_V1)?.details).toEqual({
+      exportId: started.exportId,
+      resources: ['Patient:1', 'Condition:2', 'Consent:1', 'Coverage:1', 'AuditEvent:2'],
+    });
+    const report = await new ReadAccessReportUseCase(world.store, world.oversight, () => NOW).forPatient(patientId, me(), { limit: 100 });
+    expect(report.lines.at(-1)).toMatchObject({
+      kind: 'shared',
+      text: `You received a copy of everything carechain holds about you (export ${started.exportId}).`,
+    });
   });
 
   it('lets only whoever started it read it, and says nothing to anyone else', async () => {
@@ -161,9 +184,24 @@ describe('PatientExportUseCase', () => {
     standing = 'unknown';
     await expect(useCase().start(patientId, me())).rejects.toMatchObject({ code: 'patient-not-found' });
     standing = 'known';
-    const unconfigured = new PatientExportUseCase({ store, trail: world.store, oversight: world.oversight, standing: () => 'known', ttlSeconds: 60 });
+    const unconfigured = new PatientExportUseCase({
+      store,
+      trail: world.store,
+      oversight: world.oversight,
+      standing: () => 'known',
+      publisher,
+      ttlSeconds: 60,
+    });
     await expect(unconfigured.start(patientId, me())).rejects.toBeInstanceOf(AuditAccessError);
     await expect(unconfigured.start(patientId, me())).rejects.toMatchObject({ code: 'export-unavailable' });
+  });
+
+  it('is never delivered unless the trail is told: a publish that fails fails the export', async () => {
+    publisher.failure = new Error('broker away');
+    const exports = useCase();
+    const { exportId } = await exports.start(patientId, me());
+    await exports.settled();
+    expect(store.saved.get(exportId)?.state).toMatchObject({ status: 'failed', failure: 'broker away' });
   });
 
   it('fails the export with the refusing service and its status, never half a bundle', async () => {
@@ -174,6 +212,7 @@ describe('PatientExportUseCase', () => {
     await exports.settled();
     expect(store.saved.get(exportId)?.state).toMatchObject({ status: 'failed', failure: expect.stringContaining('identity: answered 410') });
     expect(store.saved.get(exportId)?.state.bundle).toBeUndefined();
+    expect(publisher.published).toEqual([]);
     await expect(exports.read(exportId, me())).rejects.toMatchObject({ code: 'export-failed' });
   });
 });

@@ -5,6 +5,8 @@
 // there is nothing left to give, and the attempt must not look like an empty record.
 import { randomUUID } from 'node:crypto';
 import type { Caller, ServiceCredentials } from '@carechain/auth';
+import { createEvent, PATIENT_EXPORTED_V1, Topics } from '@carechain/contracts';
+import type { EventPublisher } from '@carechain/messaging';
 import { AuditAccessError } from '../audit-access.error';
 import type { AuditOversight } from '../audit-oversight';
 import type { AuditTrailStore } from '../audit-trail.store.port';
@@ -25,6 +27,8 @@ export interface PatientExportDeps {
   readonly trail: AuditTrailStore;
   readonly oversight: AuditOversight;
   readonly standing: (patientId: string) => PatientStanding;
+  /** Publishes PatientExported on audit.export.v1: the delivery is an audited event of the patient's trail. */
+  readonly publisher: EventPublisher;
   /** Absent when the deployment configured no service identity or service URLs: exports are then unavailable. */
   readonly sources?: PatientDataSources;
   readonly credentials?: ServiceCredentials;
@@ -94,6 +98,8 @@ export class PatientExportUseCase {
       ]);
       const now = this.now();
       const bundle = collectionBundle(state.exportId, { patient, consents, records, claims, auditEvents }, now);
+      // Told before it can be fetched: no export is ever delivered that the trail does not show.
+      await this.deps.publisher.publish(Topics.auditExport, this.exported(state, bundle.entry, now), { key: patientId });
       await this.deps.store.save({ ...state, status: 'ready', completedAt: now.toISOString(), bundle }, this.deps.ttlSeconds);
     } catch (err) {
       this.deps.onFailure?.(state.exportId, err);
@@ -102,6 +108,20 @@ export class PatientExportUseCase {
         this.deps.onFailure?.(state.exportId, e);
       });
     }
+  }
+
+  private exported(state: PatientExport, entries: readonly { resource: { resourceType: string } }[], at: Date) {
+    const resources: Record<string, number> = {};
+    for (const { resource } of entries) resources[resource.resourceType] = (resources[resource.resourceType] ?? 0) + 1;
+    return createEvent({
+      type: PATIENT_EXPORTED_V1,
+      source: '/carechain/audit',
+      subject: state.patientId,
+      actor: state.requestedBy.subject,
+      actororg: state.requestedBy.organisation,
+      time: at,
+      data: { exportId: state.exportId, patientId: state.patientId, requestedBy: state.requestedBy, resources },
+    });
   }
 
   /** The patient's whole trail as BALP AuditEvents: what GET /patients/:id/access-report tells in words. */
