@@ -12,7 +12,8 @@ export const AUDIT_PROBLEMS = domainProblems<AuditAccessError>({
     'patient-not-found': HttpStatus.NOT_FOUND,
     'patient-erased': HttpStatus.GONE,
     'export-not-found': HttpStatus.NOT_FOUND,
-    'export-failed': HttpStatus.BAD_GATEWAY,
+    // 424: the export depended on a service that refused or failed (a 5xx would say audit itself failed).
+    'export-failed': HttpStatus.FAILED_DEPENDENCY,
     'export-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
   },
 });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LEDGER_ALERT_RULES, receiptIssuedV1Schema } from '@carechain/contracts';
 import { fhirResourceSchema } from '@carechain/http';
+import { SUPPORTED_RESOURCE_TYPES } from '@carechain/records-fhir';
 
 const instant = z.iso.datetime({ offset: true });
 const next = z.string().nullable().describe('The cursor of the following page; null on the last page.');
@@ -144,22 +145,7 @@ export const exportBundleSchema = z.object({
   entry: z.array(
     z.object({
       fullUrl: z.string(),
-      resource: fhirResourceSchema([
-        'Patient',
-        'Consent',
-        'Condition',
-        'AllergyIntolerance',
-        'MedicationStatement',
-        'Observation',
-        'Encounter',
-        'Appointment',
-        'Communication',
-        'ChargeItem',
-        'Coverage',
-        'Claim',
-        'ExplanationOfBenefit',
-        'AuditEvent',
-      ]),
+      resource: fhirResourceSchema(['Patient', 'Consent', ...SUPPORTED_RESOURCE_TYPES, 'Coverage', 'Claim', 'ExplanationOfBenefit', 'AuditEvent']),
     }),
   ),
 });

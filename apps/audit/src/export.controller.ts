@@ -54,7 +54,7 @@ export class ExportController {
   @Roles(...rolesFor('audit.export.read'))
   @ApiOperation({
     summary:
-      'The export, to whoever started it: 202 while it is assembled, then one FHIR R4 Bundle of type collection. 404 for anyone else, or once it expired (AUDIT_EXPORT_TTL_SECONDS); 502 when a service refused or failed.',
+      'The export, to whoever started it: 202 while it is assembled, then one FHIR R4 Bundle of type collection. 404 for anyone else, or once it expired (AUDIT_EXPORT_TTL_SECONDS); 424 when a service refused or failed.',
   })
   @ApiResults(
     { schema: exportBundleSchema, contentType: FHIR_JSON, description: 'The export: a FHIR Bundle of type collection.' },
