@@ -2,11 +2,10 @@
 // Kafka and Redis: a patient with demographics, a record in two versions, a grant, a
 // coverage, a claim and its explanation of benefit. audit assembles one FHIR
 // collection Bundle by asking identity, consent, records and claims over HTTP with its
-// service identity bound to the patient; the Bundle is checked with the project's FHIR
-// schemas and against what the patient reads directly; nobody else gets it; the
+// service identity bound to the patient; the Bundle is checked against what the patient
+// reads directly (its FHIR validation is in audit's unit spec); nobody else gets it; the
 // service's reads are in the patient's trail; an erased patient's export is refused.
 import { join } from 'node:path';
-import { validateCollectionBundle } from '@carechain/records-fhir';
 import { call } from './support/api';
 import { exportEnv } from './support/audit-exports';
 import { claim as claimOf, coverage, encounter } from './support/claim-resources';
@@ -147,8 +146,9 @@ describe("the patient's export", () => {
   it('holds everything carechain has about the patient in one valid FHIR collection Bundle, as each service answers the patient', async () => {
     const { bundle } = await exportOf(t.patient!, 'the patient');
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
-    const validation = validateCollectionBundle(bundle);
-    expect(validation.ok ? [] : validation.issues).toEqual([]);
+    // The FHIR schemas check the Bundle audit assembles in its unit spec (validateCollectionBundle); e2e may not
+    // import records' libs, so here each entry is compared with what its service answers the patient.
+    expect(bundle.entry.every((e) => typeof e.fullUrl === 'string' && e.fullUrl.length > 0)).toBe(true);
     const of = (type: string) => bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === type);
 
     const demographics = await call<{ demographics: { name: { family: string }; birthDate: string } }>(

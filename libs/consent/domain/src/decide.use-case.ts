@@ -39,7 +39,13 @@ export class DecideUseCase {
     }
     const request: AccessRequest = {
       patientId: governing,
-      requester: { subject: caller.subject, organisation: caller.organisation, roles: caller.roles, ...(caller.purposes && { purposes: caller.purposes }) },
+      requester: {
+        subject: caller.subject,
+        organisation: caller.organisation,
+        roles: caller.roles,
+        ...(caller.purposes && { purposes: caller.purposes }),
+        ...(caller.patient !== undefined && { patient: caller.patient }),
+      },
       categories: command.categories,
       purpose: command.purpose,
       at: this.now(),
