@@ -27,7 +27,7 @@ export interface StackParts {
   readonly kafka: { readonly brokers: readonly string[] };
   readonly redis: { readonly url: string };
   /** The dev token keys the services trust (AUTH_MODE=dev). */
-  readonly keys: { readonly jwksFile: string };
+  readonly keys: { readonly jwksFile: string; readonly privateJwkFile?: string };
   readonly fabric?: { readonly networkFile: string };
   readonly ledgerCommitmentKey?: string;
   /** The development KMS keyring wrapping patient keys. */
@@ -43,7 +43,14 @@ export function localStackFacts(parts: StackParts, env: NodeJS.ProcessEnv): Loca
     kafkaBrokers: parts.kafka.brokers,
     redisUrl: parts.redis.url,
     logins: loginsOf(parts.credentials),
-    auth: { jwksFile: parts.keys.jwksFile, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
+    auth: {
+      jwksFile: parts.keys.jwksFile,
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      ...(parts.keys.privateJwkFile && { privateJwkFile: parts.keys.privateJwkFile }),
+    },
+    // audit's exports ask these over HTTP, at the ports the devnet starts them on.
+    serviceUrls: Object.fromEntries((['identity', 'consent', 'records', 'claims'] as const).map((name) => [name, serviceUrl(name, env, parts.host)])),
     ...(parts.keyringFile && { keyringFile: parts.keyringFile }),
     ...(parts.fabric && { fabricNetworkFile: parts.fabric.networkFile }),
     ...(parts.ledgerCommitmentKey && { ledgerCommitmentKey: parts.ledgerCommitmentKey }),

@@ -211,6 +211,27 @@ describe('ledger-writer per organisation', () => {
     assert.ok(off.every((d) => !d.spec.template.spec.containers[0].env.some((e: { name: string }) => e.name === 'AUDIT_MONITOR_NETWORK_FILE')));
   });
 
+  it("audit's exports: with a service identity, client credentials, its secret mounted, the four services' URLs and egress to them; without, none", () => {
+    const audit = named('production', 'Deployment', 'audit').spec.template.spec;
+    const env = Object.fromEntries(audit.containers[0].env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+    assert.equal(env.SERVICE_CREDENTIALS_MODE, 'client-credentials');
+    assert.equal(env.SERVICE_CLIENT_SECRET_FILE, '/secrets/service-client/secret');
+    for (const name of ['identity', 'consent', 'records', 'claims'] as const) {
+      assert.equal(env[`AUDIT_EXPORT_${name.toUpperCase()}_URL`], `http://cc-${name}:${SERVICE_CATALOGUE[name].defaultPort}`);
+    }
+    assert.ok(
+      audit.containers[0].volumeMounts.some(
+        (m: { name: string; mountPath: string }) => m.name === 'service-client' && m.mountPath === '/secrets/service-client',
+      ),
+    );
+    const egress = named('production', 'NetworkPolicy', 'audit').spec.egress as { ports: { port: number }[] }[];
+    const ports = egress.flatMap((r) => r.ports.map((p) => p.port));
+    for (const name of ['identity', 'consent', 'records', 'claims'] as const)
+      assert.ok(ports.includes(SERVICE_CATALOGUE[name].defaultPort), `egress to ${name}`);
+    const plain = named('default', 'Deployment', 'audit').spec.template.spec.containers[0].env.map((e: { name: string }) => e.name);
+    assert.ok(!plain.some((n: string) => n.startsWith('SERVICE_') || n.startsWith('AUDIT_EXPORT_')));
+  });
+
   it('production renders one per organisation, each with its MSP id, peer, identity and TLS CA', () => {
     const writers = of('production', 'Deployment').filter((d) => d.spec.template.metadata.labels['carechain.io/service'] === 'ledger-writer');
     assert.deepEqual(writers.map((w) => w.metadata.name).sort(), ['cc-ledger-writer-payer', 'cc-ledger-writer-provider']);
@@ -264,7 +285,7 @@ describe('HorizontalPodAutoscaler', () => {
 describe('NetworkPolicy', () => {
   const ports = (rule: { ports: { port: number; protocol: string }[] }) => rule.ports.map((p) => `${p.protocol}/${p.port}`);
 
-  it('admits ingress on the service port (and the metrics port from the monitoring namespace) and egress to DNS, Kafka, Redis, the IdP, OTLP and (ledger-writer, the audit monitor) the peers', () => {
+  it("admits ingress on the service port (and the metrics port from the monitoring namespace) and egress to DNS, Kafka, Redis, the IdP, OTLP, (ledger-writer, the audit monitor) the peers and (audit's exports) the services it asks", () => {
     const policies = of('production', 'NetworkPolicy');
     assert.equal(policies.length, of('production', 'Deployment').length);
     for (const d of of('production', 'Deployment')) {
@@ -281,7 +302,15 @@ describe('NetworkPolicy', () => {
       const readsPeers = d.metadata.name.includes('ledger-writer') || d.metadata.name === 'cc-audit';
       assert.deepEqual(
         egress,
-        [['UDP/53', 'TCP/53'], ['TCP/9092'], ['TCP/6379'], ['TCP/443'], ['TCP/4318'], ...(readsPeers ? [['TCP/7051']] : [])],
+        [
+          ['UDP/53', 'TCP/53'],
+          ['TCP/9092'],
+          ['TCP/6379'],
+          ['TCP/443'],
+          ['TCP/4318'],
+          ...(readsPeers ? [['TCP/7051']] : []),
+          ...(d.metadata.name === 'cc-audit' ? [['TCP/3004', 'TCP/3002', 'TCP/3001', 'TCP/3003']] : []),
+        ],
         d.metadata.name,
       );
       for (const rule of p.spec.egress) assert.ok(rule.to.length > 0, 'every egress rule names its peers');

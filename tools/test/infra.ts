@@ -118,6 +118,8 @@ export async function startTestInfra(log: (m: string) => void, state = join(repo
     const {
       claimsBenefitPlansFile: _plans,
       claimsAwaitChainVerdict: _await,
+      // Each spec starts the services it needs on free ports; one that exports gives audit their URLs.
+      serviceUrls: _urls,
       ...devnetFacts
     } = localStackFacts(
       { host: '127.0.0.1', kafka, redis, keys, fabric, ledgerCommitmentKey: ledgerKey, keyringFile, credentials },

@@ -4,7 +4,8 @@ import { ANCHORED_TOPICS } from '@carechain/contracts';
 import { bool, csv, list, positiveInt, secret } from '@carechain/config';
 import { commitmentKeyConfigShape } from '@carechain/ledger-anchoring';
 import { kmsConfigShape } from '@carechain/patient-keys';
-import type { AlertThresholds } from '@carechain/audit-domain';
+import type { AlertThresholds, ExportSourceUrls } from '@carechain/audit-domain';
+import { serviceCredentialsShape } from './service-credentials.config';
 
 const nonNegativeInt = (defaultValue: number) => z.coerce.number().int().min(0).default(defaultValue);
 
@@ -43,6 +44,16 @@ export const auditConfigShape = {
   KMS_KEYRING_FILE: kmsConfigShape.KMS_KEYRING_FILE.optional(),
   ...commitmentKeyConfigShape,
   LEDGER_COMMITMENT_KEY: secret(commitmentKeyConfigShape.LEDGER_COMMITMENT_KEY.optional()),
+  /** How long an export (its state, and the bundle once ready) is kept in Redis. */
+  AUDIT_EXPORT_TTL_SECONDS: positiveInt(86_400),
+  /** How long the export waits for one answer of another service (ms). */
+  AUDIT_EXPORT_TIMEOUT_MS: positiveInt(30_000),
+  /** Where the export asks each owning service (their HTTP APIs). All four, or none: no exports (503). */
+  AUDIT_EXPORT_IDENTITY_URL: z.url().optional(),
+  AUDIT_EXPORT_CONSENT_URL: z.url().optional(),
+  AUDIT_EXPORT_RECORDS_URL: z.url().optional(),
+  AUDIT_EXPORT_CLAIMS_URL: z.url().optional(),
+  ...serviceCredentialsShape,
 } as const;
 
 export type AuditSettings = Readonly<z.infer<z.ZodObject<typeof auditConfigShape>>>;
@@ -54,4 +65,20 @@ export function alertThresholds(c: AuditSettings): AlertThresholds {
     repeatedDenials: { count: c.AUDIT_ALERT_DENIALS, windowMs: c.AUDIT_ALERT_DENIALS_WINDOW_SECONDS * 1000 },
     restrictedPatients: new Set(c.AUDIT_RESTRICTED_PATIENTS),
   };
+}
+
+/** The services the export asks, or undefined when the deployment names none; some but not all is a mistake. */
+export function exportSourceUrls(c: AuditSettings): ExportSourceUrls | undefined {
+  const urls = {
+    identity: c.AUDIT_EXPORT_IDENTITY_URL,
+    consent: c.AUDIT_EXPORT_CONSENT_URL,
+    records: c.AUDIT_EXPORT_RECORDS_URL,
+    claims: c.AUDIT_EXPORT_CLAIMS_URL,
+  };
+  const missing = Object.entries(urls).filter(([, url]) => url === undefined);
+  if (missing.length === 4) return undefined;
+  if (missing.length > 0)
+    throw new Error(`config: ${missing.map(([name]) => `AUDIT_EXPORT_${name.toUpperCase()}_URL`).join(', ')} must be set with the other AUDIT_EXPORT_*_URL`);
+  const strip = (url: string | undefined) => url!.replace(/\/+$/, '');
+  return { identity: strip(urls.identity), consent: strip(urls.consent), records: strip(urls.records), claims: strip(urls.claims) };
 }

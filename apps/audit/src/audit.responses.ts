@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LEDGER_ALERT_RULES, receiptIssuedV1Schema } from '@carechain/contracts';
 import { fhirResourceSchema } from '@carechain/http';
+import { SUPPORTED_RESOURCE_TYPES } from '@carechain/records-fhir';
 
 const instant = z.iso.datetime({ offset: true });
 const next = z.string().nullable().describe('The cursor of the following page; null on the last page.');
@@ -136,3 +137,27 @@ export const monitorReportSchema = z.union([
   }),
   z.object({ enabled: z.literal(false) }),
 ]);
+
+/** An export not ready yet (POST /patients/:id/exports, and GET /exports/:id while it is assembled). */
+export const exportStatusSchema = z.object({
+  exportId: z.uuid(),
+  patient: z.uuid(),
+  status: z.literal('running'),
+  requestedAt: instant,
+  location: z.string().describe('Where the bundle will be: GET it until it answers 200.'),
+});
+
+/** The export: one FHIR R4 Bundle of type collection. */
+export const exportBundleSchema = z.object({
+  resourceType: z.literal('Bundle'),
+  id: z.uuid(),
+  type: z.literal('collection'),
+  timestamp: instant,
+  meta: z.object({ lastUpdated: instant }),
+  entry: z.array(
+    z.object({
+      fullUrl: z.string(),
+      resource: fhirResourceSchema(['Patient', 'Consent', ...SUPPORTED_RESOURCE_TYPES, 'Coverage', 'Claim', 'ExplanationOfBenefit', 'AuditEvent']),
+    }),
+  ),
+});

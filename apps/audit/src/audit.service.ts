@@ -12,10 +12,15 @@ import {
   ReadDisclosuresUseCase,
   RedisAuditTrailStore,
   SearchAuditEventsUseCase,
+  HttpExportSources,
+  PatientExportUseCase,
+  RedisExportStore,
 } from '@carechain/audit-domain';
+import { ExportController } from './export.controller';
+import { serviceCredentialsOf } from './service-credentials.config';
 import { AuditEventController } from './audit-event.controller';
 import { AuditEvents } from './audit.events';
-import { alertThresholds, auditConfigShape } from './audit.config';
+import { alertThresholds, auditConfigShape, exportSourceUrls } from './audit.config';
 import { LedgerMonitorController } from './monitor/ledger-monitor.controller';
 import { ledgerMonitorParts } from './monitor/ledger-monitor.parts';
 import { AuditController } from './audit.controller';
@@ -24,7 +29,7 @@ import { PatientAuditController } from './patient-audit.controller';
 
 /** What audit answers over HTTP (its OpenAPI document, checked by audit.openapi.spec.ts). */
 export const AUDIT_HTTP: ServiceHttp = {
-  controllers: [AuditController, PatientAuditController, AuditEventController, LedgerMonitorController],
+  controllers: [AuditController, PatientAuditController, AuditEventController, LedgerMonitorController, ExportController],
   problems: [AUDIT_PROBLEMS],
 };
 
@@ -33,7 +38,10 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
   description: 'The audit trail: who did what to whose data, when, and under which consent; accounting of disclosures.',
   defaultPort: SERVICE_CATALOGUE.audit.defaultPort,
   config: auditConfigShape,
-  parts(settings) {
+  parts(settings, logger) {
+    // Exports need both where to ask and who to ask as; read at boot so a half-configured deployment fails to start.
+    const urls = exportSourceUrls(settings);
+    const credentials = serviceCredentialsOf(settings);
     // Who is responsible for each patient (custodians, merges), so oversight is scoped to its own organisation's patients.
     const patients = new PatientRegistry();
     const oversight = new AuditOversight(patients);
@@ -58,6 +66,25 @@ export const auditService: ServiceDefinition<typeof auditConfigShape> = {
           inject: [RedisAuditTrailStore],
         },
         { provide: SearchAuditEventsUseCase, useFactory: (t: ReadAuditTrailUseCase) => new SearchAuditEventsUseCase(t), inject: [ReadAuditTrailUseCase] },
+        {
+          provide: PatientExportUseCase,
+          useFactory: (s: RedisAuditTrailStore, redis: Redis, publisher: EventPublisher) =>
+            new PatientExportUseCase({
+              store: new RedisExportStore(redis),
+              publisher,
+              trail: s,
+              oversight,
+              standing: (id) => {
+                const p = patients.resolve(id);
+                return p === undefined ? 'unknown' : p.erased ? 'erased' : 'known';
+              },
+              ...(urls && { sources: new HttpExportSources(urls, settings.AUDIT_EXPORT_TIMEOUT_MS) }),
+              ...(credentials && { credentials }),
+              ttlSeconds: settings.AUDIT_EXPORT_TTL_SECONDS,
+              onFailure: (exportId, err) => logger.warn({ exportId, err: err instanceof Error ? err.message : String(err) }, 'export failed'),
+            }),
+          inject: [RedisAuditTrailStore, REDIS, EVENT_PUBLISHER],
+        },
         {
           provide: ReadDisclosuresUseCase,
           useFactory: (s: RedisAuditTrailStore) => new ReadDisclosuresUseCase(s, oversight, { years: settings.AUDIT_DISCLOSURE_YEARS, now: () => new Date() }),

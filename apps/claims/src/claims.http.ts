@@ -20,7 +20,12 @@ export const READ_ROLES: [Role, ...Role[]] = rolesFor('claims.read');
 export const COVERAGE_ROLES: [Role, ...Role[]] = rolesFor('claims.coverage.register');
 
 export function requesterOf(principal: Principal): Requester {
-  return { subject: principal.subject, organisation: principal.organisation, roles: principal.roles };
+  return {
+    subject: principal.subject,
+    organisation: principal.organisation,
+    roles: principal.roles,
+    ...(principal.patient !== undefined && { patient: principal.patient }),
+  };
 }
 
 export const decisionSchema = z.discriminatedUnion('decision', [

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@carechain/auth';
+import { CurrentPrincipal, Roles, rolesFor, type Principal } from '@carechain/auth';
 import { ApiResult } from '@carechain/http';
 import { ListConsentsUseCase } from '@carechain/consent-domain';
 import { patientConsentsSchema } from './consent.responses';
@@ -11,7 +11,7 @@ export class PatientConsentsController {
   constructor(private readonly consents: ListConsentsUseCase) {}
 
   @Get(':id/consents')
-  @Roles('patient', 'registrar', 'clinician', 'admin', 'auditor', 'privacy-officer')
+  @Roles(...rolesFor('consent.list'))
   @ApiOperation({
     summary:
       "A patient's grants, ended ones included, each with its status now (active, scheduled, expired, revoked): for the patient, staff of their custodian, auditors and privacy officers. 404 unknown patient, 410 erased.",

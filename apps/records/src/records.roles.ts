@@ -18,6 +18,7 @@ export function requesterOf(principal: Principal): Requester {
     organisation: principal.organisation,
     roles: principal.roles,
     ...(principal.purposes && { purposes: principal.purposes }),
+    ...(principal.patient !== undefined && { patient: principal.patient }),
   };
 }
 

@@ -35,6 +35,7 @@ import {
 } from './claims/claim-events.v1';
 import { ACCESS_ALERT_RAISED_V1 } from './audit/access-alert.v1';
 import { LEDGER_ALERT_RAISED_V1 } from './audit/ledger-alert.v1';
+import { PATIENT_EXPORTED_V1 } from './audit/patient-exported.v1';
 
 /** Which topic carries which event types. A new event type is added here and in EVENT_SCHEMAS. */
 export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof EVENT_SCHEMAS)[]>> = {
@@ -70,6 +71,7 @@ export const TOPIC_EVENT_TYPES: Readonly<Record<string, readonly (keyof typeof E
     BENEFIT_PLAN_PUBLISHED_V1,
   ],
   'audit.alert.v1': [ACCESS_ALERT_RAISED_V1, LEDGER_ALERT_RAISED_V1],
+  'audit.export.v1': [PATIENT_EXPORTED_V1],
 };
 
 const messageName = (type: string) => type.replace(/^carechain\./, '').replace(/\./g, '_');

@@ -44,7 +44,8 @@ export const DATA_PLANE_ACCESS = {
   ]),
   'ledger-writer': access('ledger-writer', 'ledger', [...ANCHORED_TOPICS, Topics.identityKeys]),
   // Audit owns its alerts topic (audit.alert.v1); of what it reads it writes only the dead letters.
-  audit: access('audit', 'audit', [...ANCHORED_TOPICS, Topics.identityKeys, Topics.ledgerReceipt]),
+  // It reads its own exports topic back into the trail (audit.export.v1).
+  audit: access('audit', 'audit', [...ANCHORED_TOPICS, Topics.identityKeys, Topics.ledgerReceipt, Topics.auditExport]),
 } as const satisfies Record<string, DataPlaneAccess>;
 
 export type DataPlaneService = keyof typeof DATA_PLANE_ACCESS;

@@ -30,5 +30,6 @@ export * from './claims/claim-events.v1';
 export * from './claims/benefit-plan.v1';
 export * from './audit/access-alert.v1';
 export * from './audit/ledger-alert.v1';
+export * from './audit/patient-exported.v1';
 export * from './data-plane-access';
 export * from './service-catalogue';

@@ -87,6 +87,7 @@ import {
 import { BENEFIT_PLAN_PUBLISHED_V1, benefitPlanPublishedV1Schema, type BenefitPlanPublishedV1 } from './claims/benefit-plan.v1';
 import { ACCESS_ALERT_RAISED_V1, accessAlertRaisedV1Schema, type AccessAlertRaisedV1 } from './audit/access-alert.v1';
 import { LEDGER_ALERT_RAISED_V1, ledgerAlertRaisedV1Schema, type LedgerAlertRaisedV1 } from './audit/ledger-alert.v1';
+import { PATIENT_EXPORTED_V1, patientExportedV1Schema, type PatientExportedV1 } from './audit/patient-exported.v1';
 
 export const EVENT_SCHEMAS = {
   [PATIENT_REGISTERED_V1]: patientRegisteredV1Schema,
@@ -124,6 +125,7 @@ export const EVENT_SCHEMAS = {
   [BENEFIT_PLAN_PUBLISHED_V1]: benefitPlanPublishedV1Schema,
   [ACCESS_ALERT_RAISED_V1]: accessAlertRaisedV1Schema,
   [LEDGER_ALERT_RAISED_V1]: ledgerAlertRaisedV1Schema,
+  [PATIENT_EXPORTED_V1]: patientExportedV1Schema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;
@@ -164,6 +166,7 @@ export interface EventMap {
   [BENEFIT_PLAN_PUBLISHED_V1]: BenefitPlanPublishedV1;
   [ACCESS_ALERT_RAISED_V1]: AccessAlertRaisedV1;
   [LEDGER_ALERT_RAISED_V1]: LedgerAlertRaisedV1;
+  [PATIENT_EXPORTED_V1]: PatientExportedV1;
 }
 
 export type AnyEvent = { [K in EventType]: CloudEvent<K, EventMap[K]> }[EventType];

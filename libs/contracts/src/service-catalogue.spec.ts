@@ -117,6 +117,24 @@ describe('localEnvironment', () => {
     expect(() => localEnvironment(serviceInstance('audit'), 1, { ...facts, logins: {} })).toThrow('audit needs Kafka and Redis logins');
   });
 
+  it('gives audit its service identity and the services its exports ask, where the stack has them', () => {
+    expect(localEnvironment(serviceInstance('audit'), 1, facts)).not.toHaveProperty('SERVICE_CREDENTIALS_MODE');
+    const stack = {
+      ...facts,
+      auth: { ...facts.auth, privateJwkFile: '/keys/private.jwk.json' },
+      serviceUrls: { identity: 'http://i', consent: 'http://c', records: 'http://r', claims: 'http://cl' },
+    };
+    expect(localEnvironment(serviceInstance('audit'), 1, stack)).toMatchObject({
+      SERVICE_CREDENTIALS_MODE: 'dev',
+      SERVICE_DEV_SIGNING_KEY_FILE: '/keys/private.jwk.json',
+      AUDIT_EXPORT_IDENTITY_URL: 'http://i',
+      AUDIT_EXPORT_CONSENT_URL: 'http://c',
+      AUDIT_EXPORT_RECORDS_URL: 'http://r',
+      AUDIT_EXPORT_CLAIMS_URL: 'http://cl',
+    });
+    expect(localEnvironment(serviceInstance('records'), 1, stack)).not.toHaveProperty('SERVICE_DEV_SIGNING_KEY_FILE');
+  });
+
   it('lets a stack without Fabric run the services that do not need it', () => {
     expect(localEnvironment(SERVICE_CATALOGUE.audit.instances[0]!, 1, { ...facts, fabricNetworkFile: undefined }).FABRIC_NETWORK_FILE).toBeUndefined();
   });

@@ -94,9 +94,19 @@ export const SERVICE_CATALOGUE: Readonly<Record<ServiceName, ServiceEntry>> = {
   }),
   // The completeness monitor reads every organisation's peer (AUDIT_MONITOR_NETWORK_FILE); without it audit runs without the monitor.
   // With it, audit recomputes sampled events' leaves under the salts they were committed with: the patients' (the KMS) and the service key.
-  audit: entry('audit', 3006, 'the audit trail, accounting of disclosures, verification against the ledger, the completeness monitor', {
+  // The patient's export asks identity, consent, records and claims over HTTP, as audit's service identity (SERVICE_CREDENTIALS_*).
+  audit: entry('audit', 3006, 'the audit trail, accounting of disclosures, verification against the ledger, the completeness monitor, patient exports', {
     needs: ['kms'],
-    ownVariables: ['AUDIT_MONITOR_NETWORK_FILE', 'LEDGER_COMMITMENT_KEY'],
+    ownVariables: [
+      'AUDIT_MONITOR_NETWORK_FILE',
+      'LEDGER_COMMITMENT_KEY',
+      'AUDIT_EXPORT_IDENTITY_URL',
+      'AUDIT_EXPORT_CONSENT_URL',
+      'AUDIT_EXPORT_RECORDS_URL',
+      'AUDIT_EXPORT_CLAIMS_URL',
+      'SERVICE_CREDENTIALS_MODE',
+      'SERVICE_DEV_SIGNING_KEY_FILE',
+    ],
   }),
 };
 
@@ -130,7 +140,15 @@ export interface LocalStackFacts {
   readonly redisUrl: string;
   /** Per principal (the service's name): its Kafka and Redis logins. */
   readonly logins: Readonly<Record<string, { readonly kafka: Login; readonly redis: Login }>>;
-  readonly auth: { readonly jwksFile: string; readonly issuer: string; readonly audience: string };
+  readonly auth: {
+    readonly jwksFile: string;
+    readonly issuer: string;
+    readonly audience: string;
+    /** The dev issuer's private key: a service identity signs its own tokens with it on a local stack (SERVICE_CREDENTIALS_MODE=dev). */
+    readonly privateJwkFile?: string;
+  };
+  /** Where each service answers on this stack, for a service that asks another over HTTP (audit's exports). */
+  readonly serviceUrls?: Readonly<Partial<Record<ServiceName, string>>>;
   readonly keyringFile?: string;
   readonly fabricNetworkFile?: string;
   readonly ledgerCommitmentKey?: string;
@@ -151,6 +169,12 @@ const OWN_VARIABLES = {
   CLAIMS_AWAIT_CHAIN_VERDICT: (f: LocalStackFacts) => (f.claimsAwaitChainVerdict === undefined ? undefined : String(f.claimsAwaitChainVerdict)),
   AUDIT_MONITOR_NETWORK_FILE: (f: LocalStackFacts) => f.fabricNetworkFile,
   LEDGER_COMMITMENT_KEY: (f: LocalStackFacts) => f.ledgerCommitmentKey,
+  AUDIT_EXPORT_IDENTITY_URL: (f: LocalStackFacts) => f.serviceUrls?.identity,
+  AUDIT_EXPORT_CONSENT_URL: (f: LocalStackFacts) => f.serviceUrls?.consent,
+  AUDIT_EXPORT_RECORDS_URL: (f: LocalStackFacts) => f.serviceUrls?.records,
+  AUDIT_EXPORT_CLAIMS_URL: (f: LocalStackFacts) => f.serviceUrls?.claims,
+  SERVICE_CREDENTIALS_MODE: (f: LocalStackFacts) => (f.auth.privateJwkFile === undefined ? undefined : 'dev'),
+  SERVICE_DEV_SIGNING_KEY_FILE: (f: LocalStackFacts) => f.auth.privateJwkFile,
 } as const satisfies Record<string, (f: LocalStackFacts) => string | undefined>;
 
 export type OwnVariable = keyof typeof OWN_VARIABLES;

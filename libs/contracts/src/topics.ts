@@ -13,6 +13,7 @@ export const Topics = {
   ledgerReceipt: 'ledger.receipt.v1',
   ledgerClaim: 'ledger.claim.v1',
   auditAlert: 'audit.alert.v1',
+  auditExport: 'audit.export.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -122,6 +123,13 @@ const domain: readonly TopicSpec[] = [
     retentionMs: FOREVER,
     cleanupPolicy: 'delete',
     description: 'Access alerts raised by audit (break-glass, many patients, restricted patients, repeated denials), keyed by the acting organisation.',
+  },
+  {
+    name: Topics.auditExport,
+    partitions: DOMAIN_PARTITIONS,
+    retentionMs: FOREVER,
+    cleanupPolicy: 'delete',
+    description: "Patients' exports delivered (right of access): which export, who asked, how many resources of each type; keyed by patient id.",
   },
 ];
 

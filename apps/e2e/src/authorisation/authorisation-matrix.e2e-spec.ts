@@ -9,6 +9,7 @@ import { call } from '../support/api';
 import { testPatient } from '../support/patients';
 import {
   as,
+  boundServiceToken,
   condition,
   CUSTODIAN,
   ed25519Jwk,
@@ -460,6 +461,24 @@ const ROUTES: readonly Route[] = [
     request: async () => ({ path: '/audit/monitor' }),
     permitted: same(200),
   },
+  {
+    service: 'audit',
+    method: 'POST',
+    path: '/patients/{id}/exports',
+    operation: 'audit.export.start',
+    patientScoped: true,
+    request: async (t) => ({ path: `/patients/${t.patientId}/exports` }),
+    permitted: same(202),
+  },
+  {
+    service: 'audit',
+    method: 'GET',
+    path: '/exports/{id}',
+    operation: 'audit.export.read',
+    patientScoped: false,
+    request: async () => ({ path: `/exports/${UNKNOWN}` }),
+    permitted: same(404),
+  },
   ...(['identity', 'consent', 'records', 'audit', 'claims'] as const).flatMap((service): Route[] => [
     {
       service,
@@ -489,6 +508,8 @@ interface Cell {
   readonly role: string;
   readonly relationship: Relationship;
   readonly organisation: string;
+  /** A service identity bound to the patient of the cell (self) or to another patient (other), as audit's exports mint it. */
+  readonly bound?: true;
 }
 
 const STAFF_ROLES = ROLES.filter((r) => r !== 'patient');
@@ -509,7 +530,13 @@ function cellsOf(route: Route): Cell[] {
         { role: 'patient', relationship: 'other', organisation: 'patients' },
       ]
     : [{ role: 'patient', relationship: 'self', organisation: 'patients' }];
-  return [...staff, ...patients];
+  const bound: Cell[] = route.patientScoped
+    ? [
+        { role: 'service', relationship: 'self', organisation: 'carechain', bound: true },
+        { role: 'service', relationship: 'other', organisation: 'carechain', bound: true },
+      ]
+    : [{ role: 'service', relationship: 'self', organisation: 'carechain', bound: true }];
+  return [...staff, ...patients, ...bound];
 }
 
 describe('authorisation matrix', () => {
@@ -549,12 +576,18 @@ describe('authorisation matrix', () => {
           const patientId = await registerPatient(w);
           target = { patientId, recordId: shared.recordId };
         }
+        const patientOfCell = cell.relationship === 'self' ? target.patientId : otherPatient;
         const bearer =
-          cell.role === 'patient' ? await patientToken(cell.relationship === 'self' ? target.patientId : otherPatient) : await as(cell.role, cell.organisation);
+          cell.bound === true
+            ? await boundServiceToken(patientOfCell)
+            : cell.role === 'patient'
+              ? await patientToken(patientOfCell)
+              : await as(cell.role, cell.organisation);
         const { path, body } = await route.request(target, w);
         const res = await call(w[route.service].url, route.method, path, bearer, body);
-        answered.push(`${cell.role}/${cell.relationship}: ${res.status}`);
-        expected.push(`${cell.role}/${cell.relationship}: ${allowed ? route.permitted(cell.role, cell.relationship) : 403}`);
+        const label = `${cell.role}${cell.bound ? ' bound' : ''}/${cell.relationship}`;
+        answered.push(`${label}: ${res.status}`);
+        expected.push(`${label}: ${allowed ? route.permitted(cell.role, cell.relationship) : 403}`);
       }
       expect(answered).toEqual(expected);
     });

@@ -5,6 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { call } from '../support/api';
 import { testPatient } from '../support/patients';
 import { eventually, startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { exportEnv } from '../support/audit-exports';
 import { token } from '../support/tokens';
 
 export const CUSTODIAN = 'hospital-a';
@@ -20,17 +21,21 @@ export interface AuthWorld {
 }
 
 export async function startAuthWorld(): Promise<AuthWorld> {
-  const all = await Promise.all(['identity', 'consent', 'records', 'audit', 'claims'].map((s) => startServiceProcess(s)));
-  const [identity, consent, records, audit, claims] = all;
-  return {
-    identity: identity!,
-    consent: consent!,
-    records: records!,
-    audit: audit!,
-    claims: claims!,
-    stop: async () => void (await Promise.all(all.map((s) => s.stop()))),
-  };
+  const [identity, consent, records, claims] = (await Promise.all(['identity', 'consent', 'records', 'claims'].map((s) => startServiceProcess(s)))) as [
+    ServiceProcess,
+    ServiceProcess,
+    ServiceProcess,
+    ServiceProcess,
+  ];
+  // audit's exports ask the others, so it starts once they answer.
+  const audit = await startServiceProcess('audit', exportEnv({ identity, consent, records, claims }));
+  const all = [identity, consent, records, audit, claims];
+  return { identity, consent, records, audit, claims, stop: async () => void (await Promise.all(all.map((s) => s.stop()))) };
 }
+
+/** audit's own service identity as its exports mint it: role service, bound to one patient, for PATRQT. */
+export const boundServiceToken = (patientId: string) =>
+  token({ sub: 'carechain-audit', roles: ['service'], org: 'carechain', patient: patientId, purposes: ['PATRQT'] });
 
 const tokens = new Map<string, Promise<string>>();
 /** A token for `sub` with one role at `org`, minted once per combination. */

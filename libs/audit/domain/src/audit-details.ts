@@ -12,6 +12,7 @@ import {
   GRANT_REVOKED_V1,
   KEYS_ISSUED_V1,
   PATIENT_ERASED_V1,
+  PATIENT_EXPORTED_V1,
   PATIENT_LINKED_V1,
   PATIENT_MERGED_V1,
   MERGE_REQUESTED_V1,
@@ -129,6 +130,9 @@ export function auditDetailsOf(event: AnyEvent): AuditDetails | undefined {
     }
     case PATIENT_ERASED_V1:
       return { reason: event.data.reason, caseReference: event.data.caseReference, alsoErased: event.data.alsoErased };
+    case PATIENT_EXPORTED_V1:
+      // As "Type:count" pairs: a detail is a string list, and the counts are what the patient was given.
+      return { exportId: event.data.exportId, resources: Object.entries(event.data.resources).map(([type, n]) => `${type}:${n}`) };
     default:
       return undefined;
   }

@@ -93,7 +93,8 @@ export const auditTrailProjection: Projection = {
   // Every domain topic, and the key topic: when a patient's keys were issued and rotated
   // (versions only), and — with the tombstones left out — validated, so a malformed key
   // record lands in identity.keys.v1.dlq like any other.
-  topics: [...ANCHORED_TOPICS, Topics.identityKeys],
+  // And audit's own exports (audit.export.v1): a patient's export is in their trail.
+  topics: [...ANCHORED_TOPICS, Topics.identityKeys, Topics.auditExport],
   consumerGroup: ConsumerGroups.auditTrail,
   apply(record: ConsumedRecord): ProjectionCommand[] {
     const entry = toAuditEntry(record);

@@ -10,7 +10,7 @@ import { ClaimsKit, type ClaimsDeps, type LoadedClaim } from './claims.deps';
 import { ClaimsError, ClaimsErrorCode, forbidden, unprocessable } from './claims.error';
 import { CLAIMS_SOURCE } from './claims-topology';
 import type { PaymentDetails } from './explanation-of-benefit.builder';
-import { assertInsurer, assertProvider, isPatient, isProvider, type Requester } from './requester';
+import { assertInsurer, assertProvider, patientOf, isProvider, type Requester } from './requester';
 
 export interface Transitioned {
   readonly claimId: string;
@@ -64,7 +64,7 @@ export class ClaimTransitionsUseCase {
 
   appeal(claimId: string, reason: string, requester: Requester): Promise<Transitioned> {
     return this.move(claimId, 'appealed', requester, async ({ patientId, claim }) => {
-      const own = (isProvider(requester) && requester.organisation === claim.submission.provider) || (isPatient(requester) && requester.subject === patientId);
+      const own = (isProvider(requester) && requester.organisation === claim.submission.provider) || patientOf(requester) === patientId;
       if (!own) throw forbidden(`only the provider that submitted claim ${claimId}, or its patient, may appeal it`);
       assertTransition(claimId, claim.status, 'appealed');
       return {

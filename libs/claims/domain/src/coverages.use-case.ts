@@ -7,7 +7,7 @@ import { validateFinancialResource, type FhirCoverage } from '@carechain/records
 import { ClaimsKit, type ClaimsDeps } from './claims.deps';
 import { ClaimsError, ClaimsErrorCode, forbidden, unprocessable } from './claims.error';
 import { CLAIMS_SOURCE } from './claims-topology';
-import { isAuditor, isPatient, isPayer, isProvider, type Requester } from './requester';
+import { isAuditor, isPatient, patientOf, isPayer, isProvider, type Requester } from './requester';
 
 export interface RegisteredCoverage {
   readonly coverageId: string;
@@ -82,7 +82,7 @@ export class ListCoveragesUseCase {
 
   /** The patient's coverages: all of them to the patient and to the custodian's providers and auditors; a payer (or its auditors) its own. */
   async execute(patientId: string, requester: Requester): Promise<CoverageView[]> {
-    const self = isPatient(requester) && requester.subject === patientId;
+    const self = patientOf(requester) === patientId;
     if (isPatient(requester) && !self) throw forbidden('a patient sees their own coverages only');
     const patient = await this.kit.patient(patientId);
     const custodian = (isProvider(requester) || isAuditor(requester)) && requester.organisation === patient.custodian;

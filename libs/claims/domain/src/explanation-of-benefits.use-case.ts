@@ -5,7 +5,7 @@ import type { FhirClaim, FhirClaimResponse, FhirExplanationOfBenefit } from '@ca
 import { ClaimsKit, type ClaimsDeps } from './claims.deps';
 import { forbidden } from './claims.error';
 import { explanationOfBenefitOf, type PaymentDetails } from './explanation-of-benefit.builder';
-import { isAuditor, isPatient, isPayer, isProvider, type Requester } from './requester';
+import { isAuditor, patientOf, isPayer, isProvider, type Requester } from './requester';
 
 export class ExplanationOfBenefitsUseCase {
   private readonly kit: ClaimsKit;
@@ -16,7 +16,7 @@ export class ExplanationOfBenefitsUseCase {
 
   async execute(patientId: string, requester: Requester): Promise<FhirExplanationOfBenefit[]> {
     const patient = await this.kit.patient(patientId);
-    const self = isPatient(requester) && requester.subject === patientId;
+    const self = patientOf(requester) === patientId;
     // The custodian's providers and auditors see them all; a payer (or its auditors) those of claims sent to it.
     const custodian = (isProvider(requester) || isAuditor(requester)) && requester.organisation === patient.custodian;
     const payer = isPayer(requester) || isAuditor(requester);

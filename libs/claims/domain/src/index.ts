@@ -1,7 +1,7 @@
 export type { ClaimStore } from './claim-store.port';
 export type { DocumentingRecord, DocumentingRecords } from './documenting-records.port';
 export type { StoredClaim, StoredCoverage } from './stored-claim';
-export { AUDITOR_ROLE, PATIENT_ROLE, PAYER_ROLE, PROVIDER_ROLES, type Requester } from './requester';
+export { AUDITOR_ROLE, PATIENT_ROLE, PAYER_ROLE, PROVIDER_ROLES, patientOf, type Requester } from './requester';
 export { AdjudicateClaimUseCase, type AdjudicatedClaim, type PersonDecision } from './adjudicate-claim.use-case';
 export { ApplyChainVerdictUseCase, CHAIN_REFUSALS, type ChainRefusal, type ChainVerdict } from './chain-verdict.use-case';
 export { ChainVerdictsHandler } from './chain-verdicts.handler';

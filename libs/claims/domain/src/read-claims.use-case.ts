@@ -7,7 +7,7 @@ import type { FhirClaim, FhirClaimResponse } from '@carechain/records-fhir';
 import type { ClaimStatus } from './claim-status';
 import { ClaimsKit, type ClaimsDeps } from './claims.deps';
 import { forbidden } from './claims.error';
-import { assertMaySee, isAuditor, isPatient, isPayer, isProvider, maySee, type Requester } from './requester';
+import { assertMaySee, assertReadsClaims, isAuditor, patientOf, isPayer, isProvider, maySee, type Requester } from './requester';
 import type { StoredClaim } from './stored-claim';
 
 export const CLAIM_STATE_EXTENSION = 'https://carechain.dev/fhir/StructureDefinition/claim-state';
@@ -40,6 +40,7 @@ export class ReadClaimsUseCase {
   }
 
   async read(claimId: string, requester: Requester): Promise<ClaimView> {
+    assertReadsClaims(requester);
     const { patientId, claim } = await this.kit.loadClaim(claimId);
     assertMaySee(requester, claim.submission);
     return this.view(patientId, claim);
@@ -96,9 +97,10 @@ function narrow(query: ClaimSearch, r: Requester): ClaimSearch {
     if (query.provider !== undefined && query.provider !== r.organisation) throw forbidden('a provider searches its own claims');
     return { ...query, provider: r.organisation };
   }
-  if (isPatient(r)) {
-    if (query.patient !== undefined && query.patient !== r.subject) throw forbidden('a patient searches their own claims');
-    return { ...query, patient: r.subject };
+  const own = patientOf(r);
+  if (own !== undefined) {
+    if (query.patient !== undefined && query.patient !== own) throw forbidden('a patient searches their own claims');
+    return { ...query, patient: own };
   }
   throw forbidden('no role that reads claims');
 }

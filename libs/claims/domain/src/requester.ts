@@ -7,6 +7,8 @@ export interface Requester {
   readonly subject: string;
   readonly organisation: string;
   readonly roles: readonly string[];
+  /** A service identity bound to one patient (its token's `patient` claim): reads that patient's claims on their request. */
+  readonly patient?: string;
 }
 
 /** Those who submit, cancel and appeal for a provider organisation. */
@@ -17,7 +19,11 @@ export const AUDITOR_ROLE = 'auditor';
 
 export const isProvider = (r: Requester) => PROVIDER_ROLES.some((role) => r.roles.includes(role));
 export const isPayer = (r: Requester) => r.roles.includes(PAYER_ROLE);
-export const isPatient = (r: Requester) => r.roles.includes(PATIENT_ROLE);
+export const SERVICE_ROLE = 'service';
+/** The patient the requester speaks for: their own token, or a service identity bound to them (whose routes are reads). */
+export const patientOf = (r: Requester): string | undefined =>
+  r.roles.includes(PATIENT_ROLE) ? r.subject : r.roles.includes(SERVICE_ROLE) ? r.patient : undefined;
+export const isPatient = (r: Requester) => patientOf(r) !== undefined;
 export const isAuditor = (r: Requester) => r.roles.includes(AUDITOR_ROLE);
 
 /**
@@ -30,8 +36,13 @@ export function maySee(r: Requester, claim: StoredSubmission): boolean {
     (isAuditor(r) && (r.organisation === claim.provider || r.organisation === claim.insurer)) ||
     (isPayer(r) && r.organisation === claim.insurer) ||
     (isProvider(r) && r.organisation === claim.provider) ||
-    (isPatient(r) && r.subject === claim.patientId)
+    patientOf(r) === claim.patientId
   );
+}
+
+/** Before anything is looked up: a caller in none of the parties' roles (an unbound service) reads no claim, known or not. */
+export function assertReadsClaims(r: Requester): void {
+  if (!(isProvider(r) || isPayer(r) || isPatient(r) || isAuditor(r))) throw forbidden('no role that reads claims');
 }
 
 export function assertMaySee(r: Requester, claim: StoredSubmission): void {

@@ -8,6 +8,11 @@ export interface Requester {
   readonly roles: readonly string[];
   /** For a `service` identity: the purposes its deployment granted it (a token claim); ignored for other roles. */
   readonly purposes?: readonly string[];
+  /**
+   * For a `service` identity bound to one patient (its token's `patient` claim): it reads
+   * as that patient, for PATRQT, and nothing of anyone else (audit assembling an export).
+   */
+  readonly patient?: string;
 }
 
 export interface BreakGlass {

@@ -23,6 +23,30 @@ describe('decide', () => {
     });
   });
 
+  describe('a service identity bound to the patient (an export on their request)', () => {
+    const bound = { subject: 'carechain-audit', organisation: CUSTODIAN, roles: ['service'], purposes: ['PATRQT'], patient: PATIENT };
+
+    it('reads as the patient, for PATRQT only', () => {
+      expect(decide(aRequest({ requester: bound, purpose: 'PATRQT', categories: ['conditions', 'billing'] }), aPatient(), [])).toMatchObject({
+        effect: 'permit',
+        basis: 'patient',
+        permitted: ['conditions', 'billing'],
+      });
+      expect(decide(aRequest({ requester: bound, purpose: 'TREAT' }), aPatient(), [aGrant()])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.OwnRecordsPurpose,
+      });
+    });
+
+    it('reads nothing of another patient, whatever its organisation or their grants', () => {
+      const other = { ...bound, patient: 'patient-9' };
+      expect(decide(aRequest({ requester: other, purpose: 'PATRQT' }), aPatient(), [aGrant()])).toMatchObject({
+        effect: 'deny',
+        reason: DenyReason.NotOwnRecords,
+      });
+    });
+  });
+
   describe("the patient's own records", () => {
     const self = { subject: PATIENT, organisation: CUSTODIAN, roles: ['patient'] };
 

@@ -9,11 +9,20 @@ export const PATIENT_ROLE = 'patient';
 /** The purpose of use of a patient's own read: HL7 PATRQT, patient requested. */
 export const OWN_RECORDS_PURPOSE = 'PATRQT';
 
+export const SERVICE_ROLE = 'service';
+
+/** The patient the requester reads as: a patient's own token, or a service identity bound to one patient. */
+function speaksFor(requester: Requester): string | undefined {
+  if (requester.roles.includes(PATIENT_ROLE)) return requester.subject;
+  return requester.roles.includes(SERVICE_ROLE) ? requester.patient : undefined;
+}
+
 export function isPatientRequester(requester: Requester): boolean {
-  return requester.roles.includes(PATIENT_ROLE);
+  return speaksFor(requester) !== undefined;
 }
 
 /** The requester is the patient: their id, or the id of a patient record merged into theirs. */
 export function isThePatient(requester: Requester, patient: PatientContext): boolean {
-  return requester.subject === patient.patientId || (patient.aliases?.includes(requester.subject) ?? false);
+  const id = speaksFor(requester);
+  return id !== undefined && (id === patient.patientId || (patient.aliases?.includes(id) ?? false));
 }

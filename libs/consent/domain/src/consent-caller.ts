@@ -10,6 +10,8 @@ export interface Caller {
   readonly roles: readonly string[];
   /** A service identity's granted purposes of use (its token's `purposes`). */
   readonly purposes?: readonly string[];
+  /** A service identity bound to one patient (its token's `patient` claim): lists that patient's consents on their request. */
+  readonly patient?: string;
 }
 
 /** Staff roles that may record or revoke consent for patients of their own organisation. */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { BREAK_GLASS_INVOKED_V1, createEvent, Topics } from '@carechain/contracts';
 import { ConsentDecisionError, decide, groupGrants, recordDecision, type AccessRequest, type Decision } from '@carechain/consent-decision';
 import { secondsSince } from '@carechain/telemetry';
+import { isPermitted, relationshipOf } from '@carechain/auth';
 import type { EventPublisher } from '@carechain/messaging';
 import { assertRecordable, type Caller } from './consent-caller';
 import { CONSENT_SOURCE } from './consent-source';
@@ -29,9 +30,22 @@ export class DecideUseCase {
   async execute(command: DecideCommand, caller: Caller): Promise<DecisionAnswer> {
     // A patient merged into another is decided as the survivor: its custodian, its grants.
     const governing = this.state.survivor(command.patientId)?.patientId ?? command.patientId;
+    // A service identity bound to one patient reads that patient's data and asks nothing about them (ACCESS_POLICY).
+    if (caller.patient !== undefined) {
+      const relationship = relationshipOf(caller, { patientId: governing, custodian: '', aliases: this.state.mergedInto(governing) });
+      if (!isPermitted('consent.decide', caller.roles, relationship)) {
+        throw new ConsentError(ConsentErrorCode.Forbidden, 'a service identity bound to a patient asks no consent decisions about them');
+      }
+    }
     const request: AccessRequest = {
       patientId: governing,
-      requester: { subject: caller.subject, organisation: caller.organisation, roles: caller.roles, ...(caller.purposes && { purposes: caller.purposes }) },
+      requester: {
+        subject: caller.subject,
+        organisation: caller.organisation,
+        roles: caller.roles,
+        ...(caller.purposes && { purposes: caller.purposes }),
+        ...(caller.patient !== undefined && { patient: caller.patient }),
+      },
       categories: command.categories,
       purpose: command.purpose,
       at: this.now(),

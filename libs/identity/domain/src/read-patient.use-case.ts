@@ -46,7 +46,8 @@ export class ReadPatientUseCase {
     const patient = this.state.patient(patientId);
     if (!patient) throw new IdentityError(IdentityErrorCode.KeysUnavailable, 'the patient exists but has not reached this instance yet; retry shortly');
     const relationship = relationshipTo(this.state, caller, patient);
-    const purpose = usualPurpose(caller.roles) ?? 'HOPERAT';
+    // A service identity reads for the purpose its deployment granted it (PATRQT for one bound to the patient).
+    const purpose = usualPurpose(caller.roles) ?? (caller.purposes?.[0] as PurposeOfUse | undefined) ?? 'HOPERAT';
     if (!isPermitted('identity.patient.read', caller.roles, relationship)) {
       await this.record(patientId, caller, purpose, { decision: 'deny', denyReason: 'no-relationship' });
       throw new IdentityError(

@@ -38,6 +38,7 @@ export class ConsentGate {
           organisation: requester.organisation,
           roles: requester.roles,
           ...(requester.purposes && { purposes: requester.purposes }),
+          ...(requester.patient !== undefined && { patient: requester.patient }),
         },
         categories,
         purpose,

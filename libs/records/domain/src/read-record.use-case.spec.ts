@@ -36,6 +36,19 @@ describe('ReadRecordUseCase', () => {
       return p.event.data as AccessDecidedV1;
     });
 
+  it("gives a service identity bound to the patient (an export) the patient's own read, and nothing of another patient", async () => {
+    const bound = (patient: string): ReadRequest => ({
+      requester: { subject: 'carechain-audit', organisation: 'carechain', roles: ['service'], purposes: ['PATRQT'], patient },
+      purpose: 'PATRQT',
+    });
+    await expect(reads.history(recordId, bound(patientId))).resolves.toMatchObject({ versions: [expect.anything()] });
+    await expect(reads.latest(recordId, bound(randomUUID()))).rejects.toMatchObject({ details: { denyReason: 'not-own-records' } });
+    expect(accessEvents().map((e) => [e.decision, e.basis ?? null, e.purpose, e.actor.subject])).toEqual([
+      ['permit', 'patient', 'PATRQT', 'carechain-audit'],
+      ['deny', null, 'PATRQT', 'carechain-audit'],
+    ]);
+  });
+
   it("gives the custodian's clinician the decrypted resource, and records the read as a permit by custodian", async () => {
     const read = await reads.latest(recordId, treat(custodianClinician));
     expect(read.resource).toEqual({ ...condition(patientId), id: recordId, meta: { versionId: '1', lastUpdated: world.at.toISOString() } });

@@ -25,3 +25,5 @@ export type {
 export { FINANCIAL_RESOURCE_SCHEMAS, validateFinancialResource } from './financial/validate-financial-resource';
 export type { AuditEventValidation, FhirAuditEvent } from './validate-audit-event';
 export { validateAuditEvent } from './validate-audit-event';
+export type { CollectionValidation } from './export/validate-collection-bundle';
+export { validateCollectionBundle } from './export/validate-collection-bundle';

@@ -53,7 +53,8 @@ describe('ACCESS_POLICY', () => {
   it('names, for every operation, a route, at least one role and one relationship', () => {
     for (const [operation, rule] of Object.entries(ACCESS_POLICY)) {
       expect([operation, rule.route.length > 0, rule.roles.length > 0, rule.relationships.length > 0]).toEqual([operation, true, true, true]);
-      expect(rolesFor(operation as keyof typeof ACCESS_POLICY)).toEqual(rule.roles);
+      const bound = 'boundService' in rule && !(rule.roles as readonly string[]).includes('service') ? ['service'] : [];
+      expect(rolesFor(operation as keyof typeof ACCESS_POLICY)).toEqual([...rule.roles, ...bound]);
     }
   });
 

@@ -10,7 +10,10 @@
 //
 // Relationships, from the caller to the patient:
 //  - self: the patient's own token (its subject is the patient, or a patient merged
-//    into them). A patient token is never staff, whatever its organisation says;
+//    into them). A patient token is never staff, whatever its organisation says. A
+//    service identity bound to the patient (its token's `patient` claim: audit assembling
+//    the patient's export) is self too, for the operations that list `service`, and
+//    other to every other patient;
 //  - custodian: staff of the organisation responsible for the patient (the survivor's
 //    custodian after a merge);
 //  - related: staff of another organisation with a relationship to the patient: one
@@ -28,6 +31,12 @@ export interface AccessRule {
   readonly relationships: readonly Relationship[];
   /** What else decides, or what a permitted caller sees; one line for the README. */
   readonly note: string;
+  /**
+   * A service identity bound to the patient (its token's `patient` claim) may call it for
+   * that patient (relationship self): what audit needs to assemble the patient's export.
+   * Reads only. `service` in `roles` is the unbound kind, which needs a grant.
+   */
+  readonly boundService?: true;
 }
 
 const STAFF_CUSTODIAN: readonly Relationship[] = ['custodian'];
@@ -45,6 +54,7 @@ export const ACCESS_POLICY = {
     roles: ['patient', 'registrar', 'clinician', 'practitioner', 'data-steward', 'admin'],
     relationships: ['self', 'custodian', 'related'],
     note: 'Decided as category demographics: the patient (PATRQT); custodian clinicians (TREAT) and desk, stewards, admins (HOPERAT); a grant covering demographics. An organisation that only registered the patient sees its own registrations.',
+    boundService: true,
   },
   'identity.patient.did': {
     route: 'identity GET /patients/:id/did.json',
@@ -118,6 +128,7 @@ export const ACCESS_POLICY = {
     roles: ['patient', 'registrar', 'clinician', 'admin', 'auditor', 'privacy-officer'],
     relationships: ['self', 'custodian'],
     note: 'Auditors and privacy officers of the custodian only.',
+    boundService: true,
   },
   'consent.decide': {
     route: 'consent POST /decisions',
@@ -136,6 +147,7 @@ export const ACCESS_POLICY = {
     roles: ['clinician', 'practitioner', 'payer', 'patient', 'service'],
     relationships: ANY,
     note: 'Decided: the patient (PATRQT), custodian clinicians (TREAT), grants, break-glass (clinician, TREAT/ETREAT, a reason). A payer reads for HPAYMT what a grant or a claim addressed to it (the records it bills for) discloses; a service for the purposes its token grants it, with a grant.',
+    boundService: true,
   },
   'records.share': {
     route: 'records POST /records/:id/shares',
@@ -166,6 +178,7 @@ export const ACCESS_POLICY = {
     roles: ['clinician', 'practitioner', 'registrar', 'payer', 'patient', 'auditor'],
     relationships: ANY,
     note: 'All to the patient and to the custodian’s providers and auditors; a payer (and its auditors) its own.',
+    boundService: true,
   },
   'claims.submit': {
     route: 'claims POST /claims',
@@ -178,6 +191,7 @@ export const ACCESS_POLICY = {
     roles: ['clinician', 'practitioner', 'registrar', 'payer', 'patient', 'auditor'],
     relationships: ANY,
     note: 'A claim is seen by the submitting provider organisation, the insurer it is addressed to, the patient, and the auditors of that provider or insurer; nobody else.',
+    boundService: true,
   },
   'claims.adjudicate': {
     route: 'claims POST /claims/:id/adjudication',
@@ -203,6 +217,7 @@ export const ACCESS_POLICY = {
     roles: ['clinician', 'practitioner', 'registrar', 'payer', 'patient', 'auditor'],
     relationships: ANY,
     note: 'The patient, their custodian’s providers and auditors, and their payers (and their auditors) for the claims sent to them.',
+    boundService: true,
   },
   'claims.plans.read': {
     route: 'claims GET /benefit-plans',
@@ -240,6 +255,18 @@ export const ACCESS_POLICY = {
     relationships: ['self', 'custodian'],
     note: 'The accounting of disclosures outside the custodian (HIPAA 164.528): the patient, and oversight of the custodian.',
   },
+  'audit.export.start': {
+    route: 'audit POST /patients/:id/exports',
+    roles: ['patient', 'privacy-officer'],
+    relationships: ['self', 'custodian'],
+    note: 'Right of access and portability (GDPR Art. 15 and 20, HIPAA 164.524): the patient, or their custodian’s privacy officer on their request, starts an export of everything carechain holds about them; an audited disclosure.',
+  },
+  'audit.export.read': {
+    route: 'audit GET /exports/:id',
+    roles: ['patient', 'privacy-officer'],
+    relationships: ANY,
+    note: 'Only the principal that started the export: 202 while it is assembled, then one FHIR Bundle (collection).',
+  },
   'audit.monitor.read': {
     route: 'audit GET /audit/monitor',
     roles: ['privacy-officer', 'auditor'],
@@ -256,9 +283,12 @@ export const ACCESS_POLICY = {
 
 export type Operation = keyof typeof ACCESS_POLICY;
 
-/** The roles that may call `operation` at all (for @Roles on its route). */
+/** The roles that may call `operation` at all (for @Roles on its route): a bound service too where the rule lets it. */
 export function rolesFor(operation: Operation): [Role, ...Role[]] {
-  return [...ACCESS_POLICY[operation].roles] as [Role, ...Role[]];
+  const rule: AccessRule = ACCESS_POLICY[operation];
+  const roles: Role[] = [...rule.roles];
+  if (rule.boundService === true && !roles.includes('service')) roles.push('service');
+  return roles as [Role, ...Role[]];
 }
 
 /** Whether a caller with these roles and this relationship to the patient may perform `operation`. */
@@ -268,7 +298,9 @@ export function isPermitted(operation: Operation, roles: readonly Role[] | reado
   const allowed = rule.roles as readonly string[];
   // A patient token speaks for that patient only: its staff roles, if any, do not count.
   if (roles.includes('patient')) return relationship === 'self' && allowed.includes('patient');
-  return relationship !== 'self' && roles.some((r) => allowed.includes(r));
+  // Besides the patient, only a service identity bound to them is ever self (relationshipOf).
+  if (relationship === 'self') return roles.includes('service') && rule.boundService === true;
+  return roles.some((r) => allowed.includes(r));
 }
 
 /** What a caller's relationship to a patient is decided from. */
@@ -288,12 +320,13 @@ export interface Caller {
   readonly roles: readonly string[];
   /** A service identity's granted purposes of use (its token's `purposes`). */
   readonly purposes?: readonly string[];
+  /** A service identity bound to one patient (its token's `patient` claim). */
+  readonly patient?: string;
 }
 
 export function relationshipOf(caller: Caller, patient: PatientRelation): Relationship {
-  if (caller.roles.includes('patient')) {
-    return caller.subject === patient.patientId || (patient.aliases?.includes(caller.subject) ?? false) ? 'self' : 'other';
-  }
+  const speaksFor = caller.roles.includes('patient') ? caller.subject : caller.patient;
+  if (speaksFor !== undefined) return speaksFor === patient.patientId || (patient.aliases?.includes(speaksFor) ?? false) ? 'self' : 'other';
   if (caller.organisation === patient.custodian) return 'custodian';
   return patient.related?.(caller.organisation) === true ? 'related' : 'other';
 }
@@ -302,7 +335,8 @@ export function relationshipOf(caller: Caller, patient: PatientRelation): Relati
 export function renderAccessPolicy(): string {
   const rows = Object.entries(ACCESS_POLICY).map(([op, rule]: [string, AccessRule]) => {
     const rel = rule.relationships.length === RELATIONSHIPS.length ? 'any' : rule.relationships.join(', ');
-    return `| \`${op}\` | ${rule.route} | ${rule.roles.join(', ')} | ${rel} | ${rule.note} |`;
+    const roles = rule.boundService === true ? `${rule.roles.join(', ')}; service bound to the patient (self)` : rule.roles.join(', ');
+    return `| \`${op}\` | ${rule.route} | ${roles} | ${rel} | ${rule.note} |`;
   });
   return ['| operation | route | roles | relationship to the patient | and |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -14,3 +14,4 @@ export * from './auth.tokens';
 export * from './auth.module';
 export * from './access-policy';
 export * from './principal-rate-limiter';
+export * from './service-credentials';

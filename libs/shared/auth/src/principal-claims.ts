@@ -18,11 +18,13 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   if (!isOrganisationId(org)) throw invalid();
   const roles = knownRoles(payload.roles);
   const purposes = roles.includes('service') ? servicePurposes(payload['purposes']) : [];
+  const patient = boundPatient(payload['patient'], roles);
   return Object.freeze({
     subject: sub,
     roles,
     organisation: org,
     ...(purposes.length > 0 && { purposes }),
+    ...(patient !== undefined && { patient }),
     ...(typeof jti === 'string' && jti.length > 0 && { tokenId: jti }),
   });
 }
@@ -44,6 +46,20 @@ function servicePurposes(claim: unknown): readonly string[] {
   if (claim === undefined) return [];
   if (!Array.isArray(claim) || claim.length > 16 || !claim.every((p) => typeof p === 'string' && PURPOSE_CODE.test(p))) throw invalid();
   return Object.freeze([...new Set(claim as string[])]);
+}
+
+// A patient id as every service keys it (a UUID).
+const PATIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one patient a service identity acts for (its `patient` claim), e.g. audit assembling
+ * that patient's export on their request. Only a token whose one role is `service` may be
+ * bound: a person's token bound to a patient would be a second kind of patient token.
+ */
+function boundPatient(claim: unknown, roles: readonly Role[]): string | undefined {
+  if (claim === undefined) return undefined;
+  if (typeof claim !== 'string' || !PATIENT_ID.test(claim) || roles.length !== 1 || roles[0] !== 'service') throw invalid();
+  return claim;
 }
 
 function invalid(): AuthError {

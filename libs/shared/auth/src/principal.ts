@@ -14,6 +14,11 @@ export interface Principal {
    * otherwise; other roles carry theirs by role (see ROLE_PURPOSES).
    */
   readonly purposes?: readonly string[];
+  /**
+   * For a `service` identity bound to one patient (its token's `patient` claim): it acts
+   * for that patient, on their request, and stands in no relationship to anyone else.
+   */
+  readonly patient?: string;
   /** The token's `jti`, when the issuer sets one (audit entries cite it). */
   readonly tokenId?: string;
 }

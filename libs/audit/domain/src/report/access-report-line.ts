@@ -8,6 +8,7 @@ import {
   GRANT_EXPIRED_V1,
   GRANT_GRANTED_V1,
   GRANT_REVOKED_V1,
+  PATIENT_EXPORTED_V1,
   RECORD_SHARED_V1,
   RECORD_WRITTEN_V1,
 } from '@carechain/contracts';
@@ -101,6 +102,8 @@ export function toReportLine(entry: AnchoredAuditEntry): AccessReportLine | unde
       return line('consent', `${who}${at} withdrew your consent (grant ${s(d['grantId'])}).`);
     case GRANT_EXPIRED_V1:
       return line('consent', `Your consent (grant ${s(d['grantId'])}) ended as planned.`);
+    case PATIENT_EXPORTED_V1:
+      return line('shared', `${who}${at} received a copy of everything carechain holds about you (export ${s(d['exportId']) ?? 'unknown'}).`);
     default:
       return undefined;
   }

@@ -1,0 +1,3 @@
+export * from './service-credentials.port';
+export * from './signed-service-credentials';
+export * from './client-credentials.service-credentials';
