@@ -30,6 +30,13 @@ describe('PartitionCoverage', () => {
     expect(c.state().position).toBe('5');
   });
 
+  it('counts a record the reader delivers again (a rebalance or restart after a fault) once', () => {
+    const c = coverage([0, 1, 2, 1, 2, 3]);
+    c.addBatch(batch(0, 3, 4));
+    expect(c.advance(1, STALL_MS).findings).toEqual([]);
+    expect(c.state().position).toBe('4');
+  });
+
   it('does not report offsets that hold no record (transaction markers, dead letters) inside or between ranges', () => {
     // Offsets 2 and 5 are commit markers: no reader is handed them, and the writer's ranges run from record to record.
     const c = coverage([0, 1, 3, 4, 6]);

@@ -77,7 +77,10 @@ export class PartitionCoverage {
   }
 
   addRecord(record: LogRecord, now: number): void {
-    if (record.offset > this.readTo) this.readTo = record.offset;
+    // The reader delivers in offset order; an offset at or before the highest delivered is a
+    // redelivery (a rebalance or restart of the reader after a fault), already counted.
+    if (record.offset <= this.readTo) return;
+    this.readTo = record.offset;
     if (this.next !== undefined && record.offset < this.next) return;
     this.records.push({ ...record, seenAt: now });
   }
