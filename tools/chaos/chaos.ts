@@ -21,7 +21,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from '../devnet/lib/paths.ts';
 import { percentile } from '../bench/lib/http-load.ts';
 import { openChaosStack, type ChaosStack } from './lib/chaos-stack.ts';
-import { deadLettersSince, dlqBaseline, injectMalformed } from './lib/dlq.ts';
+import { deadLettersSince, dlqBaseline, injectMalformed, logBaseline } from './lib/dlq.ts';
 import { FAULT_KINDS, inject, planFaults, type FaultKind, type FaultOutcome } from './lib/faults.ts';
 import { coverage, proofViolations, readModelViolations, type Coverage, type Violation } from './lib/invariants.ts';
 import { Ledger } from './lib/ledger.ts';
@@ -126,6 +126,7 @@ async function main(): Promise<number> {
     const loadRng = seededRng(seed ^ 0x5bd1e995);
     const plan = planFaults(faultRng, faultCount, stack.instances, kinds, [gapMin, gapMax]);
     const baseline = await dlqBaseline(stack.env);
+    const logStart = await logBaseline(stack.env);
     const injected = await injectMalformed(stack.env, seed);
 
     let stopped = false;
@@ -176,11 +177,11 @@ async function main(): Promise<number> {
     }
     violations.push(...proofs.violations);
     // Every record of every anchored topic, not a sample: audit's completeness monitor, once it has accounted for each partition's log.
-    let covered: Coverage = await coverage(stack.urls, tokens);
+    let covered: Coverage = await coverage(stack.urls, tokens, logStart);
     while (covered.behind.length > 0 && Date.now() < deadline) {
       log(`completeness monitor: ${covered.behind.length} partition(s) not accounted for yet (${covered.behind[0]}); checking again`);
       await sleep(5_000);
-      covered = await coverage(stack.urls, tokens);
+      covered = await coverage(stack.urls, tokens, logStart);
     }
     for (const b of covered.behind) violations.push({ check: 'coverage', detail: `not accounted for on the chain after the settle time: ${b}` });
     violations.push(...covered.violations);

@@ -17,7 +17,7 @@ export interface DeadLetter {
   readonly group: string;
 }
 
-type Offsets = Map<string, Map<number, bigint>>;
+export type Offsets = Map<string, Map<number, bigint>>;
 
 interface KafkaAdmin {
   connect(): Promise<void>;
@@ -35,12 +35,12 @@ function kafkaOf(env: NodeJS.ProcessEnv) {
   });
 }
 
-async function ends(env: NodeJS.ProcessEnv): Promise<Offsets> {
+async function ends(env: NodeJS.ProcessEnv, which: (topic: string) => boolean = (t) => t.endsWith('.dlq')): Promise<Offsets> {
   const admin: KafkaAdmin = kafkaOf(env).admin();
   await admin.connect();
   try {
     const out: Offsets = new Map();
-    for (const topic of (await admin.listTopics()).filter((t) => t.endsWith('.dlq'))) {
+    for (const topic of (await admin.listTopics()).filter(which)) {
       out.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, BigInt(o.high)])));
     }
     return out;
@@ -51,6 +51,9 @@ async function ends(env: NodeJS.ProcessEnv): Promise<Offsets> {
 
 /** Where every DLQ ends now. */
 export const dlqBaseline = (env: NodeJS.ProcessEnv): Promise<Offsets> => ends(env);
+
+/** Every domain topic's end before the run: what lies before it (e.g. the e2e suite's deliberate gaps) is not the run's. */
+export const logBaseline = (env: NodeJS.ProcessEnv): Promise<Offsets> => ends(env, (t) => !t.endsWith('.dlq') && !t.startsWith('__'));
 
 /**
  * Publishes malformed events whose type header a consumer handles (so it parses them and
