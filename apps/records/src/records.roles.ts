@@ -3,7 +3,6 @@
 import type { PurposeOfUse } from '@carechain/contracts';
 import { rolesFor, type Principal, type Role } from '@carechain/auth';
 import { usualPurpose } from '@carechain/consent-decision';
-import type { Requester } from '@carechain/records-domain';
 
 /** Those who document care. */
 export const WRITE_ROLES: [Role, ...Role[]] = ['clinician', 'practitioner'];
@@ -12,15 +11,8 @@ export const READ_ROLES: [Role, ...Role[]] = rolesFor('records.read');
 /** Those who may point another organisation at a record they can read. */
 export const SHARE_ROLES: [Role, ...Role[]] = ['clinician', 'practitioner'];
 
-export function requesterOf(principal: Principal): Requester {
-  return {
-    subject: principal.subject,
-    organisation: principal.organisation,
-    roles: principal.roles,
-    ...(principal.purposes && { purposes: principal.purposes }),
-    ...(principal.patient !== undefined && { patient: principal.patient }),
-  };
-}
+/** A principal as the consent decision's requester. */
+export { requesterOf } from '@carechain/consent-decision';
 
 /** The purpose a read states, or the caller's usual one (PATRQT for a patient, TREAT for care, HPAYMT for a payer). */
 export function readPurpose(principal: Principal, stated: PurposeOfUse | undefined): PurposeOfUse {

@@ -15,6 +15,17 @@ export interface Requester {
   readonly patient?: string;
 }
 
+/** The requester of any caller-shaped principal (a token's, consent's Caller): its own fields only, absent ones left out. */
+export function requesterOf(caller: Requester): Requester {
+  return {
+    subject: caller.subject,
+    organisation: caller.organisation,
+    roles: caller.roles,
+    ...(caller.purposes && { purposes: caller.purposes }),
+    ...(caller.patient !== undefined && { patient: caller.patient }),
+  };
+}
+
 export interface BreakGlass {
   /** Free text written by the clinician; audited by the caller, never copied into a Decision. */
   readonly reason: string;

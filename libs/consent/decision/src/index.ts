@@ -1,4 +1,5 @@
 export type { AccessRequest, BreakGlass, Requester } from './access-request';
+export { requesterOf } from './access-request';
 export { BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN, BREAK_GLASS_ROLE, isBreakGlassAllowed } from './break-glass';
 export { ConsentDecisionError, ConsentDecisionErrorCode } from './consent-decision.error';
 export { decide } from './decide';

@@ -4,7 +4,7 @@
 // emergency read can happen that the patient, audit and the ledger are not told of.
 import { randomUUID } from 'node:crypto';
 import { BREAK_GLASS_INVOKED_V1, createEvent, Topics } from '@carechain/contracts';
-import { ConsentDecisionError, decide, groupGrants, recordDecision, type AccessRequest, type Decision } from '@carechain/consent-decision';
+import { ConsentDecisionError, decide, groupGrants, recordDecision, requesterOf, type AccessRequest, type Decision } from '@carechain/consent-decision';
 import { secondsSince } from '@carechain/telemetry';
 import { isPermitted, relationshipOf } from '@carechain/auth';
 import type { EventPublisher } from '@carechain/messaging';
@@ -39,13 +39,7 @@ export class DecideUseCase {
     }
     const request: AccessRequest = {
       patientId: governing,
-      requester: {
-        subject: caller.subject,
-        organisation: caller.organisation,
-        roles: caller.roles,
-        ...(caller.purposes && { purposes: caller.purposes }),
-        ...(caller.patient !== undefined && { patient: caller.patient }),
-      },
+      requester: requesterOf(caller),
       categories: command.categories,
       purpose: command.purpose,
       at: this.now(),

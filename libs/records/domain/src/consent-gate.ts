@@ -1,7 +1,7 @@
 // Every read and write of a record is decided here, in process, by the pure
 // decide() over the patient registry and records' own copy of the grants.
 import type { PurposeOfUse, RecordCategory } from '@carechain/contracts';
-import { decide, groupGrants, recordDecision, type Decision, type Grant } from '@carechain/consent-decision';
+import { decide, groupGrants, recordDecision, requesterOf, type Decision, type Grant } from '@carechain/consent-decision';
 import { secondsSince } from '@carechain/telemetry';
 import type { RegisteredPatient } from '@carechain/patient-registry';
 import type { PatientDirectory } from './patient-lookup';
@@ -33,13 +33,7 @@ export class ConsentGate {
     const decision = decide(
       {
         patientId: patient.patientId,
-        requester: {
-          subject: requester.subject,
-          organisation: requester.organisation,
-          roles: requester.roles,
-          ...(requester.purposes && { purposes: requester.purposes }),
-          ...(requester.patient !== undefined && { patient: requester.patient }),
-        },
+        requester: requesterOf(requester),
         categories,
         purpose,
         at: this.now(),
